@@ -1,0 +1,13 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+
+// SITE and BASE come from the environment so the report works under a GitHub Pages project path
+// (e.g. SITE=https://acme.github.io BASE=/sales-kpis).
+export default defineConfig({
+  site: process.env.SITE || undefined,
+  base: process.env.BASE || '/',
+  integrations: [mdx()],
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+});

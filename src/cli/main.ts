@@ -1,0 +1,149 @@
+/**
+ * The command line: parses arguments, wires real effects (disk, stdout) into the commands,
+ * prints. Exit codes: 0 ok, 1 problems in the data, 2 usage errors.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { validateCommand } from '../commands/validate.ts';
+import { readRepoFiles } from '../load/read-repo.ts';
+
+export class CliError extends Error {
+  constructor(message: string, readonly exitCode = 2) {
+    super(message);
+  }
+}
+
+const USAGE = `capaian: sales KPIs as code
+
+usage: capaian <command> [options]
+
+commands:
+  validate [--root DIR] [--format text|json] [--strict]
+      check every file under data/; lists every problem as file:line:column  message  (hint)
+  sample --out DIR [--orders-per-month N] [--months M] [--seed S] [--end YYYY-MM]
+      write a deterministic sample data repository (a fictional Indonesian distributor)
+
+exit codes: 0 ok, 1 problems found, 2 usage error`;
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+export async function main(argv: string[]): Promise<number> {
+  try {
+    const [command, ...rest] = argv;
+    switch (command) {
+      case 'validate':
+        return await validate(rest);
+      case 'sample':
+        return await sample(rest);
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        console.log(USAGE);
+        return command === undefined ? 2 : 0;
+      default:
+        throw new CliError(`unknown command "${command}"`);
+    }
+  } catch (e) {
+    if (e instanceof CliError) {
+      console.error(`capaian: ${e.message}\n\n${USAGE}`);
+      return e.exitCode;
+    }
+    throw e;
+  }
+}
+
+function parse(args: string[], options: Options) {
+  try {
+    return parseArgs({ args, options, allowPositionals: false, strict: true }).values;
+  } catch (e) {
+    throw new CliError((e as Error).message);
+  }
+}
+
+function oneOf<T extends string>(name: string, value: unknown, choices: readonly T[], fallback: T): T {
+  if (value === undefined) return fallback;
+  if (!choices.includes(value as T)) throw new CliError(`--${name} must be one of ${choices.join(', ')}, got "${String(value)}"`);
+  return value as T;
+}
+
+function integer(name: string, value: unknown): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new CliError(`--${name} must be a whole number, got "${String(value)}"`);
+  return n;
+}
+
+async function validate(args: string[]): Promise<number> {
+  const v = parse(args, {
+    root: { type: 'string', default: '.' },
+    format: { type: 'string' },
+    strict: { type: 'boolean', default: false },
+  });
+  const root = resolve(v.root as string);
+  const progress = progressLine();
+  const code = await validateCommand(
+    { format: oneOf('format', v.format, ['text', 'json'] as const, 'text'), strict: !!v.strict },
+    { read: () => readRepoFiles(root, ['data'], progress.update), out: (line) => (progress.clear(), console.log(line)) },
+  );
+  return code;
+}
+
+async function sample(args: string[]): Promise<number> {
+  const v = parse(args, {
+    out: { type: 'string' },
+    'orders-per-month': { type: 'string' },
+    months: { type: 'string' },
+    seed: { type: 'string' },
+    end: { type: 'string' },
+  });
+  if (!v.out) throw new CliError('sample needs --out DIR');
+  const end = v.end as string | undefined;
+  if (end !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(end)) throw new CliError(`--end must be a month YYYY-MM, got "${end}"`);
+  const out = resolve(v.out as string);
+  const { sampleCommand } = await import('../sample/command.ts');
+  await sampleCommand(
+    {
+      out,
+      ...optional('ordersPerMonth', integer('orders-per-month', v['orders-per-month'])),
+      ...optional('months', integer('months', v.months)),
+      ...optional('seed', integer('seed', v.seed)),
+      ...optional('end', end),
+    },
+    {
+      writeFile: async (path, text) => {
+        const full = join(out, path);
+        await mkdir(dirname(full), { recursive: true });
+        await writeFile(full, text);
+      },
+      log: (line) => console.log(line),
+    },
+  );
+  return 0;
+}
+
+function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+}
+
+/** "reading 120/300 files" on stderr, rewritten in place, only when a person is watching. */
+function progressLine() {
+  const tty = process.stdout.isTTY && process.stderr.isTTY;
+  let shown = false;
+  let last = 0;
+  return {
+    update(done: number, total: number) {
+      if (!tty || total < 50) return;
+      const now = Date.now();
+      if (now - last < 100 && done < total) return;
+      last = now;
+      process.stderr.write(`\rreading ${done}/${total} files`);
+      shown = true;
+    },
+    clear() {
+      if (shown) process.stderr.write('\r\x1b[K');
+      shown = false;
+    },
+  };
+}

@@ -1,0 +1,46 @@
+/**
+ * A lead's story must make sense in time: no activity before the lead was created, closed at
+ * most once (one won or one lost), reps active on the dates they are credited with.
+ */
+import { parseDateTime } from '../../calendar/zoned-time.ts';
+import { issue, type DocPath, type PendingIssue } from '../issue.ts';
+import type { RuleContext } from './index.ts';
+import { eachRecord } from './each-record.ts';
+
+export function lifecycle({ data }: RuleContext): PendingIssue[] {
+  const out: PendingIssue[] = [];
+  const tz = data.company.timezone;
+  const created = new Map<string, { at: number; text: string }>();
+  eachRecord(data.leads, (l) => created.set(l.id, { at: parseDateTime(l.created, tz), text: l.created }));
+
+  const closed = new Map<string, { type: string; file: string; at: DocPath }>();
+  eachRecord(data.activities, (a, file, at) => {
+    if (!a.lead) return;
+    const lead = created.get(a.lead);
+    if (lead && parseDateTime(a.at, tz) < lead.at) {
+      out.push(issue(file, [...at, 'at'], 'before-lead', `at ${a.at} is before lead ${a.lead} was created (${lead.text})`, 'correct the date-time of the activity or of the lead'));
+    }
+    if (a.type !== 'won' && a.type !== 'lost') return;
+    const first = closed.get(a.lead);
+    if (first) {
+      const what = first.type === a.type ? `a second ${a.type}` : `both ${first.type} and ${a.type}`;
+      out.push({
+        ...issue(file, [...at, 'type'], 'closed-twice', `lead ${a.lead} has ${what}`, 'a lead is won or lost once; remove one, or record a new lead for a new attempt'),
+        related: { file: first.file, at: [...first.at, 'type'] },
+      });
+    } else closed.set(a.lead, { type: a.type, file, at });
+  });
+
+  const reps = new Map(data.team.records.map((r) => [r.id, r]));
+  const activeOn = (repId: string, day: string, file: string, at: DocPath) => {
+    const r = reps.get(repId);
+    if (!r) return;
+    if (day < r.joined || (r.left && day > r.left)) {
+      const when = day < r.joined ? `before ${r.name} joined (${r.joined})` : `after ${r.name} left (${r.left})`;
+      out.push(issue(file, [...at, 'rep'], 'rep-inactive', `rep ${repId} is credited on ${day}, ${when}`, 'credit the rep who handled it, or correct joined/left in data/team.yaml', 'warning'));
+    }
+  };
+  eachRecord(data.orders, (o, file, at) => activeOn(o.rep, o.date, file, at));
+  eachRecord(data.activities, (a, file, at) => activeOn(a.rep, a.at.slice(0, 10), file, at));
+  return out;
+}

@@ -1,0 +1,50 @@
+/** Each record sits in the file of its month; targets sit in the file of their fiscal year. */
+import { localDate, parseDateTime } from '../../calendar/zoned-time.ts';
+import { issue, type PendingIssue } from '../issue.ts';
+import type { RuleContext } from './index.ts';
+import { eachRecord } from './each-record.ts';
+
+export function placedInTime({ data }: RuleContext): PendingIssue[] {
+  const out: PendingIssue[] = [];
+  const tz = data.company.timezone;
+  const outside = (day: string, month: string | undefined, file: string, at: (string | number)[], field: string, shown: string) => {
+    if (!month || day.slice(0, 7) === month) return;
+    out.push(
+      issue(file, [...at, field], 'wrong-month', `${field} ${shown} is not in ${month}, the month of this file`, `move the record to data/${day.slice(0, 4)}/${day.slice(5, 7)}/${file.split('/').pop()}, or correct the ${field}`),
+    );
+  };
+  eachRecord(data.orders, (o, file, at, src) => outside(o.date, src.month, file, at, 'date', o.date));
+  eachRecord(data.surveys, (s, file, at, src) => outside(s.date, src.month, file, at, 'date', s.date));
+  eachRecord(data.leads, (l, file, at, src) => {
+    const day = localDate(parseDateTime(l.created, tz), tz);
+    outside(day, src.month, file, at, 'created', shownDateTime(l.created, day));
+  });
+  eachRecord(data.activities, (a, file, at, src) => {
+    const day = localDate(parseDateTime(a.at, tz), tz);
+    outside(day, src.month, file, at, 'at', shownDateTime(a.at, day));
+  });
+
+  const fyStart = data.company.fiscal_year_start;
+  eachRecord(data.targets, (t, file, at, src) => {
+    const year = src.year!;
+    const p = t.period;
+    const fiscalYear = p.length === 7 && !p.includes('Q') ? fiscalYearOf(p, fyStart) : +p.slice(0, 4);
+    if (fiscalYear !== year) {
+      out.push(
+        issue(file, [...at, 'period'], 'wrong-year', `period ${p} is not in fiscal year ${year}, the year of this file`, `move it to data/targets/${fiscalYear}.yaml${fyStart !== 1 ? ` (the fiscal year starts in month ${fyStart})` : ''}`),
+      );
+    }
+  });
+  return out;
+}
+
+/** Fiscal years are named by the calendar year they start in. */
+export function fiscalYearOf(month: string, fyStart: number): number {
+  const y = +month.slice(0, 4);
+  const m = +month.slice(5, 7);
+  return m >= fyStart ? y : y - 1;
+}
+
+function shownDateTime(written: string, localDay: string): string {
+  return written.slice(0, 10) === localDay ? written : `${written} (${localDay} in company time)`;
+}

@@ -1,0 +1,122 @@
+/**
+ * Turns zod issues into our issues: a message that starts with the field's path inside the
+ * record, says what the value should be and what it was, and a hint that says what to change.
+ */
+import type { z } from 'zod';
+import { closest } from './did-you-mean.ts';
+import { formatPath, issue, showValue, type DocPath, type PendingIssue } from './issue.ts';
+
+export function schemaIssues(
+  error: z.ZodError,
+  schema: z.ZodType,
+  file: string,
+  /** True for files that are a list of records: paths are shown from the record. */
+  isRecordList: boolean,
+): PendingIssue[] {
+  const out: PendingIssue[] = [];
+  for (const zi of error.issues) {
+    const at = zi.path as DocPath;
+    if (zi.code === 'unrecognized_keys') {
+      const known = fieldsAt(schema, at);
+      for (const key of zi.keys) {
+        const path = [...at, key];
+        const guess = closest(key, known);
+        const hint = guess
+          ? `did you mean "${guess}"?`
+          : known.length
+            ? `the fields here are: ${known.join(', ')}`
+            : 'remove it';
+        out.push({ ...issue(file, path, 'unknown-field', `${shown(path, isRecordList)} is not a known field`, hint), atKey: true });
+      }
+      continue;
+    }
+    const input = (zi as { input?: unknown }).input;
+    const name = shown(at, isRecordList);
+    if (input === undefined && zi.code === 'invalid_type') {
+      const field = at[at.length - 1];
+      out.push(issue(file, at, 'missing-field', `${name} is required`, `add "${String(field)}:" to this record`));
+      continue;
+    }
+    let message = `${name} ${zi.message}`;
+    if (input !== undefined) message += `, got ${showValue(input)}`;
+    const code = zi.code === 'invalid_value' ? 'invalid-choice' : 'invalid-value';
+    out.push(issue(file, at, code, message, hintFor(zi, at, input)));
+  }
+  return out;
+}
+
+function shown(path: DocPath, isRecordList: boolean): string {
+  const p = isRecordList && typeof path[0] === 'number' ? path.slice(1) : path;
+  if (p.length) return formatPath(p);
+  return isRecordList && path.length ? 'record' : 'file';
+}
+
+function hintFor(zi: z.core.$ZodIssue, at: DocPath, input: unknown): string | undefined {
+  const field = String(at[at.length - 1] ?? '');
+  if (zi.code === 'invalid_value') {
+    const options = zi.values.map(String);
+    const guess = typeof input === 'string' ? closest(input, options) : undefined;
+    return guess ? `did you mean ${guess}?` : `one of: ${options.join(', ')}`;
+  }
+  if (typeof input === 'string' && (zi.code === 'invalid_type' && (zi.expected === 'number' || zi.expected === 'int'))) {
+    if (/^-?\d{1,3}([.,]\d{3})+$/.test(input)) return `write the number without thousand separators or quotes: ${input.replace(/[.,]/g, '')}`;
+    if (/^-?\d+,\d+$/.test(input)) return `use a dot for decimals: ${input.replace(',', '.')}`;
+    if (/^-?\d+(\.\d+)?%$/.test(input)) return `write percentages as fractions: ${+input.slice(0, -1) / 100}`;
+    return 'write a plain number, without quotes';
+  }
+  if (field === 'discount' && typeof input === 'number' && input > 1 && input <= 100) {
+    return `discount is a fraction: write ${input / 100} for ${input} %`;
+  }
+  return FIELD_HINTS[field];
+}
+
+const FIELD_HINTS: Record<string, string> = {
+  id: 'ids use letters, digits, "-", "_" and "."; no spaces',
+  date: 'write dates as YYYY-MM-DD, e.g. 2026-03-04',
+  joined: 'write dates as YYYY-MM-DD, e.g. 2026-03-04',
+  left: 'write dates as YYYY-MM-DD, e.g. 2026-03-04',
+  since: 'write dates as YYYY-MM-DD, e.g. 2026-03-04',
+  created: 'write date-times as YYYY-MM-DDTHH:MM, e.g. 2026-03-04T09:15 (company time) or 2026-03-04T09:15+07:00',
+  at: 'write date-times as YYYY-MM-DDTHH:MM, e.g. 2026-03-04T09:15 (company time) or 2026-03-04T09:15+07:00',
+  qty: 'the number of units, a whole number above 0',
+  price: 'the unit price in the company currency, a number >= 0 without separators',
+  discount: 'a fraction from 0 to 1: 0.1 means 10 % off',
+  score: 'survey scores are whole numbers 1 (very unhappy) to 5 (very happy)',
+  lines: 'an order lists its lines: lines: [{ sku: ..., qty: ..., price: ... }]',
+  period: 'a month 2026-03, a quarter 2026-Q1 or a year 2026',
+  tier: 'tier 1 is the entry product of its category; higher tiers are up-sells',
+  timezone: 'an IANA name such as Asia/Jakarta, Asia/Makassar or Asia/Jayapura',
+  currency: 'an ISO 4217 code such as IDR',
+  name: 'a name: text on one line, at most 500 characters',
+};
+
+/** The field names a strict object accepts at `path`, found by walking the schema. */
+export function fieldsAt(schema: z.ZodType, path: DocPath): string[] {
+  let node: unknown = schema;
+  for (let i = 0; i <= path.length; i++) {
+    node = unwrap(node);
+    const def = (node as { _zod?: { def?: Record<string, unknown> } })?._zod?.def;
+    if (!def) return [];
+    if (i === path.length) return def.type === 'object' ? Object.keys(def.shape as object) : [];
+    const step = path[i]!;
+    if (def.type === 'array' && typeof step === 'number') node = def.element;
+    else if (def.type === 'object' && typeof step === 'string') node = (def.shape as Record<string, unknown>)[step];
+    else return [];
+  }
+  return [];
+}
+
+function unwrap(node: unknown): unknown {
+  for (let n = 0; n < 10; n++) {
+    const def = (node as { _zod?: { def?: Record<string, unknown> } })?._zod?.def;
+    if (!def) return node;
+    if (def.type === 'optional' || def.type === 'default' || def.type === 'nullable' || def.type === 'prefault') node = def.innerType;
+    else if (def.type === 'pipe') node = def.in;
+    else if (def.type === 'union') {
+      const obj = (def.options as unknown[]).find((o) => (o as { _zod: { def: { type: string } } })._zod.def.type === 'object');
+      if (!obj) return node;
+      node = obj;
+    } else return node;
+  }
+  return node;
+}

@@ -1,0 +1,163 @@
+/**
+ * The whole of validation: files -> placed -> decoded -> parsed -> checked against their
+ * schema record by record -> cross-file rules -> located. Pure: it receives the files' bytes.
+ * Every problem is collected; nothing stops at the first.
+ */
+import type { z } from 'zod';
+import { decodeText } from '../load/decode.ts';
+import { placeFile } from '../load/layout.ts';
+import { locateIssues } from '../load/locate.ts';
+import { parseYaml } from '../load/parse-yaml.ts';
+import { companySchema } from '../schema/company.ts';
+import { REQUIRED_FILES, schemaOf, type FileKind } from '../schema/file-kinds.ts';
+import { productSchema, productsSchema } from '../schema/products.ts';
+import { issue, sortIssues, type Issue, type PendingIssue } from './issue.ts';
+import type { RecordFile, RepoData, Summary } from './repo-data.ts';
+import { crossFileRules, type RuleContext } from './rules/index.ts';
+import { schemaIssues } from './schema-issues.ts';
+
+export interface SourceFile {
+  /** Relative to the repository root, forward slashes. @example data/2026/03/orders.yaml */
+  path: string;
+  bytes: Uint8Array;
+}
+
+export interface ValidationResult {
+  /** Null when an error makes the data unusable (any error at all). */
+  data: RepoData | null;
+  /** Everything the data could still give, for tools that show partial results. */
+  partial: Partial<RepoData>;
+  issues: Issue[];
+  summary: Summary;
+}
+
+type Kept = RecordFile<unknown> & { kind: FileKind };
+
+export function validateRepo(files: SourceFile[], earlier: PendingIssue[] = []): ValidationResult {
+  const issues: PendingIssue[] = [...earlier];
+  const texts = new Map<string, string>();
+  const kept: Kept[] = [];
+  const singles = new Map<FileKind, unknown>();
+  // Ids of records that failed their schema: references to them are not reported a second time.
+  const broken: RuleContext['broken'] = [];
+  const summary: Summary = { files: [], records: {}, empty: [], months: [] };
+  const months = new Set<string>();
+
+  for (const f of [...files].sort((a, b) => (a.path < b.path ? -1 : 1))) {
+    if (!f.path.startsWith('data/')) continue;
+    const place = placeFile(f.path.slice('data/'.length));
+    if (place.kind === 'ignored') continue;
+    if (place.kind === 'unknown') {
+      issues.push(issue(f.path, [], 'unknown-file', place.message, place.hint));
+      continue;
+    }
+    if ('month' in place && place.month) months.add(place.month);
+    const decoded = decodeText(f.bytes, f.path);
+    issues.push(...decoded.issues);
+    if (decoded.text === undefined) continue;
+    texts.set(f.path, decoded.text);
+    const parsed = parseYaml(decoded.text, f.path);
+    issues.push(...parsed.issues);
+    if (parsed.issues.length) continue;
+
+    const kind = place.kind;
+    const value = parsed.value;
+    if (kind === 'company' || kind === 'products') {
+      if (value == null) {
+        issues.push(issue(f.path, [], 'empty-file', `${kind}.yaml is empty`, 'see README "Data layout" for what it holds'));
+        continue;
+      }
+    }
+    if (kind === 'company') {
+      const r = companySchema.safeParse(value, { reportInput: true });
+      if (r.success) singles.set(kind, r.data);
+      else issues.push(...schemaIssues(r.error, companySchema, f.path, false));
+      summary.files.push({ file: f.path, kind, records: 1 });
+      continue;
+    }
+    let list = value;
+    let listAt: string[] = [];
+    let recordSchema = (schemaOf[kind] as unknown as z.ZodArray<z.ZodType>).element;
+    if (kind === 'products') {
+      const shell = productsSchema.safeParse({ ...(value as object), products: [] }, { reportInput: true });
+      if (!shell.success) issues.push(...schemaIssues(shell.error, productsSchema, f.path, false));
+      else singles.set('products', shell.data);
+      if (typeof value !== 'object' || Array.isArray(value)) continue;
+      list = (value as Record<string, unknown>).products ?? [];
+      listAt = ['products'];
+      recordSchema = productSchema;
+    }
+    if (list == null) list = [];
+    if (!Array.isArray(list)) {
+      issues.push(
+        issue(f.path, listAt, 'not-a-list', `${listAt.length ? listAt.join('.') : 'file'} must be a list of records, got a ${typeof list === 'object' ? 'mapping' : typeof list}`, 'each record starts with "- " at the start of a line'),
+      );
+      continue;
+    }
+    const out: Kept = { kind, file: f.path, records: [], index: [], listAt, ...('month' in place && place.month ? { month: place.month } : {}), ...('year' in place && place.year ? { year: place.year } : {}) };
+    const idKey = kind === 'products' ? 'sku' : kind === 'targets' ? null : 'id';
+    for (let i = 0; i < list.length; i++) {
+      const r = recordSchema.safeParse(list[i], { reportInput: true });
+      if (r.success) {
+        out.records.push(r.data);
+        out.index.push(i);
+      } else {
+        const wrapped = schemaIssues(r.error, recordSchema, f.path, true);
+        for (const w of wrapped) w.at = [...listAt, i, ...w.at];
+        issues.push(...wrapped);
+        const idv = idKey && (list[i] as Record<string, unknown> | null)?.[idKey];
+        if (typeof idv === 'string') broken.push({ kind, id: idv, file: f.path, at: [...listAt, i] });
+      }
+    }
+    summary.records[kind] = (summary.records[kind] ?? 0) + list.length;
+    summary.files.push({ file: f.path, kind, records: list.length });
+    if (list.length === 0 && out.month) summary.empty.push(f.path);
+    kept.push(out);
+  }
+  summary.months = [...months].sort();
+
+  for (const kind of REQUIRED_FILES) {
+    if (!summary.files.some((f) => f.kind === kind) && !issues.some((i) => i.file === `data/${kind}.yaml`)) {
+      issues.push(issue(`data/${kind}.yaml`, [], 'missing-file', `data/${kind}.yaml is missing`, 'every repository has company.yaml, team.yaml, products.yaml and customers.yaml; `capaian sample --out DIR` shows an example of each'));
+    }
+  }
+
+  const partial = assemble(singles, kept);
+  if (partial.company && partial.team && partial.products && partial.customers) {
+    const ctx: RuleContext = { data: partial as RepoData, broken };
+    for (const rule of crossFileRules) {
+      try {
+        issues.push(...rule.check(ctx));
+      } catch (e) {
+        issues.push(issue('data/', [], 'rule-crashed', `internal error in rule "${rule.name}": ${(e as Error).message}`, 'please report this; the other checks ran'));
+      }
+    }
+  }
+
+  const located = sortIssues(locateIssues(issues, (file) => texts.get(file)));
+  const hasError = located.some((i) => i.level === 'error');
+  return { data: hasError ? null : (partial as RepoData), partial, issues: located, summary };
+}
+
+function assemble(singles: Map<FileKind, unknown>, kept: Kept[]): Partial<RepoData> {
+  const one = (kind: FileKind) => kept.find((k) => k.kind === kind);
+  const many = (kind: FileKind) => kept.filter((k) => k.kind === kind) as unknown as RecordFile<never>[];
+  const emptyList = (kind: FileKind) => ({ file: `data/${kind}.yaml`, records: [], index: [], listAt: [] });
+  const out: Partial<RepoData> = {};
+  const company = singles.get('company');
+  if (company) out.company = company as RepoData['company'];
+  const team = one('team');
+  if (team) out.team = team as RepoData['team'];
+  const customers = one('customers');
+  if (customers) out.customers = customers as RepoData['customers'];
+  out.goals = (one('goals') ?? emptyList('goals')) as RepoData['goals'];
+  const products = one('products');
+  const shell = singles.get('products') as { categories: RepoData['products']['categories'] } | undefined;
+  if (products && shell) out.products = { ...(products as unknown as RecordFile<RepoData['products']['records'][number]>), categories: shell.categories };
+  out.targets = many('targets');
+  out.orders = many('orders');
+  out.leads = many('leads');
+  out.activities = many('activities');
+  out.surveys = many('surveys');
+  return out;
+}
