@@ -1,0 +1,26 @@
+/** Builds in-memory repositories for tests: SourceFile lists from plain values or texts. */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import yaml from 'js-yaml';
+import type { SourceFile } from '../../src/validate/validate-repo.ts';
+
+const enc = new TextEncoder();
+
+export function fileOf(path: string, content: unknown): SourceFile {
+  const text = typeof content === 'string' ? content : yaml.dump(content, { schema: yaml.CORE_SCHEMA, lineWidth: -1, noRefs: true });
+  return { path, bytes: enc.encode(text) };
+}
+
+/** Every file under `dir`, with paths relative to it. */
+export function readTree(dir: string): SourceFile[] {
+  const out: SourceFile[] = [];
+  const walk = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      const full = join(d, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else out.push({ path: relative(dir, full).split('\\').join('/'), bytes: readFileSync(full) });
+    }
+  };
+  walk(dir);
+  return out;
+}
