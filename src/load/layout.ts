@@ -18,6 +18,8 @@ export function placeFile(rel: string): Placement {
   if (parts.length === 1) {
     const base = name.replace(/\.yaml$/, '');
     if (name.endsWith('.yaml') && (SINGLE_KINDS as readonly string[]).includes(base)) return { kind: base as FileKind };
+    if (base === 'targets') return unknown('targets live in a folder, one file per year', 'move it to data/targets/2026.yaml (the fiscal year the targets are for)');
+    if ((MONTH_KINDS as readonly string[]).includes(base)) return unknown(`${name} belongs in a month folder`, `move it to data/YYYY/MM/${name}, e.g. data/2026/03/${name}`);
     return unknown(`no file called "${name}" belongs at the top of data/`, suggest(base, SINGLE_KINDS) + LAYOUT_HELP);
   }
   if (parts[0] === 'targets') {

@@ -3,10 +3,11 @@
  * positions of problems are recovered afterwards by the locator, only for files with problems.
  *
  * The YAML 1.2 core schema keeps dates as strings (we check them ourselves) and has no merge
- * keys or custom tags. Aliases are refused: data files have no use for them, and a billion-laughs
- * file would otherwise expand exponentially when walked.
+ * keys or custom tags. Anchors and aliases are refused: data files have no use for them, and a
+ * billion-laughs file would otherwise expand exponentially when walked.
  */
 import yaml from 'js-yaml';
+import { isAlias, isNode, LineCounter, parseDocument, visit } from 'yaml';
 import { issue, type PendingIssue } from '../validate/issue.ts';
 
 export const MAX_DEPTH = 32;
@@ -16,66 +17,81 @@ export interface Parsed {
   issues: PendingIssue[];
 }
 
+// An anchor (&a) or alias (*a) token: after a line start, space, or flow punctuation.
+const ANCHOR_OR_ALIAS = /(?:^|[\s,[{:-])[&*][^\s,[\]{}]/;
+
 export function parseYaml(text: string, file: string): Parsed {
+  const alias = ANCHOR_OR_ALIAS.test(text) ? findAlias(text, file) : null;
+  if (alias) return { value: undefined, issues: [alias] };
   let value: unknown;
   try {
     value = yaml.load(text, { schema: yaml.CORE_SCHEMA, filename: file, maxDepth: MAX_DEPTH } as yaml.LoadOptions);
   } catch (e) {
-    return { value: undefined, issues: [syntaxIssue(e, file)] };
-  }
-  const shared = findSharedNode(value);
-  if (shared) {
-    return {
-      value: undefined,
-      issues: [issue(file, shared, 'yaml-alias', 'YAML aliases (*name) are not allowed in data files', 'write the values out in full; fmt does this for you')],
-    };
+    return { value: undefined, issues: [syntaxIssue(e, file, text)] };
   }
   return { value, issues: [] };
 }
 
-function syntaxIssue(e: unknown, file: string): PendingIssue {
-  const err = e as { name?: string; reason?: string; message?: string; mark?: { line: number; column: number } };
-  const reason = err.reason ?? err.message ?? String(e);
-  const out = issue(file, [], 'yaml-syntax', `YAML syntax error: ${reason}`, syntaxHint(reason));
-  if (err.mark) {
-    out.line = err.mark.line + 1;
-    out.column = err.mark.column + 1;
-  } else {
-    out.line = 0;
-    out.column = 0;
-  }
+/** The first anchor or alias, confirmed by a real parse (the quick test also matches inside quotes). */
+function findAlias(text: string, file: string): PendingIssue | null {
+  const lc = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lc, schema: 'core', uniqueKeys: false });
+  let offset = -1;
+  visit(doc, (_key, node) => {
+    if (isAlias(node) || (isNode(node) && node.anchor)) {
+      offset = node.range?.[0] ?? 0;
+      return visit.BREAK;
+    }
+    return undefined;
+  });
+  if (offset < 0) return null;
+  const pos = lc.linePos(offset);
+  const out = issue(file, [], 'yaml-alias', 'YAML anchors and aliases (&name, *name) are not allowed in data files', 'write the values out in full');
+  out.line = pos.line;
+  out.column = pos.col;
   return out;
+}
+
+function syntaxIssue(e: unknown, file: string, text: string): PendingIssue {
+  const err = e as { reason?: string; message?: string; mark?: { line: number; column: number; position: number } };
+  const reason = err.reason ?? err.message ?? String(e);
+  let message = `YAML syntax error: ${reason}`;
+  let line = err.mark ? err.mark.line + 1 : 0;
+  let column = err.mark ? err.mark.column + 1 : 0;
+  if (reason.includes('duplicated mapping key') && err.mark) {
+    const key = /^\s*"?([^":\n]+)"?\s*:/.exec(text.slice(err.mark.position))?.[1]?.trim();
+    if (key) message = `"${key}" appears twice in the same mapping`;
+  }
+  if (reason.includes('single document')) {
+    message = 'file holds more than one YAML document';
+    const second = secondDocumentLine(text);
+    if (second) [line, column] = [second, 1];
+  }
+  const out = issue(file, [], 'yaml-syntax', message, syntaxHint(reason));
+  out.line = line;
+  out.column = column;
+  return out;
+}
+
+/** The line of the "---" that starts a second document. */
+function secondDocumentLine(text: string): number | null {
+  const lines = text.split('\n');
+  let content = false;
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (/^---(\s|$)/.test(l)) {
+      if (content) return i + 1;
+    } else if (l.trim() && !l.trim().startsWith('#')) content = true;
+  }
+  return null;
 }
 
 function syntaxHint(reason: string): string {
   if (reason.includes('duplicated mapping key')) return 'each field may appear once per record; remove or rename the second one';
   if (reason.includes('maxDepth')) return `data files nest a few levels at most (limit ${MAX_DEPTH})`;
-  if (reason.includes('single document')) return 'one document per file: remove the "---" separators';
+  if (reason.includes('single document')) return 'one document per file: remove the "---" separator and what follows, or move it to its own file';
   if (reason.includes('unknown tag')) return 'tags like !!binary or !foo are not used in data files; write plain values';
   if (reason.includes('tab')) return 'indent with spaces, not tabs';
+  if (reason.includes('flow collection')) return 'a list or mapping opened with [ or { is not closed: check this line and the ones before for a missing ] or }';
   return 'check indentation and quoting on this line and the one before';
-}
-
-/** The path of the first mapping or list reached twice: only an alias can do that. */
-function findSharedNode(root: unknown): (string | number)[] | null {
-  if (root === null || typeof root !== 'object') return null;
-  const seen = new Set<object>();
-  const stack: { node: object; path: (string | number)[] }[] = [{ node: root, path: [] }];
-  while (stack.length) {
-    const { node, path } = stack.pop()!;
-    if (seen.has(node)) return path;
-    seen.add(node);
-    if (Array.isArray(node)) {
-      for (let i = node.length - 1; i >= 0; i--) {
-        const v = node[i];
-        if (v !== null && typeof v === 'object') stack.push({ node: v, path: [...path, i] });
-      }
-    } else {
-      for (const k of Object.keys(node)) {
-        const v = (node as Record<string, unknown>)[k];
-        if (v !== null && typeof v === 'object') stack.push({ node: v, path: [...path, k] });
-      }
-    }
-  }
-  return null;
 }

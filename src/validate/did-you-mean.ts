@@ -4,7 +4,10 @@
 export function closest(word: string, options: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestD = Infinity;
+  const letters = word.replace(/\d/g, '');
   for (const o of options) {
+    // Ids that differ only in their digits (C9 vs C1) are different records, not typos.
+    if (/\d/.test(word) && o.replace(/\d/g, '') === letters && o !== word) continue;
     const d = editDistance(word.toLowerCase(), o.toLowerCase());
     if (d < bestD) {
       bestD = d;

@@ -14,7 +14,20 @@ export function schemaIssues(
   isRecordList: boolean,
 ): PendingIssue[] {
   const out: PendingIssue[] = [];
+  // A misspelt field is reported once, as unknown with a suggestion, not also as missing.
+  const guessed = new Set<string>();
+  const unknownAt = new Set<string>();
   for (const zi of error.issues) {
+    if (zi.code !== 'unrecognized_keys') continue;
+    unknownAt.add(JSON.stringify(zi.path));
+    const known = fieldsAt(schema, zi.path as DocPath);
+    for (const key of zi.keys) {
+      const guess = closest(key, known);
+      if (guess) guessed.add(JSON.stringify([...zi.path, guess]));
+    }
+  }
+  for (const zi of error.issues) {
+    if (zi.code === 'custom' && unknownAt.has(JSON.stringify(zi.path))) continue;
     const at = zi.path as DocPath;
     if (zi.code === 'unrecognized_keys') {
       const known = fieldsAt(schema, at);
@@ -33,8 +46,10 @@ export function schemaIssues(
     const input = (zi as { input?: unknown }).input;
     const name = shown(at, isRecordList);
     if (input === undefined && zi.code === 'invalid_type') {
+      if (guessed.has(JSON.stringify(at))) continue;
       const field = at[at.length - 1];
-      out.push(issue(file, at, 'missing-field', `${name} is required`, `add "${String(field)}:" to this record`));
+      const where = isRecordList ? 'this record' : at.length > 1 ? `this entry` : 'the file';
+      out.push(issue(file, at, 'missing-field', `${name} is required`, `add "${String(field)}:" to ${where}${EXAMPLES[String(field)] ? `, e.g. ${EXAMPLES[String(field)]}` : ''}`));
       continue;
     }
     let message = `${name} ${zi.message}`;
@@ -69,6 +84,13 @@ function hintFor(zi: z.core.$ZodIssue, at: DocPath, input: unknown): string | un
   }
   return FIELD_HINTS[field];
 }
+
+const EXAMPLES: Record<string, string> = {
+  regions: 'regions: [{ id: jakarta, name: Jakarta }]',
+  categories: 'categories: [{ id: minuman, name: { id: Minuman, en: Beverages } }]',
+  lines: 'lines: [{ sku: BEV-TEH-350, qty: 24, price: 5500 }]',
+  currency: 'currency: IDR',
+};
 
 const FIELD_HINTS: Record<string, string> = {
   id: 'ids use letters, digits, "-", "_" and "."; no spaces',

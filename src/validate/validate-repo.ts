@@ -41,6 +41,7 @@ export function validateRepo(files: SourceFile[], earlier: PendingIssue[] = []):
   // Ids of records that failed their schema: references to them are not reported a second time.
   const broken: RuleContext['broken'] = [];
   const summary: Summary = { files: [], records: {}, empty: [], months: [] };
+  const unavailable = new Set<string>();
   const months = new Set<string>();
 
   for (const f of [...files].sort((a, b) => (a.path < b.path ? -1 : 1))) {
@@ -52,26 +53,40 @@ export function validateRepo(files: SourceFile[], earlier: PendingIssue[] = []):
       continue;
     }
     if ('month' in place && place.month) months.add(place.month);
+    const kind = place.kind;
+    const unreadable = () => {
+      unavailable.add(kind);
+      summary.files.push({ file: f.path, kind, records: 0 });
+    };
     const decoded = decodeText(f.bytes, f.path);
     issues.push(...decoded.issues);
-    if (decoded.text === undefined) continue;
+    if (decoded.text === undefined) {
+      unreadable();
+      continue;
+    }
     texts.set(f.path, decoded.text);
     const parsed = parseYaml(decoded.text, f.path);
     issues.push(...parsed.issues);
-    if (parsed.issues.length) continue;
+    if (parsed.issues.length) {
+      unreadable();
+      continue;
+    }
 
-    const kind = place.kind;
     const value = parsed.value;
     if (kind === 'company' || kind === 'products') {
       if (value == null) {
         issues.push(issue(f.path, [], 'empty-file', `${kind}.yaml is empty`, 'see README "Data layout" for what it holds'));
+        unreadable();
         continue;
       }
     }
     if (kind === 'company') {
       const r = companySchema.safeParse(value, { reportInput: true });
       if (r.success) singles.set(kind, r.data);
-      else issues.push(...schemaIssues(r.error, companySchema, f.path, false));
+      else {
+        issues.push(...schemaIssues(r.error, companySchema, f.path, false));
+        unavailable.add(kind);
+      }
       summary.files.push({ file: f.path, kind, records: 1 });
       continue;
     }
@@ -80,8 +95,10 @@ export function validateRepo(files: SourceFile[], earlier: PendingIssue[] = []):
     let recordSchema = (schemaOf[kind] as unknown as z.ZodArray<z.ZodType>).element;
     if (kind === 'products') {
       const shell = productsSchema.safeParse({ ...(value as object), products: [] }, { reportInput: true });
-      if (!shell.success) issues.push(...schemaIssues(shell.error, productsSchema, f.path, false));
-      else singles.set('products', shell.data);
+      if (!shell.success) {
+        issues.push(...schemaIssues(shell.error, productsSchema, f.path, false));
+        unavailable.add(kind);
+      } else singles.set('products', shell.data);
       if (typeof value !== 'object' || Array.isArray(value)) continue;
       list = (value as Record<string, unknown>).products ?? [];
       listAt = ['products'];
@@ -89,6 +106,7 @@ export function validateRepo(files: SourceFile[], earlier: PendingIssue[] = []):
     }
     if (list == null) list = [];
     if (!Array.isArray(list)) {
+      unreadable();
       issues.push(
         issue(f.path, listAt, 'not-a-list', `${listAt.length ? listAt.join('.') : 'file'} must be a list of records, got a ${typeof list === 'object' ? 'mapping' : typeof list}`, 'each record starts with "- " at the start of a line'),
       );
@@ -106,7 +124,7 @@ export function validateRepo(files: SourceFile[], earlier: PendingIssue[] = []):
         for (const w of wrapped) w.at = [...listAt, i, ...w.at];
         issues.push(...wrapped);
         const idv = idKey && (list[i] as Record<string, unknown> | null)?.[idKey];
-        if (typeof idv === 'string') broken.push({ kind, id: idv, file: f.path, at: [...listAt, i] });
+        broken.push({ kind, ...(typeof idv === 'string' ? { id: idv } : {}), file: f.path, at: [...listAt, i], raw: list[i] });
       }
     }
     summary.records[kind] = (summary.records[kind] ?? 0) + list.length;
@@ -118,13 +136,15 @@ export function validateRepo(files: SourceFile[], earlier: PendingIssue[] = []):
 
   for (const kind of REQUIRED_FILES) {
     if (!summary.files.some((f) => f.kind === kind) && !issues.some((i) => i.file === `data/${kind}.yaml`)) {
-      issues.push(issue(`data/${kind}.yaml`, [], 'missing-file', `data/${kind}.yaml is missing`, 'every repository has company.yaml, team.yaml, products.yaml and customers.yaml; `capaian sample --out DIR` shows an example of each'));
+      unavailable.add(kind);
+      issues.push(issue(`data/${kind}.yaml`, [], 'missing-file', 'required file is missing', 'every repository has company.yaml, team.yaml, products.yaml and customers.yaml; `capaian sample --out DIR` shows an example of each'));
     }
   }
 
   const partial = assemble(singles, kept);
-  if (partial.company && partial.team && partial.products && partial.customers) {
-    const ctx: RuleContext = { data: partial as RepoData, broken };
+  {
+    // Rules run even when a base file is broken, on stand-ins, so every other problem is still found.
+    const ctx: RuleContext = { data: withStandIns(partial, singles), broken, unavailable };
     for (const rule of crossFileRules) {
       try {
         issues.push(...rule.check(ctx));
@@ -137,6 +157,18 @@ export function validateRepo(files: SourceFile[], earlier: PendingIssue[] = []):
   const located = sortIssues(locateIssues(issues, (file) => texts.get(file)));
   const hasError = located.some((i) => i.level === 'error');
   return { data: hasError ? null : (partial as RepoData), partial, issues: located, summary };
+}
+
+/** The data with empty stand-ins for what could not be read, for the rules. */
+function withStandIns(partial: Partial<RepoData>, singles: Map<FileKind, unknown>): RepoData {
+  const empty = (kind: string) => ({ file: `data/${kind}.yaml`, records: [], index: [], listAt: [] });
+  return {
+    ...partial,
+    company: partial.company ?? companySchema.parse({ name: 'unknown', currency: 'IDR', regions: [{ id: 'unknown', name: 'unknown' }] }),
+    team: partial.team ?? empty('team'),
+    customers: partial.customers ?? empty('customers'),
+    products: partial.products ?? { ...empty('products'), listAt: ['products'], categories: (singles.get('products') as RepoData['products'] | undefined)?.categories ?? [] },
+  } as RepoData;
 }
 
 function assemble(singles: Map<FileKind, unknown>, kept: Kept[]): Partial<RepoData> {

@@ -34,7 +34,7 @@ export function duplicateIds({ data, broken }: RuleContext): PendingIssue[] {
 
 /** The broken records of one kind. */
 function brokenOf(broken: BrokenRecord[], kind: string): Place[] {
-  return broken.filter((b) => b.kind === kind);
+  return broken.filter((b): b is BrokenRecord & { id: string } => b.kind === kind && b.id !== undefined);
 }
 
 /**

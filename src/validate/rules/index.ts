@@ -9,17 +9,25 @@ import { placedInTime } from './time.ts';
 export interface RuleContext {
   data: RepoData;
   /**
-   * Records that failed their schema but have an id: references to them are not
-   * errors too, and a duplicate of one is still reported.
+   * Records that failed their schema. References to them are not errors too, a duplicate of
+   * one is still reported, and their own references are still checked.
    */
   broken: BrokenRecord[];
+  /**
+   * File kinds that could not be read whole (missing, unparsable, or wrong at the top): ids they
+   * would define are unknown, so references to them are not checked.
+   */
+  unavailable: Set<string>;
 }
 
 export interface BrokenRecord {
   kind: string;
-  id: string;
+  /** The record's id (or sku), when it has a text one. */
+  id?: string;
   file: string;
   at: DocPath;
+  /** The record as parsed, not trusted: rules read it with type checks. */
+  raw: unknown;
 }
 
 export interface Rule {

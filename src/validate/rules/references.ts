@@ -1,85 +1,104 @@
-/** Every id a record names exists: customers, reps, skus, leads, regions, segments, sources, categories. */
+/**
+ * Every id a record names exists: customers, reps, skus, leads, regions, segments, sources,
+ * categories. Runs on records that failed their schema too (reading them with type checks), so
+ * a wrong sku is reported in the same run as a misspelt field beside it.
+ */
 import { closest } from '../did-you-mean.ts';
-import { issue, type DocPath, type PendingIssue } from '../issue.ts';
+import { formatPath, issue, type DocPath, type PendingIssue } from '../issue.ts';
+import type { RecordFile } from '../repo-data.ts';
 import type { RuleContext } from './index.ts';
-import { eachRecord } from './each-record.ts';
 
 interface Vocabulary {
-  /** Singular noun for messages. */
+  /** Singular and plural nouns for messages. */
   what: string;
+  plural: string;
   /** Where the ids are defined, for the hint. */
   where: string;
-  /** Key in brokenIds ("customers:C1"); absent for vocabularies. */
+  /** The file kind whose broken records also count as existing. */
   kind?: string;
-  ids: Set<string>;
-  /** Sorted, for suggestions (built on first miss). */
+  /** Null when the file that defines them is broken or missing: nothing can be checked. */
+  ids: Set<string> | null;
   sorted?: string[];
 }
 
-export function references({ data, broken }: RuleContext): PendingIssue[] {
-  const out: PendingIssue[] = [];
-  const brokenIds = new Set(broken.map((b) => `${b.kind}:${b.id}`));
-  const c = data.company;
-  const vocab = (what: string, where: string, ids: Iterable<string>, kind?: string): Vocabulary => ({ what, where, ids: new Set(ids), ...(kind ? { kind } : {}) });
-  const regions = vocab('region', 'regions in data/company.yaml', c.regions.map((r) => r.id));
-  const segments = vocab('segment', 'segments in data/company.yaml', c.segments.map((s) => s.id));
-  const sources = vocab('lead source', 'lead_sources in data/company.yaml', c.lead_sources.map((s) => s.id));
-  const categories = vocab('category', 'categories in data/products.yaml', data.products.categories.map((x) => x.id));
-  const reps = vocab('rep', 'data/team.yaml', data.team.records.map((r) => r.id), 'team');
-  const products = vocab('product sku', 'data/products.yaml', data.products.records.map((p) => p.sku), 'products');
-  const customers = vocab('customer', 'data/customers.yaml', data.customers.records.map((x) => x.id), 'customers');
-  const leads = vocab('lead', 'the leads.yaml files', data.leads.flatMap((f) => f.records.map((l) => l.id)), 'leads');
+type Loose = Record<string, unknown>;
 
-  const need = (v: Vocabulary, id: string | undefined, file: string, at: DocPath) => {
-    if (id === undefined || v.ids.has(id) || (v.kind && brokenIds.has(`${v.kind}:${id}`))) return;
+export function references({ data, broken, unavailable }: RuleContext): PendingIssue[] {
+  const out: PendingIssue[] = [];
+  const brokenIds = new Set(broken.filter((b) => b.id !== undefined).map((b) => `${b.kind}:${b.id}`));
+  const vocab = (what: string, plural: string, where: string, ids: Iterable<string>, source: string, kind?: string): Vocabulary => ({
+    what,
+    plural,
+    where,
+    ids: unavailable.has(source) ? null : new Set(ids),
+    ...(kind ? { kind } : {}),
+  });
+  const c = data.company;
+  const regions = vocab('region', 'regions', 'data/company.yaml under regions:', c.regions.map((r) => r.id), 'company');
+  const segments = vocab('segment', 'segments', 'data/company.yaml under segments:', c.segments.map((s) => s.id), 'company');
+  const sources = vocab('lead source', 'lead sources', 'data/company.yaml under lead_sources:', c.lead_sources.map((s) => s.id), 'company');
+  const categories = vocab('category', 'categories', 'data/products.yaml under categories:', data.products.categories.map((x) => x.id), 'products');
+  const reps = vocab('rep', 'reps', 'data/team.yaml', data.team.records.map((r) => r.id), 'team', 'team');
+  const products = vocab('product', 'products', 'data/products.yaml', data.products.records.map((p) => p.sku), 'products', 'products');
+  const customers = vocab('customer', 'customers', 'data/customers.yaml', data.customers.records.map((x) => x.id), 'customers', 'customers');
+  const leads = vocab('lead', 'leads', 'the leads.yaml files', data.leads.flatMap((f) => f.records.map((l) => l.id)), 'leads', 'leads');
+
+  const need = (v: Vocabulary, value: unknown, file: string, at: DocPath, recordDepth: number) => {
+    if (typeof value !== 'string' || !v.ids || v.ids.has(value) || (v.kind && brokenIds.has(`${v.kind}:${value}`))) return;
     v.sorted ??= [...v.ids].sort();
-    const guess = closest(id, v.sorted);
+    const guess = closest(value, v.sorted);
     out.push(
-      issue(file, at, 'unknown-reference', `${String(at[at.length - 1])}: ${v.what} "${id}" does not exist`, `${guess ? `did you mean "${guess}"? ` : ''}${v.what}s are listed in ${v.where}`),
+      issue(file, at, 'unknown-reference', `${formatPath(at.slice(recordDepth))} "${value}" is not a known ${v.what}`, `${guess ? `did you mean "${guess}"? ` : ''}${v.plural} are listed in ${v.where}`),
     );
   };
 
-  eachRecord([data.team], (r, file, at) => {
-    need(regions, r.region, file, [...at, 'region']);
-    need(reps, r.manager, file, [...at, 'manager']);
+  // Every record of a kind, valid or broken, as a loose mapping with its document path.
+  const each = (files: RecordFile<unknown>[], kind: string, fn: (r: Loose, file: string, at: DocPath, depth: number) => void) => {
+    for (const f of files) f.records.forEach((r, i) => fn(r as Loose, f.file, [...f.listAt, f.index[i]!], f.listAt.length + 1));
+    for (const b of broken) if (b.kind === kind && b.raw && typeof b.raw === 'object' && !Array.isArray(b.raw)) fn(b.raw as Loose, b.file, b.at, b.at.length);
+  };
+
+  each([data.team], 'team', (r, file, at, d) => {
+    need(regions, r.region, file, [...at, 'region'], d);
+    need(reps, r.manager, file, [...at, 'manager'], d);
   });
-  eachRecord([data.products], (p, file, at) => need(categories, p.category, file, [...at, 'category']));
-  eachRecord([data.customers], (x, file, at) => {
-    need(regions, x.region, file, [...at, 'region']);
-    need(segments, x.segment, file, [...at, 'segment']);
-    need(reps, x.owner, file, [...at, 'owner']);
+  each([data.products], 'products', (p, file, at, d) => need(categories, p.category, file, [...at, 'category'], d));
+  each([data.customers], 'customers', (x, file, at, d) => {
+    need(regions, x.region, file, [...at, 'region'], d);
+    need(segments, x.segment, file, [...at, 'segment'], d);
+    need(reps, x.owner, file, [...at, 'owner'], d);
   });
-  eachRecord(data.orders, (o, file, at) => {
-    need(customers, o.customer, file, [...at, 'customer']);
-    need(reps, o.rep, file, [...at, 'rep']);
-    o.lines.forEach((l, i) => need(products, l.sku, file, [...at, 'lines', i, 'sku']));
+  each(data.orders, 'orders', (o, file, at, d) => {
+    need(customers, o.customer, file, [...at, 'customer'], d);
+    need(reps, o.rep, file, [...at, 'rep'], d);
+    if (Array.isArray(o.lines)) o.lines.forEach((l, i) => need(products, (l as Loose | null)?.sku, file, [...at, 'lines', i, 'sku'], d));
   });
-  eachRecord(data.leads, (l, file, at) => {
-    need(reps, l.rep, file, [...at, 'rep']);
-    need(regions, l.region, file, [...at, 'region']);
-    need(sources, l.source, file, [...at, 'source']);
-    need(segments, l.segment, file, [...at, 'segment']);
+  each(data.leads, 'leads', (l, file, at, d) => {
+    need(reps, l.rep, file, [...at, 'rep'], d);
+    need(regions, l.region, file, [...at, 'region'], d);
+    need(sources, l.source, file, [...at, 'source'], d);
+    need(segments, l.segment, file, [...at, 'segment'], d);
   });
-  eachRecord(data.activities, (a, file, at) => {
-    need(reps, a.rep, file, [...at, 'rep']);
-    need(leads, a.lead, file, [...at, 'lead']);
-    need(customers, a.customer, file, [...at, 'customer']);
-    if ((a.type === 'won' || a.type === 'lost') && !a.lead) {
+  each(data.activities, 'activities', (a, file, at, d) => {
+    need(reps, a.rep, file, [...at, 'rep'], d);
+    need(leads, a.lead, file, [...at, 'lead'], d);
+    need(customers, a.customer, file, [...at, 'customer'], d);
+    if ((a.type === 'won' || a.type === 'lost') && a.lead === undefined) {
       out.push(issue(file, [...at, 'type'], 'missing-lead', `a ${a.type} activity must name the lead it closes`, 'add "lead: <lead id>"'));
     }
-    if (a.type === 'won' && !a.customer) {
+    if (a.type === 'won' && a.customer === undefined) {
       out.push(issue(file, [...at, 'type'], 'won-without-customer', 'a won activity must name the customer the lead became', 'add "customer: <customer id>" and list the new customer in data/customers.yaml'));
     }
-    if (!a.lead && !a.customer) {
+    if (a.lead === undefined && a.customer === undefined && a.type !== 'won' && a.type !== 'lost') {
       out.push(issue(file, at, 'activity-without-subject', 'activity names neither a lead nor a customer', 'add "lead: <lead id>" or "customer: <customer id>"'));
     }
   });
-  eachRecord(data.surveys, (s, file, at) => need(customers, s.customer, file, [...at, 'customer']));
-  eachRecord(data.targets, (t, file, at) => {
-    need(reps, t.rep, file, [...at, 'rep']);
-    need(regions, t.region, file, [...at, 'region']);
-    need(categories, t.category, file, [...at, 'category']);
-    if ([t.rep, t.region, t.category].filter(Boolean).length > 1) {
+  each(data.surveys, 'surveys', (s, file, at, d) => need(customers, s.customer, file, [...at, 'customer'], d));
+  each(data.targets, 'targets', (t, file, at, d) => {
+    need(reps, t.rep, file, [...at, 'rep'], d);
+    need(regions, t.region, file, [...at, 'region'], d);
+    need(categories, t.category, file, [...at, 'category'], d);
+    if ([t.rep, t.region, t.category].filter((x) => x !== undefined).length > 1) {
       out.push(issue(file, at, 'target-scope', 'a target is for the company, or for one rep, one region or one category, not several', 'split it into one target per scope'));
     }
   });

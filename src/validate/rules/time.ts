@@ -10,7 +10,7 @@ export function placedInTime({ data }: RuleContext): PendingIssue[] {
   const outside = (day: string, month: string | undefined, file: string, at: (string | number)[], field: string, shown: string) => {
     if (!month || day.slice(0, 7) === month) return;
     out.push(
-      issue(file, [...at, field], 'wrong-month', `${field} ${shown} is not in ${month}, the month of this file`, `move the record to data/${day.slice(0, 4)}/${day.slice(5, 7)}/${file.split('/').pop()}, or correct the ${field}`),
+      issue(file, [...at, field], 'wrong-month', `${field} ${shown} is not in ${month}, the month of this file`, `move the record to data/${day.slice(0, 4)}/${day.slice(5, 7)}/${file.split('/').pop()}, or correct the ${field === 'date' ? 'date' : 'date-time'}`),
     );
   };
   eachRecord(data.orders, (o, file, at, src) => outside(o.date, src.month, file, at, 'date', o.date));

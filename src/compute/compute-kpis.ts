@@ -1,0 +1,119 @@
+/**
+ * The engine: every KPI for every period of each of its grains, total and per breakdown member.
+ * Pure: data in, numbers out; the "as of" date is an input, never the clock.
+ */
+import { dayNumber, monthsOf, periodLabel, periodOf, GRAINS, type Grain, monthLabel, daysInMonth } from '../calendar/periods.ts';
+import { workCalendar } from '../calendar/working-days.ts';
+import type { Dataset } from '../dataset/build-dataset.ts';
+import type { Kpi } from '../kpi/schema.ts';
+import type { RepoData } from '../validate/repo-data.ts';
+import { evaluate, type EvalContext, type RepSpan } from './evaluate.ts';
+import type { Reason, Series } from './value.ts';
+
+export interface PeriodInfo {
+  grain: Grain;
+  index: number;
+  /** 2026-03, 2026-Q1 or 2026 (fiscal). */
+  label: string;
+  /** First and last day, YYYY-MM-DD. */
+  start: string;
+  end: string;
+  /** Part of the period lies outside the months with data. */
+  partial: boolean;
+}
+
+export type Note = 'partial' | 'maturing';
+
+export interface MemberValue {
+  member: string;
+  value: number | null;
+  reason?: Reason;
+}
+
+export interface KpiPeriodValue {
+  period: string;
+  value: number | null;
+  reason?: Reason;
+  secondary?: { value: number | null; reason?: Reason };
+  notes: Note[];
+  /** breakdown name -> members, in vocabulary order. */
+  breakdowns: Record<string, MemberValue[]>;
+}
+
+export interface ComputeResult {
+  /** The last day of the data (end of its last month). */
+  asOf: string | null;
+  periods: Record<Grain, PeriodInfo[]>;
+  /** kpi id -> grain -> one value per period, oldest first (only the KPI's grains). */
+  values: Record<string, Partial<Record<Grain, KpiPeriodValue[]>>>;
+}
+
+export interface ComputeInput {
+  data: RepoData;
+  dataset: Dataset;
+  kpis: Kpi[];
+}
+
+export function computeKpis({ data, dataset, kpis }: ComputeInput): ComputeResult {
+  const fyStart = data.company.fiscal_year_start;
+  const empty: ComputeResult = { asOf: null, periods: { month: [], quarter: [], year: [] }, values: {} };
+  if (dataset.firstMonth === null || dataset.lastMonth === null) return empty;
+  const first = dataset.firstMonth;
+  const last = dataset.lastMonth;
+  const asOf = dayString(dayOfMonthEnd(last));
+  const calendar = workCalendar(data.company.working_days, data.company.holidays);
+  const reps: RepSpan[] = data.team.records.map((r) => ({
+    code: dataset.vocabularies.rep!.find(r.id),
+    joined: dayNumber(r.joined),
+    left: r.left ? dayNumber(r.left) : Infinity,
+  }));
+  const byId = new Map(kpis.map((k) => [k.id, k]));
+  const memo = new Map<string, Series>();
+
+  const periods = {} as Record<Grain, PeriodInfo[]>;
+  for (const grain of GRAINS) {
+    const list: PeriodInfo[] = [];
+    for (let p = periodOf(grain, first, fyStart); p <= periodOf(grain, last, fyStart); p++) {
+      const [a, b] = monthsOf(grain, p, fyStart);
+      list.push({ grain, index: p, label: periodLabel(grain, p), start: `${monthLabel(a)}-01`, end: dayString(dayOfMonthEnd(b)), partial: a < first || b > last });
+    }
+    periods[grain] = list;
+  }
+
+  const values: ComputeResult['values'] = {};
+  for (const kpi of kpis) {
+    values[kpi.id] = {};
+    for (const grain of kpi.grains) {
+      const cx: EvalContext = { ds: dataset, fyStart, grain, periods: periods[grain].map((p) => p.index), firstMonth: first, lastMonth: last, breakdowns: kpi.breakdowns, kpis: byId, calendar, reps, memo };
+      const main = evaluate(kpi.formula, cx);
+      const secondary = kpi.secondary ? evaluate(kpi.secondary.formula, { ...cx, breakdowns: [] }) : null;
+      values[kpi.id]![grain] = periods[grain].map((info) => {
+        const cell = main.get(info.index)!;
+        const notes: Note[] = [];
+        if (info.partial) notes.push('partial');
+        if (kpi.maturity_days !== undefined && dayNumber(info.end) + kpi.maturity_days > dayOfMonthEnd(last)) notes.push('maturing');
+        const breakdowns: Record<string, MemberValue[]> = {};
+        for (const b of kpi.breakdowns) {
+          const vocabulary = dataset.vocabularies[vocabularyFor(b.field)];
+          breakdowns[b.by] = [...(cell.members[b.by] ?? new Map())].map(([code, v]) => ({ member: vocabulary?.values[code] ?? String(code), ...v }));
+        }
+        const s = secondary?.get(info.index)?.total;
+        return { period: info.label, ...cell.total, ...(s ? { secondary: s } : {}), notes, breakdowns };
+      });
+    }
+  }
+  return { asOf, periods, values };
+}
+
+/** Breakdown fields that name a rep in another role draw from the rep vocabulary. */
+function vocabularyFor(field: string): string {
+  return field === 'owner' ? 'rep' : field;
+}
+
+function dayOfMonthEnd(mi: number): number {
+  return Date.UTC(Math.floor(mi / 12), mi % 12, daysInMonth(mi)) / 86_400_000;
+}
+
+function dayString(day: number): string {
+  return new Date(day * 86_400_000).toISOString().slice(0, 10);
+}

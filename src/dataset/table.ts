@@ -1,0 +1,57 @@
+/**
+ * Column-oriented tables: one typed array per field, strings interned to integer codes shared
+ * by every table that uses the same vocabulary (a rep has one code in orders and in leads).
+ * A million orders fit in a few arrays instead of a million objects.
+ */
+export interface TimeColumn {
+  /** Epoch milliseconds; NaN when absent. */
+  epoch: Float64Array;
+  /** Company-local month index (y*12 + m-1); -1 when absent. */
+  month: Int32Array;
+}
+
+export interface Table {
+  length: number;
+  /** Category fields: codes into `Dataset.vocabularies[vocabulary]`; -1 when absent. */
+  cat: Record<string, Int32Array>;
+  /** Number fields; NaN when absent. */
+  num: Record<string, Float64Array>;
+  time: Record<string, TimeColumn>;
+}
+
+/** Strings to dense integer codes, per vocabulary. */
+export class Interner {
+  readonly values: string[] = [];
+  private readonly codes = new Map<string, number>();
+
+  code(value: string | undefined): number {
+    if (value === undefined) return -1;
+    let c = this.codes.get(value);
+    if (c === undefined) {
+      c = this.values.length;
+      this.values.push(value);
+      this.codes.set(value, c);
+    }
+    return c;
+  }
+
+  /** The code of a value already seen, or -1 (never adds). */
+  find(value: string): number {
+    return this.codes.get(value) ?? -1;
+  }
+}
+
+/** A table being filled row by row, with columns allocated up front. */
+export class TableBuilder {
+  readonly table: Table;
+
+  constructor(length: number, fields: { cat?: string[]; num?: string[]; time?: string[] }) {
+    const cat: Table['cat'] = {};
+    const num: Table['num'] = {};
+    const time: Table['time'] = {};
+    for (const f of fields.cat ?? []) cat[f] = new Int32Array(length).fill(-1);
+    for (const f of fields.num ?? []) num[f] = new Float64Array(length).fill(NaN);
+    for (const f of fields.time ?? []) time[f] = { epoch: new Float64Array(length).fill(NaN), month: new Int32Array(length).fill(-1) };
+    this.table = { length, cat, num, time };
+  }
+}

@@ -1,0 +1,172 @@
+/**
+ * The KPI definition format, kpis/*.yaml. A formula is a small algebra written as YAML: each node
+ * has exactly one operation key. See docs/kpi-definitions.md for one example per construct.
+ */
+import { z } from 'zod';
+import { id, localized, text } from '../schema/fields.ts';
+import { DATASET_NAMES } from '../dataset/fields.ts';
+
+export const GROUPS = ['volume', 'value', 'pipeline', 'time', 'retention', 'team'] as const;
+export const UNITS = ['currency', 'percent', 'count', 'days', 'hours', 'score', 'per-day'] as const;
+export const GRAIN_NAMES = ['month', 'quarter', 'year'] as const;
+
+const scalar = z.union([z.string(), z.number(), z.boolean()], { error: 'must be a text, number or true/false' });
+
+/** A condition on one field. A plain value means equals; a list means one of. */
+const condition = z.union(
+  [
+    scalar,
+    z.array(scalar).min(1, { error: 'must list at least one value' }),
+    z.strictObject({
+      eq: scalar.optional(),
+      ne: scalar.optional(),
+      in: z.array(scalar).optional(),
+      not_in: z.array(scalar).optional(),
+      lt: z.number().optional(),
+      lte: z.number().optional(),
+      gt: z.number().optional(),
+      gte: z.number().optional(),
+      /** true: the field has a value; false: it has none. */
+      exists: z.boolean().optional(),
+      /** For time fields: relative to the period being computed. */
+      period: z.enum(['in', 'before', 'after'], { error: 'must be in, before or after' }).optional(),
+    }),
+  ],
+  { error: 'must be a value, a list of values, or { eq | ne | in | not_in | lt | lte | gt | gte | exists | period: … }' },
+);
+
+export type Condition = z.output<typeof condition>;
+
+/** Field conditions, all of which must hold; `any:` for one-of, `not:` to negate. */
+export type Filter = { [field: string]: Condition | Filter[] | Filter | undefined; any?: Filter[]; not?: Filter };
+export const filterSchema: z.ZodType<Filter> = z.lazy(() =>
+  z.record(z.string(), z.union([condition, z.array(filterSchema), filterSchema]), { error: 'must be a mapping of field: condition' }),
+) as z.ZodType<Filter>;
+
+const datasetName = z.enum(DATASET_NAMES, { error: `must be a dataset: ${DATASET_NAMES.join(', ')}` });
+const fieldName = z.string({ error: 'must be a field name' }).regex(/^[a-z][a-z0-9_]*$/, { error: 'must be a field name (lowercase, underscores)' });
+
+/** An aggregation over a dataset. */
+const aggregation = z.strictObject({
+  /** The dataset. @example order_lines */
+  of: datasetName,
+  /** The field aggregated (not for count). @example net */
+  field: fieldName.optional(),
+  /** Only rows that match. @example { kind: [cross-sell, up-sell] } */
+  where: filterSchema.optional(),
+  /** The time field that places a row in a period (default: the dataset's own). @example won_at */
+  at: fieldName.optional(),
+  /** For percentile: which one, 0-1. @example 0.9 */
+  p: z.number().min(0).max(1, { error: 'must be between 0 and 1' }).optional(),
+});
+
+export type Aggregation = z.output<typeof aggregation>;
+
+export const AGGREGATIONS = ['count', 'count_distinct', 'sum', 'avg', 'median', 'percentile', 'min', 'max'] as const;
+export type AggregationOp = (typeof AGGREGATIONS)[number];
+
+export type Formula =
+  | { op: AggregationOp; spec: Aggregation }
+  | { op: 'share'; spec: { of: string; where: Filter; within?: Filter; field?: string; at?: string } }
+  | { op: 'ratio'; numerator: Formula; denominator: Formula }
+  | { op: 'growth'; of: Formula; vs: 'previous-period' | 'same-period-last-year' }
+  | { op: 'per_working_day'; of: Formula; per: 'company' | 'rep' }
+  | { op: 'retention'; spec: { of: string; entity: string; at?: string } }
+  | { op: 'kpi'; id: string };
+
+/** The formula as written: one operation key per node. */
+export interface FormulaInput {
+  [op: string]: unknown;
+}
+
+const formulaNode: z.ZodType<Formula, FormulaInput> = z.lazy(() =>
+  z
+    .strictObject({
+      count: aggregation.optional(),
+      count_distinct: aggregation.optional(),
+      sum: aggregation.optional(),
+      avg: aggregation.optional(),
+      median: aggregation.optional(),
+      percentile: aggregation.optional(),
+      min: aggregation.optional(),
+      max: aggregation.optional(),
+      /** Share of rows (or of a field's sum) matching `where`, among those matching `within`. */
+      share: z
+        .strictObject({ of: datasetName, where: filterSchema, within: filterSchema.optional(), field: fieldName.optional(), at: fieldName.optional() })
+        .optional(),
+      ratio: z.strictObject({ numerator: formulaNode, denominator: formulaNode }).optional(),
+      growth: z
+        .strictObject({
+          of: formulaNode,
+          vs: z.enum(['previous-period', 'same-period-last-year'], { error: 'must be previous-period or same-period-last-year' }).default('previous-period'),
+        })
+        .optional(),
+      per_working_day: z
+        .strictObject({ of: formulaNode, per: z.enum(['company', 'rep'], { error: 'must be company or rep' }).default('company') })
+        .optional(),
+      retention: z.strictObject({ of: datasetName, entity: fieldName, at: fieldName.optional() }).optional(),
+      /** Another KPI's value. @example net-sales */
+      kpi: id.optional(),
+    })
+    .transform((node, ctx): Formula => {
+      const ops = Object.keys(node).filter((k) => (node as Record<string, unknown>)[k] !== undefined);
+      if (ops.length !== 1) {
+        ctx.addIssue({ code: 'custom', message: ops.length ? `must have one operation, got ${ops.join(' and ')}` : 'must have one operation (sum, count, ratio, share, growth, …)' });
+        return z.NEVER;
+      }
+      const op = ops[0]!;
+      // After the check above, exactly the chosen operation's spec is present.
+      const n = node as unknown as Record<string, Record<string, unknown>>;
+      const spec = n[op]!;
+      if (op === 'ratio') return { op, numerator: spec.numerator, denominator: spec.denominator } as Formula;
+      if (op === 'growth') return { op, of: spec.of, vs: spec.vs } as Formula;
+      if (op === 'per_working_day') return { op, of: spec.of, per: spec.per } as Formula;
+      if (op === 'kpi') return { op, id: n[op] as unknown as string };
+      return { op, spec } as unknown as Formula;
+    }),
+);
+
+export const formulaSchema = formulaNode;
+
+/** A breakdown: a field name, or { by: the name shown, field: the dataset field used }. */
+const breakdown = z
+  .union([fieldName, z.strictObject({ by: fieldName, field: fieldName })], { error: 'must be a field name or { by: name, field: field }' })
+  .transform((b) => (typeof b === 'string' ? { by: b, field: b } : b));
+
+/** One KPI definition: kpis/<id>.yaml. */
+export const kpiSchema = z.strictObject({
+  /** Same as the file name. @example net-sales */
+  id,
+  /** @example { id: Penjualan Bersih, en: Net Sales } */
+  title: localized,
+  /** The method in words a sales manager understands, in both languages. */
+  description: localized,
+  /** The article's group. */
+  group: z.enum(GROUPS, { error: `must be one of ${GROUPS.join(', ')}` }),
+  unit: z.enum(UNITS, { error: `must be one of ${UNITS.join(', ')}` }),
+  /** higher (more is better) or lower (less is better, e.g. days to close). */
+  direction: z.enum(['higher', 'lower'], { error: 'must be higher or lower' }),
+  /** The grains it is reported at (default all three). */
+  grains: z.array(z.enum(GRAIN_NAMES, { error: 'must be month, quarter or year' })).min(1).default(['month', 'quarter', 'year']),
+  /** How often it is reviewed. */
+  frequency: z.enum(['monthly', 'quarterly', 'yearly'], { error: 'must be monthly, quarterly or yearly' }).default('monthly'),
+  /** The goal it serves (an id in data/goals.yaml). @example grow-revenue */
+  goal: id.optional(),
+  /** Who answers for it. @example Sales Ops */
+  owner: text.optional(),
+  formula: formulaSchema,
+  /** A companion value shown beside it (e.g. the share for an amount). */
+  secondary: z
+    .strictObject({ title: localized, unit: z.enum(UNITS, { error: `must be one of ${UNITS.join(', ')}` }), formula: formulaSchema })
+    .optional(),
+  /** Fields it can be broken down by. @example [region, category, rep] */
+  breakdowns: z.array(breakdown).default([]),
+  /** Attainment at or above 1 is on track; at or above at_risk (default 0.9) at risk; below, off track. */
+  thresholds: z.strictObject({ at_risk: z.number().min(0).max(1, { error: 'must be between 0 and 1' }) }).default({ at_risk: 0.9 }),
+  /** A period is still maturing until this many days after it ends (cohort KPIs). @example 60 */
+  maturity_days: z.int().min(0).optional(),
+});
+
+export type KpiInput = z.input<typeof kpiSchema>;
+export type Kpi = z.output<typeof kpiSchema>;
+export type Breakdown = Kpi['breakdowns'][number];
