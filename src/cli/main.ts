@@ -5,6 +5,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { computeCommand, UsageError } from '../commands/compute.ts';
 import { validateCommand } from '../commands/validate.ts';
 import { readRepoFiles } from '../load/read-repo.ts';
 
@@ -21,6 +22,8 @@ usage: capaian <command> [options]
 commands:
   validate [--root DIR] [--format text|json] [--strict]
       check every file under data/; lists every problem as file:line:column  message  (hint)
+  compute [--root DIR] [--period 2026-03|2026-Q1|2026] [--kpi ID] [--format table|json|csv] [--lang id|en]
+      every KPI for a period (default: the latest month) against its target; --format json prints the report model
   sample --out DIR [--orders-per-month N] [--months M] [--seed S] [--end YYYY-MM]
       write a deterministic sample data repository (a fictional Indonesian distributor)
 
@@ -36,6 +39,8 @@ export async function main(argv: string[]): Promise<number> {
         return await validate(rest);
       case 'sample':
         return await sample(rest);
+      case 'compute':
+        return await compute(rest);
       case undefined:
       case 'help':
       case '--help':
@@ -46,6 +51,10 @@ export async function main(argv: string[]): Promise<number> {
         throw new CliError(`unknown command "${command}"`);
     }
   } catch (e) {
+    if (e instanceof UsageError) {
+      console.error(`capaian: ${e.message}`);
+      return 2;
+    }
     if (e instanceof CliError) {
       console.error(`capaian: ${e.message}\n\n${USAGE}`);
       return e.exitCode;
@@ -85,9 +94,41 @@ async function validate(args: string[]): Promise<number> {
   const progress = progressLine();
   const code = await validateCommand(
     { format: oneOf('format', v.format, ['text', 'json'] as const, 'text'), strict: !!v.strict },
-    { read: () => readRepoFiles(root, ['data'], progress.update), out: (line) => (progress.clear(), console.log(line)) },
+    { read: () => readRepoFiles(root, ['data', 'kpis'], progress.update), out: (line) => (progress.clear(), console.log(line)) },
   );
   return code;
+}
+
+async function compute(args: string[]): Promise<number> {
+  const v = parse(args, {
+    root: { type: 'string', default: '.' },
+    period: { type: 'string' },
+    kpi: { type: 'string' },
+    format: { type: 'string' },
+    lang: { type: 'string' },
+  });
+  const root = resolve(v.root as string);
+  const lang = v.lang === undefined ? undefined : oneOf('lang', v.lang, ['id', 'en'] as const, 'id');
+  const progress = progressLine();
+  return computeCommand(
+    {
+      format: oneOf('format', v.format, ['table', 'json', 'csv'] as const, 'table'),
+      ...optional('period', v.period as string | undefined),
+      ...optional('kpi', v.kpi as string | undefined),
+      ...optional('lang', lang),
+    },
+    {
+      read: () => readRepoFiles(root, ['data', 'kpis'], progress.update),
+      out: (text) => (progress.clear(), console.log(text)),
+      color: !!process.stdout.isTTY && !process.env.NO_COLOR,
+      today: todayIn(),
+    },
+  );
+}
+
+/** Today's date where the command runs (the only clock read: for the stale-data warning). */
+function todayIn(): string {
+  return process.env.CAPAIAN_TODAY ?? new Date().toISOString().slice(0, 10);
 }
 
 async function sample(args: string[]): Promise<number> {

@@ -163,10 +163,20 @@ export const kpiSchema = z.strictObject({
   breakdowns: z.array(breakdown).default([]),
   /** Attainment at or above 1 is on track; at or above at_risk (default 0.9) at risk; below, off track. */
   thresholds: z.strictObject({ at_risk: z.number().min(0).max(1, { error: 'must be between 0 and 1' }) }).default({ at_risk: 0.9 }),
+  /**
+   * Whether month values add up to quarter and year values, so quarter and year targets can be
+   * derived from month targets. Default: true for sum and count formulas.
+   */
+  additive: z.boolean().optional(),
   /** A period is still maturing until this many days after it ends (cohort KPIs). @example 60 */
   maturity_days: z.int().min(0).optional(),
 });
 
 export type KpiInput = z.input<typeof kpiSchema>;
+
+/** Month values add up to quarter and year values. */
+export function isAdditive(kpi: z.output<typeof kpiSchema>): boolean {
+  return kpi.additive ?? (kpi.formula.op === 'sum' || kpi.formula.op === 'count');
+}
 export type Kpi = z.output<typeof kpiSchema>;
 export type Breakdown = Kpi['breakdowns'][number];

@@ -14,7 +14,7 @@ export interface ReadResult {
 }
 
 /** Reads every file under `root`/`dir` for each dir (e.g. data, kpis). */
-export async function readRepoFiles(root: string, dirs: string[] = ['data'], onProgress?: (done: number, total: number) => void): Promise<ReadResult> {
+export async function readRepoFiles(root: string, dirs: string[] = ['data', 'kpis'], onProgress?: (done: number, total: number) => void): Promise<ReadResult> {
   const paths: string[] = [];
   const issues: PendingIssue[] = [];
   for (const dir of dirs) {

@@ -11,7 +11,7 @@ let cached: Promise<ValidationResult> | undefined;
 /** The validated repository at DATA_ROOT (default: the working directory). Fails the build on errors. */
 export function loadSiteData(root = process.env.CAPAIAN_ROOT ?? process.cwd()): Promise<ValidationResult> {
   cached ??= (async () => {
-    const read = await readRepoFiles(root, ['data']);
+    const read = await readRepoFiles(root, ['data', 'kpis']);
     const result = validateRepo(read.files, read.issues);
     const errors = result.issues.filter((i) => i.level === 'error');
     if (errors.length) throw new Error(`capaian: the data has ${errors.length} errors:\n${errors.map(formatIssue).join('\n')}`);

@@ -13,7 +13,11 @@ import { REQUIRED_FILES, schemaOf, type FileKind } from '../schema/file-kinds.ts
 import { productSchema, productsSchema } from '../schema/products.ts';
 import { issue, sortIssues, type Issue, type PendingIssue } from './issue.ts';
 import type { RecordFile, RepoData, Summary } from './repo-data.ts';
+import { checkKpis, type KpiCheckContext, type KpiFile } from '../kpi/check-kpis.ts';
+import { kpiSchema, type Kpi } from '../kpi/schema.ts';
+import { closest } from './did-you-mean.ts';
 import { crossFileRules, type RuleContext } from './rules/index.ts';
+import { eachRecord } from './rules/each-record.ts';
 import { schemaIssues } from './schema-issues.ts';
 
 export interface SourceFile {
@@ -25,6 +29,8 @@ export interface SourceFile {
 export interface ValidationResult {
   /** Null when an error makes the data unusable (any error at all). */
   data: RepoData | null;
+  /** The KPI definitions in kpis/, in file order. */
+  kpis: Kpi[];
   /** Everything the data could still give, for tools that show partial results. */
   partial: Partial<RepoData>;
   issues: Issue[];
@@ -44,7 +50,13 @@ export function validateRepo(files: SourceFile[], earlier: PendingIssue[] = []):
   const unavailable = new Set<string>();
   const months = new Set<string>();
 
+  const kpiFiles: KpiFile[] = [];
   for (const f of [...files].sort((a, b) => (a.path < b.path ? -1 : 1))) {
+    if (f.path.startsWith('kpis/')) {
+      const kpi = readKpiFile(f, issues, texts);
+      if (kpi) kpiFiles.push(kpi);
+      continue;
+    }
     if (!f.path.startsWith('data/')) continue;
     const place = placeFile(f.path.slice('data/'.length));
     if (place.kind === 'ignored') continue;
@@ -154,9 +166,11 @@ export function validateRepo(files: SourceFile[], earlier: PendingIssue[] = []):
     }
   }
 
+  if (kpiFiles.length) issues.push(...checkKpis(kpiFiles, kpiContext(partial)), ...kpiReferences(partial, new Set(kpiFiles.map((k) => k.kpi.id))));
+
   const located = sortIssues(locateIssues(issues, (file) => texts.get(file)));
   const hasError = located.some((i) => i.level === 'error');
-  return { data: hasError ? null : (partial as RepoData), partial, issues: located, summary };
+  return { data: hasError ? null : (partial as RepoData), kpis: kpiFiles.map((k) => k.kpi), partial, issues: located, summary };
 }
 
 /** The data with empty stand-ins for what could not be read, for the rules. */
@@ -191,5 +205,53 @@ function assemble(singles: Map<FileKind, unknown>, kept: Kept[]): Partial<RepoDa
   out.leads = many('leads');
   out.activities = many('activities');
   out.surveys = many('surveys');
+  return out;
+}
+
+/** kpis/<id>.yaml: parsed and checked against the KPI schema. */
+function readKpiFile(f: SourceFile, issues: PendingIssue[], texts: Map<string, string>): KpiFile | null {
+  if (!/^kpis\/[^/]+\.yaml$/.test(f.path)) {
+    if (/(^|\/)\./.test(f.path) || /readme(\.md)?$/i.test(f.path)) return null;
+    issues.push(issue(f.path, [], 'unknown-file', `"${f.path}" is not a KPI definition`, 'kpis/ holds one <kpi-id>.yaml per KPI, directly in the folder'));
+    return null;
+  }
+  const decoded = decodeText(f.bytes, f.path);
+  issues.push(...decoded.issues);
+  if (decoded.text === undefined) return null;
+  texts.set(f.path, decoded.text);
+  const parsed = parseYaml(decoded.text, f.path);
+  issues.push(...parsed.issues);
+  if (parsed.issues.length) return null;
+  const r = kpiSchema.safeParse(parsed.value, { reportInput: true });
+  if (!r.success) {
+    issues.push(...schemaIssues(r.error, kpiSchema, f.path, false));
+    return null;
+  }
+  return { file: f.path, kpi: r.data };
+}
+
+function kpiContext(data: Partial<RepoData>): KpiCheckContext {
+  const ids = (list: { id: string }[] | undefined) => new Set((list ?? []).map((x) => x.id));
+  return {
+    vocabularies: {
+      ...(data.company ? { region: ids(data.company.regions), segment: ids(data.company.segments), source: ids(data.company.lead_sources) } : {}),
+      ...(data.products ? { category: ids(data.products.categories), sku: new Set(data.products.records.map((p) => p.sku)) } : {}),
+      ...(data.team ? { rep: ids(data.team.records) } : {}),
+    },
+    goals: ids(data.goals?.records),
+  };
+}
+
+/** Targets and goals name KPIs that exist. */
+function kpiReferences(data: Partial<RepoData>, kpiIds: Set<string>): PendingIssue[] {
+  const out: PendingIssue[] = [];
+  const sorted = [...kpiIds].sort();
+  const check = (id: string | undefined, file: string, at: (string | number)[]) => {
+    if (id === undefined || kpiIds.has(id)) return;
+    const guess = closest(id, sorted);
+    out.push(issue(file, at, 'unknown-kpi', `kpi "${id}" is not a KPI in kpis/`, guess ? `did you mean "${guess}"?` : 'each KPI is a file kpis/<id>.yaml'));
+  };
+  eachRecord(data.targets ?? [], (t, file, at) => check(t.kpi, file, [...at, 'kpi']));
+  if (data.goals) eachRecord([data.goals], (g, file, at) => check(g.kpi, file, [...at, 'kpi']));
   return out;
 }

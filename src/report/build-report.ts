@@ -1,0 +1,212 @@
+/**
+ * The report model: computed values joined with targets into attainment and status, with
+ * change against the previous period, breakdown shares and lints. One JSON-serialisable object,
+ * versioned, that every output (site, CLI, exports) reads. Pure. Shape: docs/report-format.md.
+ */
+import { GRAINS, parseMonth, type Grain } from '../calendar/periods.ts';
+import type { ComputeResult, KpiPeriodValue, Note, PeriodInfo } from '../compute/compute-kpis.ts';
+import type { Reason } from '../compute/value.ts';
+import { isAdditive, type Kpi } from '../kpi/schema.ts';
+import type { RepoData } from '../validate/repo-data.ts';
+import { lintData, lintKpis, lintTargets, type Lint } from './lints.ts';
+import { attainmentOf, statusOf, type Status } from './status.ts';
+import { TargetBook, type TargetScope, type TargetValue } from './targets.ts';
+
+export const REPORT_VERSION = 1;
+
+export interface ReportMember {
+  member: string;
+  value: number | null;
+  reason?: Reason;
+  /** Share of the total, for additive KPIs. */
+  share: number | null;
+  target: number | null;
+  attainment: number | null;
+  status: Status | null;
+}
+
+export interface ReportValue {
+  period: string;
+  value: number | null;
+  reason?: Reason;
+  secondary?: { value: number | null; reason?: Reason };
+  notes: Note[];
+  previous: number | null;
+  /** value - previous (percentage points for percent KPIs). */
+  change: number | null;
+  /** change / |previous|. */
+  changeRatio: number | null;
+  target: number | null;
+  targetSource?: TargetValue['source'];
+  attainment: number | null;
+  status: Status | null;
+  /** breakdown -> members, largest value first. */
+  breakdowns: Record<string, ReportMember[]>;
+}
+
+export interface ReportKpi {
+  id: string;
+  title: Kpi['title'];
+  description: Kpi['description'];
+  group: Kpi['group'];
+  unit: Kpi['unit'];
+  direction: Kpi['direction'];
+  grains: Grain[];
+  frequency: Kpi['frequency'];
+  goal: string | null;
+  owner: string | null;
+  additive: boolean;
+  thresholds: Kpi['thresholds'];
+  secondary: { title: Kpi['title']; unit: Kpi['unit'] } | null;
+  breakdowns: string[];
+  /** The definition as written, for display. */
+  formula: Kpi['formula'];
+  values: Partial<Record<Grain, ReportValue[]>>;
+}
+
+export interface Report {
+  version: typeof REPORT_VERSION;
+  company: { name: string; currency: string; locale: string; timezone: string; fiscalYearStart: number };
+  /** Last day covered by the data. */
+  asOf: string | null;
+  /** The newest month with data. */
+  latestMonth: string | null;
+  /** The commit the data was read from, when known. */
+  commit: string | null;
+  periods: Record<Grain, PeriodInfo[]>;
+  /** Display names of breakdown members: vocabulary -> id -> name (a rep's name, a region's name in both languages). */
+  labels: Record<string, Record<string, string | { id: string; en: string }>>;
+  goals: { id: string; title: Kpi['title']; description: Kpi['title'] | null; kpi: string | null; owner: string | null; kpis: string[] }[];
+  kpis: ReportKpi[];
+  lints: Lint[];
+}
+
+export interface ReportInput {
+  data: RepoData;
+  kpis: Kpi[];
+  computed: ComputeResult;
+  /** Today, for the stale-data lint; omit for a report that depends on the data alone. */
+  today?: string;
+  commit?: string;
+  /** YYYY-MM of every month folder. */
+  months: string[];
+}
+
+const SCOPED = new Set(['rep', 'region', 'category']);
+
+export function buildReport({ data, kpis, computed, today, commit, months }: ReportInput): Report {
+  const book = new TargetBook(data.targets.flatMap((f) => f.records));
+  const fyStart = data.company.fiscal_year_start;
+  const first = months.length ? parseMonth(months[0]!) : 0;
+  const last = months.length ? parseMonth(months[months.length - 1]!) : 0;
+
+  const reportKpis = kpis.map((kpi): ReportKpi => {
+    const additive = isAdditive(kpi);
+    const values: ReportKpi['values'] = {};
+    for (const grain of GRAINS) {
+      const list = computed.values[kpi.id]?.[grain];
+      if (!list) continue;
+      const infos = computed.periods[grain];
+      values[grain] = list.map((v, i) => reportValue(kpi, v, list[i - 1], additive, (scope) => book.find(kpi.id, infos[i]!, scope, additive, fyStart, first, last)));
+    }
+    return {
+      id: kpi.id,
+      title: kpi.title,
+      description: kpi.description,
+      group: kpi.group,
+      unit: kpi.unit,
+      direction: kpi.direction,
+      grains: kpi.grains,
+      frequency: kpi.frequency,
+      goal: kpi.goal ?? null,
+      owner: kpi.owner ?? null,
+      additive,
+      thresholds: kpi.thresholds,
+      secondary: kpi.secondary ? { title: kpi.secondary.title, unit: kpi.secondary.unit } : null,
+      breakdowns: kpi.breakdowns.map((b) => b.by),
+      formula: kpi.formula,
+      values,
+    };
+  });
+
+  const goalIds = new Set(data.goals.records.map((g) => g.id));
+  const targets = data.targets.flatMap((f) => f.records);
+  return {
+    version: REPORT_VERSION,
+    company: { name: data.company.name, currency: data.company.currency, locale: data.company.locale, timezone: data.company.timezone, fiscalYearStart: fyStart },
+    asOf: computed.asOf,
+    latestMonth: months[months.length - 1] ?? null,
+    commit: commit ?? null,
+    periods: computed.periods,
+    labels: labelsOf(data),
+    goals: data.goals.records.map((g) => ({
+      id: g.id,
+      title: g.title,
+      description: g.description ?? null,
+      kpi: g.kpi ?? null,
+      owner: g.owner ?? null,
+      kpis: kpis.filter((k) => k.goal === g.id).map((k) => k.id),
+    })),
+    kpis: reportKpis,
+    lints: [...lintData(months, today), ...lintKpis(kpis, goalIds), ...lintTargets(kpis, targets, computed)],
+  };
+}
+
+function reportValue(
+  kpi: Kpi,
+  v: KpiPeriodValue,
+  prev: KpiPeriodValue | undefined,
+  additive: boolean,
+  targetFor: (scope: TargetScope) => TargetValue | null,
+): ReportValue {
+  const direction = kpi.direction;
+  const atRisk = kpi.thresholds.at_risk;
+  const target = targetFor({ dim: 'company' });
+  const previous = prev?.value ?? null;
+  const change = v.value !== null && previous !== null ? v.value - previous : null;
+  const breakdowns: Record<string, ReportMember[]> = {};
+  for (const [by, members] of Object.entries(v.breakdowns)) {
+    breakdowns[by] = members
+      .map((m): ReportMember => {
+        const t = SCOPED.has(by) ? targetFor({ dim: by as 'rep', member: m.member }) : null;
+        const tv = t?.value ?? null;
+        return {
+          member: m.member,
+          value: m.value,
+          ...(m.reason ? { reason: m.reason } : {}),
+          share: additive && m.value !== null && v.value ? m.value / v.value : null,
+          target: tv,
+          attainment: attainmentOf(m.value, tv, direction),
+          status: statusOf(m.value, tv, direction, atRisk),
+        };
+      })
+      .sort((a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity) || (a.member < b.member ? -1 : 1));
+  }
+  return {
+    period: v.period,
+    value: v.value,
+    ...(v.reason ? { reason: v.reason } : {}),
+    ...(v.secondary ? { secondary: v.secondary } : {}),
+    notes: v.notes,
+    previous,
+    change,
+    changeRatio: change !== null && previous ? change / Math.abs(previous) : null,
+    target: target?.value ?? null,
+    ...(target ? { targetSource: target.source } : {}),
+    attainment: attainmentOf(v.value, target?.value ?? null, direction),
+    status: statusOf(v.value, target?.value ?? null, direction, atRisk),
+    breakdowns,
+  };
+}
+
+function labelsOf(data: RepoData): Report['labels'] {
+  const byId = <T extends { id: string }>(list: T[], name: (x: T) => string | { id: string; en: string }) => Object.fromEntries(list.map((x) => [x.id, name(x)]));
+  return {
+    rep: byId(data.team.records, (r) => r.name),
+    region: byId(data.company.regions, (r) => r.name),
+    segment: byId(data.company.segments, (s) => s.name),
+    source: byId(data.company.lead_sources, (s) => s.name),
+    category: byId(data.products.categories, (c) => c.name),
+    kind: { regular: { id: 'reguler', en: 'regular' }, 'cross-sell': { id: 'cross-sell', en: 'cross-sell' }, 'up-sell': { id: 'up-sell', en: 'up-sell' } },
+  };
+}
