@@ -38,8 +38,15 @@ function findAlias(text: string, file: string): PendingIssue | null {
   const doc = parseDocument(text, { lineCounter: lc, schema: 'core', uniqueKeys: false });
   let offset = -1;
   visit(doc, (_key, node) => {
-    if (isAlias(node) || (isNode(node) && node.anchor)) {
+    if (isAlias(node)) {
       offset = node.range?.[0] ?? 0;
+      return visit.BREAK;
+    }
+    if (isNode(node) && node.anchor) {
+      // The node's range starts at its value; the &name is written before it.
+      const start = node.range?.[0] ?? 0;
+      const at = text.lastIndexOf(`&${node.anchor}`, start);
+      offset = at >= 0 ? at : start;
       return visit.BREAK;
     }
     return undefined;
