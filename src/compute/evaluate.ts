@@ -63,7 +63,8 @@ function evaluateUncached(f: Formula, cx: EvalContext): Series {
       const back = f.vs === 'previous-period' ? 1 : perYear(cx.grain);
       return mapPeriods(cx, (p) => {
         const now = of.get(p)!;
-        const before = of.get(p - back);
+        // A previous period the data covers only in part is no base for a growth rate.
+        const before = covered(p - back, cx) ? of.get(p - back) : undefined;
         return mapCell(now, before, (n, b) => {
           if (!b) return none('no-previous-period');
           if (n.value === null) return n;
@@ -73,40 +74,75 @@ function evaluateUncached(f: Formula, cx: EvalContext): Series {
         });
       });
     }
-    case 'per_working_day': {
-      const of = evaluate(f.of, cx);
-      return mapPeriods(cx, (p) => {
-        const [from, to] = clip(monthsOf(cx.grain, p, cx.fyStart), cx);
-        const company = () => {
-          let n = 0;
-          for (let mi = from; mi <= to; mi++) n += cx.calendar.workingDaysInMonth(mi);
-          return n;
-        };
-        const repDays = (rep: RepSpan) => {
-          let n = 0;
-          for (let mi = from; mi <= to; mi++) n += cx.calendar.workingDaysInMonth(mi, rep.joined, rep.left);
-          return n;
-        };
-        const total = f.per === 'company' ? company() : cx.reps.reduce((n, r) => n + repDays(r), 0);
-        const cell = of.get(p)!;
-        const members: Cell['members'] = {};
-        for (const [by, values] of Object.entries(cell.members)) {
-          const out = new Map<number, Val>();
-          for (const [code, v] of values) {
-            const rep = cx.reps.find((r) => r.code === code);
-            const days = f.per === 'rep' ? (rep ? repDays(rep) : 0) : total;
-            out.set(code, divide(v, val(days)));
-          }
-          members[by] = out;
-        }
-        return { total: divide(cell.total, val(total)), members };
-      });
-    }
+    case 'per_working_day':
+    case 'per_rep':
+      return perRep(f, cx);
     case 'retention':
       return retention(f.spec.of as DatasetName, f.spec.entity, f.spec.at, cx);
     default:
       return aggregate(f.op, f.spec, f.spec.where ? [f.spec.where] : [], cx);
   }
+}
+
+/**
+ * Rates per rep. per_working_day divides by working days (the company's, or with per: rep each
+ * rep's own between joined and left, summed); per_rep divides the total by the reps active in
+ * the period. With per: rep the total's numerator is the sum of each rep's own value, so a lead
+ * two reps both contacted counts for each of them, as it does in their own rates.
+ */
+function perRep(f: Extract<Formula, { op: 'per_working_day' | 'per_rep' }>, cx: EvalContext): Series {
+  const of = evaluate(f.of, cx);
+  const byRepKey = '\u0000rep';
+  const perRepSeries = f.op === 'per_rep' || f.per === 'rep' ? evaluate(f.of, { ...cx, breakdowns: [{ by: byRepKey, field: f.field }] }) : null;
+  return mapPeriods(cx, (p) => {
+    const [from, to] = clip(monthsOf(cx.grain, p, cx.fyStart), cx);
+    const daysOf = (rep?: RepSpan) => {
+      let n = 0;
+      for (let mi = from; mi <= to; mi++) n += rep ? cx.calendar.workingDaysInMonth(mi, rep.joined, rep.left) : cx.calendar.workingDaysInMonth(mi);
+      return n;
+    };
+    const cell = of.get(p)!;
+    const repValues = perRepSeries?.get(p)!.members[byRepKey] ?? new Map<number, Val>();
+    const sumOfReps = (): Val => {
+      let s = 0;
+      for (const v of repValues.values()) if (v.value !== null) s += v.value;
+      return val(s);
+    };
+    const repByCode = new Map(cx.reps.map((r) => [r.code, r]));
+    const memberDivisor = (code: number, total: number): number =>
+      f.op === 'per_rep' ? 1 : f.per === 'rep' ? (repByCode.has(code) ? daysOf(repByCode.get(code)) : 0) : total;
+    let numerator = cell.total;
+    let denominator: number;
+    if (f.op === 'per_rep') {
+      // Reps employed at some point of the period, and any rep credited with a value in it.
+      const counted = new Set(cx.reps.filter((r) => daysOverlap(r, from, to)).map((r) => r.code));
+      for (const [code, v] of repValues) if (v.value) counted.add(code);
+      denominator = counted.size;
+    } else if (f.per === 'rep') {
+      numerator = sumOfReps();
+      denominator = cx.reps.reduce((n, r) => n + daysOf(r), 0);
+    } else denominator = daysOf();
+    const members: Cell['members'] = {};
+    for (const [by, values] of Object.entries(cell.members)) {
+      const out = new Map<number, Val>();
+      for (const [code, v] of values) out.set(code, divide(v, val(memberDivisor(code, denominator))));
+      members[by] = out;
+    }
+    return { total: divide(numerator, val(denominator)), members };
+  });
+}
+
+/** The rep was employed on at least one day of months from..to. */
+function daysOverlap(rep: RepSpan, from: number, to: number): boolean {
+  const start = Date.UTC(Math.floor(from / 12), from % 12, 1) / 86_400_000;
+  const end = Date.UTC(Math.floor(to / 12), (to % 12) + 1, 0) / 86_400_000;
+  return rep.joined <= end && rep.left >= start;
+}
+
+/** The whole period lies within the months with data. */
+function covered(p: number, cx: EvalContext): boolean {
+  const [a, b] = monthsOf(cx.grain, p, cx.fyStart);
+  return a >= cx.firstMonth && b <= cx.lastMonth;
 }
 
 function clip([a, b]: [number, number], cx: EvalContext): [number, number] {
@@ -237,7 +273,7 @@ function retention(name: DatasetName, entity: string, at: string | undefined, cx
   const universe = breakdownCodes.map(membersOf);
   return mapPeriods(cx, (p) => {
     const now = sets.get(p)!;
-    const before = sets.get(p - 1);
+    const before = covered(p - 1, cx) ? sets.get(p - 1) : undefined;
     const members: Cell['members'] = {};
     cx.breakdowns.forEach((b, i) => {
       const m = new Map<number, Val>();

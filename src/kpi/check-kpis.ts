@@ -50,8 +50,8 @@ export function checkKpis(files: KpiFile[], ctx: KpiCheckContext): PendingIssue[
           out.push(issue(file, ['breakdowns', i], 'unknown-breakdown', `breakdown "${b.field}" is not something ${ds} can be broken down by`, `${ds} can be broken down by: ${options.join(', ')}`));
         }
       }
-      if (used.perRep && b.field !== 'rep') {
-        out.push(issue(file, ['breakdowns', i], 'unknown-breakdown', `breakdown "${b.field}" cannot divide rep working days`, 'a per_working_day formula with per: rep can be broken down by rep only'));
+      if (used.perRepField !== null && b.field !== used.perRepField) {
+        out.push(issue(file, ['breakdowns', i], 'unknown-breakdown', `breakdown "${b.field}" cannot be divided per rep`, `a per-rep formula can be broken down by its rep field only (${used.perRepField})`));
       }
     });
   }
@@ -61,7 +61,8 @@ export function checkKpis(files: KpiFile[], ctx: KpiCheckContext): PendingIssue[
 
 interface Used {
   datasets: Set<DatasetName>;
-  perRep: boolean;
+  /** The field naming the rep when the formula divides per rep, else null. */
+  perRepField: string | null;
 }
 
 function formulaChecker(file: string, byId: Map<string, KpiFile>, ctx: KpiCheckContext, out: PendingIssue[]) {
@@ -113,10 +114,10 @@ function formulaChecker(file: string, byId: Map<string, KpiFile>, ctx: KpiCheckC
   };
 
   const check = (f: Formula, at: DocPath, seen: Set<string> = new Set()): Used => {
-    const used: Used = { datasets: new Set(), perRep: false };
+    const used: Used = { datasets: new Set(), perRepField: null };
     const merge = (u: Used) => {
       for (const d of u.datasets) used.datasets.add(d);
-      used.perRep ||= u.perRep;
+      used.perRepField ??= u.perRepField;
     };
     switch (f.op) {
       case 'ratio':
@@ -127,9 +128,15 @@ function formulaChecker(file: string, byId: Map<string, KpiFile>, ctx: KpiCheckC
         merge(check(f.of, [...at, 'growth', 'of'], seen));
         break;
       case 'per_working_day':
-        merge(check(f.of, [...at, 'per_working_day', 'of'], seen));
-        used.perRep ||= f.per === 'rep';
+      case 'per_rep': {
+        const inner = check(f.of, [...at, f.op, 'of'], seen);
+        merge(inner);
+        if (f.op === 'per_rep' || f.per === 'rep') {
+          for (const ds of inner.datasets) fieldOf(ds, f.field, [...at, f.op, 'field'], 'category');
+          used.perRepField = f.field;
+        }
         break;
+      }
       case 'kpi': {
         const target = byId.get(f.id);
         if (!target) {
@@ -184,7 +191,7 @@ function cycles(files: KpiFile[]): PendingIssue[] {
   const collect = (f: Formula, acc: string[]) => {
     if (f.op === 'kpi') acc.push(f.id);
     else if (f.op === 'ratio') (collect(f.numerator, acc), collect(f.denominator, acc));
-    else if (f.op === 'growth' || f.op === 'per_working_day') collect(f.of, acc);
+    else if (f.op === 'growth' || f.op === 'per_working_day' || f.op === 'per_rep') collect(f.of, acc);
     return acc;
   };
   for (const { kpi } of files) refs.set(kpi.id, [...collect(kpi.formula, []), ...(kpi.secondary ? collect(kpi.secondary.formula, []) : [])]);

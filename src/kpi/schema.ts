@@ -70,7 +70,8 @@ export type Formula =
   | { op: 'share'; spec: { of: string; where: Filter; within?: Filter; field?: string; at?: string } }
   | { op: 'ratio'; numerator: Formula; denominator: Formula }
   | { op: 'growth'; of: Formula; vs: 'previous-period' | 'same-period-last-year' }
-  | { op: 'per_working_day'; of: Formula; per: 'company' | 'rep' }
+  | { op: 'per_working_day'; of: Formula; per: 'company' | 'rep'; field: string }
+  | { op: 'per_rep'; of: Formula; field: string }
   | { op: 'retention'; spec: { of: string; entity: string; at?: string } }
   | { op: 'kpi'; id: string };
 
@@ -101,9 +102,17 @@ const formulaNode: z.ZodType<Formula, FormulaInput> = z.lazy(() =>
           vs: z.enum(['previous-period', 'same-period-last-year'], { error: 'must be previous-period or same-period-last-year' }).default('previous-period'),
         })
         .optional(),
+      /** Divided by working days: the company's, or (per: rep) each rep's, summed over reps. */
       per_working_day: z
-        .strictObject({ of: formulaNode, per: z.enum(['company', 'rep'], { error: 'must be company or rep' }).default('company') })
+        .strictObject({
+          of: formulaNode,
+          per: z.enum(['company', 'rep'], { error: 'must be company or rep' }).default('company'),
+          /** The field naming the rep (per: rep). @example owner */
+          field: fieldName.default('rep'),
+        })
         .optional(),
+      /** The average per rep: the total divided by the reps active in the period; each rep's own value as is. */
+      per_rep: z.strictObject({ of: formulaNode, field: fieldName.default('rep') }).optional(),
       retention: z.strictObject({ of: datasetName, entity: fieldName, at: fieldName.optional() }).optional(),
       /** Another KPI's value. @example net-sales */
       kpi: id.optional(),
@@ -120,7 +129,8 @@ const formulaNode: z.ZodType<Formula, FormulaInput> = z.lazy(() =>
       const spec = n[op]!;
       if (op === 'ratio') return { op, numerator: spec.numerator, denominator: spec.denominator } as Formula;
       if (op === 'growth') return { op, of: spec.of, vs: spec.vs } as Formula;
-      if (op === 'per_working_day') return { op, of: spec.of, per: spec.per } as Formula;
+      if (op === 'per_working_day') return { op, of: spec.of, per: spec.per, field: spec.field } as Formula;
+      if (op === 'per_rep') return { op, of: spec.of, field: spec.field } as Formula;
       if (op === 'kpi') return { op, id: n[op] as unknown as string };
       return { op, spec } as unknown as Formula;
     }),

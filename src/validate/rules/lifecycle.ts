@@ -2,7 +2,7 @@
  * A lead's story must make sense in time: no activity before the lead was created, closed at
  * most once (one won or one lost), reps active on the dates they are credited with.
  */
-import { parseDateTime } from '../../calendar/zoned-time.ts';
+import { localDate, parseDateTime } from '../../calendar/zoned-time.ts';
 import { issue, type DocPath, type PendingIssue } from '../issue.ts';
 import type { RuleContext } from './index.ts';
 import { eachRecord } from './each-record.ts';
@@ -41,6 +41,6 @@ export function lifecycle({ data }: RuleContext): PendingIssue[] {
     }
   };
   eachRecord(data.orders, (o, file, at) => activeOn(o.rep, o.date, file, at));
-  eachRecord(data.activities, (a, file, at) => activeOn(a.rep, a.at.slice(0, 10), file, at));
+  eachRecord(data.activities, (a, file, at) => activeOn(a.rep, localDate(parseDateTime(a.at, tz), tz), file, at));
   return out;
 }

@@ -1,0 +1,58 @@
+/**
+ * `capaian sample`: writes the seeded sample repository's data/ under --out. The CLI parses
+ * the arguments; file writing and output come in as effects, so this stays testable.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import type { FileKind } from '../schema/file-kinds.ts';
+import { generateSampleFiles } from './generate.ts';
+
+export interface SampleArgs {
+  ordersPerMonth?: number;
+  months?: number;
+  seed?: number;
+  /** Last month, YYYY-MM. */
+  end?: string;
+  /** Folder to write into; files go to out/data/... */
+  out: string;
+}
+
+export interface SampleEffects {
+  writeFile(path: string, text: string): Promise<void>;
+  log(line: string): void;
+}
+
+/** Generates month by month and writes each file as soon as it is made. Returns the exit code. */
+export async function sampleCommand(args: SampleArgs, effects: SampleEffects): Promise<number> {
+  let files;
+  try {
+    files = generateSampleFiles({ ordersPerMonth: args.ordersPerMonth, months: args.months, seed: args.seed, endMonth: args.end });
+  } catch (e) {
+    effects.log(`capaian sample: ${(e as Error).message}`);
+    return 1;
+  }
+  const records: Partial<Record<FileKind, number>> = {};
+  let count = 0;
+  let bytes = 0;
+  for (const file of files) {
+    await effects.writeFile(join(args.out, file.path), file.text);
+    records[file.kind] = (records[file.kind] ?? 0) + file.records;
+    count++;
+    bytes += Buffer.byteLength(file.text);
+  }
+  const kinds = ['orders', 'leads', 'activities', 'surveys', 'customers', 'products', 'team', 'goals', 'targets'] as const;
+  const summary = kinds.map((k) => `${(records[k] ?? 0).toLocaleString('en-US')} ${k}`).join(', ');
+  effects.log(`wrote ${count} files (${(bytes / 1e6).toFixed(1)} MB) to ${join(args.out, 'data')}: ${summary}`);
+  return 0;
+}
+
+/** The effects for a real run: create folders as needed, log to stdout. */
+export const nodeEffects: SampleEffects = {
+  async writeFile(path, text) {
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, text);
+  },
+  log(line) {
+    console.log(line);
+  },
+};

@@ -1,0 +1,123 @@
+/** What every part of the generator shares: the period, the calendar, the team, the customers. */
+import type { Month, WorkCalendar } from './calendar.ts';
+import type { Rep } from './world.ts';
+
+export interface Customer {
+  id: string;
+  name: string;
+  region: string;
+  segment: string;
+  /** The account owner as customers.yaml shows it today. */
+  owner: string;
+  since: string;
+  sinceDay: number;
+  /** First day the customer no longer buys (Infinity: still buying). */
+  churnDay: number;
+  /** How often the customer orders, relative to others. */
+  weight: number;
+  /** Before `handoverDay` the account was served by `prevOwner` (a rep who left, or before a new rep joined). */
+  prevOwner?: string;
+  handoverDay?: number;
+  /** Has ordered in the generated period (for "new customers" statistics). */
+  ordered: boolean;
+}
+
+export interface MonthStats {
+  net: number;
+  netByRegion: Map<string, number>;
+  netByRep: Map<string, number>;
+  newCustomers: number;
+  /** Leads created this month, and those first contacted within 24 hours. */
+  leads: number;
+  within24h: number;
+  scoreSum: number;
+  scoreCount: number;
+  /** Customers who ordered last month, and those of them who ordered again this month. */
+  lastMonthBuyers: number;
+  retained: number;
+}
+
+/** An activity planned for a later month's file (a lead's life spans months). */
+export interface PlannedActivity {
+  t: number;
+  type: 'contact' | 'follow-up' | 'meeting' | 'won' | 'lost';
+  rep: string;
+  lead?: string | undefined;
+  customer?: string | undefined;
+  note?: string | undefined;
+}
+
+/** The first order of a newly won customer, planned when the lead is won. */
+export interface PlannedOrder {
+  day: number;
+  customer: Customer;
+  rep: string;
+}
+
+export interface Ctx {
+  seed: number;
+  ordersPerMonth: number;
+  months: Month[];
+  /** First day of the period and the day after it. */
+  start: number;
+  end: number;
+  cal: WorkCalendar;
+  reps: Rep[];
+  repById: Map<string, Rep>;
+  customers: Customer[];
+  customersByRegion: Map<string, Customer[]>;
+  /** Width of the number in customer ids (C0001). */
+  customerIdWidth: number;
+  stats: MonthStats[];
+  /** Per month index: activities and first orders planned into it. */
+  plannedActivities: PlannedActivity[][];
+  plannedOrders: PlannedOrder[][];
+}
+
+/** The index of the month a day falls in, or -1 outside the period. */
+export function monthIndexOf(ctx: Ctx, day: number): number {
+  if (day < ctx.start || day >= ctx.end) return -1;
+  let lo = 0;
+  let hi = ctx.months.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (ctx.months[mid]!.start <= day) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** The rep who serves a customer on a day. */
+export function servingRep(c: Customer, day: number): string {
+  return c.handoverDay !== undefined && day < c.handoverDay ? c.prevOwner! : c.owner;
+}
+
+/** The rep who acts for `repId` on a day: a rep who has left is replaced by their successor. */
+export function actingRep(ctx: Ctx, repId: string, day: number): string {
+  const rep = ctx.repById.get(repId)!;
+  return day > rep.last && rep.leaves ? rep.leaves.successor : repId;
+}
+
+export function emptyStats(): MonthStats {
+  return {
+    net: 0,
+    netByRegion: new Map(),
+    netByRep: new Map(),
+    newCustomers: 0,
+    leads: 0,
+    within24h: 0,
+    scoreSum: 0,
+    scoreCount: 0,
+    lastMonthBuyers: 0,
+    retained: 0,
+  };
+}
+
+/** Zero-padded sequence number: at least 4 digits, more when a month holds more records. */
+export function seq(n: number, width: number): string {
+  return String(n).padStart(width, '0');
+}
+
+export function widthFor(count: number): number {
+  return Math.max(4, String(count).length);
+}

@@ -1,0 +1,226 @@
+/**
+ * The team group: conversion-rate-per-rep, leads-contacted-per-day, sales-per-rep.
+ * Every expected number is worked out by hand beside its expectation.
+ *
+ * Base data (test/fixtures/kpi/): reps andi, budi, citra (all joined 2025-01-01); C1 owned by
+ * andi, C2 and C4 by budi, C3 by citra. Working days are Monday to Friday.
+ * Calendar: 2026-01-01 is a Thursday, 2026-02-01 and 2026-03-01 Sundays, 2028-02-01 a Tuesday.
+ * Working days without holidays: January 2026 22, February 2026 20, March 2026 22.
+ */
+import { describe, expect, it } from 'vitest';
+import { compute, expectNone, kpiDefinition, member, members, sale, type FixtureInput } from './fixture.ts';
+
+describe('team group', () => {
+  it('holds conversion-rate-per-rep, leads-contacted-per-day and sales-per-rep', () => {
+    for (const id of ['conversion-rate-per-rep', 'leads-contacted-per-day', 'sales-per-rep']) expect(kpiDefinition(id).group).toBe('team');
+  });
+});
+
+describe('conversion-rate-per-rep', () => {
+  const work = {
+    leads: [
+      { id: 'L1', created: '2026-01-02T09:00' },
+      { id: 'L2', created: '2026-01-02T09:00' },
+      { id: 'L3', created: '2026-01-02T09:00', rep: 'budi', region: 'bandung' },
+    ],
+    activities: [
+      { at: '2026-01-05T10:00', type: 'contact', rep: 'andi', lead: 'L1' },
+      { at: '2026-01-08T10:00', type: 'won', rep: 'budi', lead: 'L1', customer: 'C1' },
+      { at: '2026-01-06T10:00', type: 'contact', rep: 'andi', lead: 'L2' },
+      { at: '2026-01-07T10:00', type: 'contact', rep: 'budi', lead: 'L3' },
+      { at: '2026-01-09T10:00', type: 'lost', rep: 'budi', lead: 'L3' },
+      { at: '2026-02-03T10:00', type: 'won', rep: 'andi', lead: 'L2', customer: 'C4' },
+    ],
+    emptyMonths: ['2026-03'],
+  } satisfies FixtureInput;
+
+  it('is the sales conversion rate of each rep, by the rep who recorded the activities', () => {
+    const jan = compute(work).at('conversion-rate-per-rep', '2026-01');
+    expect(member(jan, 'rep', 'andi').value).toBe(0); // won none of {L1, L2}
+    expect(member(jan, 'rep', 'budi').value).toBeCloseTo(1 / 2, 9); // won L1 of {L1, L3}
+  });
+
+  it('has the whole team rate as its total', () => {
+    const r = compute(work);
+    expect(r.at('conversion-rate-per-rep', '2026-01').value).toBeCloseTo(1 / 3, 9); // {L1} of {L1, L2, L3}
+    expect(r.at('conversion-rate-per-rep', '2026-01').value).toBe(r.at('sales-conversion-rate', '2026-01').value);
+  });
+
+  it('counts a quarter over the distinct leads each rep handled in it', () => {
+    const q1 = compute(work).at('conversion-rate-per-rep', '2026-Q1');
+    expect(q1.value).toBeCloseTo(2 / 3, 9); // won {L1, L2} of {L1, L2, L3}
+    expect(member(q1, 'rep', 'andi').value).toBeCloseTo(1 / 2, 9); // won L2 of {L1, L2}
+    expect(member(q1, 'rep', 'budi').value).toBeCloseTo(1 / 2, 9); // won L1 of {L1, L3}
+  });
+
+  it('has no value for a month or a rep without activities (zero-denominator)', () => {
+    const r = compute(work);
+    expectNone(r.at('conversion-rate-per-rep', '2026-03'), 'zero-denominator');
+    expectNone(member(r.at('conversion-rate-per-rep', '2026-02'), 'rep', 'budi'), 'zero-denominator');
+    expect(member(r.at('conversion-rate-per-rep', '2026-02'), 'rep', 'andi').value).toBe(1); // won L2 of {L2}
+  });
+});
+
+describe('leads-contacted-per-day', () => {
+  const leads = ['L1', 'L2', 'L3', 'L4', 'L5', 'L6', 'L7'].map((id) => ({ id, created: '2026-03-02T08:00' }));
+  /**
+   * March 2026 has 22 weekdays. Friday 20 March is a holiday (Saturday 21 March too, which changes
+   * nothing). budi left on Friday 13 March, citra joined on Monday 23 March.
+   */
+  const march = {
+    company: {
+      holidays: [
+        { date: '2026-03-20', name: 'Hari Raya Nyepi' },
+        { date: '2026-03-21', name: 'Cuti bersama' },
+      ],
+    },
+    team: [
+      { id: 'andi', name: 'Andi Wijaya', region: 'jakarta', joined: '2025-01-01' },
+      { id: 'budi', name: 'Budi Santoso', region: 'bandung', joined: '2025-01-01', left: '2026-03-13' },
+      { id: 'citra', name: 'Citra Lestari', region: 'surabaya', joined: '2026-03-23' },
+    ],
+    leads,
+    activities: [
+      { at: '2026-03-02T10:00', type: 'contact', rep: 'andi', lead: 'L1' },
+      { at: '2026-03-05T10:00', type: 'follow-up', rep: 'andi', lead: 'L1' }, // L1 again: counted once
+      { at: '2026-03-10T10:00', type: 'meeting', rep: 'andi', lead: 'L2' },
+      { at: '2026-03-11T10:00', type: 'won', rep: 'andi', lead: 'L3', customer: 'C1' }, // a win is not a contact
+      { at: '2026-03-12T10:00', type: 'follow-up', rep: 'andi', customer: 'C1' }, // a customer, not a lead
+      { at: '2026-03-03T10:00', type: 'contact', rep: 'budi', lead: 'L4' },
+      { at: '2026-03-04T10:00', type: 'contact', rep: 'budi', lead: 'L5' },
+      { at: '2026-03-12T10:00', type: 'follow-up', rep: 'budi', lead: 'L6' },
+      { at: '2026-03-24T10:00', type: 'contact', rep: 'citra', lead: 'L7' },
+    ],
+  } satisfies FixtureInput;
+
+  it('divides the distinct leads a rep contacted by the rep working days; holidays are not working days', () => {
+    const mar = compute(march).at('leads-contacted-per-day', '2026-03');
+    expect(member(mar, 'rep', 'andi').value).toBeCloseTo(2 / (22 - 1), 9); // {L1, L2} over 22 weekdays less the Friday holiday
+  });
+
+  it('uses only the working days before a rep left, and after a rep joined', () => {
+    const mar = compute(march).at('leads-contacted-per-day', '2026-03');
+    expect(member(mar, 'rep', 'budi').value).toBeCloseTo(3 / 10, 9); // {L4, L5, L6} over Mar 2-6 and 9-13
+    expect(member(mar, 'rep', 'citra').value).toBeCloseTo(1 / 7, 9); // {L7} over Mar 23-27 and 30-31
+  });
+
+  it('has as its total the leads contacted per rep per working day', () => {
+    const mar = compute(march).at('leads-contacted-per-day', '2026-03');
+    expect(mar.value).toBeCloseTo((2 + 3 + 1) / (21 + 10 + 7), 9); // 6 / 38
+  });
+
+  it('counts holidays only when they fall on a working day', () => {
+    const plain = compute({ ...march, company: { holidays: [] } }).at('leads-contacted-per-day', '2026-03');
+    expect(member(plain, 'rep', 'andi').value).toBeCloseTo(2 / 22, 9);
+    const weekend = compute({ ...march, company: { holidays: [{ date: '2026-03-21', name: 'Sabtu' }] } }).at('leads-contacted-per-day', '2026-03');
+    expect(member(weekend, 'rep', 'andi').value).toBeCloseTo(2 / 22, 9);
+  });
+
+  it('counts the 21 working days of February 2028, a leap month', () => {
+    const r = compute({
+      leads: [{ id: 'L1', created: '2028-02-28T09:00' }],
+      activities: [{ at: '2028-02-29T10:00', type: 'contact', lead: 'L1' }],
+    });
+    const feb = r.at('leads-contacted-per-day', '2028-02');
+    // Feb 1-4 (Tue-Fri) 4 + three full weeks 15 + Mon 28 and Tue 29 = 21
+    expect(member(feb, 'rep', 'andi').value).toBeCloseTo(1 / 21, 9);
+    expect(feb.value).toBeCloseTo(1 / (3 * 21), 9); // andi, budi and citra all at work
+  });
+
+  it('counts distinct leads over the whole quarter and its working days', () => {
+    const r = compute({
+      team: [{ id: 'andi', name: 'Andi Wijaya', region: 'jakarta', joined: '2025-01-01' }],
+      customers: [{ id: 'C1', name: 'Toko Satu', region: 'jakarta', segment: 'retail', owner: 'andi' }],
+      leads: [
+        { id: 'L1', created: '2026-01-02T08:00' },
+        { id: 'L2', created: '2026-03-02T08:00' },
+      ],
+      activities: [
+        { at: '2026-01-05T10:00', lead: 'L1' },
+        { at: '2026-02-05T10:00', type: 'follow-up', lead: 'L1' },
+        { at: '2026-03-05T10:00', lead: 'L2' },
+      ],
+    });
+    expect(r.at('leads-contacted-per-day', '2026-02').value).toBeCloseTo(1 / 20, 9);
+    // The quarter: {L1, L2} over 22 + 20 + 22 working days (L1, contacted in two months, once).
+    expect(r.at('leads-contacted-per-day', '2026-Q1').value).toBeCloseTo(2 / (22 + 20 + 22), 9);
+  });
+
+  it('is 0 in a month without contacts', () => {
+    const r = compute({ ...march, emptyMonths: ['2026-04'] });
+    expect(r.at('leads-contacted-per-day', '2026-04').value).toBe(0);
+    expect(member(r.at('leads-contacted-per-day', '2026-04'), 'rep', 'andi').value).toBe(0);
+  });
+
+  // The total is the average per rep per day: each rep's own count, summed, over all rep days.
+  it('counts a lead contacted by two reps for each of them in the total', () => {
+    const r = compute({
+      leads: [{ id: 'L1', created: '2026-03-02T08:00' }],
+      activities: [
+        { at: '2026-03-02T10:00', rep: 'andi', lead: 'L1' },
+        { at: '2026-03-03T10:00', type: 'follow-up', rep: 'budi', lead: 'L1' },
+      ],
+    });
+    const mar = r.at('leads-contacted-per-day', '2026-03');
+    expect(member(mar, 'rep', 'andi').value).toBeCloseTo(1 / 22, 9);
+    expect(member(mar, 'rep', 'budi').value).toBeCloseTo(1 / 22, 9);
+    expect(mar.value).toBeCloseTo((1 + 1 + 0) / (22 + 22 + 22), 9); // andi, budi, citra (no contacts)
+  });
+});
+
+describe('sales-per-rep', () => {
+  const january = {
+    orders: [
+      sale('2026-01-05', 'C4', 50000, { rep: 'andi' }), // C4 is budi's account; andi took the order
+      sale('2026-01-06', 'C1', 30000, { rep: 'andi' }),
+      sale('2026-01-07', 'C2', 20000, { rep: 'budi' }),
+    ],
+  } satisfies FixtureInput;
+
+  it("credits the customer's account owner, not the rep who recorded the order", () => {
+    const jan = compute(january).at('sales-per-rep', '2026-01');
+    expect(members(jan, 'rep')).toEqual({ andi: 30000, budi: 50000 + 20000 });
+  });
+
+  it('has as its total the average per rep employed in the period', () => {
+    const jan = compute(january).at('sales-per-rep', '2026-01');
+    expect(jan.value).toBeCloseTo((50000 + 30000 + 20000) / 3, 9); // andi, budi and citra were all employed; citra sold nothing
+  });
+
+  it('keeps crediting the owner after the owner left', () => {
+    const r = compute({
+      team: [
+        { id: 'andi', name: 'Andi Wijaya', region: 'jakarta', joined: '2025-01-01' },
+        { id: 'budi', name: 'Budi Santoso', region: 'bandung', joined: '2025-01-01', left: '2026-01-31' },
+        { id: 'citra', name: 'Citra Lestari', region: 'surabaya', joined: '2025-01-01' },
+      ],
+      orders: [...january.orders, sale('2026-02-10', 'C2', 10000, { rep: 'andi' }), sale('2026-02-11', 'C3', 4000, { rep: 'citra' })],
+    });
+    const feb = r.at('sales-per-rep', '2026-02');
+    expect(member(feb, 'rep', 'budi').value).toBe(10000); // C2 is still budi's account in customers.yaml
+    expect(member(feb, 'rep', 'citra').value).toBe(4000);
+    expect(member(feb, 'rep', 'andi').value).toBe(0); // C1 did not order in February
+    // andi and citra were employed; budi had left but is still credited, so he counts too.
+    expect(feb.value).toBeCloseTo((0 + 10000 + 4000) / 3, 9);
+  });
+
+  it('computes a quarter from the quarter sales and the reps employed in it', () => {
+    const r = compute({ orders: [...january.orders, sale('2026-02-10', 'C3', 40000, { rep: 'citra' }), sale('2026-03-10', 'C1', 6000)] });
+    const q1 = r.at('sales-per-rep', '2026-Q1');
+    expect(members(q1, 'rep')).toEqual({ andi: 30000 + 6000, budi: 70000, citra: 40000 });
+    expect(q1.value).toBeCloseTo((50000 + 30000 + 20000 + 40000 + 6000) / 3, 9);
+  });
+
+  it('is 0 in a month without orders, for the total and every rep', () => {
+    const feb = compute({ ...january, emptyMonths: ['2026-02'] }).at('sales-per-rep', '2026-02');
+    expect(feb.value).toBe(0); // 0 / 3 reps employed
+    expect(members(feb, 'rep')).toEqual({ andi: 0, budi: 0 });
+  });
+
+  it('gives 0, not null, for a rep whose customers did not order in the period', () => {
+    const r = compute({ orders: [...january.orders, sale('2026-02-10', 'C2', 10000, { rep: 'budi' })] });
+    const feb = r.at('sales-per-rep', '2026-02');
+    expect(member(feb, 'rep', 'budi').value).toBe(10000);
+    expect(member(feb, 'rep', 'andi').value).toBe(0); // C1 did not order in February
+  });
+});
