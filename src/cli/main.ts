@@ -144,7 +144,7 @@ async function sample(args: string[]): Promise<number> {
   if (end !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(end)) throw new CliError(`--end must be a month YYYY-MM, got "${end}"`);
   const out = resolve(v.out as string);
   const { sampleCommand } = await import('../sample/command.ts');
-  await sampleCommand(
+  return await sampleCommand(
     {
       out,
       ...optional('ordersPerMonth', integer('orders-per-month', v['orders-per-month'])),
@@ -161,7 +161,6 @@ async function sample(args: string[]): Promise<number> {
       log: (line) => console.log(line),
     },
   );
-  return 0;
 }
 
 function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {

@@ -6,7 +6,8 @@
  * - Keys come in the order the schema declares them (a `Layout`); unknown keys follow in
  *   their own order, so nothing is lost.
  * - Records are block mappings; a nested mapping with only scalar values (an order line, a
- *   holiday, a localized name) is one flow mapping `{ a: 1, b: x }` on one line.
+ *   holiday, a localized name) is one flow mapping `{ a: 1, b: x }` on one line, unless that
+ *   line would be longer than 120 characters (long descriptions): then it is a block mapping.
  * - Lists of scalars are flow sequences `[mon, tue]`.
  * - Strings are plain when the YAML 1.2 core schema reads them back as the same string,
  *   otherwise double-quoted with JSON escapes.
@@ -32,6 +33,9 @@ export interface ToYamlOptions {
 
 type Mapping = Record<string, unknown>;
 
+/** Longest line a flat mapping is written on in flow style. */
+const MAX_FLOW_LINE = 120;
+
 export function toYaml(value: unknown, layout?: Layout, options: ToYamlOptions = {}): string {
   if (Array.isArray(value)) return listToYaml(value, layout, options);
   const out = headerLines(options);
@@ -50,7 +54,7 @@ export function toYaml(value: unknown, layout?: Layout, options: ToYamlOptions =
  */
 export function listToYaml(records: Iterable<unknown>, layout?: Layout, options: ToYamlOptions = {}): string {
   const out = headerLines(options);
-  const recordLayout = layout && { ...layout, block: true };
+  const recordLayout: Layout = { ...(layout ?? { keys: [], nested: {}, defaults: {} }), block: true };
   const chunks: string[] = [];
   let empty = true;
   for (const item of records) {
@@ -72,7 +76,8 @@ function headerLines(options: ToYamlOptions): string[] {
 function writeSeqItem(out: string[], item: unknown, layout: Layout | undefined, indent: number): void {
   const dash = dashOf(indent);
   if (isMapping(item)) {
-    if (!layout?.block && isFlat(item)) out.push(dash + flowMapping(item, layout));
+    const line = !layout?.block && isFlat(item) ? dash + flowMapping(item, layout) : undefined;
+    if (line !== undefined && line.length <= MAX_FLOW_LINE) out.push(line);
     else if (!writeMapping(out, item, layout, indent + 2, dash)) out.push(dash + '{}');
   } else if (Array.isArray(item)) {
     out.push(dash + flowValue(item, layout));
@@ -92,7 +97,8 @@ function writeMapping(out: string[], obj: Mapping, layout: Layout | undefined, i
     const head = headOf(prefix, key); // "prefix key: "
     prefix = rest;
     if (isMapping(v)) {
-      if (isFlat(v)) out.push(head + flowMapping(v, child));
+      const line = isFlat(v) ? head + flowMapping(v, child) : undefined;
+      if (line !== undefined && line.length <= MAX_FLOW_LINE) out.push(line);
       else {
         out.push(head.slice(0, -1));
         if (!writeMapping(out, v, child, indent + 2, '')) out[out.length - 1] += ' {}';

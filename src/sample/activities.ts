@@ -3,7 +3,7 @@
  * calls to existing customers (about as many as there are orders).
  */
 import { dateTimeOf, MINUTES_PER_DAY, type Month } from './calendar.ts';
-import { seq, servingRep, widthFor, type Ctx, type PlannedActivity } from './context.ts';
+import { seq, servingRep, sortByKey, widthFor, type Ctx, type PlannedActivity } from './context.ts';
 import type { Rng } from './random.ts';
 
 export interface ActivityRecord {
@@ -34,7 +34,8 @@ export function planActivities(ctx: Ctx, month: Month, visits: number, rng: Rng)
     const note = rng.chance(0.1) ? rng.pick(VISIT_NOTES) : undefined;
     acts.push({ t, type: VISIT_TYPES[rng.weighted(VISIT_WEIGHTS)]!, rep: servingRep(c, day), customer: c.id, note });
   }
-  return acts.sort((a, b) => a.t - b.t);
+  const base = month.start * MINUTES_PER_DAY;
+  return sortByKey(acts, (a) => a.t - base, (month.end - month.start) * MINUTES_PER_DAY);
 }
 
 /** The records, with ids, made one by one while writing (undefined fields are left out). */

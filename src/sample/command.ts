@@ -13,16 +13,20 @@ export interface SampleArgs {
   seed?: number;
   /** Last month, YYYY-MM. */
   end?: string;
-  /** Folder to write into; files go to out/data/... */
+  /** Folder to write into; files go to out/data/... (named in the summary line). */
   out: string;
 }
 
 export interface SampleEffects {
+  /** `path` is relative to `out`: data/2026/03/orders.yaml. */
   writeFile(path: string, text: string): Promise<void>;
   log(line: string): void;
 }
 
-/** Generates month by month and writes each file as soon as it is made. Returns the exit code. */
+/**
+ * Generates month by month and writes each file as soon as it is made. Returns the exit code:
+ * 0, or 1 (with a logged message) for options out of range.
+ */
 export async function sampleCommand(args: SampleArgs, effects: SampleEffects): Promise<number> {
   let files;
   try {
@@ -35,7 +39,7 @@ export async function sampleCommand(args: SampleArgs, effects: SampleEffects): P
   let count = 0;
   let bytes = 0;
   for (const file of files) {
-    await effects.writeFile(join(args.out, file.path), file.text);
+    await effects.writeFile(file.path, file.text);
     records[file.kind] = (records[file.kind] ?? 0) + file.records;
     count++;
     bytes += Buffer.byteLength(file.text);
@@ -46,13 +50,16 @@ export async function sampleCommand(args: SampleArgs, effects: SampleEffects): P
   return 0;
 }
 
-/** The effects for a real run: create folders as needed, log to stdout. */
-export const nodeEffects: SampleEffects = {
-  async writeFile(path, text) {
-    await mkdir(dirname(path), { recursive: true });
-    await writeFile(path, text);
-  },
-  log(line) {
-    console.log(line);
-  },
-};
+/** The effects for a real run: files under `out`, folders created as needed, log to stdout. */
+export function nodeEffects(out: string): SampleEffects {
+  return {
+    async writeFile(path, text) {
+      const full = join(out, path);
+      await mkdir(dirname(full), { recursive: true });
+      await writeFile(full, text);
+    },
+    log(line) {
+      console.log(line);
+    },
+  };
+}

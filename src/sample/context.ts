@@ -24,12 +24,14 @@ export interface Customer {
 
 export interface MonthStats {
   net: number;
+  orders: number;
   netByRegion: Map<string, number>;
   netByRep: Map<string, number>;
   newCustomers: number;
-  /** Leads created this month, and those first contacted within 24 hours. */
+  /** Leads created this month, those first contacted within 24 hours, and those won (in the period). */
   leads: number;
   within24h: number;
+  won: number;
   scoreSum: number;
   scoreCount: number;
   /** Customers who ordered last month, and those of them who ordered again this month. */
@@ -101,11 +103,13 @@ export function actingRep(ctx: Ctx, repId: string, day: number): string {
 export function emptyStats(): MonthStats {
   return {
     net: 0,
+    orders: 0,
     netByRegion: new Map(),
     netByRep: new Map(),
     newCustomers: 0,
     leads: 0,
     within24h: 0,
+    won: 0,
     scoreSum: 0,
     scoreCount: 0,
     lastMonthBuyers: 0,
@@ -120,4 +124,17 @@ export function seq(n: number, width: number): string {
 
 export function widthFor(count: number): number {
   return Math.max(4, String(count).length);
+}
+
+/**
+ * Sorts by a small integer key (a minute or day within the month), stable and in linear time:
+ * a month of a million-order sample has hundreds of thousands of activities to sort.
+ */
+export function sortByKey<T>(items: T[], key: (item: T) => number, size: number): T[] {
+  const counts = new Int32Array(size + 1);
+  for (const it of items) counts[key(it) + 1]!++;
+  for (let i = 1; i <= size; i++) counts[i]! += counts[i - 1]!;
+  const out = new Array<T>(items.length);
+  for (const it of items) out[counts[key(it)]!++] = it;
+  return out;
 }

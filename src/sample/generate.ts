@@ -97,7 +97,7 @@ function* files(o: Required<SampleOptions>): Generator<SampleFile> {
     const plan = plans[m.index]!;
     const leads = createLeads(ctx, m, plan.leads, streamOf(o.seed, 'leads', m.index));
     const orders = planOrders(ctx, m, plan.orders, streamOf(o.seed, 'orders', m.index));
-    const activities = planActivities(ctx, m, Math.round(orders.length * 1.25), streamOf(o.seed, 'visits', m.index));
+    const activities = planActivities(ctx, m, Math.round(orders.length * 1.5), streamOf(o.seed, 'visits', m.index));
     const surveys = createSurveys(ctx, m, orders, streamOf(o.seed, 'surveys', m.index));
     lastBuyers = retention(ctx, m, orders, lastBuyers);
     const dir = `data/${m.label.replace('-', '/')}`;

@@ -5,7 +5,7 @@
  * A won lead becomes a customer from the won date on, with a first order soon after.
  */
 import { dateTimeOf, MINUTES_PER_DAY, type Month } from './calendar.ts';
-import { actingRep, monthIndexOf, seq, widthFor, type Ctx, type Customer, type PlannedActivity } from './context.ts';
+import { actingRep, monthIndexOf, seq, sortByKey, widthFor, type Ctx, type Customer, type PlannedActivity } from './context.ts';
 import { addWonCustomer } from './customers.ts';
 import { shopName } from './names.ts';
 import { WeightedTable, type Rng } from './random.ts';
@@ -59,14 +59,17 @@ export function createLeads(ctx: Ctx, month: Month, perRegion: number[], rng: Rn
       leads.push({ t: day * DAY + minute, source, rep: rep.id, region, segment, name });
     }
   });
-  leads.sort((a, b) => a.t - b.t);
+  const base = month.start * DAY;
+  const sorted = sortByKey(leads, (l) => l.t - base, (month.end - month.start) * DAY);
   const width = widthFor(leads.length);
   const stats = ctx.stats[month.index]!;
   // Undefined fields (name, segment) are left out by the YAML writer.
-  return leads.map((lead, i) => {
+  return sorted.map((lead, i) => {
     const id = `L-${month.label}-${seq(i + 1, width)}`;
-    const firstContact = new LeadLife(ctx, lead, id, rng).plan();
+    const life = new LeadLife(ctx, lead, id, rng);
+    const firstContact = life.plan();
     stats.leads++;
+    if (life.wonInPeriod) stats.won++;
     if (firstContact !== undefined && firstContact - lead.t <= 24 * HOUR) stats.within24h++;
     return { id, created: dateTimeOf(lead.t), name: lead.name, source: lead.source.id, rep: lead.rep, region: lead.region.id, segment: lead.segment };
   });
@@ -76,6 +79,7 @@ export function createLeads(ctx: Ctx, month: Month, perRegion: number[], rng: Rn
 class LeadLife {
   private t: number;
   private readonly acts: PlannedActivity[] = [];
+  wonInPeriod = false;
 
   constructor(
     private readonly ctx: Ctx,
@@ -133,6 +137,7 @@ class LeadLife {
     const winner = ctx.repById.get(actingRep(ctx, lead.rep, day))!;
     const customer = addWonCustomer(ctx, rng, { name: lead.name, region: lead.region.id, segment: lead.segment }, winner, this.t);
     this.add('won', customer.id);
+    this.wonInPeriod = true;
     planFirstOrder(ctx, customer, winner.id, day, rng);
   }
 

@@ -6,7 +6,7 @@
  */
 import { CATEGORIES, PRODUCTS, type Product } from './catalog.ts';
 import { dateOf, isRamadanTrade, tradeWeight, type Month } from './calendar.ts';
-import { seq, servingRep, widthFor, type Ctx, type Customer } from './context.ts';
+import { seq, servingRep, sortByKey, widthFor, type Ctx, type Customer } from './context.ts';
 import { WeightedTable, type Rng } from './random.ts';
 import { REGIONS, SEGMENTS, type Segment } from './world.ts';
 
@@ -89,17 +89,17 @@ export function planOrders(ctx: Ctx, month: Month, perRegion: number[], rng: Rng
     }
   });
 
-  drafts.sort((a, b) => a.day - b.day);
-  const width = widthFor(drafts.length);
+  const sorted = sortByKey(drafts, (d) => d.day - month.start, month.end - month.start);
+  const width = widthFor(sorted.length);
   const stats = ctx.stats[month.index]!;
-  drafts.forEach((d, i) => {
+  sorted.forEach((d, i) => {
     d.id = `SO-${month.label}-${seq(i + 1, width)}`;
     if (!d.customer.ordered) {
       d.customer.ordered = true;
       stats.newCustomers++;
     }
   });
-  return drafts;
+  return sorted;
 }
 
 /** The orders with their lines, made one by one while the file is written; adds up net sales. */
@@ -110,6 +110,7 @@ export function* orderRecords(ctx: Ctx, month: Month, drafts: OrderDraft[], rng:
     let net = 0;
     for (const l of lines) net += l.qty * l.price * (1 - l.discount);
     stats.net += net;
+    stats.orders++;
     stats.netByRegion.set(d.customer.region, (stats.netByRegion.get(d.customer.region) ?? 0) + net);
     stats.netByRep.set(d.rep, (stats.netByRep.get(d.rep) ?? 0) + net);
     yield { id: d.id, date: dateOf(d.day), customer: d.customer.id, rep: d.rep, lines };

@@ -4,7 +4,7 @@
  * improves a little over the period.
  */
 import { dateOf, type Month } from './calendar.ts';
-import { seq, widthFor, type Ctx } from './context.ts';
+import { seq, sortByKey, widthFor, type Ctx } from './context.ts';
 import type { OrderDraft } from './orders.ts';
 import type { Rng } from './random.ts';
 import { REGIONS } from './world.ts';
@@ -38,10 +38,10 @@ export function createSurveys(ctx: Ctx, month: Month, orders: OrderDraft[], rng:
     const weights = [3 + shift * 0.1, 7 + shift * 0.25, 17 + shift * 0.4, 46 - shift * 0.35, 27 - shift * 0.4 + progress * 6];
     drafts.push({ day, customer: order.customer.id, score: 1 + rng.weighted(weights) });
   }
-  drafts.sort((a, b) => a.day - b.day);
-  const width = widthFor(drafts.length);
+  const sorted = sortByKey(drafts, (d) => d.day - month.start, month.end - month.start);
+  const width = widthFor(sorted.length);
   const stats = ctx.stats[month.index]!;
-  return drafts.map((d, i) => {
+  return sorted.map((d, i) => {
     stats.scoreSum += d.score;
     stats.scoreCount++;
     const comment = rng.chance(0.3) ? { comment: rng.pick(COMMENTS[d.score]!) } : {};

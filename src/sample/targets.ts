@@ -10,7 +10,8 @@ import { REGIONS } from './world.ts';
 
 export interface TargetRecord {
   kpi: string;
-  period: string;
+  /** A month 2026-03, or a year written as a number (2026), as people write it. */
+  period: string | number;
   value: number;
   rep?: string;
   region?: string;
@@ -28,6 +29,9 @@ export function createTargets(ctx: Ctx, year: number, rank: number, rng: Rng): T
   const out: TargetRecord[] = [];
   const ambition = () => Math.min(1.25, Math.max(0.85, 1.03 + 0.07 * rng.normal()));
   const byLabel = new Map(ctx.months.map((m) => [m.label, ctx.stats[m.index]!]));
+  const total = sumStats(ctx);
+  const retention = total.lastMonthBuyers ? total.retained / total.lastMonthBuyers : 0;
+  const round2 = (x: number) => Math.round(x * 100) / 100;
   let yearNet = 0;
   let monthsWithNet = 0;
   for (let month = 1; month <= 12; month++) {
@@ -53,21 +57,30 @@ export function createTargets(ctx: Ctx, year: number, rank: number, rng: Rng): T
     }
     const fresh = base((s) => s.newCustomers);
     if (fresh > 0) out.push({ kpi: 'new-customers', period, value: Math.max(1, Math.round(fresh * (ambition() + 0.05))) });
+    // Rates get one bar for the year, a little above the average so far.
     out.push({ kpi: 'follow-up-24h', period, value: rank === 0 ? 0.75 : 0.78 });
+    out.push({ kpi: 'customer-satisfaction', period, value: 3.9 });
+    if (retention) out.push({ kpi: 'customer-retention-rate', period, value: round2(retention + 0.01 * (rank + 1)) });
   }
-  if (monthsWithNet === 12) out.push({ kpi: 'net-sales', period: String(year), value: yearNet });
-  for (let q = 1; q <= 4; q++) out.push({ kpi: 'customer-satisfaction', period: `${year}-Q${q}`, value: 3.9 });
-  const retention = retentionOf(ctx);
-  if (retention !== undefined) out.push({ kpi: 'customer-retention-rate', period: String(year), value: Math.round((retention + 0.02 * (rank + 1)) * 100) / 100 });
+  if (monthsWithNet === 12) out.push({ kpi: 'net-sales', period: year, value: yearNet });
+  // Year targets for the other goals' KPIs.
+  if (total.orders) out.push({ kpi: 'average-transaction-value', period: year, value: round3((total.net / total.orders) * (1.02 + 0.03 * rank)) });
+  if (total.leads) out.push({ kpi: 'lead-conversion-rate', period: year, value: round2(total.won / total.leads + 0.01 * (rank + 1)) });
   return out.sort(byKey);
 }
 
-/** The share of last month's buyers who bought again, over the whole period. */
-function retentionOf(ctx: Ctx): number | undefined {
-  let base = 0;
-  let kept = 0;
-  for (const s of ctx.stats) [base, kept] = [base + s.lastMonthBuyers, kept + s.retained];
-  return base ? kept / base : undefined;
+/** Totals over the whole period. */
+function sumStats(ctx: Ctx) {
+  const t = { net: 0, orders: 0, leads: 0, won: 0, lastMonthBuyers: 0, retained: 0 };
+  for (const s of ctx.stats) {
+    t.net += s.net;
+    t.orders += s.orders;
+    t.leads += s.leads;
+    t.won += s.won;
+    t.lastMonthBuyers += s.lastMonthBuyers;
+    t.retained += s.retained;
+  }
+  return t;
 }
 
 /** Three significant digits, as a plan would be written (1 234 567 890 -> 1 230 000 000). */
@@ -77,8 +90,8 @@ function round3(v: number): number {
 }
 
 function byKey(a: TargetRecord, b: TargetRecord): number {
-  const ka = [a.kpi, a.period, a.region ?? '', a.rep ?? ''];
-  const kb = [b.kpi, b.period, b.region ?? '', b.rep ?? ''];
+  const ka = [a.kpi, String(a.period), a.region ?? '', a.rep ?? ''];
+  const kb = [b.kpi, String(b.period), b.region ?? '', b.rep ?? ''];
   for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return ka[i]! < kb[i]! ? -1 : 1;
   return 0;
 }

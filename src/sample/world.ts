@@ -159,6 +159,26 @@ export const GOALS: GoalSpec[] = [
     owner: 'eko',
   },
   {
+    id: 'bigger-baskets',
+    title: { id: 'Perbesar nilai setiap transaksi', en: 'Make every sale bigger' },
+    description: {
+      id: 'Tawarkan produk dari kategori lain dan varian yang lebih tinggi, agar nilai rata-rata pesanan naik.',
+      en: 'Offer products from other categories and higher tiers, so that the average order grows.',
+    },
+    kpi: 'average-transaction-value',
+    owner: 'sari',
+  },
+  {
+    id: 'convert-more-leads',
+    title: { id: 'Ubah lebih banyak prospek menjadi pelanggan', en: 'Turn more leads into customers' },
+    description: {
+      id: 'Prospek ditindaklanjuti sampai ada keputusan; lebih banyak toko baru yang mulai berbelanja.',
+      en: 'Leads are followed up until they decide; more new shops start buying.',
+    },
+    kpi: 'lead-conversion-rate',
+    owner: 'eko',
+  },
+  {
     id: 'faster-response',
     title: { id: 'Tanggapi prospek dalam 24 jam', en: 'Answer leads within 24 hours' },
     description: {

@@ -1,0 +1,39 @@
+/**
+ * One measured run in its own process (so peak memory is this run's alone): read and validate,
+ * then dataset + compute + report. Prints one JSON line.
+ */
+import { readRepoFiles } from '../src/load/read-repo.ts';
+import { validateRepo } from '../src/validate/validate-repo.ts';
+import { buildDataset } from '../src/dataset/build-dataset.ts';
+import { computeKpis } from '../src/compute/compute-kpis.ts';
+import { buildReport } from '../src/report/build-report.ts';
+
+const root = process.argv[2]!;
+const t0 = performance.now();
+const read = await readRepoFiles(root, ['data', 'kpis']);
+const t1 = performance.now();
+const v = validateRepo(read.files, read.issues);
+const t2 = performance.now();
+if (!v.data) {
+  console.error(v.issues.slice(0, 5));
+  process.exit(1);
+}
+read.files.length = 0; // the bytes are no longer needed
+const dataset = buildDataset(v.data);
+const t3 = performance.now();
+const computed = computeKpis({ data: v.data, dataset, kpis: v.kpis });
+const t4 = performance.now();
+buildReport({ data: v.data, kpis: v.kpis, computed, months: v.summary.months });
+const t5 = performance.now();
+const s = (a: number, b: number) => +((b - a) / 1000).toFixed(2);
+console.log(
+  JSON.stringify({
+    orders: v.summary.records.orders ?? 0,
+    read_s: s(t0, t1),
+    validate_s: s(t1, t2),
+    dataset_s: s(t2, t3),
+    compute_s: s(t3, t4),
+    report_s: s(t4, t5),
+    peak_mb: Math.round(process.resourceUsage().maxRSS / 1024),
+  }),
+);

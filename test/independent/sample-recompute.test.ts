@@ -1,0 +1,104 @@
+/**
+ * A deliberately plain recomputation of four KPIs over the whole committed sample: read the YAML
+ * with js-yaml, loop over records, no code shared with the engine. The engine must agree.
+ */
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import yaml from 'js-yaml';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runPipeline } from '../../src/pipeline.ts';
+import type { Report } from '../../src/report/build-report.ts';
+import { readTree } from '../support/repo.ts';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+
+interface Line { qty: number; price: number; discount?: number }
+interface Order { id: string; date: string; customer: string; lines: Line[] }
+interface Customer { id: string; region: string }
+
+function load<T>(path: string): T[] {
+  return (yaml.load(readFileSync(path, 'utf8'), { schema: yaml.CORE_SCHEMA }) as T[] | null) ?? [];
+}
+
+const orders: Order[] = [];
+for (const y of readdirSync(join(ROOT, 'data')).filter((d) => /^\d{4}$/.test(d))) {
+  for (const m of readdirSync(join(ROOT, 'data', y))) {
+    const f = join(ROOT, 'data', y, m, 'orders.yaml');
+    if (existsSync(f)) orders.push(...load<Order>(f));
+  }
+}
+const customers = new Map(load<Customer>(join(ROOT, 'data', 'customers.yaml')).map((c) => [c.id, c]));
+const month = (o: Order) => o.date.slice(0, 7);
+const quarter = (o: Order) => `${o.date.slice(0, 4)}-Q${Math.ceil(+o.date.slice(5, 7) / 3)}`;
+const net = (o: Order) => o.lines.reduce((s, l) => s + l.qty * l.price * (1 - (l.discount ?? 0)), 0);
+
+let report: Report;
+beforeAll(() => {
+  const files = [...readTree(join(ROOT, 'data')).map((f) => ({ ...f, path: `data/${f.path}` })), ...readTree(join(ROOT, 'kpis')).map((f) => ({ ...f, path: `kpis/${f.path}` }))];
+  const r = runPipeline(files, []);
+  expect(r.validation.issues.filter((i) => i.level === 'error')).toEqual([]);
+  report = r.report!;
+});
+
+const engine = (kpi: string, grain: 'month' | 'quarter' = 'month') => new Map(report.kpis.find((k) => k.id === kpi)!.values[grain]!.map((v) => [v.period, v]));
+
+describe('the engine agrees with a plain recomputation over the sample', () => {
+  it('has a real sample to check (24 months, thousands of orders)', () => {
+    expect(new Set(orders.map(month)).size).toBe(24);
+    expect(orders.length).toBeGreaterThan(5000);
+  });
+
+  it('net-sales per month and per region', () => {
+    const byMonth = new Map<string, number>();
+    const byRegion = new Map<string, number>();
+    for (const o of orders) {
+      byMonth.set(month(o), (byMonth.get(month(o)) ?? 0) + net(o));
+      const k = `${month(o)}|${customers.get(o.customer)!.region}`;
+      byRegion.set(k, (byRegion.get(k) ?? 0) + net(o));
+    }
+    const e = engine('net-sales');
+    for (const [m, v] of byMonth) {
+      expect(e.get(m)!.value).toBeCloseTo(v, 2);
+      for (const member of e.get(m)!.breakdowns.region!) expect(member.value).toBeCloseTo(byRegion.get(`${m}|${member.member}`) ?? 0, 2);
+    }
+  });
+
+  it('average-transaction-value per month and per quarter', () => {
+    for (const [key, grain] of [[month, 'month'], [quarter, 'quarter']] as const) {
+      const sum = new Map<string, number>();
+      const count = new Map<string, number>();
+      for (const o of orders) {
+        sum.set(key(o), (sum.get(key(o)) ?? 0) + net(o));
+        count.set(key(o), (count.get(key(o)) ?? 0) + 1);
+      }
+      const e = engine('average-transaction-value', grain);
+      for (const [p, s] of sum) expect(e.get(p)!.value).toBeCloseTo(s / count.get(p)!, 4);
+    }
+  });
+
+  it('new-customers per month', () => {
+    const first = new Map<string, string>();
+    for (const o of orders) if (!first.has(o.customer) || o.date < first.get(o.customer)!) first.set(o.customer, o.date);
+    const counts = new Map<string, number>();
+    for (const d of first.values()) counts.set(d.slice(0, 7), (counts.get(d.slice(0, 7)) ?? 0) + 1);
+    const e = engine('new-customers');
+    for (const [m, v] of e) expect(v.value).toBe(counts.get(m) ?? 0);
+  });
+
+  it('customer-retention-rate per month', () => {
+    const buyers = new Map<string, Set<string>>();
+    for (const o of orders) {
+      if (!buyers.has(month(o))) buyers.set(month(o), new Set());
+      buyers.get(month(o))!.add(o.customer);
+    }
+    const months = [...buyers.keys()].sort();
+    const e = engine('customer-retention-rate');
+    expect(e.get(months[0]!)!.value).toBeNull();
+    for (let i = 1; i < months.length; i++) {
+      const before = buyers.get(months[i - 1]!)!;
+      const now = buyers.get(months[i]!)!;
+      const kept = [...before].filter((c) => now.has(c)).length;
+      expect(e.get(months[i]!)!.value).toBeCloseTo(kept / before.size, 10);
+    }
+  });
+});
