@@ -43,6 +43,7 @@ export function summaryText(s: Summary): string {
   const n = s.months.length;
   const months = n === 0 ? '' : n === 1 ? `, 1 month (${s.months[0]})` : `, ${n} months (${s.months[0]} to ${s.months[n - 1]})`;
   let text = `${s.files.length} files${months}: ${parts.join(', ')}`;
+  if (s.kpis) text += `; ${s.kpis} KPI definitions`;
   if (s.empty.length) text += `\nno records (empty file): ${s.empty.join(', ')}`;
   return text;
 }

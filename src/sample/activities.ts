@@ -5,6 +5,7 @@
 import { dateTimeOf, MINUTES_PER_DAY, type Month } from './calendar.ts';
 import { seq, servingRep, sortByKey, widthFor, type Ctx, type PlannedActivity } from './context.ts';
 import type { Rng } from './random.ts';
+import { isActive } from './world.ts';
 
 export interface ActivityRecord {
   id: string;
@@ -45,4 +46,29 @@ export function* activityRecords(month: Month, acts: PlannedActivity[]): Generat
     const a = acts[i]!;
     yield { id: `A-${month.label}-${seq(i + 1, width)}`, at: dateTimeOf(a.t), type: a.type, rep: a.rep, lead: a.lead, customer: a.customer, note: a.note };
   }
+}
+
+/**
+ * The month's lead work, for the targets: leads handled and won (sales conversion), and leads
+ * contacted per rep against the reps' working days (leads contacted per day).
+ */
+export function countLeadWork(ctx: Ctx, month: Month, acts: PlannedActivity[]): void {
+  const handled = new Set<string>();
+  const contacted = new Set<string>();
+  let won = 0;
+  for (const a of acts) {
+    if (a.lead === undefined) continue;
+    handled.add(a.lead);
+    if (a.type === 'won') won++;
+    else if (a.type !== 'lost') contacted.add(`${a.rep} ${a.lead}`);
+  }
+  let repDays = 0;
+  for (let d = month.start; d < month.end; d++) {
+    if (ctx.cal.isWorking(d)) for (const rep of ctx.reps) if (isActive(rep, d)) repDays++;
+  }
+  const stats = ctx.stats[month.index]!;
+  stats.leadsHandled = handled.size;
+  stats.leadsWon = won;
+  stats.repLeadContacts = contacted.size;
+  stats.repWorkingDays = repDays;
 }

@@ -18,15 +18,27 @@ export interface Customer {
   /** Before `handoverDay` the account was served by `prevOwner` (a rep who left, or before a new rep joined). */
   prevOwner?: string;
   handoverDay?: number;
-  /** Has ordered in the generated period (for "new customers" statistics). */
-  ordered: boolean;
+  /** Index of the month of the first order in the generated period, -1 before it (for "new customers"). */
+  firstOrderMonth: number;
 }
 
+/** What happened in a month, as the targets need it (targets are planned from what happened). */
 export interface MonthStats {
   net: number;
   orders: number;
+  /** Units (the sum of line quantities). */
+  units: number;
   netByRegion: Map<string, number>;
+  /** By the rep who recorded the order. */
   netByRep: Map<string, number>;
+  /** By the customer's account owner as customers.yaml shows it. */
+  netByOwner: Map<string, number>;
+  /** By the product category of each line. */
+  netByCategory: Map<string, number>;
+  /** Net of the lines sold as cross-sell or up-sell. */
+  crossUpNet: number;
+  /** Net from customers whose first order came in an earlier month. */
+  existingNet: number;
   newCustomers: number;
   /** Leads created this month, those first contacted within 24 hours, and those won (in the period). */
   leads: number;
@@ -37,6 +49,12 @@ export interface MonthStats {
   /** Customers who ordered last month, and those of them who ordered again this month. */
   lastMonthBuyers: number;
   retained: number;
+  /** Leads with any activity this month, and those of them won this month. */
+  leadsHandled: number;
+  leadsWon: number;
+  /** Leads contacted (contact, follow-up, meeting), counted once per rep who contacted them, and the reps' working days. */
+  repLeadContacts: number;
+  repWorkingDays: number;
 }
 
 /** An activity planned for a later month's file (a lead's life spans months). */
@@ -104,8 +122,13 @@ export function emptyStats(): MonthStats {
   return {
     net: 0,
     orders: 0,
+    units: 0,
     netByRegion: new Map(),
     netByRep: new Map(),
+    netByOwner: new Map(),
+    netByCategory: new Map(),
+    crossUpNet: 0,
+    existingNet: 0,
     newCustomers: 0,
     leads: 0,
     within24h: 0,
@@ -114,6 +137,10 @@ export function emptyStats(): MonthStats {
     scoreCount: 0,
     lastMonthBuyers: 0,
     retained: 0,
+    leadsHandled: 0,
+    leadsWon: 0,
+    repLeadContacts: 0,
+    repWorkingDays: 0,
   };
 }
 

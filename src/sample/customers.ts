@@ -59,7 +59,7 @@ function addCustomer(
     sinceDay: a.sinceDay,
     churnDay: churnAfter < ctx.end ? churnAfter : Infinity,
     weight: Math.exp(0.35 * rng.normal()) * segment.frequency,
-    ordered: false,
+    firstOrderMonth: -1,
   };
   ctx.customers.push(c);
   ctx.customersByRegion.get(c.region)!.push(c);

@@ -10,7 +10,7 @@
 import { LAYOUTS } from '../format/layout.ts';
 import { listToYaml, toYaml } from '../format/to-yaml.ts';
 import type { FileKind } from '../schema/file-kinds.ts';
-import { activityRecords, planActivities } from './activities.ts';
+import { activityRecords, countLeadWork, planActivities } from './activities.ts';
 import { monthsEnding, WorkCalendar, type Month } from './calendar.ts';
 import { CATEGORIES, PRODUCTS } from './catalog.ts';
 import { emptyStats, widthFor, type Ctx } from './context.ts';
@@ -98,6 +98,7 @@ function* files(o: Required<SampleOptions>): Generator<SampleFile> {
     const leads = createLeads(ctx, m, plan.leads, streamOf(o.seed, 'leads', m.index));
     const orders = planOrders(ctx, m, plan.orders, streamOf(o.seed, 'orders', m.index));
     const activities = planActivities(ctx, m, Math.round(orders.length * 1.5), streamOf(o.seed, 'visits', m.index));
+    countLeadWork(ctx, m, activities);
     const surveys = createSurveys(ctx, m, orders, streamOf(o.seed, 'surveys', m.index));
     lastBuyers = retention(ctx, m, orders, lastBuyers);
     const dir = `data/${m.label.replace('-', '/')}`;

@@ -45,6 +45,7 @@ const productTables = (ramadan: boolean) =>
 const NORMAL_TABLES = productTables(false);
 const RAMADAN_TABLES = productTables(true);
 const segmentById = new Map(SEGMENTS.map((s) => [s.id, s]));
+const categoryOf = new Map(PRODUCTS.map((p) => [p.sku, p.category]));
 
 /** The month's orders: who buys on which day, sorted by day, with ids. */
 export function planOrders(ctx: Ctx, month: Month, perRegion: number[], rng: Rng): OrderDraft[] {
@@ -94,25 +95,34 @@ export function planOrders(ctx: Ctx, month: Month, perRegion: number[], rng: Rng
   const stats = ctx.stats[month.index]!;
   sorted.forEach((d, i) => {
     d.id = `SO-${month.label}-${seq(i + 1, width)}`;
-    if (!d.customer.ordered) {
-      d.customer.ordered = true;
+    if (d.customer.firstOrderMonth < 0) {
+      d.customer.firstOrderMonth = month.index;
       stats.newCustomers++;
     }
   });
   return sorted;
 }
 
-/** The orders with their lines, made one by one while the file is written; adds up net sales. */
+/** The orders with their lines, made one by one while the file is written; adds up what was sold. */
 export function* orderRecords(ctx: Ctx, month: Month, drafts: OrderDraft[], rng: Rng): Generator<OrderRecord> {
   const stats = ctx.stats[month.index]!;
+  const add = (map: Map<string, number>, key: string, v: number) => map.set(key, (map.get(key) ?? 0) + v);
   for (const d of drafts) {
     const lines = orderLines(rng, segmentById.get(d.customer.segment)!, isRamadanTrade(d.day));
     let net = 0;
-    for (const l of lines) net += l.qty * l.price * (1 - l.discount);
+    for (const l of lines) {
+      const lineNet = l.qty * l.price * (1 - l.discount);
+      net += lineNet;
+      stats.units += l.qty;
+      add(stats.netByCategory, categoryOf.get(l.sku)!, lineNet);
+      if (l.kind !== 'regular') stats.crossUpNet += lineNet;
+    }
     stats.net += net;
     stats.orders++;
-    stats.netByRegion.set(d.customer.region, (stats.netByRegion.get(d.customer.region) ?? 0) + net);
-    stats.netByRep.set(d.rep, (stats.netByRep.get(d.rep) ?? 0) + net);
+    if (d.customer.firstOrderMonth < month.index) stats.existingNet += net;
+    add(stats.netByRegion, d.customer.region, net);
+    add(stats.netByRep, d.rep, net);
+    add(stats.netByOwner, d.customer.owner, net);
     yield { id: d.id, date: dateOf(d.day), customer: d.customer.id, rep: d.rep, lines };
   }
 }

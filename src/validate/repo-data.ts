@@ -52,4 +52,6 @@ export interface Summary {
   empty: string[];
   /** YYYY-MM of every month folder, sorted. */
   months: string[];
+  /** KPI definition files read from kpis/. */
+  kpis: number;
 }

@@ -53,7 +53,7 @@ export function schemaIssues(
       continue;
     }
     let message = `${name} ${zi.message}`;
-    if (input !== undefined) message += `, got ${showValue(input)}`;
+    if (input !== undefined && zi.code !== 'custom') message += `, got ${showValue(input)}`;
     const code = zi.code === 'invalid_value' ? 'invalid-choice' : 'invalid-value';
     out.push(issue(file, at, code, message, hintFor(zi, at, input)));
   }
@@ -68,6 +68,7 @@ function shown(path: DocPath, isRecordList: boolean): string {
 
 function hintFor(zi: z.core.$ZodIssue, at: DocPath, input: unknown): string | undefined {
   const field = String(at[at.length - 1] ?? '');
+  if (zi.code === 'custom' && zi.message.includes('operation')) return 'each formula step has exactly one operation: sum, count, count_distinct, avg, median, percentile, min, max, share, ratio, growth, per_working_day, per_rep, retention or kpi';
   if (zi.code === 'invalid_value') {
     const options = zi.values.map(String);
     const guess = typeof input === 'string' ? closest(input, options) : undefined;
@@ -134,6 +135,7 @@ function unwrap(node: unknown): unknown {
     if (!def) return node;
     if (def.type === 'optional' || def.type === 'default' || def.type === 'nullable' || def.type === 'prefault') node = def.innerType;
     else if (def.type === 'pipe') node = def.in;
+    else if (def.type === 'lazy') node = (def.getter as () => unknown)();
     else if (def.type === 'union') {
       const obj = (def.options as unknown[]).find((o) => (o as { _zod: { def: { type: string } } })._zod.def.type === 'object');
       if (!obj) return node;

@@ -46,7 +46,7 @@ export function validateRepo(files: SourceFile[], earlier: PendingIssue[] = []):
   const singles = new Map<FileKind, unknown>();
   // Ids of records that failed their schema: references to them are not reported a second time.
   const broken: RuleContext['broken'] = [];
-  const summary: Summary = { files: [], records: {}, empty: [], months: [] };
+  const summary: Summary = { files: [], records: {}, empty: [], months: [], kpis: 0 };
   const unavailable = new Set<string>();
   const months = new Set<string>();
 
@@ -166,6 +166,7 @@ export function validateRepo(files: SourceFile[], earlier: PendingIssue[] = []):
     }
   }
 
+  summary.kpis = kpiFiles.length;
   if (kpiFiles.length) issues.push(...checkKpis(kpiFiles, kpiContext(partial)), ...kpiReferences(partial, new Set(kpiFiles.map((k) => k.kpi.id))));
 
   const located = sortIssues(locateIssues(issues, (file) => texts.get(file)));

@@ -2,7 +2,7 @@
  * Golden bad-input fixtures for `capaian validate`.
  *
  * Each folder test/fixtures/invalid/<case>/ holds only what differs from test/fixtures/valid/:
- *   - files at the same relative paths (data/...), laid over an in-memory copy of the base;
+ *   - files at the same relative paths (data/..., kpis/...), laid over an in-memory copy of the base;
  *   - optionally delete.txt: base files to remove, one path per line (e.g. data/customers.yaml);
  *   - expected.txt: `exit: N` on the first line, then the exact text `validateCommand` prints
  *     (format text), one `out` call per line.
@@ -92,7 +92,7 @@ describe('golden bad-input fixtures', () => {
       if (!existsSync(join(dir, 'expected.txt'))) problems.push(`${name}: no expected.txt`);
       const data = listFiles(dir).filter((rel) => !isControl(rel));
       if (!data.length && !existsSync(join(dir, 'delete.txt'))) problems.push(`${name}: changes nothing (no overlay files, no delete.txt)`);
-      for (const rel of data) if (!rel.startsWith('data/')) problems.push(`${name}: ${rel} is outside data/`);
+      for (const rel of data) if (!/^(data|kpis)\//.test(rel)) problems.push(`${name}: ${rel} is outside data/ and kpis/`);
       if (existsSync(join(dir, 'expected.txt')) && !/^exit: [01]\n/.test(readFileSync(join(dir, 'expected.txt'), 'utf8'))) {
         problems.push(`${name}: expected.txt does not start with "exit: 0" or "exit: 1"`);
       }

@@ -1,0 +1,93 @@
+/**
+ * The words charts say, in Indonesian and English: axis labels, legends, hover text and the
+ * sentences that name a chart for screen readers. Words shared with the rest of the site (status,
+ * notes, "target") come from i18n/messages.ts; these are the ones only charts need.
+ */
+import type { Lang, Unit } from '../i18n/format-value.ts';
+
+export interface ChartWords {
+  /** The y axis label of a KPI's unit. */
+  unit(unit: Unit, currency: string): string;
+  /** Legend entry for hollow markers (partial period or maturing cohort). */
+  notFinal: string;
+  noData: string;
+  /** "14 periods on track, 8 at risk, 2 off track" */
+  statusCounts(counts: { onTrack: number; atRisk: number; offTrack: number }): string;
+  trend(title: string, grain: string, first: string, last: string): string;
+  latest(period: string, value: string, target: string | null, status: string): string;
+  breakdown(title: string, count: number): string;
+  largest(name: string, value: string): string;
+  sparkline(title: string, count: number, grain: string): string;
+  direction: { up: string; down: string; flat: string };
+  fromTo(direction: string, from: string, to: string): string;
+  /** Goal progress: year-to-date actual and the pace line to the year target. */
+  yearToDate: string;
+  pace: string;
+  goal(title: string, year: string): string;
+  goalStatus(through: string, actual: string, pace: string | null, yearTarget: string | null): string;
+}
+
+const CURRENCY_NAME: Record<string, Record<Lang, string>> = {
+  IDR: { id: 'Rupiah (Rp)', en: 'Rupiah (Rp)' },
+};
+
+export const CHART_WORDS: Record<Lang, ChartWords> = {
+  id: {
+    unit: (unit, currency) =>
+      ({
+        currency: CURRENCY_NAME[currency]?.id ?? currency,
+        percent: 'persen (%)',
+        count: 'jumlah',
+        days: 'hari',
+        hours: 'jam',
+        score: 'skor (1–5)',
+        'per-day': 'per hari',
+      })[unit],
+    notFinal: 'belum final',
+    noData: 'Tidak ada data.',
+    statusCounts: ({ onTrack, atRisk, offTrack }) => `${onTrack} periode sesuai target, ${atRisk} berisiko, ${offTrack} meleset.`,
+    trend: (title, grain, first, last) => `Tren ${title} per ${grain}, ${first} sampai ${last}.`,
+    latest: (period, value, target, status) => `Terakhir, ${period}: ${value}${target ? `, target ${target}` : ''}, ${status}.`,
+    breakdown: (title, count) => `${title}, ${count} anggota, dari terbesar.`,
+    largest: (name, value) => `Terbesar: ${name}, ${value}.`,
+    sparkline: (title, count, grain) => `${title}, ${count} ${grain} terakhir`,
+    direction: { up: 'naik', down: 'turun', flat: 'stabil' },
+    fromTo: (direction, from, to) => `${direction} dari ${from} ke ${to}`,
+    yearToDate: 'sejak awal tahun',
+    pace: 'laju target',
+    goal: (title, year) => `${title}: capaian kumulatif tahun ${year} terhadap laju target.`,
+    goalStatus: (through, actual, pace, yearTarget) =>
+      `Sampai ${through}: ${actual}${pace ? `, laju target ${pace}` : ''}${yearTarget ? `, target setahun ${yearTarget}` : ''}.`,
+  },
+  en: {
+    unit: (unit, currency) =>
+      ({
+        currency: CURRENCY_NAME[currency]?.en ?? currency,
+        percent: 'percent (%)',
+        count: 'count',
+        days: 'days',
+        hours: 'hours',
+        score: 'score (1–5)',
+        'per-day': 'per day',
+      })[unit],
+    notFinal: 'not final',
+    noData: 'No data.',
+    statusCounts: ({ onTrack, atRisk, offTrack }) => `${onTrack} periods on track, ${atRisk} at risk, ${offTrack} off track.`,
+    trend: (title, grain, first, last) => `${title} by ${grain}, ${first} to ${last}.`,
+    latest: (period, value, target, status) => `Latest, ${period}: ${value}${target ? `, target ${target}` : ''}, ${status}.`,
+    breakdown: (title, count) => `${title}, ${count} members, largest first.`,
+    largest: (name, value) => `Largest: ${name}, ${value}.`,
+    sparkline: (title, count, grain) => `${title}, last ${count} ${grain}s`,
+    direction: { up: 'up', down: 'down', flat: 'flat' },
+    fromTo: (direction, from, to) => `${direction} from ${from} to ${to}`,
+    yearToDate: 'year to date',
+    pace: 'target pace',
+    goal: (title, year) => `${title}: cumulative ${year} actual against the target pace.`,
+    goalStatus: (through, actual, pace, yearTarget) =>
+      `Through ${through}: ${actual}${pace ? `, target pace ${pace}` : ''}${yearTarget ? `, full-year target ${yearTarget}` : ''}.`,
+  },
+};
+
+export function chartWords(lang: Lang): ChartWords {
+  return CHART_WORDS[lang];
+}

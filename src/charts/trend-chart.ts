@@ -1,0 +1,163 @@
+/**
+ * A KPI over the periods of one grain: its values as a line with a marker per period, the target
+ * as a dashed step line, each marker coloured and shaped by status. Gaps where a value or a
+ * target is missing; hollow markers for periods that can still change (partial, maturing).
+ */
+import * as Plot from '@observablehq/plot';
+import type { Grain } from '../calendar/periods.ts';
+import { formatValue, type Lang } from '../i18n/format-value.ts';
+import { t } from '../i18n/messages.ts';
+import type { ReportKpi, ReportValue } from '../report/build-report.ts';
+import { niceTicks, periodLong, periodShort, periodTick, startsYear, textWidth, tickFormatter } from './chart-format.ts';
+import { chartWords } from './chart-words.ts';
+import { legendMark, legendRows, type LegendItem } from './legend.ts';
+import { BG, FG, NEUTRAL, STATUSES, STATUS_COLOR, STATUS_SYMBOL, TARGET, statusColor, statusSymbol } from './palette.ts';
+import { renderPlot } from './render-plot.ts';
+
+export interface TrendChartOptions {
+  /** ISO code of the company currency (default IDR, shown as Rp). */
+  currency?: string;
+  /** Only the last n periods (default: all). */
+  periods?: number;
+  /** viewBox size (default 560 × 280). */
+  width?: number;
+  height?: number;
+}
+
+const FONT = 12;
+const R = 4.5;
+const TARGET_DASH = '5,3';
+
+interface Point {
+  i: number;
+  value: number;
+  symbol: string;
+  fill: string;
+  stroke: string;
+  title: string;
+}
+
+export function renderTrendChart(kpi: ReportKpi, grain: Grain, lang: Lang, opts: TrendChartOptions = {}): string {
+  const { currency = 'IDR', width = 560, height = 280 } = opts;
+  const all = kpi.values[grain] ?? [];
+  const values = opts.periods ? all.slice(-opts.periods) : all;
+  const words = chartWords(lang);
+  const fmt = (x: number | null) => formatValue(x, kpi.unit, lang, currency);
+
+  const points: Point[] = [];
+  values.forEach((v, i) => {
+    if (v.value === null) return;
+    const color = statusColor(v.status);
+    const hollow = v.notes.length > 0;
+    points.push({ i, value: v.value, symbol: statusSymbol(v.status), fill: hollow ? BG : color, stroke: color, title: hoverText(v, lang, fmt) });
+  });
+  const line = values.map((v, i) => ({ i, value: v.value ?? NaN }));
+  const steps = targetSteps(values);
+
+  // The value axis: zero-based for amounts (currency, counts), fitted to the data otherwise.
+  const numbers = [...points.map((p) => p.value), ...values.flatMap((v) => (v.target === null ? [] : [v.target]))];
+  const zero = kpi.unit === 'currency' || kpi.unit === 'count';
+  const lo = numbers.length ? Math.min(...numbers, ...(zero ? [0] : [])) : 0;
+  const hi = numbers.length ? Math.max(...numbers, ...(zero ? [0] : [])) : 1;
+  const yTicks = niceTicks(lo, hi, 5, kpi.unit === 'count' ? 1 : 0);
+  const yFormat = tickFormatter(kpi.unit, lang, currency);
+  const marginLeft = Math.max(40, ...yTicks.map((y) => textWidth(yFormat(y), FONT))) + 12;
+
+  const legend = legendItems(values, lang);
+  const legendHeight = legendRows(legend, width - marginLeft, FONT) * FONT * 1.5;
+  const marginTop = legendHeight + 28;
+  const marginRight = 16;
+
+  const labels = values.map((v) => v.period);
+  const xTicks = periodTicks(labels, grain, (width - marginLeft - marginRight) / Math.max(1, labels.length));
+
+  const label = describe(kpi, grain, values, lang, fmt);
+  return renderPlot(
+    {
+      width,
+      height,
+      marginLeft,
+      marginRight,
+      marginTop,
+      marginBottom: 40,
+      x: {
+        domain: [-0.5, Math.max(0, labels.length - 0.5)],
+        ticks: xTicks,
+        tickFormat: (i: number) => periodTick(labels[i]!, lang, i === xTicks[0] || startsYear(labels[i]!)),
+        label: null,
+        tickSize: 4,
+      },
+      y: { domain: [yTicks[0]!, yTicks[yTicks.length - 1]!], ticks: yTicks, tickFormat: yFormat, label: null, grid: true, tickSize: 0 },
+      symbol: { type: 'identity' },
+      color: { type: 'identity' },
+      marks: [
+        Plot.lineY(steps, { x: 'x', y: 'y', stroke: TARGET, strokeWidth: 1.5, strokeDasharray: TARGET_DASH, strokeOpacity: 0.7 }),
+        Plot.lineY(line, { x: 'i', y: 'value', stroke: FG, strokeWidth: 1.5, strokeOpacity: 0.55 }),
+        Plot.dot(points, { x: 'i', y: 'value', symbol: 'symbol', fill: 'fill', stroke: 'stroke', r: R, strokeWidth: 1.5, title: 'title' }),
+        unitLabel(`↑ ${words.unit(kpi.unit, currency)}`, marginLeft),
+        legendMark(legend, { x: marginLeft, y: FONT * 0.75, fontSize: FONT, r: R }),
+      ],
+    },
+    { kind: 'trend', label, fontSize: FONT },
+  );
+}
+
+/** The value axis' label, above its ticks and below the legend (Plot would put it at the very top). */
+export function unitLabel(text: string, marginLeft: number): Plot.Markish {
+  return Plot.text([text], { text: (d: string) => d, frameAnchor: 'top-left', textAnchor: 'start', dx: 3 - marginLeft, dy: -14 });
+}
+
+/** The target as a step line over each period's full width, broken where there is no target. */
+function targetSteps(values: ReportValue[]): { x: number; y: number }[] {
+  const out: { x: number; y: number }[] = [];
+  values.forEach((v, i) => {
+    if (v.target === null) out.push({ x: i, y: NaN });
+    else out.push({ x: i - 0.5, y: v.target }, { x: i + 0.5, y: v.target });
+  });
+  return out;
+}
+
+/** Which periods get an x tick: as many as fit ~40 px apart, on calendar-aligned steps. */
+function periodTicks(labels: string[], grain: Grain, spacing: number): number[] {
+  const steps = grain === 'month' ? [1, 2, 3, 6, 12] : grain === 'quarter' ? [1, 2, 4] : [1, 2, 5, 10];
+  const step = steps.find((s) => s * spacing >= 40) ?? steps[steps.length - 1]!;
+  const within = (label: string) => (grain === 'month' ? Number(label.slice(5, 7)) - 1 : grain === 'quarter' ? Number(label.slice(6)) - 1 : Number(label));
+  return labels.flatMap((label, i) => (within(label) % step === 0 ? [i] : []));
+}
+
+function hoverText(v: ReportValue, lang: Lang, fmt: (x: number | null) => string): string {
+  const m = t(lang);
+  const lines = [periodLong(v.period, lang), `${m.value}: ${fmt(v.value)}`, `${m.target}: ${v.target === null ? m.noTarget : fmt(v.target)}`];
+  if (v.status) lines.push(`${m.status}: ${m[v.status]}`);
+  for (const note of v.notes) lines.push(`(${m.notes[note]})`);
+  return lines.join('\n');
+}
+
+function legendItems(values: ReportValue[], lang: Lang): LegendItem[] {
+  const m = t(lang);
+  const items: LegendItem[] = [];
+  const statuses = new Set(values.map((v) => (v.value === null ? undefined : v.status)));
+  if (values.some((v) => v.target !== null)) {
+    for (const s of STATUSES) items.push({ label: m[s], symbol: STATUS_SYMBOL[s], fill: STATUS_COLOR[s], stroke: STATUS_COLOR[s] });
+  }
+  if (statuses.has(null)) items.push({ label: m.noTarget, symbol: 'circle', fill: NEUTRAL, stroke: NEUTRAL });
+  if (values.some((v) => v.value !== null && v.notes.length)) items.push({ label: chartWords(lang).notFinal, symbol: 'circle', fill: BG, stroke: FG });
+  if (values.some((v) => v.target !== null)) items.push({ label: m.target, line: { stroke: TARGET, dasharray: TARGET_DASH } });
+  return items;
+}
+
+/** The accessible name: what, over which periods, where it stands now, and how often on target. */
+function describe(kpi: ReportKpi, grain: Grain, values: ReportValue[], lang: Lang, fmt: (x: number | null) => string): string {
+  const m = t(lang);
+  const words = chartWords(lang);
+  const title = kpi.title[lang];
+  if (!values.length) return `${title}. ${words.noData}`;
+  const parts = [words.trend(title, m[grain], periodShort(values[0]!.period, lang), periodShort(values[values.length - 1]!.period, lang))];
+  const latest = values.findLast((v) => v.value !== null);
+  if (!latest) return `${parts[0]} ${words.noData}`;
+  const notes = latest.notes.map((n) => ` (${m.notes[n]})`).join('');
+  parts.push(words.latest(periodLong(latest.period, lang) + notes, fmt(latest.value), latest.target === null ? null : fmt(latest.target), latest.status ? m[latest.status] : m.noTarget));
+  const count = (s: string) => values.filter((v) => v.status === s).length;
+  if (values.some((v) => v.status)) parts.push(words.statusCounts({ onTrack: count('on-track'), atRisk: count('at-risk'), offTrack: count('off-track') }));
+  return parts.join(' ');
+}
