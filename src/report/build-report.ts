@@ -10,6 +10,7 @@ import { isAdditive, type Kpi } from '../kpi/schema.ts';
 import type { RepoData } from '../validate/repo-data.ts';
 import { lintData, lintKpis, lintTargets, type Lint } from './lints.ts';
 import { attainmentOf, statusOf, type Status } from './status.ts';
+import { goalProgress, type GoalProgress } from './goal-progress.ts';
 import { TargetBook, type TargetScope, type TargetValue } from './targets.ts';
 
 export const REPORT_VERSION = 1;
@@ -76,7 +77,7 @@ export interface Report {
   periods: Record<Grain, PeriodInfo[]>;
   /** Display names of breakdown members: vocabulary -> id -> name (a rep's name, a region's name in both languages). */
   labels: Record<string, Record<string, string | { id: string; en: string }>>;
-  goals: { id: string; title: Kpi['title']; description: Kpi['title'] | null; kpi: string | null; owner: string | null; kpis: string[] }[];
+  goals: { id: string; title: Kpi['title']; description: Kpi['title'] | null; kpi: string | null; owner: string | null; kpis: string[]; progress: GoalProgress | null }[];
   kpis: ReportKpi[];
   lints: Lint[];
 }
@@ -146,6 +147,7 @@ export function buildReport({ data, kpis, computed, today, commit, months }: Rep
       kpi: g.kpi ?? null,
       owner: g.owner ?? null,
       kpis: kpis.filter((k) => k.goal === g.id).map((k) => k.id),
+      progress: progressOf(g.kpi, reportKpis, computed, book, fyStart, months, first, last),
     })),
     kpis: reportKpis,
     lints: [...lintData(months, today), ...lintKpis(kpis, goalIds), ...lintTargets(kpis, targets, computed)],
@@ -209,4 +211,26 @@ function labelsOf(data: RepoData): Report['labels'] {
     category: byId(data.products.categories, (c) => c.name),
     kind: { regular: { id: 'reguler', en: 'regular' }, 'cross-sell': { id: 'cross-sell', en: 'cross-sell' }, 'up-sell': { id: 'up-sell', en: 'up-sell' } },
   };
+}
+
+function progressOf(kpiId: string | undefined, kpis: ReportKpi[], computed: ComputeResult, book: TargetBook, fyStart: number, months: string[], first: number, last: number): GoalProgress | null {
+  const kpi = kpis.find((k) => k.id === kpiId);
+  const latest = months[months.length - 1];
+  if (!kpi || !latest) return null;
+  const info = (grain: Grain, label: string) => computed.periods[grain].find((p) => p.label === label);
+  const company = { dim: 'company' } as const;
+  return goalProgress(
+    kpi,
+    fyStart,
+    latest,
+    (year) => {
+      const p = info('year', year);
+      // The full year's target: pretend the year is complete so nothing is prorated.
+      return p ? (book.find(kpi.id, { ...p, partial: false }, company, kpi.additive, fyStart, -Infinity, Infinity)?.value ?? null) : null;
+    },
+    (month) => {
+      const p = info('month', month);
+      return p ? (book.find(kpi.id, p, company, kpi.additive, fyStart, first, last)?.value ?? null) : null;
+    },
+  );
 }
