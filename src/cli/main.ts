@@ -6,6 +6,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { computeCommand, UsageError } from '../commands/compute.ts';
+import { diffCommand } from '../commands/diff.ts';
+import { GitError, readGitFiles } from '../load/read-git.ts';
 import { validateCommand } from '../commands/validate.ts';
 import { readRepoFiles } from '../load/read-repo.ts';
 
@@ -24,6 +26,9 @@ commands:
       check every file under data/; lists every problem as file:line:column  message  (hint)
   compute [--root DIR] [--period 2026-03|2026-Q1|2026] [--kpi ID] [--format table|json|csv] [--lang id|en]
       every KPI for a period (default: the latest month) against its target; --format json prints the report model
+  diff --base REF [--head REF] [--root DIR] [--format markdown|json] [--lang id|en]
+      what the change from REF to --head (default: the working tree) does to every KPI:
+      new periods, restated closed months (with the records that changed), definition changes
   sample --out DIR [--orders-per-month N] [--months M] [--seed S] [--end YYYY-MM]
       write a deterministic sample data repository (a fictional Indonesian distributor)
 
@@ -41,6 +46,8 @@ export async function main(argv: string[]): Promise<number> {
         return await sample(rest);
       case 'compute':
         return await compute(rest);
+      case 'diff':
+        return await diff(rest);
       case undefined:
       case 'help':
       case '--help':
@@ -51,6 +58,10 @@ export async function main(argv: string[]): Promise<number> {
         throw new CliError(`unknown command "${command}"`);
     }
   } catch (e) {
+    if (e instanceof GitError) {
+      console.error(`capaian: ${e.message}`);
+      return 2;
+    }
     if (e instanceof UsageError) {
       console.error(`capaian: ${e.message}`);
       return 2;
@@ -122,6 +133,32 @@ async function compute(args: string[]): Promise<number> {
       out: (text) => (progress.clear(), console.log(text)),
       color: !!process.stdout.isTTY && !process.env.NO_COLOR,
       today: todayIn(),
+    },
+  );
+}
+
+async function diff(args: string[]): Promise<number> {
+  const v = parse(args, {
+    root: { type: 'string', default: '.' },
+    base: { type: 'string' },
+    head: { type: 'string' },
+    format: { type: 'string' },
+    lang: { type: 'string' },
+  });
+  if (!v.base) throw new CliError('diff needs --base REF (a branch, tag or commit)');
+  const root = resolve(v.root as string);
+  const lang = v.lang === undefined ? undefined : oneOf('lang', v.lang, ['id', 'en'] as const, 'id');
+  return diffCommand(
+    {
+      base: v.base as string,
+      format: oneOf('format', v.format, ['markdown', 'json'] as const, 'markdown'),
+      ...optional('head', v.head as string | undefined),
+      ...optional('lang', lang),
+    },
+    {
+      readRef: async (ref) => readGitFiles(root, ref),
+      readWorkingTree: () => readRepoFiles(root, ['data', 'kpis']),
+      out: (text) => console.log(text),
     },
   );
 }

@@ -1,0 +1,48 @@
+/**
+ * `capaian diff --base REF [--head REF]`: what a change does to the KPIs, for a PR comment.
+ * Exit 0 whenever the head could be computed, whatever changed; 1 when it could not.
+ */
+import { diffReports, stepFiles, type ReportDiff } from '../diff/diff-reports.ts';
+import { renderDiffMarkdown } from '../diff/markdown.ts';
+import type { Lang } from '../i18n/format-value.ts';
+import { runPipeline } from '../pipeline.ts';
+import type { Issue, PendingIssue } from '../validate/issue.ts';
+import type { SourceFile } from '../validate/validate-repo.ts';
+
+export interface DiffOptions {
+  base: string;
+  /** A git ref; absent: the working tree. */
+  head?: string;
+  format: 'markdown' | 'json';
+  lang?: Lang;
+}
+
+export interface DiffEffects {
+  /** The data and KPI files at a git ref. */
+  readRef(ref: string): Promise<SourceFile[]>;
+  /** The data and KPI files in the working tree. */
+  readWorkingTree(): Promise<{ files: SourceFile[]; issues: PendingIssue[] }>;
+  out(text: string): void;
+}
+
+export async function diffCommand(opts: DiffOptions, fx: DiffEffects): Promise<number> {
+  const baseFiles = await fx.readRef(opts.base);
+  const headRead = opts.head ? { files: await fx.readRef(opts.head), issues: [] } : await fx.readWorkingTree();
+  const base = runPipeline(baseFiles, []);
+  const head = runPipeline(headRead.files, headRead.issues);
+  const issues: Issue[] = head.validation.issues;
+  let diff: ReportDiff | null = null;
+  if (head.report) {
+    const steps = stepFiles(baseFiles, headRead.files);
+    const withNewMonths = runPipeline(steps.withNewMonths, []).report;
+    const withRestatements = runPipeline(steps.withRestatements, []).report;
+    diff = diffReports({ base: base.report, withNewMonths, withRestatements, head: head.report }, baseFiles, headRead.files);
+  }
+  const lang = opts.lang ?? ((head.report ?? base.report)?.company.locale.startsWith('en') ? 'en' : 'id');
+  if (opts.format === 'json') {
+    fx.out(JSON.stringify({ base: opts.base, head: opts.head ?? null, computed: !!diff, issues: issues.map(({ at: _a, atKey: _k, ...i }) => i), diff }, null, 2));
+  } else {
+    fx.out(renderDiffMarkdown({ diff, head: head.report, base: base.report, issues, lang }).trimEnd());
+  }
+  return diff ? 0 : 1;
+}
