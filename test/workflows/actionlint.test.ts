@@ -22,6 +22,13 @@ describe('GitHub workflows', () => {
     expect(problems).toEqual([]);
   });
 
+  it('would catch a broken workflow (the linter really runs)', async () => {
+    // The WebAssembly build stats the path, so lint the broken text under an existing file's name.
+    const broken = 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.evnt.foo }}\n';
+    const problems = await runLint(broken, '.github/workflows/ci.yml');
+    expect(problems.length).toBeGreaterThan(0);
+  });
+
   it('gives write permissions only to jobs that run no code from the pull request', () => {
     const ci = files.find((f) => f.path.endsWith('ci.yml'))!.data;
     expect(ci).toMatch(/^permissions:\n  contents: read$/m);
