@@ -34,7 +34,10 @@ export function periodLong(label: string, lang: Lang): string {
 /** An x tick: the month or quarter, with the year on a second line when asked (first tick, January, Q1). */
 export function periodTick(label: string, lang: Lang, withYear: boolean): string {
   const p = parsePeriod(label);
-  if (p?.grain === 'month') return format(monthDate(label), withYear ? 'MMM\nyyyy' : 'MMM', { locale: LOCALES[lang] });
+  if (p?.grain === 'month') {
+    const month = format(monthDate(label), 'MMM', { locale: LOCALES[lang] });
+    return withYear ? `${month}\n${label.slice(0, 4)}` : month;
+  }
   if (p?.grain === 'quarter') return withYear ? `${label.slice(5)}\n${label.slice(0, 4)}` : label.slice(5);
   return label;
 }
@@ -52,7 +55,8 @@ export function tickFormatter(unit: Unit, lang: Lang, currency: string): (x: num
 /** A rough width in pixels of a line of text in the charts' sans-serif font, for margins. */
 export function textWidth(text: string, fontSize: number): number {
   let w = 0;
-  for (const ch of text) w += /[ il.,:;'|!]/.test(ch) ? 0.3 : /[MWmw%]/.test(ch) ? 0.85 : /[A-Z0-9]/.test(ch) ? 0.65 : 0.55;
+  // Errs wide: DejaVu Sans (a common fallback) is wider than most system UI fonts.
+  for (const ch of text) w += /[ il.,:;'|!]/.test(ch) ? 0.33 : /[MWmw%]/.test(ch) ? 0.95 : /[A-Z0-9]/.test(ch) ? 0.72 : 0.62;
   return Math.ceil(w * fontSize);
 }
 

@@ -16,13 +16,16 @@ export interface ChartWords {
   trend(title: string, grain: string, first: string, last: string): string;
   latest(period: string, value: string, target: string | null, status: string): string;
   breakdown(title: string, count: number): string;
-  largest(name: string, value: string): string;
+  /** The breakdown's name when the page gives none. */
+  breakdownTitle: string;
   sparkline(title: string, count: number, grain: string): string;
   direction: { up: string; down: string; flat: string };
   fromTo(direction: string, from: string, to: string): string;
   /** Goal progress: year-to-date actual and the pace line to the year target. */
   yearToDate: string;
   pace: string;
+  projection: string;
+  projected(value: string): string;
   goal(title: string, year: string): string;
   goalStatus(through: string, actual: string, pace: string | null, yearTarget: string | null): string;
 }
@@ -48,13 +51,15 @@ export const CHART_WORDS: Record<Lang, ChartWords> = {
     statusCounts: ({ onTrack, atRisk, offTrack }) => `${onTrack} periode sesuai target, ${atRisk} berisiko, ${offTrack} meleset.`,
     trend: (title, grain, first, last) => `Tren ${title} per ${grain}, ${first} sampai ${last}.`,
     latest: (period, value, target, status) => `Terakhir, ${period}: ${value}${target ? `, target ${target}` : ''}, ${status}.`,
-    breakdown: (title, count) => `${title}, ${count} anggota, dari terbesar.`,
-    largest: (name, value) => `Terbesar: ${name}, ${value}.`,
-    sparkline: (title, count, grain) => `${title}, ${count} ${grain} terakhir`,
+    breakdown: (title, count) => `${title}, ${count} anggota, dari terbesar:`,
+    breakdownTitle: 'Rincian',
+    sparkline: (title, count, grain) => (count === 1 ? `${title}, ${grain} terakhir` : `${title}, ${count} ${grain} terakhir`),
     direction: { up: 'naik', down: 'turun', flat: 'stabil' },
     fromTo: (direction, from, to) => `${direction} dari ${from} ke ${to}`,
     yearToDate: 'sejak awal tahun',
     pace: 'laju target',
+    projection: 'proyeksi',
+    projected: (value) => `Proyeksi akhir tahun: ${value}.`,
     goal: (title, year) => `${title}: capaian kumulatif tahun ${year} terhadap laju target.`,
     goalStatus: (through, actual, pace, yearTarget) =>
       `Sampai ${through}: ${actual}${pace ? `, laju target ${pace}` : ''}${yearTarget ? `, target setahun ${yearTarget}` : ''}.`,
@@ -75,13 +80,15 @@ export const CHART_WORDS: Record<Lang, ChartWords> = {
     statusCounts: ({ onTrack, atRisk, offTrack }) => `${onTrack} periods on track, ${atRisk} at risk, ${offTrack} off track.`,
     trend: (title, grain, first, last) => `${title} by ${grain}, ${first} to ${last}.`,
     latest: (period, value, target, status) => `Latest, ${period}: ${value}${target ? `, target ${target}` : ''}, ${status}.`,
-    breakdown: (title, count) => `${title}, ${count} members, largest first.`,
-    largest: (name, value) => `Largest: ${name}, ${value}.`,
-    sparkline: (title, count, grain) => `${title}, last ${count} ${grain}s`,
+    breakdown: (title, count) => `${title}, ${count} members, largest first:`,
+    breakdownTitle: 'Breakdown',
+    sparkline: (title, count, grain) => (count === 1 ? `${title}, latest ${grain}` : `${title}, last ${count} ${grain}s`),
     direction: { up: 'up', down: 'down', flat: 'flat' },
     fromTo: (direction, from, to) => `${direction} from ${from} to ${to}`,
     yearToDate: 'year to date',
     pace: 'target pace',
+    projection: 'projection',
+    projected: (value) => `Projected year end: ${value}.`,
     goal: (title, year) => `${title}: cumulative ${year} actual against the target pace.`,
     goalStatus: (through, actual, pace, yearTarget) =>
       `Through ${through}: ${actual}${pace ? `, target pace ${pace}` : ''}${yearTarget ? `, full-year target ${yearTarget}` : ''}.`,

@@ -4,10 +4,10 @@
  * beside the SVG; this is a Plot render-function mark, so its text goes through the DOM and is
  * escaped like everything else.
  */
-import type * as Plot from '@observablehq/plot';
+import * as Plot from '@observablehq/plot';
 import { textWidth } from './chart-format.ts';
 
-export type SymbolName = 'circle' | 'triangle' | 'diamond';
+export type SymbolName = 'circle' | 'triangle' | 'square';
 
 export interface LegendItem {
   label: string;
@@ -23,6 +23,11 @@ export interface LegendItem {
 
 const SAMPLE = 16;
 const GAP = 14;
+
+/** The value axis' label, in the top margin below the legend (Plot would put it at the very top, over the legend). */
+export function unitLabel(text: string, marginLeft: number): Plot.Markish {
+  return Plot.text([text], { text: (d: string) => d, frameAnchor: 'top-left', textAnchor: 'start', dx: 3 - marginLeft, dy: -20 });
+}
 
 /** Rows of the legend when laid out in `width` pixels: for the top margin's height. */
 export function legendRows(items: LegendItem[], width: number, fontSize: number): number {
@@ -88,8 +93,6 @@ export function symbolPath(symbol: SymbolName, r: number): string {
     const y = -Math.sqrt(size / (Math.sqrt(3) * 3));
     return `M0,${n(y * 2)}L${n(-Math.sqrt(3) * y)},${n(-y)}L${n(Math.sqrt(3) * y)},${n(-y)}Z`;
   }
-  const tan30 = Math.sqrt(1 / 3);
-  const y = Math.sqrt(size / (tan30 * 2));
-  const x = y * tan30;
-  return `M0,${n(-y)}L${n(x)},0L0,${n(y)}L${n(-x)},0Z`;
+  const w = Math.sqrt(size) / 2;
+  return `M${n(-w)},${n(-w)}h${n(2 * w)}v${n(2 * w)}h${n(-2 * w)}Z`;
 }

@@ -25,11 +25,11 @@ export const STATUS_COLOR: Record<Status, string> = {
   'off-track': 'var(--chart-off-track, #d55e00)', // Okabe-Ito vermillion
 };
 
-/** Plot symbol names; a triangle reads as a warning, a diamond as a stop. */
-export const STATUS_SYMBOL: Record<Status, 'circle' | 'triangle' | 'diamond'> = {
+/** Plot symbol names: three shapes told apart at a glance, also in print and in grey. */
+export const STATUS_SYMBOL: Record<Status, 'circle' | 'triangle' | 'square'> = {
   'on-track': 'circle',
   'at-risk': 'triangle',
-  'off-track': 'diamond',
+  'off-track': 'square',
 };
 
 export const STATUSES: readonly Status[] = ['on-track', 'at-risk', 'off-track'];

@@ -10,7 +10,7 @@ import { t } from '../i18n/messages.ts';
 import type { ReportKpi, ReportValue } from '../report/build-report.ts';
 import { niceTicks, periodLong, periodShort, periodTick, startsYear, textWidth, tickFormatter } from './chart-format.ts';
 import { chartWords } from './chart-words.ts';
-import { legendMark, legendRows, type LegendItem } from './legend.ts';
+import { legendMark, legendRows, unitLabel, type LegendItem } from './legend.ts';
 import { BG, FG, NEUTRAL, STATUSES, STATUS_COLOR, STATUS_SYMBOL, TARGET, statusColor, statusSymbol } from './palette.ts';
 import { renderPlot } from './render-plot.ts';
 
@@ -65,7 +65,7 @@ export function renderTrendChart(kpi: ReportKpi, grain: Grain, lang: Lang, opts:
 
   const legend = legendItems(values, lang);
   const legendHeight = legendRows(legend, width - marginLeft, FONT) * FONT * 1.5;
-  const marginTop = legendHeight + 28;
+  const marginTop = legendHeight + 34;
   const marginRight = 16;
 
   const labels = values.map((v) => v.period);
@@ -102,11 +102,6 @@ export function renderTrendChart(kpi: ReportKpi, grain: Grain, lang: Lang, opts:
   );
 }
 
-/** The value axis' label, above its ticks and below the legend (Plot would put it at the very top). */
-export function unitLabel(text: string, marginLeft: number): Plot.Markish {
-  return Plot.text([text], { text: (d: string) => d, frameAnchor: 'top-left', textAnchor: 'start', dx: 3 - marginLeft, dy: -14 });
-}
-
 /** The target as a step line over each period's full width, broken where there is no target. */
 function targetSteps(values: ReportValue[]): { x: number; y: number }[] {
   const out: { x: number; y: number }[] = [];
@@ -117,10 +112,10 @@ function targetSteps(values: ReportValue[]): { x: number; y: number }[] {
   return out;
 }
 
-/** Which periods get an x tick: as many as fit ~40 px apart, on calendar-aligned steps. */
+/** Which periods get an x tick: as many as fit ~36 px apart, on calendar-aligned steps. */
 function periodTicks(labels: string[], grain: Grain, spacing: number): number[] {
   const steps = grain === 'month' ? [1, 2, 3, 6, 12] : grain === 'quarter' ? [1, 2, 4] : [1, 2, 5, 10];
-  const step = steps.find((s) => s * spacing >= 40) ?? steps[steps.length - 1]!;
+  const step = steps.find((s) => s * spacing >= 36) ?? steps[steps.length - 1]!;
   const within = (label: string) => (grain === 'month' ? Number(label.slice(5, 7)) - 1 : grain === 'quarter' ? Number(label.slice(6)) - 1 : Number(label));
   return labels.flatMap((label, i) => (within(label) % step === 0 ? [i] : []));
 }

@@ -1,0 +1,146 @@
+/**
+ * A KPI's breakdown for one period (by region, category, rep, …): one horizontal bar per member,
+ * largest first, named with the member's display name and labelled with its value and share.
+ * A member with a target gets a target tick across its bar and a bar coloured by status, with the
+ * status marker before its label; members without a target are neutral.
+ */
+import * as Plot from '@observablehq/plot';
+import { formatValue, type Lang, type Unit } from '../i18n/format-value.ts';
+import { t } from '../i18n/messages.ts';
+import type { ReportMember } from '../report/build-report.ts';
+import { textWidth } from './chart-format.ts';
+import { chartWords } from './chart-words.ts';
+import { legendMark, legendRows, type LegendItem } from './legend.ts';
+import { FG, NEUTRAL, STATUSES, STATUS_COLOR, STATUS_SYMBOL, TARGET, statusColor, statusSymbol } from './palette.ts';
+import { renderPlot } from './render-plot.ts';
+
+/** Display names of one vocabulary's members (a `Report['labels']` entry): a name, or one per language. */
+export type MemberLabels = Record<string, string | { id: string; en: string }>;
+
+export interface BreakdownChartOptions {
+  /** What is broken down, for the accessible name, e.g. "Net Sales by region, Oct 2026". */
+  title?: string;
+  /** viewBox width (default 560); the height follows the number of members. */
+  width?: number;
+}
+
+const FONT = 12;
+const ROW = 28;
+const NAME_WIDTH = 180;
+
+interface Row {
+  member: string;
+  name: string;
+  value: number | null;
+  target: number | null;
+  labelAt: number;
+  text: string;
+  fill: string;
+  symbol: string | null;
+  title: string;
+}
+
+export function memberName(labels: MemberLabels | undefined, member: string, lang: Lang): string {
+  const name = labels?.[member];
+  return name === undefined ? member : typeof name === 'string' ? name : name[lang];
+}
+
+export function renderBreakdownChart(members: ReportMember[], labels: MemberLabels | undefined, lang: Lang, unit: Unit, currency = 'IDR', opts: BreakdownChartOptions = {}): string {
+  const { width = 560 } = opts;
+  const m = t(lang);
+  const fmt = (x: number | null) => formatValue(x, unit, lang, currency);
+  const sorted = [...members].sort((a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity) || (a.member < b.member ? -1 : a.member > b.member ? 1 : 0));
+  const anyTarget = sorted.some((x) => x.target !== null);
+
+  const rows: Row[] = sorted.map((x) => {
+    const name = memberName(labels, x.member, lang);
+    const text =
+      x.value === null
+        ? `– (${m.reasons[x.reason ?? 'no-data']})`
+        : x.share === null
+          ? fmt(x.value)
+          : `${fmt(x.value)} · ${formatValue(x.share, 'percent', lang)}`;
+    const lines = [name, `${m.value}: ${fmt(x.value)}`];
+    if (x.share !== null) lines.push(`${m.share}: ${formatValue(x.share, 'percent', lang)}`);
+    if (anyTarget) lines.push(`${m.target}: ${x.target === null ? m.noTarget : fmt(x.target)}`);
+    if (x.status) lines.push(`${m.status}: ${m[x.status]}`);
+    return {
+      member: x.member,
+      name,
+      value: x.value,
+      target: x.target,
+      labelAt: Math.max(x.value ?? 0, x.target ?? 0, 0),
+      text,
+      fill: statusColor(x.status),
+      symbol: x.status ? statusSymbol(x.status) : null,
+      title: lines.join('\n'),
+    };
+  });
+
+  const marginLeft = Math.min(NAME_WIDTH, Math.max(40, ...rows.map((r) => textWidth(r.name, FONT)))) + 10;
+  const marginRight = Math.max(...rows.map((r) => textWidth(r.text, FONT)), 0) + (anyTarget ? 30 : 12);
+  const legend = legendItems(sorted, lang);
+  const marginTop = legend.length ? legendRows(legend, width - marginLeft, FONT) * FONT * 1.5 + 6 : 4;
+  const height = marginTop + Math.max(1, rows.length) * ROW + 4;
+  const numbers = rows.flatMap((r) => [r.value ?? 0, r.target ?? 0]);
+
+  return renderPlot(
+    {
+      width,
+      height,
+      marginLeft,
+      marginRight,
+      marginTop,
+      marginBottom: 4,
+      x: { domain: [Math.min(0, ...numbers), Math.max(0, ...numbers) || 1], axis: null },
+      y: { domain: rows.map((r) => r.member), axis: null, padding: 0.25 },
+      symbol: { type: 'identity' },
+      color: { type: 'identity' },
+      marks: [
+        Plot.axisY({ tickFormat: (member: string) => rows.find((r) => r.member === member)?.name ?? member, tickSize: 0, lineWidth: NAME_WIDTH / FONT, textOverflow: 'ellipsis', label: null }),
+        Plot.barX(rows.filter((r) => r.value !== null), { x: 'value', y: 'member', fill: 'fill', title: 'title' }),
+        Plot.ruleX([0], { stroke: FG, strokeOpacity: 0.5 }),
+        Plot.tickX(
+          rows.filter((r) => r.target !== null),
+          { x: 'target', y: 'member', stroke: TARGET, strokeWidth: 2, inset: -3 },
+        ),
+        Plot.dot(
+          rows.filter((r) => r.symbol),
+          { x: 'labelAt', y: 'member', symbol: 'symbol', fill: 'fill', stroke: 'fill', r: 4, dx: 10 },
+        ),
+        // After the status marker where there is one, right after the bar elsewhere.
+        Plot.text(
+          rows.filter((r) => r.symbol),
+          { x: 'labelAt', y: 'member', text: 'text', textAnchor: 'start', dx: 20, fill: FG },
+        ),
+        Plot.text(
+          rows.filter((r) => !r.symbol),
+          { x: 'labelAt', y: 'member', text: 'text', textAnchor: 'start', dx: 6, fill: FG },
+        ),
+        ...(legend.length ? [legendMark(legend, { x: marginLeft, y: FONT * 0.75, fontSize: FONT, r: 4 })] : []),
+      ],
+    },
+    { kind: 'breakdown', label: describe(rows, sorted, opts.title, lang, fmt), fontSize: FONT },
+  );
+}
+
+function legendItems(members: ReportMember[], lang: Lang): LegendItem[] {
+  const m = t(lang);
+  if (!members.some((x) => x.target !== null)) return [];
+  const items: LegendItem[] = STATUSES.map((s) => ({ label: m[s], symbol: STATUS_SYMBOL[s], fill: STATUS_COLOR[s], stroke: STATUS_COLOR[s] }));
+  if (members.some((x) => x.status === null)) items.push({ label: m.noTarget, swatch: NEUTRAL });
+  items.push({ label: m.target, line: { stroke: TARGET, width: 2 } });
+  return items;
+}
+
+/** The accessible name: what is broken down, then every member with its value (a short list, so all of it). */
+function describe(rows: Row[], members: ReportMember[], title: string | undefined, lang: Lang, fmt: (x: number | null) => string): string {
+  const m = t(lang);
+  const words = chartWords(lang);
+  const head = words.breakdown(title ?? words.breakdownTitle, rows.length);
+  const list = members.map((x, i) => {
+    const extra = [x.share === null ? null : formatValue(x.share, 'percent', lang), x.status ? m[x.status] : null].filter(Boolean).join(', ');
+    return `${rows[i]!.name}: ${x.value === null ? rows[i]!.text : fmt(x.value)}${extra ? ` (${extra})` : ''}`;
+  });
+  return `${head} ${list.join('; ')}.`;
+}

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { renderBreakdownChart } from '../../src/charts/breakdown-chart.ts';
+import { expectGolden, markGroups, parseSvg } from './golden.ts';
+import { REGIONS, REGION_LABELS, member } from './fixtures.ts';
+
+const bars = (svg: string) => markGroups(parseSvg(svg), 'bar').flatMap((g) => [...g.children]);
+const texts = (svg: string, mark: string) => markGroups(parseSvg(svg), mark).flatMap((g) => [...g.querySelectorAll('text')].map((t) => t.textContent));
+/** Bar labels top to bottom (the marks with and without a status marker draw them in two groups). */
+const barLabels = (svg: string) =>
+  markGroups(parseSvg(svg), 'text')
+    .flatMap((g) => [...g.querySelectorAll('text')])
+    .map((t) => ({ y: Number(/translate\([\d.]+,([\d.]+)\)/.exec(t.getAttribute('transform')!)![1]), text: t.textContent }))
+    .sort((a, b) => a.y - b.y)
+    .map((t) => t.text);
+
+describe('renderBreakdownChart', () => {
+  it('matches the golden file (with targets, Indonesian)', () => {
+    expectGolden('breakdown-id', renderBreakdownChart(REGIONS, REGION_LABELS, 'id', 'currency', 'IDR', { title: 'Penjualan Bersih menurut wilayah, Okt 2026' }));
+  });
+
+  it('matches the golden file (no targets, English)', () => {
+    const members = [member('grosir', 0.31, null, null, null), member('horeka', 0.12, null, null, null), member('minimarket', 0.27, null, null, null)];
+    expectGolden('breakdown-percent-en', renderBreakdownChart(members, { grosir: { id: 'Grosir', en: 'Wholesaler' }, horeka: { id: 'Horeka', en: 'Hotels, restaurants and cafés' } }, 'en', 'percent'));
+  });
+
+  it('sorts members largest first, a member without a value last, with display names', () => {
+    expect(texts(renderBreakdownChart(REGIONS, REGION_LABELS, 'en', 'currency'), 'y-axis tick label')).toEqual(['Greater Jakarta', 'East Java', 'West Java', 'North Sumatra', 'Papua']);
+  });
+
+  it('falls back to the member id when there is no display name', () => {
+    expect(texts(renderBreakdownChart([member('x-9', 1, null, null, null)], undefined, 'en', 'count'), 'y-axis tick label')).toEqual(['x-9']);
+  });
+
+  it('labels each bar with its value and share, and says when a value is missing', () => {
+    expect(barLabels(renderBreakdownChart(REGIONS, REGION_LABELS, 'id', 'currency'))).toEqual([
+      'Rp 386 jt · 37,4 %',
+      'Rp 275 jt · 26,6 %',
+      'Rp 249 jt · 24,1 %',
+      'Rp 123 jt · 11,9 %',
+      '– (tidak ada data)',
+    ]);
+    expect(barLabels(renderBreakdownChart(REGIONS, REGION_LABELS, 'en', 'currency'))[0]).toBe('Rp 386M · 37.4%');
+  });
+
+  it('colours bars by status where there is a target, neutral elsewhere, and draws the target ticks', () => {
+    const svg = renderBreakdownChart(REGIONS, REGION_LABELS, 'en', 'currency');
+    expect(bars(svg).map((b) => /--chart-[\w-]+/.exec(b.getAttribute('fill')!)![0])).toEqual(['--chart-on-track', '--chart-neutral', '--chart-at-risk', '--chart-off-track']);
+    // Jakarta, West Java, North Sumatra and Papua have targets.
+    expect(markGroups(parseSvg(svg), 'tick')[0]!.children).toHaveLength(4);
+    // The status is also a marker shape beside the label, not colour alone.
+    expect(markGroups(parseSvg(svg), 'dot')[0]!.children).toHaveLength(3);
+  });
+
+  it('draws all bars neutral and no legend when no member has a target', () => {
+    const svg = renderBreakdownChart([member('a', 2, 0.5, null, null), member('b', 2, 0.5, null, null)], {}, 'en', 'count');
+    expect(new Set(bars(svg).map((b) => b.getAttribute('fill')))).toEqual(new Set(['var(--chart-neutral, #8c8c8c)']));
+    expect(markGroups(parseSvg(svg), 'legend')).toHaveLength(0);
+  });
+
+  it('gives every bar a title with name, value, share, target and status', () => {
+    const titles = bars(renderBreakdownChart(REGIONS, REGION_LABELS, 'id', 'currency')).map((b) => b.querySelector('title')!.textContent);
+    expect(titles[0]).toBe('Jabodetabek\nNilai: Rp 386 jt\nPangsa: 37,4 %\nTarget: Rp 367 jt\nStatus: sesuai target');
+    expect(titles[1]).toBe('Jawa Timur\nNilai: Rp 275 jt\nPangsa: 26,6 %\nTarget: tanpa target');
+  });
+
+  it('names the chart with every member in words', () => {
+    expect(parseSvg(renderBreakdownChart(REGIONS, REGION_LABELS, 'en', 'currency', 'IDR', { title: 'Net Sales by region, Oct 2026' })).getAttribute('aria-label')).toBe(
+      'Net Sales by region, Oct 2026, 5 members, largest first: Greater Jakarta: Rp 386M (37.4%, on track); East Java: Rp 275M (26.6%); West Java: Rp 249M (24.1%, at risk); North Sumatra: Rp 123M (11.9%, off track); Papua: – (no data).',
+    );
+  });
+
+  it('grows in height with the number of members, keeping its width', () => {
+    const vb = (n: number) => parseSvg(renderBreakdownChart(REGIONS.slice(0, n), REGION_LABELS, 'en', 'currency')).getAttribute('viewBox')!.split(' ').map(Number);
+    expect(vb(2)[2]).toBe(vb(5)[2]);
+    expect(vb(5)[3]! - vb(2)[3]!).toBe(3 * 28);
+  });
+
+  it('escapes member names: markup in a name is text, never markup', () => {
+    const evil = '<img src=x onerror=alert(1)>';
+    const svg = renderBreakdownChart([member('evil', 5, 1, null, null)], { evil: `${evil} & "quotes"` }, 'en', 'count', 'IDR', { title: evil });
+    expect(svg).not.toContain('<img');
+    expect(svg).toContain('&lt;img src=x onerror=alert(1)&gt; &amp;');
+    const root = parseSvg(svg);
+    expect(root.querySelectorAll('img')).toHaveLength(0);
+    const attributes = [root, ...root.querySelectorAll('*')].flatMap((el) => [...el.attributes].map((a) => a.name));
+    expect(attributes.filter((name) => name.startsWith('on'))).toEqual([]);
+    // Too long for the name column: cut with an ellipsis, the full name in the label's <title>.
+    const label = markGroups(root, 'y-axis tick label')[0]!.querySelector('text')!;
+    const full = label.querySelector('title')!.textContent!;
+    expect(full).toBe(`${evil} & "quotes"`);
+    expect(label.textContent!.slice(0, -full.length)).toMatch(/^<img src=x onerror=.*…$/);
+    expect(root.getAttribute('aria-label')).toContain(evil);
+  });
+});

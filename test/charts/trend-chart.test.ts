@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { renderTrendChart } from '../../src/charts/trend-chart.ts';
+import { formatValue } from '../../src/i18n/format-value.ts';
+import { expectGolden, markGroups, parseSvg } from './golden.ts';
+import { LEAD_CONVERSION, NET_SALES, NET_SALES_MONTHS, kpi, value } from './fixtures.ts';
+
+const dotsOf = (svg: string) => markGroups(parseSvg(svg), 'dot').flatMap((g) => [...g.children]);
+const linePaths = (svg: string) => markGroups(parseSvg(svg), 'line').map((g) => g.querySelector('path')!.getAttribute('d')!);
+const tickLabels = (svg: string, axis: 'x' | 'y') =>
+  markGroups(parseSvg(svg), `${axis}-axis tick label`).flatMap((g) => [...g.querySelectorAll('text')].map((t) => [...t.querySelectorAll('tspan')].map((s) => s.textContent).join(' ') || t.textContent));
+
+describe('renderTrendChart', () => {
+  it('matches the golden file (currency, Indonesian)', () => {
+    expectGolden('trend-currency-id', renderTrendChart(NET_SALES, 'month', 'id'));
+  });
+
+  it('matches the golden file (percent, English)', () => {
+    expectGolden('trend-percent-en', renderTrendChart(LEAD_CONVERSION, 'month', 'en'));
+  });
+
+  it('draws one dot per period with a value, none for a missing value', () => {
+    expect(dotsOf(renderTrendChart(NET_SALES, 'month', 'id'))).toHaveLength(7);
+  });
+
+  it('gives every dot a title with period, value, target and status in words', () => {
+    const dots = dotsOf(renderTrendChart(NET_SALES, 'month', 'id'));
+    const titles = dots.map((d) => d.querySelector('title')?.textContent ?? '');
+    const withValues = NET_SALES_MONTHS.filter((v) => v.value !== null);
+    titles.forEach((title, i) => expect(title).toContain(`Nilai: ${formatValue(withValues[i]!.value, 'currency', 'id')}`));
+    expect(titles[0]).toBe('November 2025\nNilai: Rp 1 M\nTarget: tanpa target');
+    expect(titles[3]).toBe('Maret 2026\nNilai: Rp 800 jt\nTarget: Rp 1,2 M\nStatus: meleset');
+    expect(titles[6]).toBe('Juni 2026\nNilai: Rp 600 jt\nTarget: Rp 600 jt\nStatus: sesuai target\n(periode belum lengkap)');
+    const en = dotsOf(renderTrendChart(NET_SALES, 'month', 'en')).map((d) => d.querySelector('title')!.textContent);
+    expect(en[2]).toBe('January 2026\nValue: Rp 950M\nTarget: Rp 1B\nStatus: at risk');
+  });
+
+  it('shapes and colours dots by status, hollow when the period is not final', () => {
+    const dots = dotsOf(renderTrendChart(NET_SALES, 'month', 'id'));
+    const [none, onTrack, atRisk, offTrack, , , partial] = dots; // Nov, Dec, Jan, Mar, Apr, May, Jun
+    expect(onTrack!.getAttribute('stroke')).toContain('--chart-on-track');
+    expect(atRisk!.getAttribute('stroke')).toContain('--chart-at-risk');
+    expect(offTrack!.getAttribute('stroke')).toContain('--chart-off-track');
+    expect(none!.getAttribute('stroke')).toContain('--chart-neutral');
+    const shape = (d: Element) => d.getAttribute('d')!.replace(/[\d.-]+/g, '#');
+    expect(new Set([shape(onTrack!), shape(atRisk!), shape(offTrack!)]).size).toBe(3);
+    expect(onTrack!.getAttribute('fill')).toBe(onTrack!.getAttribute('stroke'));
+    expect(partial!.getAttribute('fill')).toContain('--chart-bg');
+    expect(shape(partial!)).toBe(shape(onTrack!));
+  });
+
+  it('breaks the value line at a missing value and the target line where there is no target', () => {
+    const [target, line] = linePaths(renderTrendChart(NET_SALES, 'month', 'id'));
+    expect(line!.match(/M/g)).toHaveLength(2);
+    expect(target!.match(/M/g)).toHaveLength(1);
+    // A step: each period's target spans its width, so each period adds two points.
+    expect(target!.split(/[ML]/).filter(Boolean)).toHaveLength(14);
+  });
+
+  it('draws a riser where the target changes', () => {
+    const [target] = linePaths(renderTrendChart(NET_SALES, 'month', 'id'));
+    const points = target!.split(/[ML]/).filter(Boolean).map((p) => p.split(',').map(Number) as [number, number]);
+    const risers = points.slice(1).filter(([x, y], i) => x === points[i]![0] && y !== points[i]![1]);
+    expect(risers).toHaveLength(2); // up to Rp 1,2 M in March, down to the prorated Rp 600 jt in June
+  });
+
+  it('formats value ticks per language', () => {
+    expect(tickLabels(renderTrendChart(NET_SALES, 'month', 'id'), 'y')).toEqual(['Rp 0', 'Rp 200 jt', 'Rp 400 jt', 'Rp 600 jt', 'Rp 800 jt', 'Rp 1 M', 'Rp 1,2 M', 'Rp 1,4 M']);
+    expect(tickLabels(renderTrendChart(NET_SALES, 'month', 'en'), 'y')).toContain('Rp 1.2B');
+    expect(tickLabels(renderTrendChart(LEAD_CONVERSION, 'month', 'id'), 'y')).toContain('12 %');
+    expect(tickLabels(renderTrendChart(LEAD_CONVERSION, 'month', 'en'), 'y')).toContain('12%');
+  });
+
+  it('labels months with the language’s month names, the year under January and the first month', () => {
+    expect(tickLabels(renderTrendChart(NET_SALES, 'month', 'id'), 'x')).toEqual(['Nov 2025', 'Des', 'Jan 2026', 'Feb', 'Mar', 'Apr', 'Mei', 'Jun']);
+    expect(tickLabels(renderTrendChart(NET_SALES, 'month', 'en'), 'x')).toEqual(['Nov 2025', 'Dec', 'Jan 2026', 'Feb', 'Mar', 'Apr', 'May', 'Jun']);
+  });
+
+  it('thins month ticks to calendar steps when periods are many', () => {
+    const months = Array.from({ length: 24 }, (_, i) => value(`${2025 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`, 100 + i, null, null));
+    const labels = tickLabels(renderTrendChart(kpi({ id: 'x', unit: 'count', values: { month: months } }), 'month', 'en'), 'x');
+    expect(labels).toEqual(['Jan 2025', 'Mar', 'May', 'Jul', 'Sep', 'Nov', 'Jan 2026', 'Mar', 'May', 'Jul', 'Sep', 'Nov']);
+  });
+
+  it('labels quarters and shows only the last n periods when asked', () => {
+    const quarters = ['2025-Q3', '2025-Q4', '2026-Q1', '2026-Q2'].map((p, i) => value(p, 3e9 + i * 1e8, 3e9, 'on-track'));
+    const svg = renderTrendChart(kpi({ id: 'q', unit: 'currency', values: { quarter: quarters } }), 'quarter', 'en', { periods: 3 });
+    expect(tickLabels(svg, 'x')).toEqual(['Q4 2025', 'Q1 2026', 'Q2']);
+    expect(dotsOf(svg)).toHaveLength(3);
+  });
+
+  it('labels the value axis with the unit in the language', () => {
+    expect(renderTrendChart(NET_SALES, 'month', 'id')).toContain('>↑ Rupiah (Rp)</text>');
+    expect(renderTrendChart(LEAD_CONVERSION, 'month', 'id')).toContain('>↑ persen (%)</text>');
+    expect(renderTrendChart(LEAD_CONVERSION, 'month', 'en')).toContain('>↑ percent (%)</text>');
+  });
+
+  it('names the chart in words: what, when, where it stands, how often on target', () => {
+    const root = parseSvg(renderTrendChart(NET_SALES, 'month', 'id'));
+    expect(root.getAttribute('role')).toBe('img');
+    expect(root.getAttribute('aria-label')).toBe(
+      'Tren Penjualan Bersih per bulan, Nov 2025 sampai Jun 2026. Terakhir, Juni 2026 (periode belum lengkap): Rp 600 jt, target Rp 600 jt, sesuai target. 3 periode sesuai target, 2 berisiko, 1 meleset.',
+    );
+    expect(parseSvg(renderTrendChart(LEAD_CONVERSION, 'month', 'en')).getAttribute('aria-label')).toBe(
+      'Lead-to-Customer Conversion Rate by month, Jan 2026 to Jun 2026. Latest, June 2026 (period not complete) (cohort still maturing): 4%, no target. 2 periods on track, 1 at risk, 1 off track.',
+    );
+  });
+
+  it('explains colours, shapes and lines in a legend inside the SVG', () => {
+    const legend = markGroups(parseSvg(renderTrendChart(NET_SALES, 'month', 'en')), 'legend')[0]!;
+    expect([...legend.querySelectorAll('text')].map((t) => t.textContent)).toEqual(['on track', 'at risk', 'off track', 'no target', 'not final', 'Target']);
+  });
+
+  it('says so when there is no data', () => {
+    const svg = renderTrendChart(kpi({ id: 'empty', unit: 'count', values: { month: [value('2026-01', null, null, null)] } }), 'month', 'en');
+    expect(parseSvg(svg).getAttribute('aria-label')).toBe('Net Sales by month, Jan 2026 to Jan 2026. No data.');
+    expect(dotsOf(svg)).toHaveLength(0);
+  });
+});
