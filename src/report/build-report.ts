@@ -11,7 +11,10 @@ import type { RepoData } from '../validate/repo-data.ts';
 import { lintData, lintKpis, lintTargets, type Lint } from './lints.ts';
 import { attainmentOf, statusOf, type Status } from './status.ts';
 import { goalProgress, type GoalProgress } from './goal-progress.ts';
+import { withLikeForLike, type LikeForLike } from './like-for-like.ts';
+import { buildInsights, type Insights } from './insights.ts';
 import { TargetBook, type TargetScope, type TargetValue } from './targets.ts';
+import { teamView, type TeamView } from './team.ts';
 
 export const REPORT_VERSION = 1;
 
@@ -37,6 +40,8 @@ export interface ReportValue {
   change: number | null;
   /** change / |previous|. */
   changeRatio: number | null;
+  /** Partial quarters and years of additive KPIs: the change against the same months of the previous period. */
+  likeForLike?: LikeForLike;
   target: number | null;
   targetSource?: TargetValue['source'];
   attainment: number | null;
@@ -58,11 +63,14 @@ export interface ReportKpi {
   owner: string | null;
   additive: boolean;
   thresholds: Kpi['thresholds'];
-  secondary: { title: Kpi['title']; unit: Kpi['unit'] } | null;
+  /** The companion value's title, unit and formula as written. */
+  secondary: { title: Kpi['title']; unit: Kpi['unit']; formula?: Kpi['formula'] } | null;
   breakdowns: string[];
   /** The definition as written, for display. */
   formula: Kpi['formula'];
   values: Partial<Record<Grain, ReportValue[]>>;
+  /** The text of kpis/<id>.yaml, comments included (filled by the pipeline from the file read). */
+  source?: string;
 }
 
 export interface Report {
@@ -80,6 +88,10 @@ export interface Report {
   goals: { id: string; title: Kpi['title']; description: Kpi['title'] | null; kpi: string | null; owner: string | null; kpis: string[]; progress: GoalProgress | null }[];
   kpis: ReportKpi[];
   lints: Lint[];
+  /** Per grain and period: status counts, biggest movers, drivers of off-track KPIs (src/report/insights.ts). */
+  insights: Insights;
+  /** Reps (joined, left), rep and region leaderboards per period, each rep's and region's month series (src/report/team.ts). */
+  team: TeamView;
 }
 
 export interface ReportInput {
@@ -108,7 +120,11 @@ export function buildReport({ data, kpis, computed, today, commit, months }: Rep
       const list = computed.values[kpi.id]?.[grain];
       if (!list) continue;
       const infos = computed.periods[grain];
-      values[grain] = list.map((v, i) => reportValue(kpi, v, list[i - 1], additive, (scope) => book.find(kpi.id, infos[i]!, scope, additive, fyStart, first, last)));
+      // A per-rep KPI's total is an average, but each rep's own value is a sum: rep targets add up.
+      const membersAdd = additive || kpi.formula.op === 'per_rep';
+      values[grain] = list.map((v, i) =>
+        reportValue(kpi, v, list[i - 1], additive, (scope) => book.find(kpi.id, infos[i]!, scope, scope.dim === 'company' ? additive : membersAdd, fyStart, first, last)),
+      );
     }
     return {
       id: kpi.id,
@@ -123,10 +139,10 @@ export function buildReport({ data, kpis, computed, today, commit, months }: Rep
       owner: kpi.owner ?? null,
       additive,
       thresholds: kpi.thresholds,
-      secondary: kpi.secondary ? { title: kpi.secondary.title, unit: kpi.secondary.unit } : null,
+      secondary: kpi.secondary ? { title: kpi.secondary.title, unit: kpi.secondary.unit, formula: kpi.secondary.formula } : null,
       breakdowns: kpi.breakdowns.map((b) => b.by),
       formula: kpi.formula,
-      values,
+      values: additive ? withLikeForLike(values, computed.periods, fyStart, first, last) : values,
     };
   });
 
@@ -151,6 +167,8 @@ export function buildReport({ data, kpis, computed, today, commit, months }: Rep
     })),
     kpis: reportKpis,
     lints: [...lintData(months, today), ...lintKpis(kpis, goalIds), ...lintTargets(kpis, targets, computed)],
+    insights: buildInsights(reportKpis, computed.periods),
+    team: teamView({ kpis: reportKpis, periods: computed.periods, reps: data.team.records, regions: data.company.regions.map((r) => r.id), latestMonth: months[months.length - 1] ?? null }),
   };
 }
 

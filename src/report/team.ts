@@ -1,0 +1,260 @@
+/**
+ * The team and region views of the report: who the reps are (joined, left), a leaderboard of
+ * reps and one of regions for every period, and each rep's and region's own month series of
+ * every KPI broken down by rep or region. Pure: it only regroups values the report already
+ * holds (breakdown members), so the site's team and region pages never compute.
+ */
+import type { Grain } from '../calendar/periods.ts';
+import type { PeriodInfo } from '../compute/compute-kpis.ts';
+import type { Reason } from '../compute/value.ts';
+import type { ReportKpi, ReportMember, ReportValue } from './build-report.ts';
+import type { Status } from './status.ts';
+
+/** Member vocabularies with a view of their own. */
+export type Vocabulary = 'rep' | 'region';
+
+/** One column of a leaderboard: the KPI whose breakdown member fills the cells, and the KPI whose company value is the total row. */
+export interface BoardColumn {
+  kpi: string;
+  totalKpi: string;
+}
+
+/**
+ * The rep leaderboard: sales from each rep's own customers (the team total is net sales),
+ * conversion, leads contacted per working day, leads followed up within 24 hours. Ranked by the
+ * first column.
+ */
+export const REP_BOARD: BoardColumn[] = [
+  { kpi: 'sales-per-rep', totalKpi: 'net-sales' },
+  { kpi: 'conversion-rate-per-rep', totalKpi: 'conversion-rate-per-rep' },
+  { kpi: 'leads-contacted-per-day', totalKpi: 'leads-contacted-per-day' },
+  { kpi: 'follow-up-24h', totalKpi: 'follow-up-24h' },
+];
+
+/** The region leaderboard: net sales (with its share), new customers, retention, satisfaction, follow-up within 24 hours. */
+export const REGION_BOARD: BoardColumn[] = [
+  { kpi: 'net-sales', totalKpi: 'net-sales' },
+  { kpi: 'new-customers', totalKpi: 'new-customers' },
+  { kpi: 'customer-retention-rate', totalKpi: 'customer-retention-rate' },
+  { kpi: 'customer-satisfaction', totalKpi: 'customer-satisfaction' },
+  { kpi: 'follow-up-24h', totalKpi: 'follow-up-24h' },
+];
+
+/**
+ * The columns of the month-by-month table on a rep's or region's page: the leaderboard's, and for
+ * reps also net sales of the orders they recorded (which, unlike sales from the customers they
+ * own today, stays with a rep who left).
+ */
+export const MAIN_KPIS: Record<Vocabulary, string[]> = {
+  rep: [REP_BOARD[0]!.kpi, 'net-sales', ...REP_BOARD.slice(1).map((c) => c.kpi)],
+  region: REGION_BOARD.map((c) => c.kpi),
+};
+
+export interface TeamRep {
+  id: string;
+  name: string;
+  region: string;
+  team: string | null;
+  manager: string | null;
+  joined: string;
+  left: string | null;
+  /** The newest month of the data the rep worked in (the month they left, or the latest month); null if they joined after it. */
+  lastMonth: string | null;
+}
+
+/** A company value, for a leaderboard's total row. */
+export interface BoardTotal {
+  value: number | null;
+  reason?: Reason;
+  target: number | null;
+  attainment: number | null;
+  status: Status | null;
+}
+
+export interface BoardRow {
+  member: string;
+  /** 1 = best. */
+  rank: number;
+  /** Set when the rep joined after the period began (the date they joined). */
+  joined?: string;
+  /** Set when the rep left before the period ended (their last day). */
+  left?: string;
+  /** One per column; null when the KPI has no value for this member in this period. */
+  cells: (ReportMember | null)[];
+}
+
+export interface Board {
+  period: string;
+  grain: Grain;
+  partial: boolean;
+  /** attainment: members with a target first, by attainment, then the rest by value; value: by value alone (no member has a target). */
+  sortedBy: 'attainment' | 'value';
+  columns: BoardColumn[];
+  rows: BoardRow[];
+  /** One per column: the company value of the column's totalKpi. */
+  totals: (BoardTotal | null)[];
+}
+
+/** A member's value in one month, shaped like the company's so the same charts and formats apply. */
+export interface MemberValue extends ReportValue {
+  /** Share of the company total, for additive KPIs. */
+  share: number | null;
+}
+
+export interface TeamView {
+  /** Every rep in data/team.yaml, in file order. */
+  reps: TeamRep[];
+  /** Every region id, in company.yaml order. */
+  regions: string[];
+  /** vocabulary -> grain -> one board per period, oldest first. */
+  boards: Record<Vocabulary, Record<Grain, Board[]>>;
+  /** vocabulary -> member -> KPI id -> month values, oldest first (KPIs broken down by that vocabulary; members that never appear are left out). */
+  series: Record<Vocabulary, Record<string, Record<string, MemberValue[]>>>;
+}
+
+export interface TeamInput {
+  kpis: ReportKpi[];
+  periods: Record<Grain, PeriodInfo[]>;
+  reps: { id: string; name: string; region: string; team?: string | undefined; manager?: string | undefined; joined: string; left?: string | undefined }[];
+  regions: string[];
+  latestMonth: string | null;
+}
+
+const GRAIN_LIST: Grain[] = ['month', 'quarter', 'year'];
+
+export function teamView({ kpis, periods, reps, regions, latestMonth }: TeamInput): TeamView {
+  const byId = new Map(kpis.map((k) => [k.id, k]));
+  const teamReps = reps.map((r): TeamRep => ({
+    id: r.id,
+    name: r.name,
+    region: r.region,
+    team: r.team ?? null,
+    manager: r.manager ?? null,
+    joined: r.joined,
+    left: r.left ?? null,
+    lastMonth: lastMonthOf(r.joined, r.left ?? null, latestMonth),
+  }));
+  const boards = { rep: {}, region: {} } as TeamView['boards'];
+  for (const grain of GRAIN_LIST) {
+    boards.rep[grain] = (periods[grain] ?? []).map((p) => board(p, 'rep', REP_BOARD, byId, teamReps));
+    boards.region[grain] = (periods[grain] ?? []).map((p) => board(p, 'region', REGION_BOARD, byId, regions.map((id) => ({ id }))));
+  }
+  return {
+    reps: teamReps,
+    regions: [...regions],
+    boards,
+    series: { rep: seriesOf(kpis, 'rep', teamReps.map((r) => r.id)), region: seriesOf(kpis, 'region', regions) },
+  };
+}
+
+/** YYYY-MM of a date, or of the data's latest month if earlier; null when the rep joined after the data ends. */
+function lastMonthOf(joined: string, left: string | null, latest: string | null): string | null {
+  if (!latest) return null;
+  if (joined.slice(0, 7) > latest) return null;
+  const leftMonth = left?.slice(0, 7);
+  return leftMonth && leftMonth < latest ? leftMonth : latest;
+}
+
+function valueIn(kpi: ReportKpi | undefined, period: PeriodInfo): ReportValue | undefined {
+  return kpi?.values[period.grain]?.find((v) => v.period === period.label);
+}
+
+function board(
+  period: PeriodInfo,
+  by: Vocabulary,
+  columns: BoardColumn[],
+  kpis: Map<string, ReportKpi>,
+  known: { id: string; joined?: string; left?: string | null }[],
+): Board {
+  const values = columns.map((c) => valueIn(kpis.get(c.kpi), period));
+  const memberIds: string[] = [];
+  const seen = new Set<string>();
+  const add = (id: string) => {
+    if (!seen.has(id)) {
+      seen.add(id);
+      memberIds.push(id);
+    }
+  };
+  // Everyone employed in the period, then anyone else with a value in it (e.g. a rep who left
+  // but still owns customers who ordered).
+  for (const k of known) if ((!k.joined || k.joined <= period.end) && (!k.left || k.left >= period.start)) add(k.id);
+  for (const v of values) for (const m of v?.breakdowns[by] ?? []) if (m.value !== null) add(m.member);
+
+  const knownById = new Map(known.map((k) => [k.id, k]));
+  const rows = memberIds.map((member) => {
+    const k = knownById.get(member);
+    const row: Omit<BoardRow, 'rank'> = {
+      member,
+      ...(k?.joined && k.joined > period.start ? { joined: k.joined } : {}),
+      ...(k?.left && k.left <= period.end ? { left: k.left } : {}),
+      cells: values.map((v) => v?.breakdowns[by]?.find((m) => m.member === member) ?? null),
+    };
+    return row;
+  });
+  const sortedBy = rows.some((r) => r.cells[0]?.attainment != null) ? 'attainment' : 'value';
+  rows.sort((a, b) => compareRows(a.cells[0] ?? null, b.cells[0] ?? null) || (a.member < b.member ? -1 : a.member > b.member ? 1 : 0));
+  return {
+    period: period.label,
+    grain: period.grain,
+    partial: period.partial,
+    sortedBy,
+    columns,
+    rows: rows.map((r, i) => ({ ...r, rank: i + 1 })),
+    totals: columns.map((c) => {
+      const v = valueIn(kpis.get(c.totalKpi), period);
+      return v ? { value: v.value, ...(v.reason ? { reason: v.reason } : {}), target: v.target, attainment: v.attainment, status: v.status } : null;
+    }),
+  };
+}
+
+/** Higher attainment first; members without attainment after those with one, by value; no value last. */
+export function compareRows(a: Pick<ReportMember, 'value' | 'attainment'> | null, b: Pick<ReportMember, 'value' | 'attainment'> | null): number {
+  const aa = a?.attainment ?? null;
+  const ba = b?.attainment ?? null;
+  if (aa !== null && ba !== null && aa !== ba) return ba - aa;
+  if ((aa === null) !== (ba === null)) return aa === null ? 1 : -1;
+  const av = a?.value ?? null;
+  const bv = b?.value ?? null;
+  if (av !== null && bv !== null) return bv - av;
+  if ((av === null) !== (bv === null)) return av === null ? 1 : -1;
+  return 0;
+}
+
+function seriesOf(kpis: ReportKpi[], by: Vocabulary, known: string[]): Record<string, Record<string, MemberValue[]>> {
+  const out: Record<string, Record<string, MemberValue[]>> = {};
+  for (const kpi of kpis) {
+    const months = kpi.values.month;
+    if (!months || !kpi.breakdowns.includes(by)) continue;
+    const members = [...known];
+    for (const v of months) for (const m of v.breakdowns[by] ?? []) if (!members.includes(m.member)) members.push(m.member);
+    for (const member of members) {
+      let previous: number | null = null;
+      let any = false;
+      const list = months.map((v): MemberValue => {
+        const m = v.breakdowns[by]?.find((x) => x.member === member);
+        const value = m?.value ?? null;
+        if (m) any = true;
+        const reason = m ? m.reason : 'no-data';
+        const change = value !== null && previous !== null ? value - previous : null;
+        const point: MemberValue = {
+          period: v.period,
+          value,
+          ...(value === null && reason ? { reason } : {}),
+          notes: v.notes,
+          previous,
+          change,
+          changeRatio: change !== null && previous ? change / Math.abs(previous) : null,
+          target: m?.target ?? null,
+          attainment: m?.attainment ?? null,
+          status: m?.status ?? null,
+          breakdowns: {},
+          share: m?.share ?? null,
+        };
+        previous = value;
+        return point;
+      });
+      if (any) (out[member] ??= {})[kpi.id] = list;
+    }
+  }
+  return out;
+}
