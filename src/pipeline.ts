@@ -33,5 +33,19 @@ export function runPipeline(files: SourceFile[], earlier: PendingIssue[], opts: 
     ...(opts.today ? { today: opts.today } : {}),
     ...(opts.commit ? { commit: opts.commit } : {}),
   });
-  return { validation, report };
+  return { validation, report: withSources(report, files) };
+}
+
+const utf8 = new TextDecoder('utf-8');
+
+/** Each KPI's definition as written (kpis/<id>.yaml; validation holds the id to the file name), for display. */
+function withSources(report: Report, files: SourceFile[]): Report {
+  const bytes = new Map(files.filter((f) => f.path.startsWith('kpis/')).map((f) => [f.path, f.bytes]));
+  return {
+    ...report,
+    kpis: report.kpis.map((k) => {
+      const b = bytes.get(`kpis/${k.id}.yaml`);
+      return b ? { ...k, source: utf8.decode(b).replace(/\r\n?/g, '\n') } : k;
+    }),
+  };
 }

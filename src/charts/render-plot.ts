@@ -44,7 +44,9 @@ export function finishSvg(svg: string, frame: ChartFrame): string {
     `<svg xmlns="http://www.w3.org/2000/svg" class="capaian-chart capaian-chart-${frame.kind}" role="img" aria-label="${escapeAttribute(frame.label)}"` +
     ` viewBox="${viewBox}" width="100%" fill="currentColor" font-family="system-ui, sans-serif" font-size="${frame.fontSize ?? 12}" text-anchor="middle"` +
     ` style="display: block; height: auto; max-width: 100%; color: var(--chart-fg, currentColor)">`;
-  const body = svg.slice(root[0].length).replace(STYLE, '');
+  // Plot names its mark groups (aria-label="dot"); on a <g> without a role that is a prohibited
+  // ARIA attribute (the chart's own label describes it), so the name moves to data-mark.
+  const body = svg.slice(root[0].length).replace(STYLE, '').replace(/(<g\b[^>]*?)\saria-label="([^"]*)"/g, '$1 data-mark="$2"');
   return stableIds(roundAttributes(open + body));
 }
 

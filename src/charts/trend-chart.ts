@@ -37,6 +37,9 @@ interface Point {
   title: string;
 }
 
+/** The finest tick step that still reads well per unit (0.01 on a 1-5 score repeats labels). */
+const MIN_STEP: Partial<Record<ReportKpi['unit'], number>> = { count: 1, score: 0.1, percent: 0.005, days: 0.5, hours: 1, 'per-day': 0.1 };
+
 export function renderTrendChart(kpi: ReportKpi, grain: Grain, lang: Lang, opts: TrendChartOptions = {}): string {
   const { currency = 'IDR', width = 560, height = 280 } = opts;
   const all = kpi.values[grain] ?? [];
@@ -59,7 +62,7 @@ export function renderTrendChart(kpi: ReportKpi, grain: Grain, lang: Lang, opts:
   const zero = kpi.unit === 'currency' || kpi.unit === 'count';
   const lo = numbers.length ? Math.min(...numbers, ...(zero ? [0] : [])) : 0;
   const hi = numbers.length ? Math.max(...numbers, ...(zero ? [0] : [])) : 1;
-  const yTicks = niceTicks(lo, hi, 5, kpi.unit === 'count' ? 1 : 0);
+  const yTicks = niceTicks(lo, hi, 5, MIN_STEP[kpi.unit] ?? 0);
   const yFormat = tickFormatter(kpi.unit, lang, currency);
   const marginLeft = Math.max(40, ...yTicks.map((y) => textWidth(yFormat(y), FONT))) + 12;
 

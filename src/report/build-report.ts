@@ -214,7 +214,8 @@ function reportValue(
     target: target?.value ?? null,
     ...(target ? { targetSource: target.source } : {}),
     attainment: attainmentOf(v.value, target?.value ?? null, direction),
-    status: statusOf(v.value, target?.value ?? null, direction, atRisk),
+    // A cohort still maturing is not judged yet: its rate can still rise.
+    status: v.notes.includes('maturing') ? null : statusOf(v.value, target?.value ?? null, direction, atRisk),
     breakdowns,
   };
 }

@@ -23,6 +23,11 @@ describe('every chart', () => {
         expect(root.getAttribute('aria-label')!.length).toBeGreaterThan(20);
       });
 
+      it('names no inner group with aria-label (prohibited on a <g> without a role)', () => {
+        const root = parseSvg(render());
+        expect([...root.querySelectorAll('[aria-label]')].map((el) => el.tagName.toLowerCase()).filter((t) => t !== 'svg')).toEqual([]);
+      });
+
       it('has a fixed viewBox and a width of 100%, so it scales on phones', () => {
         const root = parseSvg(render());
         expect(root.getAttribute('viewBox')).toMatch(/^0 0 \d+ \d+$/);

@@ -50,7 +50,7 @@ export function parseSvg(svg: string): Element {
   return root as unknown as Element;
 }
 
-/** The marks Plot drew for one mark type, by the group's aria-label ("dot", "line", "bar", …). */
+/** The marks Plot drew for one mark type, by the group's data-mark ("dot", "line", "bar", …). */
 export function markGroups(root: Element, mark: string): Element[] {
-  return [...root.querySelectorAll('g')].filter((g) => g.getAttribute('aria-label') === mark);
+  return [...root.querySelectorAll('g')].filter((g) => g.getAttribute('data-mark') === mark);
 }

@@ -5,11 +5,11 @@ import type { ReportKpi, ReportMember, ReportValue } from '../../src/report/buil
 import { buildInsights, scalesWithLength } from '../../src/report/insights.ts';
 import type { Status } from '../../src/report/status.ts';
 
-// A small hand-built report: two full months (Jan, Feb 2026) and two quarters, the second partial
-// (the data stops in February).
+// A small hand-built report: five months (October 2025 to February 2026) and two quarters, the
+// second partial (the data stops in February).
 const info = (grain: Grain, label: string, partial = false): PeriodInfo => ({ grain, index: 0, label, start: '', end: '', partial });
 const periods: Record<Grain, PeriodInfo[]> = {
-  month: [info('month', '2026-01'), info('month', '2026-02')],
+  month: ['2025-10', '2025-11', '2025-12', '2026-01', '2026-02'].map((m) => info('month', m)),
   quarter: [info('quarter', '2025-Q4'), info('quarter', '2026-Q1', true)],
   year: [],
 };
@@ -23,6 +23,7 @@ interface V {
   status?: Status | null;
   notes?: Note[];
   by?: Record<string, Record<string, number | null>>;
+  likeForLike?: ReportValue['likeForLike'];
 }
 const value = (period: string, v: V): ReportValue => {
   const previous = v.previous ?? null;
@@ -38,6 +39,7 @@ const value = (period: string, v: V): ReportValue => {
     attainment: null,
     status: v.status ?? null,
     breakdowns: Object.fromEntries(Object.entries(v.by ?? {}).map(([by, m]) => [by, members(m)])),
+    ...(v.likeForLike ? { likeForLike: v.likeForLike } : {}),
   };
 };
 const kpi = (id: string, unit: ReportKpi['unit'], direction: ReportKpi['direction'], additive: boolean, formula: unknown, values: ReportKpi['values'], breakdowns: string[] = []): ReportKpi =>
@@ -49,13 +51,29 @@ const avg = { op: 'avg', spec: { of: 'leads', field: 'days_to_win' } };
 const share = { op: 'share', spec: { of: 'leads', where: { status: 'won' } } };
 
 const kpis: ReportKpi[] = [
-  // Sales: Jan 110 (north 60, south 40, west 10); Feb 80 (north 30, south 45, east 5), off track.
+  // Sales by month: Oct 90 (north 50, south 40), Nov 110 (north 60, south 50), Dec 100 (north 70,
+  // south 30), Jan 110 (north 60, south 40, west 10), Feb 80 (north 30, south 45, east 5), off track.
+  // Q4 300; Q1 so far 190 (north 90, south 85, west 10, east 5), off track, against Oct-Nov 200
+  // like for like: -10, -5 %.
   kpi('sales', 'currency', 'higher', true, sum, {
     month: [
-      value('2026-01', { value: 110, status: 'on-track', by: { region: { north: 60, south: 40, west: 10 } } }),
+      value('2025-10', { value: 90, by: { region: { north: 50, south: 40 } } }),
+      value('2025-11', { value: 110, previous: 90, by: { region: { north: 60, south: 50 } } }),
+      value('2025-12', { value: 100, previous: 110, by: { region: { north: 70, south: 30 } } }),
+      value('2026-01', { value: 110, previous: 100, status: 'on-track', by: { region: { north: 60, south: 40, west: 10 } } }),
       value('2026-02', { value: 80, previous: 110, status: 'off-track', by: { region: { north: 30, south: 45, east: 5 } } }),
     ],
-    quarter: [value('2025-Q4', { value: 300, status: 'on-track' }), value('2026-Q1', { value: 190, previous: 300, status: 'at-risk' })],
+    quarter: [
+      value('2025-Q4', { value: 300, status: 'on-track', by: { region: { north: 180, south: 120 } } }),
+      value('2026-Q1', {
+        value: 190,
+        previous: 300,
+        status: 'off-track',
+        notes: ['partial'],
+        by: { region: { north: 90, south: 85, west: 10, east: 5 } },
+        likeForLike: { months: ['2026-01', '2026-02'], previousMonths: ['2025-10', '2025-11'], previous: 200, change: -10, changeRatio: -0.05 },
+      }),
+    ],
   }, ['region']),
   // Conversion (a share): Jan 25 %, Feb 10 %, off track; by rep ana 30 -> 28 %, ben 20 -> 2 %, cy new at 50 %.
   kpi('conversion', 'percent', 'higher', false, share, {
@@ -89,22 +107,26 @@ const kpis: ReportKpi[] = [
 ];
 
 const insights = buildInsights(kpis, periods);
+const oct = insights.month['2025-10']!;
 const feb = insights.month['2026-02']!;
 const jan = insights.month['2026-01']!;
 const q1 = insights.quarter['2026-Q1']!;
 
 describe('period insights', () => {
   it('has one entry per period of every grain, linked to its neighbours', () => {
-    expect(Object.keys(insights.month)).toEqual(['2026-01', '2026-02']);
+    expect(Object.keys(insights.month)).toEqual(['2025-10', '2025-11', '2025-12', '2026-01', '2026-02']);
     expect(Object.keys(insights.quarter)).toEqual(['2025-Q4', '2026-Q1']);
     expect(insights.year).toEqual({});
-    expect([jan.previous, jan.next, feb.previous, feb.next]).toEqual([null, '2026-02', '2026-01', null]);
+    expect([oct.previous, oct.next, feb.previous, feb.next]).toEqual([null, '2025-11', '2026-01', null]);
     expect([feb.partial, q1.partial]).toEqual([false, true]);
   });
 
   it('counts KPIs by status, those without one as none', () => {
     expect(feb.counts).toEqual({ 'on-track': 1, 'at-risk': 1, 'off-track': 2, none: 1 });
     expect(jan.counts).toEqual({ 'on-track': 1, 'at-risk': 0, 'off-track': 0, none: 4 });
+    // Only sales has a value in October.
+    expect(oct.counts).toEqual({ 'on-track': 0, 'at-risk': 0, 'off-track': 0, none: 1 });
+    expect(q1.counts).toEqual({ 'on-track': 0, 'at-risk': 0, 'off-track': 2, none: 2 });
   });
 });
 
@@ -128,34 +150,43 @@ describe('movers', () => {
   });
 
   it('has no movers without a previous period', () => {
-    expect(jan.movers).toEqual([]);
+    expect(oct.movers).toEqual([]);
+    // January: sales 100 -> 110 only (the others start in January).
+    expect(jan.movers.map((m) => [m.kpi, m.movement])).toEqual([['sales', 0.1]]);
   });
 
   it('leaves out maturing cohorts, and sums or counts compared across a partial period', () => {
     expect(feb.notComparable).toEqual([{ kpi: 'cohort', reason: 'maturing' }]);
     expect(feb.movers.some((m) => m.kpi === 'cohort')).toBe(false);
-    // Q1 covers two months against a whole Q4: sales (a sum) and sales per rep (a sum per rep)
-    // are left out; the cycle (+0.5/22) and the average ticket (+2/10) compare.
-    expect(q1.notComparable).toEqual([
-      { kpi: 'sales', reason: 'partial' },
-      { kpi: 'per-rep', reason: 'partial' },
-    ]);
-    expect(q1.movers.map((m) => m.kpi)).toEqual(['ticket', 'cycle']);
+    // Q1 covers two months against a whole Q4: sales per rep (a sum per rep) is left out; sales
+    // compares like for like (Jan-Feb 190 against Oct-Nov 200, -5 %); the cycle (+0.5/22) and the
+    // average ticket (+2/10) compare as they are.
+    expect(q1.notComparable).toEqual([{ kpi: 'per-rep', reason: 'partial' }]);
+    expect(q1.movers.map((m) => m.kpi)).toEqual(['ticket', 'sales', 'cycle']);
     expect(q1.movers[0]!.movement).toBeCloseTo(0.2, 12);
-    expect(q1.movers[1]!.movement).toBeCloseTo(0.5 / 22, 12);
+    expect(q1.movers[1]).toMatchObject({
+      value: 190,
+      previous: 200,
+      change: -10,
+      movement: -0.05,
+      tone: 'bad',
+      likeForLike: { months: ['2026-01', '2026-02'], previousMonths: ['2025-10', '2025-11'] },
+    });
+    expect(q1.movers[2]!.movement).toBeCloseTo(0.5 / 22, 12);
+    expect(q1.movers[2]!.likeForLike).toBeNull();
   });
 });
 
 describe('drivers of off-track KPIs', () => {
   it('lists off-track KPIs only, in report order', () => {
     expect(feb.drivers.map((d) => d.kpi)).toEqual(['sales', 'conversion']);
-    expect(q1.drivers.map((d) => d.kpi)).toEqual(['per-rep']);
+    expect(q1.drivers.map((d) => d.kpi)).toEqual(['sales', 'per-rep']);
     expect(jan.drivers).toEqual([]);
   });
 
   it('gives each member’s contribution to an additive KPI’s change, largest first', () => {
     const sales = feb.drivers[0]!;
-    expect(sales).toMatchObject({ value: 80, previous: 110, change: -30, notComparable: null });
+    expect(sales).toMatchObject({ value: 80, previous: 110, change: -30, notComparable: null, likeForLike: null });
     const region = sales.breakdowns[0]!;
     expect(region.by).toBe('region');
     expect(region.method).toBe('contribution');
@@ -182,8 +213,21 @@ describe('drivers of off-track KPIs', () => {
     expect(rep.members.every((m) => m.shareOfChange === null)).toBe(true);
   });
 
+  it('compares members like for like in a partial period', () => {
+    const sales = q1.drivers[0]!;
+    expect(sales).toMatchObject({ value: 190, previous: 200, change: -10, notComparable: null, likeForLike: { previousMonths: ['2025-10', '2025-11'] } });
+    // Oct + Nov: north 50 + 60 = 110, south 40 + 50 = 90. Q1 so far: north 90, south 85, west 10, east 5.
+    const region = sales.breakdowns[0]!;
+    expect(region.members.map((m) => [m.member, m.previous, m.value, m.change, m.shareOfChange])).toEqual([
+      ['north', 110, 90, -20, 2],
+      ['west', null, 10, 10, -1],
+      ['east', null, 5, 5, -0.5],
+      ['south', 90, 85, -5, 0.5],
+    ]);
+  });
+
   it('says when the change is not like for like', () => {
-    const perRep = q1.drivers[0]!;
+    const perRep = q1.drivers[1]!;
     expect(perRep.notComparable).toBe('partial');
     expect(perRep.breakdowns[0]!.members.map((m) => [m.member, m.change])).toEqual([
       ['ana', -30],

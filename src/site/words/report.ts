@@ -1,0 +1,173 @@
+/** The period reports' words, in Indonesian and English (the site's shared words are in site/words.ts). */
+import type { Grain } from '../../calendar/periods.ts';
+import type { Lang } from '../../i18n/format-value.ts';
+
+export interface ReportWords {
+  reportsTitle: string;
+  reportsLede: string;
+  /** The page heading: "Laporan Oktober 2026" / "October 2026 report". */
+  title: (grain: Grain, name: string) => string;
+  grainHeading: Record<Grain, string>;
+  /** "Data 1 Okt – 31 Okt 2026" */
+  covers: (from: string, to: string) => string;
+  summary: (total: number) => string;
+  noTargetCount: string;
+  allKpis: string;
+  kpi: string;
+  previous: string;
+  previousOf: (name: string) => string;
+  movers: string;
+  moversLede: (grain: Grain) => string;
+  noMovers: string;
+  movement: string;
+  direction: string;
+  better: string;
+  worse: string;
+  unchanged: string;
+  notComparableTitle: string;
+  notComparable: { partial: string; maturing: string };
+  drivers: string;
+  driversLede: string;
+  noOffTrack: string;
+  member: string;
+  contribution: string;
+  ownChange: string;
+  shareOfChange: string;
+  by: (breakdown: string) => string;
+  contributionNote: string;
+  ownChangeNote: string;
+  valueVsTarget: (value: string, target: string, attainment: string) => string;
+  changeLine: (change: string, previous: string, name: string) => string;
+  partialPeriod: (name: string, asOf: string) => string;
+  partialTargets: string;
+  partialCompare: string;
+  /** Under a previous value compared like for like: "Jan–Okt 2025". */
+  sameMonths: (range: string) => string;
+  maturingNote: string;
+  notComparableMark: string;
+  prevPeriod: string;
+  nextPeriod: string;
+  periodNav: string;
+  allReports: string;
+  printHint: string;
+  breakdownNames: Record<string, string>;
+  kpiTable: (group: string, name: string) => string;
+  moversTable: (name: string) => string;
+  driversTable: (kpi: string, breakdown: string) => string;
+  mark: { 'on-track': string; 'at-risk': string; 'off-track': string; none: string };
+}
+
+const WORDS: Record<Lang, ReportWords> = {
+  id: {
+    reportsTitle: 'Laporan periode',
+    reportsLede: 'Setiap KPI terhadap target dan periode sebelumnya, perubahan terbesar, dan penyebab KPI yang meleset, per bulan, kuartal dan tahun.',
+    title: (grain, name) => (grain === 'year' ? `Laporan Tahunan ${name}` : `Laporan ${name}`),
+    grainHeading: { year: 'Tahunan', quarter: 'Kuartalan', month: 'Bulanan' },
+    covers: (from, to) => `Periode ${from} – ${to}`,
+    summary: (total) => `${total} KPI:`,
+    noTargetCount: 'tanpa target',
+    allKpis: 'Semua KPI',
+    kpi: 'KPI',
+    previous: 'Sebelumnya',
+    previousOf: (name) => `Sebelumnya (${name})`,
+    movers: 'Perubahan terbesar',
+    moversLede: (grain) => `KPI yang paling banyak berubah dibanding ${grain === 'month' ? 'bulan' : grain === 'quarter' ? 'kuartal' : 'tahun'} sebelumnya: perubahan relatif, atau perubahan dalam poin untuk KPI persentase.`,
+    noMovers: 'Tidak ada periode sebelumnya untuk dibandingkan.',
+    movement: 'Perubahan',
+    direction: 'Arah',
+    better: 'membaik',
+    worse: 'memburuk',
+    unchanged: 'tetap',
+    notComparableTitle: 'Tidak dibandingkan',
+    notComparable: {
+      partial: 'periode ini atau sebelumnya belum lengkap, jadi perubahan membandingkan sebagian periode dengan periode penuh',
+      maturing: 'kohort masih matang: nilainya masih akan berubah',
+    },
+    drivers: 'Penyebab KPI yang meleset',
+    driversLede: 'Untuk setiap KPI yang meleset dari target: anggota rincian yang paling banyak mengubah angkanya dibanding periode sebelumnya, yang terbesar lebih dulu.',
+    noOffTrack: 'Tidak ada KPI yang meleset pada periode ini.',
+    member: 'Anggota',
+    contribution: 'Kontribusi',
+    ownChange: 'Perubahan sendiri',
+    shareOfChange: 'Porsi perubahan',
+    by: (b) => `Menurut ${b}`,
+    contributionNote: 'KPI ini dapat dijumlahkan: kontribusi semua anggota berjumlah sama dengan perubahan total.',
+    ownChangeNote: 'KPI ini tidak dapat dijumlahkan (rasio atau rata-rata): anggota diurutkan menurut perubahannya sendiri, yang tidak berjumlah sama dengan perubahan total.',
+    valueVsTarget: (value, target, attainment) => `${value} terhadap target ${target} (capaian ${attainment})`,
+    changeLine: (change, previous, name) => `${change} dibanding ${previous} pada ${name}`,
+    partialPeriod: (name, asOf) => `${name} belum lengkap: data hanya sampai ${asOf}.`,
+    partialTargets: 'Target KPI yang dapat dijumlahkan disesuaikan dengan bulan yang tercakup.',
+    partialCompare: 'KPI yang dapat dijumlahkan dibandingkan dengan bulan yang sama pada periode sebelumnya, bila datanya ada.',
+    sameMonths: (range) => `bulan yang sama: ${range}`,
+    maturingNote: 'Kohort yang masih matang (misalnya rasio konversi prospek) masih dapat naik seiring prospek baru dimenangkan.',
+    notComparableMark: 'tidak sebanding',
+    prevPeriod: 'Sebelumnya',
+    nextPeriod: 'Berikutnya',
+    periodNav: 'Periode lain',
+    allReports: 'Semua laporan',
+    printHint: 'Untuk laporan A4, cetak halaman ini dari peramban (Ctrl+P).',
+    breakdownNames: { region: 'wilayah', category: 'kategori', segment: 'segmen', rep: 'sales rep', owner: 'sales rep', source: 'sumber prospek', kind: 'jenis penjualan' },
+    kpiTable: (group, name) => `${group}, ${name}`,
+    moversTable: (name) => `Perubahan terbesar, ${name}`,
+    driversTable: (kpi, breakdown) => `${kpi}: perubahan menurut ${breakdown}`,
+    mark: { 'on-track': 'sesuai target', 'at-risk': 'berisiko', 'off-track': 'meleset', none: 'tanpa target' },
+  },
+  en: {
+    reportsTitle: 'Period reports',
+    reportsLede: 'Every KPI against its target and the previous period, the biggest movers and what drove the off-track KPIs, for each month, quarter and year.',
+    title: (grain, name) => (grain === 'year' ? `Annual report ${name}` : `${name} report`),
+    grainHeading: { year: 'Yearly', quarter: 'Quarterly', month: 'Monthly' },
+    covers: (from, to) => `Period ${from} – ${to}`,
+    summary: (total) => `${total} KPIs:`,
+    noTargetCount: 'without a target',
+    allKpis: 'All KPIs',
+    kpi: 'KPI',
+    previous: 'Previous',
+    previousOf: (name) => `Previous (${name})`,
+    movers: 'Biggest movers',
+    moversLede: (grain) => `The KPIs that changed most against the previous ${grain}: the relative change, or the change in points for percent KPIs.`,
+    noMovers: 'There is no previous period to compare with.',
+    movement: 'Change',
+    direction: 'Direction',
+    better: 'better',
+    worse: 'worse',
+    unchanged: 'unchanged',
+    notComparableTitle: 'Not compared',
+    notComparable: {
+      partial: 'this or the previous period is not complete, so the change would compare part of a period with a whole one',
+      maturing: 'the cohort is still maturing: its value will still change',
+    },
+    drivers: 'What drove the off-track KPIs',
+    driversLede: 'For each KPI off its target: the breakdown members that moved it most against the previous period, largest first.',
+    noOffTrack: 'No KPI is off track in this period.',
+    member: 'Member',
+    contribution: 'Contribution',
+    ownChange: 'Own change',
+    shareOfChange: 'Share of change',
+    by: (b) => `By ${b}`,
+    contributionNote: 'This KPI adds up: the members’ contributions add up to the total’s change.',
+    ownChangeNote: 'This KPI does not add up (a rate or an average): members are ranked by their own change, which does not add up to the total’s.',
+    valueVsTarget: (value, target, attainment) => `${value} against a target of ${target} (${attainment} attained)`,
+    changeLine: (change, previous, name) => `${change} from ${previous} in ${name}`,
+    partialPeriod: (name, asOf) => `${name} is not complete: the data runs to ${asOf}.`,
+    partialTargets: 'Targets of KPIs that add up cover the months with data.',
+    partialCompare: 'KPIs that add up are compared with the same months of the previous period, where the data has them.',
+    sameMonths: (range) => `same months: ${range}`,
+    maturingNote: 'A cohort still maturing (such as lead conversion) can still rise as more of its leads are won.',
+    notComparableMark: 'not comparable',
+    prevPeriod: 'Previous',
+    nextPeriod: 'Next',
+    periodNav: 'Other periods',
+    allReports: 'All reports',
+    printHint: 'For an A4 report, print this page from your browser (Ctrl+P).',
+    breakdownNames: { region: 'region', category: 'category', segment: 'segment', rep: 'sales rep', owner: 'sales rep', source: 'lead source', kind: 'kind of sale' },
+    kpiTable: (group, name) => `${group}, ${name}`,
+    moversTable: (name) => `Biggest movers, ${name}`,
+    driversTable: (kpi, breakdown) => `${kpi}: change by ${breakdown}`,
+    mark: { 'on-track': 'on track', 'at-risk': 'at risk', 'off-track': 'off track', none: 'no target' },
+  },
+};
+
+export function reportWords(lang: Lang): ReportWords {
+  return WORDS[lang];
+}
