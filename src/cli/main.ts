@@ -29,6 +29,9 @@ commands:
   diff --base REF [--head REF] [--root DIR] [--format markdown|json] [--lang id|en]
       what the change from REF to --head (default: the working tree) does to every KPI:
       new periods, restated closed months (with the records that changed), definition changes
+  import orders|leads|activities|surveys FILE.csv --month YYYY-MM [--map MAP.yaml] [--force] [--create-missing] [--root DIR]
+      one month of a CSV export as data/YYYY/MM/<kind>.yaml (rows dated in other months are skipped and counted);
+      validates the whole repository with the new files first and writes nothing on a problem; see docs/import.md
   sample --out DIR [--orders-per-month N] [--months M] [--seed S] [--end YYYY-MM]
       write a deterministic sample data repository (a fictional Indonesian distributor)
 
@@ -48,6 +51,8 @@ export async function main(argv: string[]): Promise<number> {
         return await compute(rest);
       case 'diff':
         return await diff(rest);
+      case 'import':
+        return await importCsv(rest);
       case undefined:
       case 'help':
       case '--help':
@@ -160,6 +165,36 @@ async function diff(args: string[]): Promise<number> {
       readWorkingTree: () => readRepoFiles(root, ['data', 'kpis']),
       out: (text) => console.log(text),
     },
+  );
+}
+
+async function importCsv(args: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        root: { type: 'string', default: '.' },
+        month: { type: 'string' },
+        map: { type: 'string' },
+        force: { type: 'boolean', default: false },
+        'create-missing': { type: 'boolean', default: false },
+      },
+    });
+  } catch (e) {
+    throw new CliError((e as Error).message);
+  }
+  const { values: v, positionals } = parsed;
+  const [kind, file, ...extra] = positionals;
+  if (!kind || !file || extra.length) throw new CliError('import needs a kind and a CSV file: capaian import orders export.csv --month 2026-03');
+  if (!v.month) throw new CliError('import needs --month YYYY-MM');
+  const root = resolve(v.root as string);
+  const { importCommand, nodeImportEffects } = await import('../commands/import.ts');
+  return importCommand(
+    { kind, file, month: v.month as string, ...optional('map', v.map as string | undefined), force: !!v.force, createMissing: !!v['create-missing'], root },
+    nodeImportEffects(root),
   );
 }
 

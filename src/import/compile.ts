@@ -1,0 +1,268 @@
+/**
+ * A checked mapping, turned into functions over CSV rows. Every column the mapping names must
+ * be in the CSV (or a joined CSV); problems are issues located in the mapping file.
+ */
+import { closest } from '../validate/did-you-mean.ts';
+import { issue, type DocPath, type PendingIssue } from '../validate/issue.ts';
+import type { CsvTable, RowIssue } from './csv.ts';
+import type { Mapping, ValueSpecInput, ValueSpecObject } from './mapping.ts';
+import type { FieldSet, FieldType } from './targets.ts';
+import { fixFloat, parseDate, parseNumber, slugify, type NumberFormat } from './values.ts';
+
+/** A value a field got from one row: the value, nothing (an empty cell), or why not. */
+export type Got = { ok: true; value: string | number | undefined } | { ok: false; message: string; hint: string };
+
+/** What a row offers: its cells, its joined rows (looked up once), its line. */
+export interface RowContext {
+  line: number;
+  cells: string[];
+  /** Per join: the joined row, null when nothing matched; filled on first use. */
+  joined: (string[] | null | undefined)[];
+}
+
+/** The other fields of the record being made, for `field:` sources. */
+export type Scope = (field: string) => Got;
+
+export interface CompiledValue {
+  /** "Order Date" (a column), or a description of the source, for messages. */
+  source: string;
+  column?: string;
+  sequence?: string;
+  /** The value for this row, given the record's other fields. */
+  get(row: RowContext, scope: Scope): Got;
+}
+
+export type CompiledFields = Map<string, CompiledValue>;
+
+export interface CompiledJoin {
+  as: string;
+  file: string;
+  key: string;
+  table: CsvTable;
+  index: Map<string, string[]>;
+  match: CompiledValue;
+}
+
+export interface Formats {
+  dates: string;
+  numbers: NumberFormat;
+}
+
+export class Compiler {
+  readonly issues: PendingIssue[] = [];
+  readonly rowIssues: RowIssue[] = [];
+  readonly joins: CompiledJoin[] = [];
+  private readonly names: string[];
+
+  constructor(
+    readonly mapFile: string,
+    readonly table: CsvTable,
+    readonly formats: Formats,
+  ) {
+    this.names = [...table.header];
+  }
+
+  /** Adds a joined CSV; its rows are indexed by `key`. */
+  addJoin(spec: Mapping['join'][number], table: CsvTable, at: DocPath): void {
+    const as = spec.as ?? spec.file.replace(/^.*[\\/]/, '').replace(/\.csv$/i, '');
+    const keyAt = table.header.indexOf(spec.key);
+    if (keyAt < 0) {
+      this.columnIssue(spec.key, table.header, [...at, 'key'], table.file);
+      return;
+    }
+    const index = new Map<string, string[]>();
+    const firstLine = new Map<string, number>();
+    for (const r of table.rows) {
+      const k = (r.cells[keyAt] ?? '').trim();
+      if (k === '') continue;
+      if (index.has(k)) {
+        this.rowIssues.push({ file: table.file, line: r.line, message: `${spec.key} "${k}" appears twice (first on line ${firstLine.get(k)})`, hint: `${table.file} is joined by ${spec.key}, so each value may be there once` });
+        continue;
+      }
+      index.set(k, r.cells);
+      firstLine.set(k, r.line);
+    }
+    const match = this.value(spec.match, 'text', [...at, 'match'], new Set());
+    if (!match) return;
+    this.joins.push({ as, file: table.file, key: spec.key, table, index, match });
+    for (const h of table.header) this.names.push(`${as}.${h}`);
+  }
+
+  /** A getter for a column's trimmed cell, or undefined (with an issue) if there is no such column. */
+  column(name: string, at: DocPath): ((row: RowContext) => string) | undefined {
+    const k = this.table.header.indexOf(name);
+    if (k >= 0) return (row) => (row.cells[k] ?? '').trim();
+    const dot = name.indexOf('.');
+    for (let j = 0; j < this.joins.length; j++) {
+      const join = this.joins[j]!;
+      if (dot < 0 || name.slice(0, dot) !== join.as) continue;
+      const c = join.table.header.indexOf(name.slice(dot + 1));
+      if (c < 0) break;
+      return (row) => (this.joinedRow(row, j)?.[c] ?? '').trim();
+    }
+    this.columnIssue(name, this.names, at, this.table.file);
+    return undefined;
+  }
+
+  /** The joined row of join j for this row (looked up once). */
+  joinedRow(row: RowContext, j: number): string[] | null {
+    const hit = row.joined[j];
+    if (hit !== undefined) return hit;
+    const join = this.joins[j]!;
+    const got = join.match.get(row, () => ({ ok: true, value: undefined }));
+    const key = got.ok && got.value !== undefined ? String(got.value) : '';
+    return (row.joined[j] = join.index.get(key) ?? null);
+  }
+
+  /** Why a joined column came back empty, when the join found nothing. */
+  joinMiss(row: RowContext, column: string | undefined): string | undefined {
+    if (!column) return undefined;
+    const j = this.joins.findIndex((x) => column.startsWith(`${x.as}.`) && !this.table.header.includes(column));
+    if (j < 0 || this.joinedRow(row, j)) return undefined;
+    const join = this.joins[j]!;
+    const got = join.match.get(row, () => ({ ok: true, value: undefined }));
+    const key = got.ok && got.value !== undefined ? String(got.value) : '';
+    return key ? `no row of ${join.file} has ${join.key} "${key}"` : `the row has no ${join.match.source} to look up in ${join.file}`;
+  }
+
+  private columnIssue(name: string, names: readonly string[], at: DocPath, file: string): void {
+    const guess = closest(name, names);
+    const list = names.length > 12 ? `${names.slice(0, 12).join(', ')}, …` : names.join(', ');
+    this.issues.push(issue(this.mapFile, at, 'unknown-column', `"${name}" is not a column of ${file}`, guess ? `did you mean "${guess}"?` : `its columns are: ${list}`));
+  }
+
+  /** Row conditions; undefined when a column is unknown. */
+  where(spec: Mapping['where'], at: DocPath): ((row: RowContext) => boolean) | undefined {
+    if (!spec) return () => true;
+    const tests: ((row: RowContext) => boolean)[] = [];
+    let bad = false;
+    for (const [name, cond] of Object.entries(spec)) {
+      const get = this.column(name, [...at, name]);
+      if (!get) {
+        bad = true;
+        continue;
+      }
+      const str = (v: string | number) => String(v).trim();
+      if (Array.isArray(cond)) {
+        const set = new Set(cond.map(str));
+        tests.push((r) => set.has(get(r)));
+      } else if (typeof cond === 'object') {
+        const inSet = cond.in && new Set(cond.in.map(str));
+        const notSet = cond.not && new Set(cond.not.map(str));
+        tests.push((r) => {
+          const v = get(r);
+          if (inSet && !inSet.has(v)) return false;
+          if (notSet && notSet.has(v)) return false;
+          if (cond.empty !== undefined && (v === '') !== cond.empty) return false;
+          return true;
+        });
+      } else {
+        const want = str(cond);
+        tests.push((r) => get(r) === want);
+      }
+    }
+    return bad ? undefined : (row) => tests.every((t) => t(row));
+  }
+
+  /** The compiled fields of one section (fields, lines, customers, products). */
+  fields(specs: Record<string, ValueSpecInput | undefined> | undefined, set: FieldSet, at: DocPath, label: (field: string) => string, scopeFields: Set<string>): CompiledFields {
+    const out: CompiledFields = new Map();
+    for (const [field, spec] of Object.entries(specs ?? {})) {
+      if (spec === undefined) continue;
+      const type = set.types[field]!;
+      const c = this.value(spec, type, [...at, field], scopeFields, label(field));
+      if (c) out.set(field, c);
+    }
+    return out;
+  }
+
+  /** One value spec for a field of `type`. */
+  value(spec: ValueSpecInput, type: FieldType, at: DocPath, scopeFields: Set<string>, label = 'value'): CompiledValue | undefined {
+    const s: ValueSpecObject = typeof spec === 'string' ? { column: spec } : typeof spec === 'number' ? { value: spec } : spec;
+    let base: (row: RowContext, scope: Scope) => Got;
+    let source: string;
+    if (s.column !== undefined) {
+      const get = this.column(s.column, typeof spec === 'string' ? at : [...at, 'column']);
+      if (!get) return undefined;
+      base = (row) => ({ ok: true, value: get(row) || undefined });
+      source = `column "${s.column}"`;
+    } else if (s.value !== undefined) {
+      const v = s.value;
+      base = () => ({ ok: true, value: v });
+      source = `value ${JSON.stringify(v)}`;
+    } else if (s.field !== undefined) {
+      const f = s.field;
+      if (!scopeFields.has(f)) {
+        this.issues.push(issue(this.mapFile, [...at, 'field'], 'unknown-field-source', `"${f}" is not a field this value can come from`, scopeFields.size ? `the fields here are: ${[...scopeFields].join(', ')}` : 'use column: or value:'));
+        return undefined;
+      }
+      base = (_row, scope) => scope(f);
+      source = `field ${f}`;
+    } else {
+      if (at[at.length - 1] !== 'id' || at[0] === 'lines') {
+        this.issues.push(issue(this.mapFile, [...at, 'sequence'], 'sequence-not-id', 'sequence numbers only make record ids', 'use it under fields: id'));
+        return undefined;
+      }
+      // The numbers are given after sorting; until then the value is a placeholder.
+      return { source: 'a sequence number', sequence: s.sequence!, get: () => ({ ok: true, value: undefined }) };
+    }
+    const dates = s.date ?? this.formats.dates;
+    const numbers = s.number ?? this.formats.numbers;
+    const where = `${label} (${source})`;
+    const mapAt = [...at, 'map'];
+    const get = (row: RowContext, scope: Scope): Got => {
+      const got = base(row, scope);
+      if (!got.ok || got.value === undefined || got.value === '') return got.ok && s.default !== undefined ? { ok: true, value: s.default } : got.ok ? { ok: true, value: undefined } : got;
+      let v: string | number = got.value;
+      if (s.map) {
+        const key = String(v);
+        if (Object.hasOwn(s.map, key)) v = s.map[key]!;
+        else if (s.unmapped === 'error') {
+          const guess = closest(key, Object.keys(s.map));
+          return { ok: false, message: `${where}: "${key}" is not listed in its map`, hint: `${guess ? `did you mean "${guess}"? ` : ''}add it under ${fmtPath(mapAt)} in ${this.mapFile}` };
+        }
+      }
+      switch (type) {
+        case 'id':
+        case 'text': {
+          let t = String(v);
+          if (s.slug) t = slugify(t);
+          if (s.case === 'lower') t = t.toLowerCase();
+          else if (s.case === 'upper') t = t.toUpperCase();
+          if (s.prefix) t = s.prefix + t;
+          if (type === 'id' && !/^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/.test(t)) {
+            const slug = slugify(t);
+            return {
+              ok: false,
+              message: `${where}: "${t}" is not an id (letters, digits, - _ .; at most 80)`,
+              hint: slug && slug !== t && !s.slug ? `add slug: true to ${fmtPath(at)} to make ids of names ("${slug}")` : 'ids use letters, digits, "-", "_" and "."',
+            };
+          }
+          return { ok: true, value: t };
+        }
+        case 'number': {
+          let n: number;
+          if (typeof v === 'number') n = v;
+          else {
+            const p = parseNumber(v, numbers);
+            if (!p.ok) return { ok: false, message: `${where}: ${p.message}`, hint: p.hint };
+            n = p.value;
+          }
+          return { ok: true, value: s.percent ? fixFloat(n / 100) : n };
+        }
+        case 'date':
+        case 'datetime': {
+          const p = parseDate(String(v), dates);
+          if (!p.ok) return { ok: false, message: `${where}: ${p.message}`, hint: p.hint };
+          if (type === 'date') return { ok: true, value: p.value.date };
+          return { ok: true, value: `${p.value.date}T${p.value.time ?? s.time ?? '00:00'}${p.value.offset ?? ''}` };
+        }
+      }
+    };
+    return { source, ...(s.column !== undefined ? { column: s.column } : {}), get };
+  }
+}
+
+export function fmtPath(at: DocPath): string {
+  return at.map((p, i) => (typeof p === 'number' ? `[${p}]` : i ? `.${p}` : p)).join('');
+}

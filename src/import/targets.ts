@@ -1,0 +1,58 @@
+/**
+ * The fields an import can fill, per record kind, with the type that decides how a cell is
+ * read. Which of them are required comes from the record schemas themselves.
+ */
+import type { z } from 'zod';
+import { activitySchema } from '../schema/activities.ts';
+import { customerSchema } from '../schema/customers.ts';
+import type { MonthKind } from '../schema/file-kinds.ts';
+import { leadSchema } from '../schema/leads.ts';
+import { orderLineSchema, orderSchema } from '../schema/orders.ts';
+import { productSchema } from '../schema/products.ts';
+import { surveySchema } from '../schema/surveys.ts';
+
+/**
+ * - `id`: text that must be an id (letters, digits, - _ .); `slug: true` makes one from a name.
+ * - `text`: free text (names, notes, choices such as an activity type).
+ * - `number`: read in the mapping's number format.
+ * - `date`: YYYY-MM-DD; `datetime`: YYYY-MM-DDTHH:MM (company time unless the cell has an offset).
+ */
+export type FieldType = 'id' | 'text' | 'number' | 'date' | 'datetime';
+
+export interface FieldSet {
+  types: Readonly<Record<string, FieldType>>;
+  required: readonly string[];
+}
+
+function fieldSet(schema: z.ZodType, types: Record<string, FieldType>, extra: Record<string, FieldType> = {}, notRequired: string[] = []): FieldSet {
+  return { types: { ...types, ...extra }, required: requiredOf(schema).filter((k) => k in types && !notRequired.includes(k)) };
+}
+
+/** The keys of a zod object that are neither optional nor defaulted. */
+function requiredOf(schema: z.ZodType): string[] {
+  const shape = (schema as unknown as { _zod: { def: { shape: Record<string, { _zod: { def: { type: string } } }> } } })._zod.def.shape;
+  return Object.keys(shape).filter((k) => !['optional', 'default', 'prefault'].includes(shape[k]!._zod.def.type));
+}
+
+/** The record of each month kind (for orders: the order without its lines). */
+export const RECORD_FIELDS: Record<MonthKind, FieldSet> = {
+  orders: fieldSet(orderSchema, { id: 'id', date: 'date', customer: 'id', rep: 'id', note: 'text' }),
+  leads: fieldSet(leadSchema, { id: 'id', created: 'datetime', name: 'text', source: 'id', rep: 'id', region: 'id', segment: 'id' }),
+  activities: fieldSet(activitySchema, { id: 'id', at: 'datetime', type: 'text', rep: 'id', lead: 'id', customer: 'id', note: 'text' }),
+  surveys: fieldSet(surveySchema, { id: 'id', date: 'date', customer: 'id', score: 'number', comment: 'text' }),
+};
+
+/**
+ * An order line. `total` is not stored: exports often give the line's amount after discount
+ * instead of the unit price, and the importer derives `price` from it (see deriveUnitPrice).
+ */
+export const LINE_FIELDS: FieldSet = fieldSet(orderLineSchema, { sku: 'id', qty: 'number', price: 'number', discount: 'number', kind: 'text' }, { total: 'number' }, ['price']);
+
+/** A customer created by --create-missing; its id is the customer the record names. */
+export const CUSTOMER_FIELDS: FieldSet = fieldSet(customerSchema, { name: 'text', region: 'id', segment: 'id', owner: 'id', since: 'date' }, {}, ['name', 'owner']);
+
+/** A product created by --create-missing; its sku is the one the order line names. */
+export const PRODUCT_FIELDS: FieldSet = fieldSet(productSchema, { name: 'text', category: 'id', tier: 'number', list_price: 'number' }, {}, ['name']);
+
+/** The field that places a record in its month. */
+export const PLACED_BY: Record<MonthKind, string> = { orders: 'date', leads: 'created', activities: 'at', surveys: 'date' };
