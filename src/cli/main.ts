@@ -32,6 +32,10 @@ commands:
   import orders|leads|activities|surveys FILE.csv --month YYYY-MM [--map MAP.yaml] [--force] [--create-missing] [--root DIR]
       one month of a CSV export as data/YYYY/MM/<kind>.yaml (rows dated in other months are skipped and counted);
       validates the whole repository with the new files first and writes nothing on a problem; see docs/import.md
+  fmt [--root DIR] [--check]
+      rewrite data/ and kpis/ files in canonical form, keeping comments; --check lists the files that would change and exits 1
+  new-month YYYY-MM [--root DIR]
+      create data/YYYY/MM/ with orders, leads, activities and surveys files holding no records (comments with an example)
   sample --out DIR [--orders-per-month N] [--months M] [--seed S] [--end YYYY-MM]
       write a deterministic sample data repository (a fictional Indonesian distributor)
 
@@ -53,6 +57,10 @@ export async function main(argv: string[]): Promise<number> {
         return await diff(rest);
       case 'import':
         return await importCsv(rest);
+      case 'fmt':
+        return await fmt(rest);
+      case 'new-month':
+        return await newMonth(rest);
       case undefined:
       case 'help':
       case '--help':
@@ -196,6 +204,27 @@ async function importCsv(args: string[]): Promise<number> {
     { kind, file, month: v.month as string, ...optional('map', v.map as string | undefined), force: !!v.force, createMissing: !!v['create-missing'], root },
     nodeImportEffects(root),
   );
+}
+
+async function fmt(args: string[]): Promise<number> {
+  const v = parse(args, { root: { type: 'string', default: '.' }, check: { type: 'boolean', default: false } });
+  const root = resolve(v.root as string);
+  const { fmtCommand, nodeFmtEffects } = await import('../commands/fmt.ts');
+  return fmtCommand({ check: !!v.check, root }, nodeFmtEffects(root));
+}
+
+async function newMonth(args: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, allowPositionals: true, strict: true, options: { root: { type: 'string', default: '.' } } });
+  } catch (e) {
+    throw new CliError((e as Error).message);
+  }
+  const [month, ...extra] = parsed.positionals;
+  if (!month || extra.length) throw new CliError('new-month needs one month: capaian new-month 2026-11');
+  const root = resolve(parsed.values.root as string);
+  const { newMonthCommand, nodeNewMonthEffects } = await import('../commands/new-month.ts');
+  return newMonthCommand({ month, root }, nodeNewMonthEffects(root));
 }
 
 /** Today's date where the command runs (the only clock read: for the stale-data warning). */

@@ -3,6 +3,7 @@
  * canonical key order is the order the schema declares: one source of truth.
  */
 import type { z } from 'zod';
+import { kpiSchema } from '../kpi/schema.ts';
 import { schemaOf, type FileKind } from '../schema/file-kinds.ts';
 import type { Layout } from './to-yaml.ts';
 
@@ -59,18 +60,45 @@ function layoutOfKind(kind: FileKind): Layout {
 const orders = layoutOfKind('orders');
 const products = layoutOfKind('products');
 
+/**
+ * How the records of each kind are kept sorted: month files by their time then id, the lists by
+ * id (products by sku), targets by KPI, period and scope (targets without a scope first).
+ */
+export const SORT_BY: Partial<Record<FileKind, readonly string[]>> = {
+  orders: ['date', 'id'],
+  leads: ['created', 'id'],
+  activities: ['at', 'id'],
+  surveys: ['date', 'id'],
+  customers: ['id'],
+  team: ['id'],
+  products: ['sku'],
+  targets: ['kpi', 'period', 'rep', 'region', 'category'],
+};
+
+const sorted = (kind: FileKind): Layout => ({ ...layoutOfKind(kind), sortBy: SORT_BY[kind]! });
+
 /** The canonical layout of each file kind. */
 export const LAYOUTS: Record<FileKind, Layout> = {
   company: layoutOfKind('company'),
-  team: layoutOfKind('team'),
-  customers: layoutOfKind('customers'),
+  team: sorted('team'),
+  customers: sorted('customers'),
   goals: layoutOfKind('goals'),
-  targets: layoutOfKind('targets'),
-  leads: layoutOfKind('leads'),
-  activities: layoutOfKind('activities'),
-  surveys: layoutOfKind('surveys'),
+  targets: sorted('targets'),
+  leads: sorted('leads'),
+  activities: sorted('activities'),
+  surveys: sorted('surveys'),
   // Order lines leave out `discount: 0` and `kind: regular`: most lines are plain sales.
-  orders: { ...orders, nested: { ...orders.nested, lines: { ...orders.nested.lines!, omitDefaults: true } } },
+  orders: { ...orders, sortBy: SORT_BY.orders!, nested: { ...orders.nested, lines: { ...orders.nested.lines!, omitDefaults: true } } },
   // products.yaml is a mapping; its `products` list holds the records, written in block style.
-  products: { ...products, nested: { ...products.nested, products: { ...products.nested.products!, block: true } } },
+  products: { ...products, nested: { ...products.nested, products: { ...products.nested.products!, block: true, sortBy: SORT_BY.products! } } },
 };
+
+/**
+ * The layout of a KPI definition, kpis/<id>.yaml: the schema's key order, except that
+ * `breakdowns` comes last (what the KPI is, how it is computed, how it is broken down).
+ * Formulas have no layout (they are recursive); fmt keeps their flow or block style as written.
+ */
+export const KPI_LAYOUT: Layout = (() => {
+  const layout = layoutOf(kpiSchema)!;
+  return { ...layout, keys: [...layout.keys.filter((k) => k !== 'breakdowns'), 'breakdowns'] };
+})();

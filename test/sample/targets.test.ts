@@ -183,11 +183,14 @@ describe('the sample targets, in the report', () => {
     report = r.report!;
   });
 
-  it('judge every KPI in every month with data, on track in a quarter to three quarters of them', () => {
+  it('judge every KPI in every month with data (but cohorts still maturing), on track in a quarter to three quarters of them', () => {
     expect(report.kpis.map((k) => k.id).sort()).toEqual([...KPI_IDS].sort());
     for (const kpi of report.kpis) {
       const months = new Map(kpi.values.month!.map((v) => [v.period, v]));
-      const statuses = DATA_MONTHS.map((m) => months.get(m)?.status ?? null);
+      // A maturing cohort (lead conversion of the last two months) is not judged yet.
+      const judged = DATA_MONTHS.filter((m) => !months.get(m)?.notes.includes('maturing'));
+      expect(judged.length, kpi.id).toBeGreaterThanOrEqual(DATA_MONTHS.length - 2);
+      const statuses = judged.map((m) => months.get(m)?.status ?? null);
       expect(statuses.filter((s) => s === null), kpi.id).toEqual([]);
       const onTrack = statuses.filter((s) => s === 'on-track').length / statuses.length;
       expect(onTrack, kpi.id).toBeGreaterThanOrEqual(0.25);
