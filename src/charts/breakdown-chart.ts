@@ -40,6 +40,17 @@ interface Row {
   title: string;
 }
 
+/**
+ * Cuts a name to fit `width` pixels by our own (generous) width estimate, with an ellipsis;
+ * Plot's own cut uses a narrower estimate, so long names ran off the chart's left edge.
+ */
+function fitText(name: string, width: number): string {
+  if (textWidth(name, FONT) <= width) return name;
+  let cut = name;
+  while (cut.length > 1 && textWidth(`${cut}…`, FONT) > width) cut = cut.slice(0, -1);
+  return `${cut.trimEnd()}…`;
+}
+
 export function memberName(labels: MemberLabels | undefined, member: string, lang: Lang): string {
   const name = labels?.[member];
   return name === undefined ? member : typeof name === 'string' ? name : name[lang];
@@ -97,7 +108,11 @@ export function renderBreakdownChart(members: ReportMember[], labels: MemberLabe
       symbol: { type: 'identity' },
       color: { type: 'identity' },
       marks: [
-        Plot.axisY({ tickFormat: (member: string) => rows.find((r) => r.member === member)?.name ?? member, tickSize: 0, lineWidth: NAME_WIDTH / FONT, textOverflow: 'ellipsis', label: null }),
+        Plot.axisY({ tickFormat: (member: string) => fitText(rows.find((r) => r.member === member)?.name ?? member, marginLeft - 10), title: (member: string) => {
+          // The full name on hover, only where it was cut.
+          const name = rows.find((r) => r.member === member)?.name ?? member;
+          return fitText(name, marginLeft - 10) === name ? null : name;
+        }, tickSize: 0, label: null }),
         Plot.barX(rows.filter((r) => r.value !== null), { x: 'value', y: 'member', fill: 'fill', title: 'title' }),
         Plot.ruleX([0], { stroke: FG, strokeOpacity: 0.5 }),
         Plot.tickX(

@@ -1,0 +1,298 @@
+/**
+ * The built site of the fixture repository (test/fixtures/site, numbers worked by hand in its
+ * README.md), read as HTML: hand-computed values on the dashboard in both languages, the
+ * language switch, no broken internal link, the page essentials (CSP, lang, title, one h1), no
+ * markup injection, page weight, and byte-identical rebuilds.
+ *
+ * Pages are discovered from the build, so pages added later are covered without editing this
+ * file. The second build for the byte-identical check runs only with CAPAIAN_SLOW=1 (it costs
+ * another full `astro build`).
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseHTML } from 'linkedom';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  BASE,
+  BUILD_TIMEOUT_MS,
+  buildFixtureSite,
+  COMMIT,
+  fileOfUrl,
+  hashTree,
+  listFiles,
+  listPages,
+  urlOf,
+  type BuiltSite,
+} from './site-build.ts';
+
+const SLOW = process.env.CAPAIAN_SLOW === '1';
+const PAYLOAD = '<img src=x onerror=alert(1)>';
+const LANGS = ['id', 'en'] as const;
+type Lang = (typeof LANGS)[number];
+
+/** Hand-computed in test/fixtures/site/README.md: 2026-04 net sales and its target. */
+const DASHBOARD: Record<Lang, { month: string; value: string; target: string; attainment: string; status: string; change: string }> = {
+  id: { month: 'April 2026', value: 'Rp 1,23 jt', target: 'Rp 1,35 jt', attainment: '91,4 %', status: 'berisiko', change: '+9,2 %' },
+  en: { month: 'April 2026', value: 'Rp 1.23M', target: 'Rp 1.35M', attainment: '91.4%', status: 'at risk', change: '+9.2%' },
+};
+
+let site: BuiltSite;
+let files: string[];
+let pages: string[];
+const docs = new Map<string, Document>();
+
+/** The parsed page (cached). */
+function doc(page: string): Document {
+  let d = docs.get(page);
+  if (!d) docs.set(page, (d = parseHTML(html(page)).document as unknown as Document));
+  return d;
+}
+const html = (page: string) => readFileSync(join(site.dir, page), 'utf8');
+/** Text with every run of white space (NBSP and narrow NBSP included) as one space. */
+const norm = (s: string | null | undefined) => (s ?? '').replace(/[\s\u00a0\u202f]+/g, ' ').trim();
+/** Pages in a language folder: `id/…/index.html`. */
+const langOf = (page: string): Lang | undefined => LANGS.find((l) => page.startsWith(`${l}/`));
+
+beforeAll(async () => {
+  site = await buildFixtureSite('build');
+  files = listFiles(site.dir);
+  pages = listPages(site.dir);
+  console.info(`[site] fixture built in ${(site.ms / 1000).toFixed(1)} s: ${pages.length} pages, ${files.length} files`);
+}, BUILD_TIMEOUT_MS);
+
+afterAll(() => site?.remove());
+
+describe('the built fixture site', () => {
+  it('has the dashboard in both languages and the root page', () => {
+    expect(pages).toContain('index.html');
+    expect(pages).toContain('id/index.html');
+    expect(pages).toContain('en/index.html');
+  });
+
+  describe.each(LANGS)('the dashboard in %s', (lang) => {
+    const want = DASHBOARD[lang];
+
+    it('shows April 2026 net sales, its target, attainment, status and change, formatted for the language', () => {
+      const d = doc(`${lang}/index.html`);
+      expect(norm(d.querySelector('h1')?.textContent)).toContain(want.month);
+      // The net-sales scorecard: the card that links to the KPI and shows a big value.
+      const cards = [...d.querySelectorAll(`a[href="${BASE}${lang}/kpi/net-sales/"]`)]
+        .map((a): Element | null | undefined => a.closest('article') ?? a.parentElement?.parentElement)
+        .filter((c): c is Element => !!c && norm(c.textContent).includes(want.target));
+      expect(cards.length, 'a net-sales card with its monthly target').toBeGreaterThan(0);
+      const text = norm(cards[0]!.textContent);
+      expect(text).toContain(want.value);
+      expect(text).toContain(want.target);
+      expect(text).toContain(want.attainment);
+      expect(text).toContain(want.status);
+      expect(text).toContain(want.change);
+    });
+
+    it('shows the other hand-computed values: average transaction value on track, new leads off track, net sales year to date', () => {
+      const text = norm(doc(`${lang}/index.html`).body.textContent);
+      const atv = lang === 'id' ? ['Rp 412 rb', 'Rp 400 rb', '102,9 %', 'sesuai target'] : ['Rp 412K', 'Rp 400K', '102.9%', 'on track'];
+      for (const s of atv) expect(text).toContain(s);
+      expect(text).toContain(lang === 'id' ? 'meleset' : 'off track');
+      // Goal "grow sales": 4 264 500 so far against 15 000 000 for the year.
+      expect(text).toContain(lang === 'id' ? 'Rp 4,26 jt' : 'Rp 4.26M');
+      expect(text).toContain(lang === 'id' ? 'Rp 15 jt' : 'Rp 15M');
+    });
+
+    it('shows the fixed commit and no stale-data banner (CAPAIAN_TODAY is the month after the data)', () => {
+      const text = norm(doc(`${lang}/index.html`).body.textContent);
+      expect(text).toContain(COMMIT.slice(0, 7));
+      expect(text).not.toContain(lang === 'id' ? 'Data belum diperbarui' : 'The data is out of date');
+    });
+
+    // A rate with month targets and no year target is judged by the average of its months so far
+    // (450 000, 500 000, 565 000, 411 500: Rp 482 rb), and the card says so.
+    it('labels the "bigger baskets" goal value as the monthly average so far', () => {
+      const title = lang === 'id' ? 'Keranjang lebih besar' : 'Bigger baskets';
+      const card = [...doc(`${lang}/index.html`).querySelectorAll('article')].find((a) => norm(a.querySelector('h2, h3')?.textContent) === title);
+      expect(norm(card?.textContent)).toContain(lang === 'id' ? 'rata-rata bulanan sejauh ini' : 'monthly average so far');
+      expect(norm(card?.textContent)).toContain(lang === 'id' ? 'Rp 482 rb' : 'Rp 482K');
+    });
+
+    it('names the commit in the footer', () => {
+      expect(norm(doc(`${lang}/index.html`).querySelector('footer')?.textContent)).toContain(`commit ${COMMIT.slice(0, 7)}`);
+    });
+  });
+
+  it('links every page to the same page in the other language', () => {
+    const problems: string[] = [];
+    for (const page of pages) {
+      const lang = langOf(page);
+      if (!lang) continue;
+      const other = lang === 'id' ? 'en' : 'id';
+      const twin = `${other}/${page.slice(lang.length + 1)}`;
+      if (!pages.includes(twin)) problems.push(`${page}: no ${twin}`);
+      const links = [...doc(page).querySelectorAll(`a[hreflang="${other}"]`)].map((a) => a.getAttribute('href'));
+      if (!links.includes(urlOf(twin))) problems.push(`${page}: the ${other.toUpperCase()} switch goes to ${links.join(', ') || 'nowhere'}, not ${urlOf(twin)}`);
+      // The current language is shown, not linked.
+      if (doc(page).querySelector(`a[hreflang="${lang}"][href="${urlOf(page)}"]`)) problems.push(`${page}: links to itself as ${lang}`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  /**
+   * Every internal reference on every page (href, src, srcset, action, meta refresh; url() in
+   * CSS), resolved as a browser would against the page's URL under the base path, that does not
+   * lead to a built file (or to an element with the fragment's id).
+   */
+  interface BrokenLink { from: string; ref: string; problem: string }
+  function brokenLinks(): { broken: BrokenLink[]; checked: number } {
+    const broken: BrokenLink[] = [];
+    let checked = 0;
+    const check = (from: string, ref: string, url: string) => {
+      checked++;
+      const target = fileOfUrl(url);
+      if (!target) return broken.push({ from, ref, problem: `outside the base path ${BASE}` });
+      const full = join(site.dir, target);
+      if (!existsSync(full) || !statSync(full).isFile()) return broken.push({ from, ref, problem: `${target} does not exist` });
+      const frag = /#(.+)$/.exec(url)?.[1];
+      if (frag && target.endsWith('.html') && !doc(target).getElementById(decodeURIComponent(frag))) broken.push({ from, ref, problem: `no #${frag} in ${target}` });
+    };
+    for (const page of pages) {
+      const d = doc(page);
+      const refs: string[] = [];
+      for (const el of d.querySelectorAll('[href], [src], [srcset], [action], [data], [poster]')) {
+        for (const attr of ['href', 'src', 'action', 'data', 'poster']) {
+          const v = el.getAttribute(attr);
+          if (v !== null) refs.push(v);
+        }
+        const srcset = el.getAttribute('srcset');
+        if (srcset) refs.push(...srcset.split(',').map((s) => s.trim().split(/\s+/)[0]!));
+      }
+      for (const meta of d.querySelectorAll('meta[http-equiv="refresh" i]')) {
+        const m = /url=(.+)$/i.exec(meta.getAttribute('content') ?? '');
+        if (m) refs.push(m[1]!.trim());
+      }
+      for (const ref of refs) {
+        if (/^[a-z][a-z0-9+.-]*:/i.test(ref) || ref.startsWith('//')) continue; // http:, mailto:, data:, …
+        if (ref === '') {
+          broken.push({ from: page, ref, problem: 'empty link' });
+          continue;
+        }
+        const pageUrl = urlOf(page);
+        const url = ref.startsWith('#') ? pageUrl + ref : ref.startsWith('/') ? ref : new URL(ref, `http://site${pageUrl}`).pathname + (/#.*/.exec(ref)?.[0] ?? '');
+        check(page, ref, url);
+      }
+    }
+    for (const css of files.filter((f) => f.endsWith('.css'))) {
+      for (const m of readFileSync(join(site.dir, css), 'utf8').matchAll(/url\(\s*['"]?(\/[^'")]+)['"]?\s*\)/g)) check(css, m[1]!, m[1]!);
+    }
+    return { broken, checked };
+  }
+  const show = (b: BrokenLink[]) => [...new Set(b.map((x) => `${x.from}: ${x.ref} -> ${x.problem}`))];
+
+  it('has no broken internal link, asset, download or fragment anywhere', () => {
+    const { broken, checked } = brokenLinks();
+    expect(show(broken)).toEqual([]);
+    expect(checked).toBeGreaterThan(pages.length);
+  });
+
+  // Every page's essentials; the known exceptions are asserted separately below, so that this
+  // test keeps guarding every other page (including the ones added later).
+  function essentials(page: string): string[] {
+    const d = doc(page);
+    const problems: string[] = [];
+    const csp = d.querySelector('meta[http-equiv="Content-Security-Policy" i]')?.getAttribute('content') ?? '';
+    if (!/default-src/.test(csp) || !/script-src/.test(csp) || /script-src[^;]*'unsafe-inline'/.test(csp)) problems.push(`CSP meta tag missing or allows inline scripts: "${csp}"`);
+    const lang = d.documentElement.getAttribute('lang');
+    const want = langOf(page);
+    if (!lang || (want && lang !== want)) problems.push(`<html lang="${lang}">${want ? `, expected ${want}` : ''}`);
+    const titles = d.querySelectorAll('head > title');
+    if (titles.length !== 1 || !norm(titles[0]!.textContent)) problems.push(`${titles.length} <title>, text "${norm(titles[0]?.textContent)}"`);
+    const h1 = d.querySelectorAll('h1');
+    if (h1.length !== 1 || !norm(h1[0]!.textContent)) problems.push(`${h1.length} <h1>`);
+    if (!d.querySelector('meta[charset]')) problems.push('no <meta charset>');
+    if (!d.querySelector('meta[name="viewport"]')) problems.push('no viewport meta tag');
+    return problems.map((p) => `${page}: ${p}`);
+  }
+
+  it('gives every page a CSP meta tag, a lang attribute, a <title> and exactly one <h1>', () => {
+    expect(pages.flatMap(essentials)).toEqual([]);
+  });
+
+  it('gives the root redirect page a CSP meta tag too', () => {
+    expect(essentials('index.html')).toEqual([]);
+  });
+
+  it('has a favicon (browsers ask for one)', () => {
+    const icons = pages.filter((p) => langOf(p)).map((p) => doc(p).querySelector('link[rel~="icon"]')?.getAttribute('href'));
+    const ok = files.includes('favicon.ico') || icons.every((h) => h && (h.startsWith('data:') || (fileOfUrl(h) && files.includes(fileOfUrl(h)!))));
+    expect(ok).toBe(true);
+  });
+
+  it('shows the HTML payload in names and titles as text and never as markup, in any built file', () => {
+    // Data downloads (CSV, JSON) carry names as they are: HTML-escaping them would corrupt the data,
+    // and no browser renders them as HTML. Everything else must never hold the raw markup.
+    const dataFile = (f: string) => /\.(csv|json|tsv|txt)$/.test(f);
+    const raw = files.filter((f) => !dataFile(f) && readFileSync(join(site.dir, f), 'utf8').includes(PAYLOAD));
+    expect(raw).toEqual([]);
+    for (const page of pages) {
+      const d = doc(page);
+      expect(d.querySelectorAll('img[onerror], [onerror], [onload], [onclick]').length, page).toBe(0);
+      expect(d.querySelectorAll('img[src="x"]').length, page).toBe(0);
+    }
+    // The payload is on the dashboard as text: the copy of net sales is titled with it.
+    expect(norm(doc('id/index.html').body.textContent)).toContain(`Penjualan ${PAYLOAD}`);
+    expect(norm(doc('en/index.html').body.textContent)).toContain(`Sales ${PAYLOAD}`);
+    expect(html('id/index.html')).toMatch(/&lt;img src=x onerror=alert\(1\)(&gt;|>)/);
+    // The rep's and the customer's names, wherever pages show them.
+    const shown = pages.filter((p) => norm(doc(p).body.textContent).includes(`Rina ${PAYLOAD}`));
+    const rina = pages.filter((p) => /\/team\/rina\//.test(p));
+    for (const p of rina) expect(shown, `rep page ${p} names the rep`).toContain(p);
+  });
+
+  it('holds only what a static host serves: pages, assets, downloads, no server modules', () => {
+    expect(files.filter((f) => /\.(mjs|cjs|map|d\.ts)$/.test(f))).toEqual([]);
+  });
+
+  it('keeps every page under 300 KB, with the stylesheets, scripts and images it loads', () => {
+    const heavy: string[] = [];
+    for (const page of pages) {
+      const d = doc(page);
+      const assets = new Set<string>();
+      for (const el of d.querySelectorAll('link[rel="stylesheet"][href], script[src], img[src]')) {
+        const target = fileOfUrl(el.getAttribute('href') ?? el.getAttribute('src') ?? '');
+        if (target && existsSync(join(site.dir, target))) assets.add(target);
+      }
+      const size = statSync(join(site.dir, page)).size + [...assets].reduce((n, a) => n + statSync(join(site.dir, a)).size, 0);
+      if (size >= 300 * 1024) heavy.push(`${page}: ${(size / 1024).toFixed(0)} KB`);
+    }
+    expect(heavy).toEqual([]);
+  });
+
+  it('prints no undefined, NaN, null or [object Object] on any page', () => {
+    const bad: string[] = [];
+    for (const page of pages) {
+      const text = norm(doc(page).body.textContent);
+      for (const m of text.matchAll(/\b(undefined|NaN|null|\[object Object\]|Infinity)\b/g)) bad.push(`${page}: "…${text.slice(Math.max(0, m.index - 40), m.index + 40)}…"`);
+      for (const el of doc(page).querySelectorAll('[href], [src], [alt], [aria-label], [title]')) {
+        for (const a of ['href', 'src', 'alt', 'aria-label', 'title']) {
+          const v = el.getAttribute(a);
+          if (v && /\b(undefined|NaN|\[object Object\])\b/.test(v)) bad.push(`${page}: ${a}="${v}"`);
+        }
+      }
+    }
+    expect(bad).toEqual([]);
+  });
+
+  it.runIf(SLOW)(
+    'builds byte-identical output twice (CAPAIAN_SLOW=1)',
+    async () => {
+      const again = await buildFixtureSite('again');
+      try {
+        const a = hashTree(site.dir);
+        const b = hashTree(again.dir);
+        expect(Object.keys(b)).toEqual(Object.keys(a));
+        const differ = Object.keys(a).filter((f) => a[f] !== b[f]);
+        expect(differ).toEqual([]);
+      } finally {
+        again.remove();
+      }
+    },
+    BUILD_TIMEOUT_MS,
+  );
+});
