@@ -29,6 +29,12 @@ describe('GitHub workflows', () => {
     expect(problems.length).toBeGreaterThan(0);
   });
 
+  it('pins every action to a full commit SHA (tags can be moved), with the version beside it', () => {
+    const uses = files.flatMap((f) => [...f.data.matchAll(/uses:\s*(\S+)(.*)$/gm)].map((m) => ({ file: f.path, action: m[1]!, rest: m[2]! })));
+    expect(uses.length).toBeGreaterThan(5);
+    expect(uses.filter((u) => !/^[\w-]+\/[\w-]+@[0-9a-f]{40}$/.test(u.action) || !/# v\d/.test(u.rest))).toEqual([]);
+  });
+
   it('gives write permissions only to jobs that run no code from the pull request', () => {
     const ci = files.find((f) => f.path.endsWith('ci.yml'))!.data;
     expect(ci).toMatch(/^permissions:\n  contents: read$/m);
