@@ -19,11 +19,11 @@ import { mapRows, type MapResult } from '../import/map-rows.ts';
 import { defaultMapping, localeFormats, mappingSchema, type Mapping } from '../import/mapping.ts';
 import { decodeText } from '../load/decode.ts';
 import { locateIssues } from '../load/locate.ts';
-import { parseYaml } from '../load/parse-yaml.ts';
+import { parseYaml, protoKeys } from '../load/parse-yaml.ts';
 import { readRepoFiles } from '../load/read-repo.ts';
 import { companySchema, type Company } from '../schema/company.ts';
 import { MONTH_KINDS, type MonthKind } from '../schema/file-kinds.ts';
-import { formatIssue, formatPath, type Issue, type PendingIssue } from '../validate/issue.ts';
+import { formatIssue, formatPath, pushAll, type Issue, type PendingIssue } from '../validate/issue.ts';
 import { schemaIssues } from '../validate/schema-issues.ts';
 import { validateRepo, type SourceFile } from '../validate/validate-repo.ts';
 import { UsageError } from './compute.ts';
@@ -96,6 +96,8 @@ export async function importCommand(opts: ImportOptions, fx: ImportEffects): Pro
     mapText = decoded.text;
     const parsed = parseYaml(mapText, opts.map);
     if (parsed.issues.length) return fail(fx, locateIssues(parsed.issues, () => mapText).map(formatIssue));
+    const reserved = protoKeys(parsed.value, opts.map);
+    if (reserved.length) return fail(fx, locateIssues(reserved, () => mapText).map(formatIssue));
     const schema = mappingSchema(kind);
     const r = schema.safeParse(parsed.value ?? {}, { reportInput: true });
     if (!r.success) return fail(fx, locateIssues(schemaIssues(r.error, schema, opts.map, false), () => mapText).map(formatIssue));
@@ -114,7 +116,7 @@ export async function importCommand(opts: ImportOptions, fx: ImportEffects): Pro
   for (const [k, spec] of mapping.join.entries()) {
     const path = join(dirname(opts.file), spec.file);
     const joined = readCsv(await readUserFile(fx, path, `joined CSV (join[${k}].file in ${mapFile})`), path);
-    early.push(...joined.issues);
+    pushAll(early, joined.issues);
     if (joined.table) joins.push({ table: joined.table, spec, at: ['join', k] });
   }
   if (early.some((i) => i.level !== 'warning')) return fail(fx, early.map(formatRowIssue));

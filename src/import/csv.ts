@@ -75,7 +75,7 @@ export function decodeCsv(bytes: Uint8Array, file: string): { text?: string; iss
     // Find the first bad byte for the line number: decode growing prefixes line by line.
     let start = 0;
     for (let i = 0; i <= bytes.length; i++) {
-      if (i === bytes.length || bytes[i] === 0x0a) {
+      if (i === bytes.length || bytes[i] === 0x0a || bytes[i] === 0x0d) {
         try {
           utf8.decode(bytes.subarray(start, i));
         } catch {
@@ -89,9 +89,10 @@ export function decodeCsv(bytes: Uint8Array, file: string): { text?: string; iss
   }
 }
 
+/** The 1-based line of a byte offset; LF, CRLF and a lone CR (old Mac exports) end a line, as in parseCsv. */
 function lineOfByte(bytes: Uint8Array, at: number): number {
   let line = 1;
-  for (let i = 0; i < at; i++) if (bytes[i] === 0x0a) line++;
+  for (let i = 0; i < at; i++) if (bytes[i] === 0x0a || (bytes[i] === 0x0d && bytes[i + 1] !== 0x0a)) line++;
   return line;
 }
 

@@ -300,7 +300,8 @@ export function mapRows(input: MapInput): MapResult {
       });
       if (usedRow) counts.used++;
       else if (outsideRow) counts.outside++;
-      else if (specs.length > 1 && specs.every((s) => !s.where(row))) counts.filtered++;
+      // Left out by every records: entry's where (with a single entry too, else the row is counted nowhere).
+      else if (specs.every((s) => !s.where(row))) counts.filtered++;
     }
   }
 
@@ -308,7 +309,8 @@ export function mapRows(input: MapInput): MapResult {
   const tzTime = (v: unknown) => (typeof v === 'string' && v.length > 10 ? parseDateTime(v, tz) : Date.parse(`${String(v)}T00:00Z`));
   const keyed = made.map((m) => ({ m, t: tzTime(m.record[placedBy]) }));
   keyed.sort((a, b) => a.t - b.t || cmp(a.m.record.id, b.m.record.id) || a.m.line - b.m.line || a.m.spec - b.m.spec);
-  made.splice(0, made.length, ...keyed.map((k) => k.m));
+  // Not made.splice(0, n, ...sorted): a spread of every record throws above about 100,000 of them.
+  keyed.forEach((k, i) => (made[i] = k.m));
   const sequenceOf = (m: MadeRecord) => specs[m.spec]?.fields.get('id')?.sequence;
   let n = 0;
   const width = Math.max(4, String(made.length).length);

@@ -44,7 +44,7 @@ export function checkKpis(files: KpiFile[], ctx: KpiCheckContext): PendingIssue[
     if (kpi.secondary) check(kpi.secondary.formula, ['secondary', 'formula']);
     kpi.breakdowns.forEach((b, i) => {
       for (const ds of used.datasets) {
-        const f = DATASETS[ds].fields[b.field];
+        const f = fieldInfo(ds, b.field);
         if (!f || f.type !== 'category') {
           const options = Object.entries(DATASETS[ds].fields).filter(([, x]) => x.type === 'category').map(([k]) => k);
           out.push(issue(file, ['breakdowns', i], 'unknown-breakdown', `breakdown "${b.field}" is not something ${ds} can be broken down by`, `${ds} can be broken down by: ${options.join(', ')}`));
@@ -59,6 +59,11 @@ export function checkKpis(files: KpiFile[], ctx: KpiCheckContext): PendingIssue[
   return out;
 }
 
+/** A dataset's field, only its own: "constructor" or "toString" is not a field. */
+function fieldInfo(ds: DatasetName, field: string): FieldInfo | undefined {
+  return Object.hasOwn(DATASETS[ds].fields, field) ? DATASETS[ds].fields[field] : undefined;
+}
+
 interface Used {
   datasets: Set<DatasetName>;
   /** The field naming the rep when the formula divides per rep, else null. */
@@ -67,7 +72,7 @@ interface Used {
 
 function formulaChecker(file: string, byId: Map<string, KpiFile>, ctx: KpiCheckContext, out: PendingIssue[]) {
   const fieldOf = (ds: DatasetName, field: string, at: DocPath, want?: FieldInfo['type'] | 'numeric'): FieldInfo | undefined => {
-    const f = DATASETS[ds].fields[field];
+    const f = fieldInfo(ds, field);
     if (!f) {
       const names = Object.keys(DATASETS[ds].fields);
       const guess = closest(field, names);

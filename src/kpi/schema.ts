@@ -30,17 +30,31 @@ const condition = z.union(
       exists: z.boolean().optional(),
       /** For time fields: relative to the period being computed. */
       period: z.enum(['in', 'before', 'after'], { error: 'must be in, before or after' }).optional(),
-    }),
+    })
+      // An empty comparison would match every row.
+      .refine((c) => Object.values(c).some((v) => v !== undefined), { error: 'must compare with something: eq, ne, in, not_in, lt, lte, gt, gte, exists or period' }),
   ],
   { error: 'must be a value, a list of values, or { eq | ne | in | not_in | lt | lte | gt | gte | exists | period: … }' },
 );
 
 export type Condition = z.output<typeof condition>;
 
-/** Field conditions, all of which must hold; `any:` for one-of, `not:` to negate. */
+/**
+ * Field conditions, all of which must hold; `any:` for one-of, `not:` to negate. Only `any` and
+ * `not` hold filters: under a field name a mapping is a comparison, so a misspelt operator
+ * (`{ eqq: won }`) is an error rather than a nested filter that matches every row.
+ */
 export type Filter = { [field: string]: Condition | Filter[] | Filter | undefined; any?: Filter[]; not?: Filter };
 export const filterSchema: z.ZodType<Filter> = z.lazy(() =>
-  z.record(z.string(), z.union([condition, z.array(filterSchema), filterSchema]), { error: 'must be a mapping of field: condition' }),
+  z
+    .object(
+      {
+        any: z.array(filterSchema, { error: 'must be a list of filters' }).optional(),
+        not: filterSchema.optional(),
+      },
+      { error: 'must be a mapping of field: condition' },
+    )
+    .catchall(condition),
 ) as z.ZodType<Filter>;
 
 const datasetName = z.enum(DATASET_NAMES, { error: `must be a dataset: ${DATASET_NAMES.join(', ')}` });

@@ -65,12 +65,12 @@ function firstInvalidUtf8(b: Uint8Array): number {
   return Math.max(0, b.length - 1);
 }
 
-/** 1-based line and column (in bytes) of a byte offset. */
+/** 1-based line and column (in bytes) of a byte offset; LF, CRLF and a lone CR end a line. */
 function lineColumnOf(bytes: Uint8Array, at: number): { line: number; column: number } {
   let line = 1;
   let lineStart = 0;
   for (let i = 0; i < at; i++) {
-    if (bytes[i] === 0x0a) {
+    if (bytes[i] === 0x0a || (bytes[i] === 0x0d && bytes[i + 1] !== 0x0a)) {
       line++;
       lineStart = i + 1;
     }

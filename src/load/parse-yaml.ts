@@ -8,7 +8,8 @@
  */
 import yaml from 'js-yaml';
 import { isAlias, isNode, LineCounter, parseDocument, visit } from 'yaml';
-import { issue, type PendingIssue } from '../validate/issue.ts';
+import { lineBreaksAsLf, topLevelItems, WHOLE_FILE_LIMIT } from './locate.ts';
+import { formatPath, issue, type DocPath, type PendingIssue } from '../validate/issue.ts';
 
 export const MAX_DEPTH = 32;
 
@@ -32,8 +33,58 @@ export function parseYaml(text: string, file: string): Parsed {
   return { value, issues: [] };
 }
 
-/** The first anchor or alias, confirmed by a real parse (the quick test also matches inside quotes). */
-function findAlias(text: string, file: string): PendingIssue | null {
+/**
+ * Every `__proto__` key in a parsed document. zod's records and catch-alls drop such keys without
+ * a word (assigning one would replace an object's prototype), so where a schema has free-form keys
+ * (KPI filters, import mappings) a `__proto__` filter or rename would be silently ignored: it is
+ * reported instead.
+ */
+export function protoKeys(value: unknown, file: string): PendingIssue[] {
+  const out: PendingIssue[] = [];
+  const walk = (v: unknown, at: DocPath) => {
+    if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...at, i]));
+    else if (v !== null && typeof v === 'object') {
+      for (const key of Object.keys(v)) {
+        const path = [...at, key];
+        if (key === '__proto__') out.push({ ...issue(file, path, 'reserved-key', `${formatPath(path)}: "__proto__" cannot be used as a name`, 'remove it, or use the name you meant'), atKey: true });
+        else walk((v as Record<string, unknown>)[key], path);
+      }
+    }
+  };
+  walk(value, []);
+  return out;
+}
+
+/**
+ * The first anchor or alias, confirmed by a real parse (the quick test also matches inside quotes
+ * and in text like "Toko &Co"). A big file is not parsed whole (the `yaml` package needs about 100
+ * bytes of memory per byte): only the records that hold a candidate are, each on its own.
+ */
+function findAlias(raw: string, file: string): PendingIssue | null {
+  const text = lineBreaksAsLf(raw);
+  const items = text.length > WHOLE_FILE_LIMIT ? topLevelItems(text) : null;
+  let found: { line: number; col: number } | null = null;
+  if (items) {
+    const candidates = new RegExp(ANCHOR_OR_ALIAS.source, 'g');
+    let last = -2;
+    for (let m = candidates.exec(text); m && !found; m = candidates.exec(text)) {
+      const k = items.itemAt(m.index + m[0].length - 2);
+      if (k === last) continue;
+      last = k;
+      const slice = k >= 0 ? items.slice(k) : null;
+      const at = slice ? aliasIn(slice.text) : null;
+      if (at) found = { line: at.line + slice!.line, col: at.col };
+    }
+  } else found = aliasIn(text);
+  if (!found) return null;
+  const out = issue(file, [], 'yaml-alias', 'YAML anchors and aliases (&name, *name) are not allowed in data files', 'write the values out in full');
+  out.line = found.line;
+  out.column = found.col;
+  return out;
+}
+
+/** Line and column of the first alias or anchor (at its &name) in a YAML text. */
+function aliasIn(text: string): { line: number; col: number } | null {
   const lc = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lc, schema: 'core', uniqueKeys: false });
   let offset = -1;
@@ -51,12 +102,7 @@ function findAlias(text: string, file: string): PendingIssue | null {
     }
     return undefined;
   });
-  if (offset < 0) return null;
-  const pos = lc.linePos(offset);
-  const out = issue(file, [], 'yaml-alias', 'YAML anchors and aliases (&name, *name) are not allowed in data files', 'write the values out in full');
-  out.line = pos.line;
-  out.column = pos.col;
-  return out;
+  return offset < 0 ? null : lc.linePos(offset);
 }
 
 function syntaxIssue(e: unknown, file: string, text: string): PendingIssue {
@@ -69,6 +115,15 @@ function syntaxIssue(e: unknown, file: string, text: string): PendingIssue {
     const key = /^\s*"?([^":\n]+)"?\s*:/.exec(text.slice(err.mark.position))?.[1]?.trim();
     if (key) message = `"${key}" appears twice in the same mapping`;
   }
+  if (err.mark && err.mark.position >= text.length) {
+    // js-yaml reads the text with a line end added: "end of the stream" is past the last line of a file without one.
+    [line, column] = lineColumnAt(text, text.length);
+  }
+  if (reason.includes('non-printable') && err.mark) {
+    // js-yaml marks the end of the scalar it was reading (for a file of one line, the line after it): point at the character.
+    const at = nonPrintableBefore(text, err.mark.position);
+    if (at >= 0) [line, column] = lineColumnAt(text, at);
+  }
   if (reason.includes('single document')) {
     message = 'file holds more than one YAML document';
     const second = secondDocumentLine(text);
@@ -78,6 +133,38 @@ function syntaxIssue(e: unknown, file: string, text: string): PendingIssue {
   out.line = line;
   out.column = column;
   return out;
+}
+
+// The characters js-yaml refuses in a scalar (its PATTERN_NON_PRINTABLE, without the surrogate checks).
+const NON_PRINTABLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]/;
+
+/** The first non-printable character on the line of the last one before `end`, or -1. */
+function nonPrintableBefore(text: string, end: number): number {
+  let at = -1;
+  for (let i = Math.min(end, text.length) - 1; i >= 0; i--) {
+    if (NON_PRINTABLE.test(text[i]!)) {
+      at = i;
+      break;
+    }
+  }
+  if (at < 0) return -1;
+  const lineStart = Math.max(text.lastIndexOf('\n', at), text.lastIndexOf('\r', at)) + 1;
+  for (let i = lineStart; i < at; i++) if (NON_PRINTABLE.test(text[i]!)) return i;
+  return at;
+}
+
+/** 1-based line and column of an offset; LF, CRLF and a lone CR end a line. */
+function lineColumnAt(text: string, offset: number): [number, number] {
+  let line = 1;
+  let start = 0;
+  for (let i = 0; i < offset; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
+      line++;
+      start = i + 1;
+    }
+  }
+  return [line, offset - start + 1];
 }
 
 /** The line of the "---" that starts a second document. */
@@ -98,7 +185,8 @@ function syntaxHint(reason: string): string {
   if (reason.includes('maxDepth')) return `data files nest a few levels at most (limit ${MAX_DEPTH})`;
   if (reason.includes('single document')) return 'one document per file: remove the "---" separator and what follows, or move it to its own file';
   if (reason.includes('unknown tag')) return 'tags like !!binary or !foo are not used in data files; write plain values';
-  if (reason.includes('tab')) return 'indent with spaces, not tabs';
+  if (reason.includes('non-printable')) return 'remove the control character (often pasted from another program along with the text)';
+  if (reason.includes('tab characters')) return 'indent with spaces, not tabs';
   if (reason.includes('flow collection')) return 'a list or mapping opened with [ or { is not closed: check this line and the ones before for a missing ] or }';
   return 'check indentation and quoting on this line and the one before';
 }

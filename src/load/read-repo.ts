@@ -23,6 +23,15 @@ export async function readRepoFiles(root: string, dirs: string[] = ['data', 'kpi
       if (dir === 'data') issues.push(issue(`${dir}/`, [], 'missing-folder', `no ${dir}/ folder in ${root}`, 'run capaian inside your data repository, or pass --root DIR; `capaian sample --out DIR` creates an example'));
       continue;
     }
+    // The folders themselves too: a data/ that links elsewhere would be read from there.
+    if (st.isSymbolicLink()) {
+      issues.push(issue(`${dir}/`, [], 'symlink', 'symbolic links are not followed', `make ${dir}/ a folder in the repository; a link could point outside it`));
+      continue;
+    }
+    if (!st.isDirectory()) {
+      issues.push(issue(`${dir}/`, [], 'not-a-folder', `${dir} is not a folder`, `${dir}/ is a folder of YAML files`));
+      continue;
+    }
     await walk(root, dir, paths, issues);
   }
   paths.sort();

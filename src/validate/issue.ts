@@ -39,6 +39,14 @@ export function issue(
   return { level, code, file, at, message, ...(hint ? { hint } : {}) };
 }
 
+/**
+ * `into.push(...items)` for lists of any length: a spread passes every item as an argument, and
+ * above about 100,000 of them (a rule that fails on every record of a big file) it throws.
+ */
+export function pushAll<T>(into: T[], items: readonly T[]): void {
+  for (const item of items) into.push(item);
+}
+
 /** `lines[1].qty` from ['lines', 1, 'qty']. */
 export function formatPath(path: DocPath): string {
   let out = '';

@@ -123,7 +123,7 @@ export function fieldsAt(schema: z.ZodType, path: DocPath): string[] {
     if (i === path.length) return def.type === 'object' ? Object.keys(def.shape as object) : [];
     const step = path[i]!;
     if (def.type === 'array' && typeof step === 'number') node = def.element;
-    else if (def.type === 'object' && typeof step === 'string') node = (def.shape as Record<string, unknown>)[step];
+    else if (def.type === 'object' && typeof step === 'string') node = Object.hasOwn(def.shape as object, step) ? (def.shape as Record<string, unknown>)[step] : def.catchall;
     else return [];
   }
   return [];

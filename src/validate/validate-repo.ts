@@ -7,11 +7,11 @@ import type { z } from 'zod';
 import { decodeText } from '../load/decode.ts';
 import { placeFile } from '../load/layout.ts';
 import { locateIssues } from '../load/locate.ts';
-import { parseYaml } from '../load/parse-yaml.ts';
+import { parseYaml, protoKeys } from '../load/parse-yaml.ts';
 import { companySchema } from '../schema/company.ts';
 import { REQUIRED_FILES, schemaOf, type FileKind } from '../schema/file-kinds.ts';
 import { productSchema, productsSchema } from '../schema/products.ts';
-import { issue, sortIssues, type Issue, type PendingIssue } from './issue.ts';
+import { issue, pushAll, sortIssues, type Issue, type PendingIssue } from './issue.ts';
 import type { RecordFile, RepoData, Summary } from './repo-data.ts';
 import { checkKpis, type KpiCheckContext, type KpiFile } from '../kpi/check-kpis.ts';
 import { kpiSchema, type Kpi } from '../kpi/schema.ts';
@@ -71,14 +71,14 @@ export function validateRepo(files: SourceFile[], earlier: PendingIssue[] = []):
       summary.files.push({ file: f.path, kind, records: 0 });
     };
     const decoded = decodeText(f.bytes, f.path);
-    issues.push(...decoded.issues);
+    pushAll(issues, decoded.issues);
     if (decoded.text === undefined) {
       unreadable();
       continue;
     }
     texts.set(f.path, decoded.text);
     const parsed = parseYaml(decoded.text, f.path);
-    issues.push(...parsed.issues);
+    pushAll(issues, parsed.issues);
     if (parsed.issues.length) {
       unreadable();
       continue;
@@ -96,7 +96,7 @@ export function validateRepo(files: SourceFile[], earlier: PendingIssue[] = []):
       const r = companySchema.safeParse(value, { reportInput: true });
       if (r.success) singles.set(kind, r.data);
       else {
-        issues.push(...schemaIssues(r.error, companySchema, f.path, false));
+        pushAll(issues, schemaIssues(r.error, companySchema, f.path, false));
         unavailable.add(kind);
       }
       summary.files.push({ file: f.path, kind, records: 1 });
@@ -106,12 +106,17 @@ export function validateRepo(files: SourceFile[], earlier: PendingIssue[] = []):
     let listAt: string[] = [];
     let recordSchema = (schemaOf[kind] as unknown as z.ZodArray<z.ZodType>).element;
     if (kind === 'products') {
+      if (typeof value !== 'object' || Array.isArray(value)) {
+        // Not spread into the shell below: a list's indexes would be reported as unknown fields "0", "1", … all at 1:1.
+        issues.push(issue(f.path, [], 'not-a-mapping', `products.yaml must be a mapping with categories: and products:, got ${Array.isArray(value) ? 'a list' : `a ${typeof value}`}`, 'write categories: (a list) and products: (a list of products) at the start of a line; see README "Data layout"'));
+        unreadable();
+        continue;
+      }
       const shell = productsSchema.safeParse({ ...(value as object), products: [] }, { reportInput: true });
       if (!shell.success) {
-        issues.push(...schemaIssues(shell.error, productsSchema, f.path, false));
+        pushAll(issues, schemaIssues(shell.error, productsSchema, f.path, false));
         unavailable.add(kind);
       } else singles.set('products', shell.data);
-      if (typeof value !== 'object' || Array.isArray(value)) continue;
       list = (value as Record<string, unknown>).products ?? [];
       listAt = ['products'];
       recordSchema = productSchema;
@@ -134,7 +139,7 @@ export function validateRepo(files: SourceFile[], earlier: PendingIssue[] = []):
       } else {
         const wrapped = schemaIssues(r.error, recordSchema, f.path, true);
         for (const w of wrapped) w.at = [...listAt, i, ...w.at];
-        issues.push(...wrapped);
+        pushAll(issues, wrapped);
         const idv = idKey && (list[i] as Record<string, unknown> | null)?.[idKey];
         broken.push({ kind, ...(typeof idv === 'string' ? { id: idv } : {}), file: f.path, at: [...listAt, i], raw: list[i] });
       }
@@ -159,7 +164,7 @@ export function validateRepo(files: SourceFile[], earlier: PendingIssue[] = []):
     const ctx: RuleContext = { data: withStandIns(partial, singles), broken, unavailable };
     for (const rule of crossFileRules) {
       try {
-        issues.push(...rule.check(ctx));
+        pushAll(issues, rule.check(ctx));
       } catch (e) {
         issues.push(issue('data/', [], 'rule-crashed', `internal error in rule "${rule.name}": ${(e as Error).message}`, 'please report this; the other checks ran'));
       }
@@ -167,7 +172,10 @@ export function validateRepo(files: SourceFile[], earlier: PendingIssue[] = []):
   }
 
   summary.kpis = kpiFiles.length;
-  if (kpiFiles.length) issues.push(...checkKpis(kpiFiles, kpiContext(partial)), ...kpiReferences(partial, new Set(kpiFiles.map((k) => k.kpi.id))));
+  if (kpiFiles.length) {
+    pushAll(issues, checkKpis(kpiFiles, kpiContext(partial)));
+    pushAll(issues, kpiReferences(partial, new Set(kpiFiles.map((k) => k.kpi.id))));
+  }
 
   const located = sortIssues(locateIssues(issues, (file) => texts.get(file)));
   const hasError = located.some((i) => i.level === 'error');
@@ -217,15 +225,20 @@ function readKpiFile(f: SourceFile, issues: PendingIssue[], texts: Map<string, s
     return null;
   }
   const decoded = decodeText(f.bytes, f.path);
-  issues.push(...decoded.issues);
+  pushAll(issues, decoded.issues);
   if (decoded.text === undefined) return null;
   texts.set(f.path, decoded.text);
   const parsed = parseYaml(decoded.text, f.path);
-  issues.push(...parsed.issues);
+  pushAll(issues, parsed.issues);
   if (parsed.issues.length) return null;
+  const reserved = protoKeys(parsed.value, f.path);
+  if (reserved.length) {
+    pushAll(issues, reserved);
+    return null;
+  }
   const r = kpiSchema.safeParse(parsed.value, { reportInput: true });
   if (!r.success) {
-    issues.push(...schemaIssues(r.error, kpiSchema, f.path, false));
+    pushAll(issues, schemaIssues(r.error, kpiSchema, f.path, false));
     return null;
   }
   return { file: f.path, kpi: r.data };
