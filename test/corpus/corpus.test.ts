@@ -607,6 +607,14 @@ const YAML_CASES: YamlCase[] = [
     records: 'refused',
   },
   {
+    file: 'unclosed-flow-no-final-newline.orders.yaml',
+    what: 'a flow mapping never closed, in a file without a final line end: told at the end of its one line (fixed: js-yaml adds a line end, and the error pointed at line 2, which the file does not have)',
+    expect: [
+      'data/2026/03/orders.yaml:1:112  YAML syntax error: unexpected end of the stream within a flow collection  (a list or mapping opened with [ or { is not closed: check this line and the ones before for a missing ] or })',
+    ],
+    records: 'refused',
+  },
+  {
     file: 'unknown-field-typos.customers.yaml',
     what: 'fields regoin, segmen, Owner and an extra phone',
     expect: [
