@@ -7,7 +7,7 @@
  */
 import yaml from 'js-yaml';
 import { LAYOUTS } from '../format/layout.ts';
-import { listToYaml, toYaml, type Layout } from '../format/to-yaml.ts';
+import { compareRecords, listToYaml, toYaml, type Layout } from '../format/to-yaml.ts';
 
 type Rec = Record<string, unknown>;
 
@@ -24,29 +24,13 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 
 /** The fields the canonical writer keeps a list sorted by (none: the list keeps its order). */
 function sortFieldsOf(layout: Layout | undefined): readonly string[] {
-  return (layout as { sortBy?: readonly string[] } | undefined)?.sortBy ?? [];
+  return layout?.sortBy ?? [];
 }
 
 /** Sorts (stably, in place) as the canonical writer will write them, so positions stay known. */
 export function sortLikeWriter<T>(items: T[], layout: Layout | undefined, recordOf: (item: T) => unknown): T[] {
-  const cmp = comparer(sortFieldsOf(layout));
+  const cmp = compareRecords(sortFieldsOf(layout));
   return items.sort((a, b) => cmp(recordOf(a), recordOf(b)));
-}
-
-/** Text comparison on the sort fields, a missing field first, as the canonical writer does. */
-function comparer(fields: readonly string[]): (a: unknown, b: unknown) => number {
-  const key = (r: unknown, f: string) => {
-    const v = r && typeof r === 'object' ? (r as Rec)[f] : undefined;
-    return typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : '';
-  };
-  return (a, b) => {
-    for (const f of fields) {
-      const x = key(a, f);
-      const y = key(b, f);
-      if (x !== y) return x < y ? -1 : 1;
-    }
-    return 0;
-  };
 }
 
 /** customers.yaml (a list) with `records` added. */
@@ -96,7 +80,7 @@ function insertRecords(
   render: (r: Rec) => string[],
   under?: string,
 ): Inserted {
-  const cmp = comparer(sortFieldsOf(layout));
+  const cmp = compareRecords(sortFieldsOf(layout));
   let old: unknown[] | null = [];
   let doc: unknown = null;
   try {
