@@ -3,7 +3,8 @@
 // A failed validation or an interrupted build leaves the previous dist/ as it was.
 // CAPAIAN_ROOT chooses the data repository (default: here); CAPAIAN_DIST the output (default dist).
 import { spawnSync } from 'node:child_process';
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -12,13 +13,19 @@ const root = resolve(process.env.CAPAIAN_ROOT ?? process.cwd());
 const dist = resolve(process.env.CAPAIAN_DIST ?? join(project, 'dist'));
 const run = (cmd, args, env = {}) => spawnSync(cmd, args, { cwd: project, stdio: 'inherit', env: { ...process.env, ...env } }).status ?? 1;
 
-if (run(process.execPath, [join(project, 'bin', 'capaian.mjs'), 'validate', '--root', root]) !== 0) {
+// Validation computes the report model once; the pages read it from this file.
+const model = join(mkdtempSync(join(tmpdir(), 'capaian-')), 'report.json');
+const cleanUp = () => rmSync(dirname(model), { recursive: true, force: true });
+if (run(process.execPath, [join(project, 'bin', 'capaian.mjs'), 'validate', '--root', root, '--report', model]) !== 0) {
+  cleanUp();
   console.error(`capaian: the data has problems; ${dist} was left as it was`);
   process.exit(1);
 }
 const next = `${dist}.next`;
 rmSync(next, { recursive: true, force: true });
-if (run(process.execPath, [join(project, 'node_modules', 'astro', 'astro.js'), 'build'], { CAPAIAN_ROOT: root, CAPAIAN_OUT: next }) !== 0) {
+const built = run(process.execPath, [join(project, 'node_modules', 'astro', 'astro.js'), 'build'], { CAPAIAN_ROOT: root, CAPAIAN_OUT: next, CAPAIAN_REPORT: model });
+cleanUp();
+if (built !== 0) {
   rmSync(next, { recursive: true, force: true });
   rmSync(`${next}-cache`, { recursive: true, force: true });
   console.error(`capaian: the site build failed; ${dist} was left as it was`);

@@ -5,13 +5,15 @@
 import { buildDataset } from './dataset/build-dataset.ts';
 import { computeKpis } from './compute/compute-kpis.ts';
 import { buildReport, type Report } from './report/build-report.ts';
-import { validateRepo, type SourceFile, type ValidationResult } from './validate/validate-repo.ts';
+import { validateRepo, type SourceFile, type ValidateOptions, type ValidationResult } from './validate/validate-repo.ts';
 import type { PendingIssue } from './validate/issue.ts';
 
 export interface PipelineOptions {
   /** Today's date (YYYY-MM-DD) for the stale-data lint; omit for a report of the data alone. */
   today?: string;
   commit?: string;
+  /** Month files read ahead (worker threads, cache): see load/ingest-pool.ts. */
+  ingested?: ValidateOptions['ingested'];
 }
 
 export interface PipelineResult {
@@ -21,7 +23,7 @@ export interface PipelineResult {
 }
 
 export function runPipeline(files: SourceFile[], earlier: PendingIssue[], opts: PipelineOptions = {}): PipelineResult {
-  const validation = validateRepo(files, earlier);
+  const validation = validateRepo(files, earlier, opts.ingested ? { ingested: opts.ingested } : {});
   if (!validation.data) return { validation, report: null };
   const dataset = buildDataset(validation.data);
   const computed = computeKpis({ data: validation.data, dataset, kpis: validation.kpis });

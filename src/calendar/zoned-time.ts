@@ -8,13 +8,31 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 // Offsets change at most a few times a year: remember them per zone and hour.
 const offsetCache = new Map<string, Map<number, number>>();
 
+// The last two answers: records come in time order, and reading a local time asks about two
+// hours in turn (the wall-clock hour and the UTC hour), so these answer most calls.
+let lastTz = '';
+let hourA = NaN;
+let offA = 0;
+let hourB = NaN;
+let offB = 0;
+
 /** Minutes east of UTC that `tz` is at instant `epochMs`. */
 export function offsetMinutes(epochMs: number, tz: string): number {
+  const hour = Math.floor(epochMs / 3_600_000);
+  if (tz === lastTz) {
+    if (hour === hourA) return offA;
+    if (hour === hourB) return offB;
+  } else ((lastTz = tz), (hourA = hourB = NaN));
   let zone = offsetCache.get(tz);
   if (!zone) offsetCache.set(tz, (zone = new Map()));
-  const hour = Math.floor(epochMs / 3_600_000);
-  const hit = zone.get(hour);
-  if (hit !== undefined) return hit;
+  let hit = zone.get(hour);
+  if (hit === undefined) hit = lookUpOffset(zone, hour, tz);
+  ((hourB = hourA), (offB = offA), (hourA = hour), (offA = hit));
+  return hit;
+}
+
+/** The offset at the start of `hour`, from Intl, remembered. */
+function lookUpOffset(zone: Map<number, number>, hour: number, tz: string): number {
   let f = formatters.get(tz);
   if (!f) {
     f = new Intl.DateTimeFormat('en-US', {

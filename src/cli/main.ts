@@ -3,6 +3,7 @@
  * prints. Exit codes: 0 ok, 1 problems in the data, 2 usage errors.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { computeCommand, UsageError } from '../commands/compute.ts';
@@ -10,6 +11,9 @@ import { diffCommand } from '../commands/diff.ts';
 import { GitError, readGitFiles } from '../load/read-git.ts';
 import { validateCommand } from '../commands/validate.ts';
 import { readRepoFiles } from '../load/read-repo.ts';
+import { loadRepo } from '../load/load-repo.ts';
+import { siteReportOptions } from '../load/report-options.ts';
+import type { Report } from '../report/build-report.ts';
 
 export class CliError extends Error {
   constructor(message: string, readonly exitCode = 2) {
@@ -22,10 +26,14 @@ const USAGE = `capaian: sales KPIs as code
 usage: capaian <command> [options]
 
 commands:
-  validate [--root DIR] [--format text|json] [--strict]
-      check every file under data/; lists every problem as file:line:column  message  (hint)
-  compute [--root DIR] [--period 2026-03|2026-Q1|2026] [--kpi ID] [--format table|json|csv] [--lang id|en]
+  validate [--root DIR] [--format text|json] [--strict] [--report FILE] [--no-cache]
+      check every file under data/; lists every problem as file:line:column  message  (hint);
+      --report also writes the report model the site shows to FILE (when the data is valid)
+  compute [--root DIR] [--period 2026-03|2026-Q1|2026] [--kpi ID] [--format table|json|csv] [--lang id|en] [--no-cache]
       every KPI for a period (default: the latest month) against its target; --format json prints the report model
+
+month files already read are cached by content in node_modules/.cache/capaian (--no-cache or
+CAPAIAN_CACHE=off reads everything again; CAPAIAN_CACHE=DIR puts the cache elsewhere)
   diff --base REF [--head REF] [--root DIR] [--format markdown|json] [--lang id|en]
       what the change from REF to --head (default: the working tree) does to every KPI:
       new periods, restated closed months (with the records that changed), definition changes
@@ -113,12 +121,19 @@ async function validate(args: string[]): Promise<number> {
     root: { type: 'string', default: '.' },
     format: { type: 'string' },
     strict: { type: 'boolean', default: false },
+    'no-cache': { type: 'boolean', default: false },
+    report: { type: 'string' },
   });
   const root = resolve(v.root as string);
   const progress = progressLine();
+  const reportFile = v.report as string | undefined;
   const code = await validateCommand(
     { format: oneOf('format', v.format, ['text', 'json'] as const, 'text'), strict: !!v.strict },
-    { read: () => readRepoFiles(root, ['data', 'kpis'], progress.update), out: (line) => (progress.clear(), console.log(line)) },
+    {
+      read: () => loadRepo(root, { noCache: !!v['no-cache'], onProgress: progress.update }),
+      out: (line) => (progress.clear(), console.log(line)),
+      ...(reportFile ? { report: { options: siteReportOptions(root), write: (r: Report) => writeFileSync(resolve(reportFile), JSON.stringify(r)) } } : {}),
+    },
   );
   return code;
 }
@@ -130,6 +145,7 @@ async function compute(args: string[]): Promise<number> {
     kpi: { type: 'string' },
     format: { type: 'string' },
     lang: { type: 'string' },
+    'no-cache': { type: 'boolean', default: false },
   });
   const root = resolve(v.root as string);
   const lang = v.lang === undefined ? undefined : oneOf('lang', v.lang, ['id', 'en'] as const, 'id');
@@ -142,7 +158,7 @@ async function compute(args: string[]): Promise<number> {
       ...optional('lang', lang),
     },
     {
-      read: () => readRepoFiles(root, ['data', 'kpis'], progress.update),
+      read: () => loadRepo(root, { noCache: !!v['no-cache'], onProgress: progress.update }),
       out: (text) => (progress.clear(), console.log(text)),
       color: !!process.stdout.isTTY && !process.env.NO_COLOR,
       today: todayIn(),

@@ -16,7 +16,7 @@ export interface ComputeOptions {
 }
 
 export interface ComputeEffects extends PipelineOptions {
-  read(): Promise<{ files: SourceFile[]; issues: PendingIssue[] }>;
+  read(): Promise<{ files: SourceFile[]; issues: PendingIssue[]; ingested?: PipelineOptions['ingested'] }>;
   out(text: string): void;
   /** Colour statuses (a terminal). */
   color: boolean;
@@ -27,7 +27,7 @@ export class UsageError extends Error {}
 export async function computeCommand(opts: ComputeOptions, fx: ComputeEffects): Promise<number> {
   if (opts.period !== undefined && !parsePeriod(opts.period)) throw new UsageError(`--period must be a month 2026-03, a quarter 2026-Q1 or a year 2026, got "${opts.period}"`);
   const read = await fx.read();
-  const { validation, report } = runPipeline(read.files, read.issues, fx);
+  const { validation, report } = runPipeline(read.files, read.issues, { ...fx, ...(read.ingested ? { ingested: read.ingested } : {}) });
   if (!report) {
     for (const i of validation.issues) fx.out(`${i.level === 'warning' ? 'warning: ' : ''}${formatIssue(i)}`);
     const c = countByLevel(validation.issues);

@@ -1,7 +1,9 @@
 /** `capaian validate`: check everything under data/ and report every problem at once. */
 import { countByLevel, formatIssue, type Issue } from '../validate/issue.ts';
 import type { Summary } from '../validate/repo-data.ts';
-import { validateRepo, type SourceFile } from '../validate/validate-repo.ts';
+import { validateRepo, type SourceFile, type ValidationResult } from '../validate/validate-repo.ts';
+import { runPipeline, type PipelineOptions } from '../pipeline.ts';
+import type { Report } from '../report/build-report.ts';
 import type { PendingIssue } from '../validate/issue.ts';
 
 export interface ValidateOptions {
@@ -11,13 +13,22 @@ export interface ValidateOptions {
 }
 
 export interface ValidateEffects {
-  read(): Promise<{ files: SourceFile[]; issues: PendingIssue[] }>;
+  read(): Promise<{ files: SourceFile[]; issues: PendingIssue[]; ingested?: PipelineOptions['ingested'] }>;
   out(text: string): void;
+  /** When given, the report model is computed too and handed to it (valid data only). */
+  report?: { options: PipelineOptions; write(report: Report): void };
 }
 
 export async function validateCommand(opts: ValidateOptions, fx: ValidateEffects): Promise<number> {
   const read = await fx.read();
-  const { issues, summary } = validateRepo(read.files, read.issues);
+  const ingested = read.ingested ? { ingested: read.ingested } : {};
+  let validation: ValidationResult;
+  if (fx.report) {
+    const run = runPipeline(read.files, read.issues, { ...fx.report.options, ...ingested });
+    validation = run.validation;
+    if (run.report) fx.report.write(run.report);
+  } else validation = validateRepo(read.files, read.issues, ingested);
+  const { issues, summary } = validation;
   const counts = countByLevel(issues);
   const failed = counts.error > 0 || (opts.strict && counts.warning > 0);
   if (opts.format === 'json') {

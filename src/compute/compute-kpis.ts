@@ -6,8 +6,8 @@ import { dayNumber, monthsOf, periodLabel, periodOf, GRAINS, type Grain, monthLa
 import { workCalendar } from '../calendar/working-days.ts';
 import type { Dataset } from '../dataset/build-dataset.ts';
 import type { Kpi } from '../kpi/schema.ts';
-import type { RepoData } from '../validate/repo-data.ts';
-import { evaluate, type EvalContext, type RepSpan } from './evaluate.ts';
+import type { ValidData as RepoData } from '../validate/repo-data.ts';
+import { evaluate, planScans, type EvalContext, type RepSpan } from './evaluate.ts';
 import type { Reason, Series } from './value.ts';
 
 export interface PeriodInfo {
@@ -79,6 +79,9 @@ export function computeKpis({ data, dataset, kpis }: ComputeInput): ComputeResul
     }
     periods[grain] = list;
   }
+
+  // Each scan of the rows then serves every KPI that needs it.
+  planScans(kpis, { ds: dataset, fyStart, grain: 'month', periods: periods.month.map((p) => p.index), firstMonth: first, lastMonth: last, breakdowns: [], kpis: byId, calendar, reps, memo });
 
   const values: ComputeResult['values'] = {};
   for (const kpi of kpis) {

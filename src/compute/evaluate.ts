@@ -3,13 +3,13 @@
  * member, in one pass over the rows per aggregation. Results are memoized per formula, so
  * net sales computed for one KPI is reused by every KPI built on it.
  */
-import { monthsOf, periodOf, perYear, type Grain } from '../calendar/periods.ts';
+import { GRAINS, monthsOf, periodOf, perYear, type Grain } from '../calendar/periods.ts';
 import type { WorkCalendar } from '../calendar/working-days.ts';
 import type { Dataset } from '../dataset/build-dataset.ts';
 import { DATASETS, type DatasetName } from '../dataset/fields.ts';
 import type { Aggregation, AggregationOp, Breakdown, Filter, Formula, Kpi } from '../kpi/schema.ts';
 import { accumulator, emptyValue, type Accumulator } from './accumulator.ts';
-import { compileFilter } from './filter.ts';
+import { filterMask, filterUsesPeriod } from './filter.ts';
 import { divide, none, val, type Cell, type Series, type Val } from './value.ts';
 
 export interface RepSpan {
@@ -183,103 +183,1094 @@ function combine(a: Series, b: Series, cx: EvalContext, fn: (a: Val, b: Val) => 
   });
 }
 
-function passes(tests: ((r: number, p: number) => boolean)[], r: number, p: number): boolean {
-  for (const test of tests) if (!test(r, p)) return false;
-  return true;
-}
-
-/** Member codes that occur in a category column: the members a breakdown lists. */
+/** Member codes that occur in a category column, ascending: the members a breakdown lists. Cached per column. */
+const universes = new WeakMap<Int32Array, number[]>();
 function membersOf(codes: Int32Array): number[] {
-  const seen = new Set<number>();
-  for (let r = 0; r < codes.length; r++) if (codes[r]! >= 0) seen.add(codes[r]!);
-  return [...seen].sort((a, b) => a - b);
+  let u = universes.get(codes);
+  if (!u) {
+    let seen = new Uint8Array(256);
+    const max = markCodes(codes, seen);
+    if (max >= seen.length) markCodes(codes, (seen = new Uint8Array(max + 1)));
+    u = [];
+    for (let c = 0; c <= max; c++) if (seen[c]) u.push(c);
+    universes.set(codes, u);
+    maxima.set(codes, max);
+  }
+  return u;
 }
 
-function aggregate(op: AggregationOp | 'share-count' | 'share-sum', spec: Aggregation, filters: Filter[], cx: EvalContext): Series {
+/** Sets seen[c] for each code c that fits; returns the largest code (-1 when none). */
+function markCodes(codes: Int32Array, seen: Uint8Array): number {
+  const size = seen.length;
+  let max = -1;
+  for (let r = 0; r < codes.length; r++) {
+    const c = codes[r]!;
+    if (c > max) max = c;
+    if (c >= 0 && c < size) seen[c] = 1;
+  }
+  return max;
+}
+
+/** The largest code in a category column (-1 when none). Cached per column. */
+const maxima = new WeakMap<Int32Array, number>();
+function maxOf(codes: Int32Array): number {
+  let max = maxima.get(codes);
+  if (max === undefined) maxima.set(codes, (max = highest(codes)));
+  return max;
+}
+
+function highest(xs: Int32Array): number {
+  let hi = -1;
+  for (let r = 0; r < xs.length; r++) if (xs[r]! > hi) hi = xs[r]!;
+  return hi;
+}
+
+/** The lowest value >= 0 (0x7fffffff when none). */
+function lowest(xs: Int32Array): number {
+  let lo = 0x7fffffff;
+  for (let r = 0; r < xs.length; r++) {
+    const x = xs[r]!;
+    if (x >= 0 && x < lo) lo = x;
+  }
+  return lo;
+}
+
+function countOnes(mask: Uint8Array): number {
+  let n = 0;
+  for (let r = 0; r < mask.length; r++) n += mask[r]!;
+  return n;
+}
+
+/** The rows where mask is 1, into `rows` (sized to fit). */
+function listRows(mask: Uint8Array, rows: Int32Array): Int32Array {
+  let j = 0;
+  for (let r = 0; r < mask.length; r++) if (mask[r] !== 0) rows[j++] = r;
+  return rows;
+}
+
+/*
+ * The scans. Every formula of one computeKpis run shares its memo, and through it (sharedOf) the
+ * work below: where each row falls, which rows pass a filter, and the running sums, counts and
+ * distinct counts per period and member, each computed once per (aggregation, single breakdown
+ * field, grain) however many KPIs and breakdown sets use it. Each cell still receives its rows
+ * one by one in table order, so every sum is added up in the same order as before.
+ */
+
+/** A grain and the periods computed for it (cx.periods). */
+interface Span {
+  grain: Grain;
+  periods: number[];
+  key: string;
+}
+
+/** A table's placing months (a time column's month indices) and their range. */
+interface Placement {
+  months: Int32Array;
+  base: number;
+  /** Months from base to the last one; 0 when no row has a month. */
+  length: number;
+}
+
+/** Rows with a value in a category column, grouped by value (a counting sort). */
+interface ByValue {
+  /** Rows of value v: rows[start[v]] .. rows[start[v + 1] - 1]. */
+  start: Int32Array;
+  rows: Int32Array;
+}
+
+/** Per cell (period index * M + member code, or period index for the total). */
+interface Sums {
+  s: Float64Array;
+  n: Float64Array;
+}
+interface Distinct {
+  /** Distinct values in the cell. */
+  count: Int32Array;
+  /** Of those, the ones also in the same member's cell of the period before (index - 1); only when asked for. */
+  kept: Int32Array | null;
+}
+
+/** Values per period index: the total, or one map member code -> value (in universe order) per period. */
+interface Part {
+  totals?: Val[];
+  members?: Map<number, Val>[];
+}
+
+interface Shared {
+  placements: Map<string, Placement>;
+  luts: Map<string, Int32Array>;
+  masks: Map<string, Uint8Array>;
+  rows: Map<string, Int32Array>;
+  numeric: WeakMap<Int32Array, Float64Array>;
+  byValue: Map<string, ByValue>;
+  sums: Map<string, Map<string, Sums>>;
+  distinct: Map<string, Map<string, Distinct>>;
+  parts: Map<string, Part>;
+  /** Scan group -> the breakdown fields the KPIs will ask of it (see planScans). */
+  plan: Map<string, Set<string | null>>;
+}
+
+const sharedByMemo = new WeakMap<Map<string, Series>, Shared>();
+function sharedOf(cx: EvalContext): Shared {
+  let s = sharedByMemo.get(cx.memo);
+  if (!s) {
+    s = { placements: new Map(), luts: new Map(), masks: new Map(), rows: new Map(), numeric: new WeakMap(), byValue: new Map(), sums: new Map(), distinct: new Map(), parts: new Map(), plan: new Map() };
+    sharedByMemo.set(cx.memo, s);
+  }
+  return s;
+}
+
+function spanOf(grain: Grain, periods: number[], fyStart: number): Span {
+  return { grain, periods, key: `${grain}:${fyStart}:${periods.join(',')}` };
+}
+
+/** The span of cx, and the other grains' over the same months when cx covers the usual periods (to compute them in the same scan). */
+function spansOf(cx: EvalContext): { own: Span; all: Span[] } {
+  const own = spanOf(cx.grain, cx.periods, cx.fyStart);
+  const all = GRAINS.map((g) => {
+    const periods: number[] = [];
+    for (let p = periodOf(g, cx.firstMonth, cx.fyStart); p <= periodOf(g, cx.lastMonth, cx.fyStart); p++) periods.push(p);
+    return spanOf(g, periods, cx.fyStart);
+  });
+  return all.some((s) => s.key === own.key) ? { own, all } : { own, all: [own] };
+}
+
+function placement(name: DatasetName, at: string, cx: EvalContext): Placement {
+  const sh = sharedOf(cx);
+  const key = `${name}\u0000${at}`;
+  let pl = sh.placements.get(key);
+  if (!pl) {
+    const months = cx.ds.tables[name].time[at]!.month;
+    const lo = lowest(months);
+    const hi = maxOf(months);
+    pl = hi < 0 ? { months, base: 0, length: 0 } : { months, base: lo, length: hi - lo + 1 };
+    sh.placements.set(key, pl);
+  }
+  return pl;
+}
+
+/** Month (minus base) -> index into the span's periods, or -1 when the month's period is not computed. */
+function lutOf(name: DatasetName, at: string, pl: Placement, span: Span, cx: EvalContext): Int32Array {
+  const sh = sharedOf(cx);
+  const key = `${name}\u0000${at}\u0000${span.key}`;
+  let lut = sh.luts.get(key);
+  if (!lut) {
+    const index = new Map(span.periods.map((p, i) => [p, i]));
+    lut = new Int32Array(pl.length);
+    for (let j = 0; j < pl.length; j++) lut[j] = index.get(periodOf(span.grain, pl.base + j, cx.fyStart)) ?? -1;
+    sh.luts.set(key, lut);
+  }
+  return lut;
+}
+
+/** 1 for the rows that pass every filter (in the period they fall in); null when there is no filter. */
+function maskOf(name: DatasetName, at: string, filters: Filter[], span: Span, cx: EvalContext): Uint8Array | null {
+  if (filters.length === 0) return null;
+  const sh = sharedOf(cx);
+  // Only a period condition makes the rows that pass depend on the grain and the placing field.
+  const byPeriod = filters.some((f) => filterUsesPeriod(name, f));
+  const key = JSON.stringify([name, byPeriod ? at : null, byPeriod ? span.key : null, filters]);
+  let mask = sh.masks.get(key);
+  if (!mask) {
+    const placed = cx.ds.tables[name].time[at]!.month;
+    for (const f of filters) {
+      const m = filterMask(cx.ds, name, f, span.grain, cx.fyStart, placed);
+      if (!mask) mask = m;
+      else for (let r = 0; r < mask.length; r++) mask[r]! &= m[r]!;
+    }
+    sh.masks.set(key, mask!);
+  }
+  return mask!;
+}
+
+/** The column aggregated, as numbers (NaN when absent), or null for a count of rows. */
+function numbersOf(name: DatasetName, field: string | undefined, cx: EvalContext): Float64Array | null {
+  if (!field) return null;
+  const t = cx.ds.tables[name];
+  const type = DATASETS[name].fields[field]!.type;
+  if (type === 'time') return t.time[field]!.epoch;
+  if (type === 'number') return t.num[field]!;
+  const codes = t.cat[field]!;
+  const sh = sharedOf(cx);
+  let xs = sh.numeric.get(codes);
+  if (!xs) {
+    xs = codesAsNumbers(codes, new Float64Array(codes.length));
+    sh.numeric.set(codes, xs);
+  }
+  return xs;
+}
+
+/** Width of a member axis: one more than the largest member code; 1 for the total. */
+function widthOf(codes: Int32Array | null): number {
+  if (!codes) return 1;
+  membersOf(codes);
+  return maxOf(codes) + 1;
+}
+
+type Op = AggregationOp | 'share-count' | 'share-sum';
+
+function aggregate(op: Op, spec: Aggregation, filters: Filter[], cx: EvalContext): Series {
   const key = JSON.stringify(['agg', op, spec.of, spec.field, spec.at, spec.p, filters, cx.grain, cx.breakdowns]);
   const hit = cx.memo.get(key);
   if (hit) return hit;
-  const name = spec.of;
-  const t = cx.ds.tables[name];
-  const placed = t.time[spec.at ?? DATASETS[name].placedBy]!.month;
-  const tests = filters.map((f) => compileFilter(cx.ds, name, f, cx.grain, cx.fyStart));
-  const type = spec.field ? DATASETS[name].fields[spec.field]!.type : null;
-  const values: ArrayLike<number> | null = !spec.field ? null : type === 'category' ? t.cat[spec.field]! : type === 'time' ? t.time[spec.field]!.epoch : t.num[spec.field]!;
-  const isCategory = type === 'category';
-  const breakdownCodes = cx.breakdowns.map((b) => t.cat[b.field]!);
-  const make = () => accumulator(op, spec.p ?? 0.5);
-  const cells = new Map<number, { total: Accumulator; members: (Accumulator | undefined)[][] }>();
-  for (const p of cx.periods) cells.set(p, { total: make(), members: cx.breakdowns.map(() => []) });
-
-  for (let r = 0; r < t.length; r++) {
-    const mi = placed[r]!;
-    if (mi < 0) continue;
-    const p = periodOf(cx.grain, mi, cx.fyStart);
-    const cell = cells.get(p);
-    if (!cell || !passes(tests, r, p)) continue;
-    const x = values ? values[r]! : 1;
-    if (isCategory ? x < 0 : Number.isNaN(x)) continue;
-    cell.total.add(x);
-    for (let b = 0; b < breakdownCodes.length; b++) {
-      const m = breakdownCodes[b]![r]!;
-      if (m < 0) continue;
-      (cell.members[b]![m] ??= make()).add(x);
-    }
-  }
-
-  const universe = breakdownCodes.map(membersOf);
-  const empty = emptyValue(op);
+  const at = spec.at ?? DATASETS[spec.of].placedBy;
+  const { own, all } = spansOf(cx);
+  const fields = [null, ...cx.breakdowns.map((b) => b.field)];
+  // All the fields and grains in one scan.
+  if (op === 'count_distinct' && spec.field && DATASETS[spec.of].fields[spec.field]!.type === 'category') distinctCells(spec.of, spec.field, at, filters, fields, all, false, cx);
+  else if (op === 'sum' || op === 'share-sum' || op === 'count' || op === 'share-count' || op === 'avg') additive(spec.of, spec.field, at, filters, fields, all, op === 'avg' || op === 'count' || op === 'share-count', cx);
+  const total = part(op, spec, at, filters, null, own, cx).totals!;
+  const members = cx.breakdowns.map((b) => part(op, spec, at, filters, b.field, own, cx).members!);
   const out: Series = new Map();
-  for (const [p, cell] of cells) {
-    const members: Cell['members'] = {};
-    cx.breakdowns.forEach((b, i) => {
-      const m = new Map<number, Val>();
-      for (const code of universe[i]!) m.set(code, cell.members[i]![code]?.result() ?? empty);
-      members[b.by] = m;
-    });
-    out.set(p, { total: cell.total.result(), members });
-  }
+  cx.periods.forEach((p, i) => {
+    const m: Cell['members'] = {};
+    cx.breakdowns.forEach((b, j) => (m[b.by] = members[j]![i]!));
+    out.set(p, { total: total[i]!, members: m });
+  });
   cx.memo.set(key, out);
   return out;
 }
 
+/** One aggregation for one span: the total (field null) or each member of one breakdown field. */
+function part(op: Op, spec: Aggregation, at: string, filters: Filter[], field: string | null, span: Span, cx: EvalContext): Part {
+  // A share's parts are the plain count or sum.
+  const kind = op === 'share-count' ? 'count' : op === 'share-sum' ? 'sum' : op;
+  const sh = sharedOf(cx);
+  const key = JSON.stringify([kind, spec.of, spec.field, at, kind === 'percentile' ? spec.p : null, filters, span.key, field]);
+  const hit = sh.parts.get(key);
+  if (hit) return hit;
+  const name = spec.of;
+  const codes = field === null ? null : cx.ds.tables[name].cat[field]!;
+  const universe = codes ? membersOf(codes) : [0];
+  const M = widthOf(codes);
+  const empty = emptyValue(op);
+  let result: (k: number) => Val | undefined;
+
+  const type = spec.field ? DATASETS[name].fields[spec.field]!.type : null;
+  if (kind === 'count' || kind === 'sum' || kind === 'avg') {
+    const { s, n } = additive(name, spec.field, at, filters, [field], [span], kind !== 'sum', cx).get(cellKey(span, field))!;
+    if (kind === 'count') result = (k) => val(n[k]!);
+    else if (kind === 'sum') result = (k) => val(s[k]!);
+    else result = (k) => (n[k] ? val(s[k]! / n[k]!) : undefined);
+  } else if (kind === 'count_distinct' && type === 'category') {
+    const { count } = distinctCells(name, spec.field!, at, filters, [field], [span], false, cx).get(cellKey(span, field))!;
+    result = (k) => val(count[k]!);
+  } else {
+    // min, max, median, percentile, and distinct numbers or times: an accumulator per cell.
+    const values = numbersOf(name, spec.field, cx);
+    const pl = placement(name, at, cx);
+    const lut = lutOf(name, at, pl, span, cx);
+    const mask = maskOf(name, at, filters, span, cx);
+    const accs: (Accumulator | undefined)[] = new Array(span.periods.length * M);
+    const make = () => accumulator(kind, spec.p ?? 0.5);
+    const { months, base } = pl;
+    for (let r = 0; r < months.length; r++) {
+      const mo = months[r]!;
+      if (mo < 0) continue;
+      const i = lut[mo - base]!;
+      if (i < 0 || (mask && !mask[r])) continue;
+      const x = values ? values[r]! : 1;
+      if (Number.isNaN(x)) continue;
+      const m = codes ? codes[r]! : 0;
+      if (m < 0) continue;
+      (accs[i * M + m] ??= make()).add(x);
+    }
+    result = (k) => accs[k]?.result();
+  }
+
+  const out: Part = {};
+  const P = span.periods.length;
+  if (!codes) out.totals = Array.from({ length: P }, (_, i) => result(i) ?? empty);
+  else
+    out.members = Array.from({ length: P }, (_, i) => {
+      const m = new Map<number, Val>();
+      for (const code of universe) m.set(code, result(i * M + code) ?? empty);
+      return m;
+    });
+  sh.parts.set(key, out);
+  return out;
+}
+
+/**
+ * The rows an aggregation visits: with a filter that does not depend on the period, the list of
+ * rows that pass it (rows); with one that does, a mask per span (perSpan).
+ */
+interface Selection {
+  rows: Int32Array | null;
+  perSpan: (Uint8Array | null)[];
+}
+
+function selectionOf(name: DatasetName, at: string, filters: Filter[], spans: Span[], cx: EvalContext): Selection {
+  if (filters.length === 0) return { rows: null, perSpan: spans.map(() => null) };
+  if (filters.some((f) => filterUsesPeriod(name, f))) return { rows: null, perSpan: spans.map((span) => maskOf(name, at, filters, span, cx)) };
+  const sh = sharedOf(cx);
+  const key = JSON.stringify([name, filters]);
+  let rows = sh.rows.get(key);
+  if (!rows) {
+    const mask = maskOf(name, at, filters, spans[0]!, cx)!;
+    rows = listRows(mask, new Int32Array(countOnes(mask)));
+    sh.rows.set(key, rows);
+  }
+  return { rows, perSpan: spans.map(() => null) };
+}
+
+/**
+ * Sum (and count) of a field, or count of rows without one, per cell, for each breakdown field
+ * (null: the total) and span asked for and not yet known, in one scan of the rows.
+ */
+function additive(name: DatasetName, valueField: string | undefined, at: string, filters: Filter[], fields: (string | null)[], spans: Span[], withCount: boolean, cx: EvalContext): Map<string, Sums> {
+  const sh = sharedOf(cx);
+  const xs = numbersOf(name, valueField, cx);
+  // Without a field every row counts as 1: the sum is the count.
+  const counting = xs === null || withCount;
+  const groupKey = additiveKey(name, valueField, at, filters, counting);
+  let group = sh.sums.get(groupKey);
+  if (!group) sh.sums.set(groupKey, (group = new Map()));
+  const todo = wanted(name, fields, sh.plan.get(groupKey), cx).filter((f) => spans.some((span) => !group.has(cellKey(span, f))));
+  if (todo.length === 0) return group;
+  if (spans.length > 3) throw new Error('at most 3 spans per scan');
+  const pl = placement(name, at, cx);
+  const sel = selectionOf(name, at, filters, spans, cx);
+  const codes = todo.map((f) => (f === null ? null : cx.ds.tables[name].cat[f]!));
+  const widths = codes.map(widthOf);
+  if (sel.perSpan.every((m) => m === null) && (xs === null || isIntegral(xs))) {
+    // Counts, and sums of integers, come out the same in any order of adding: add up per
+    // (month, member), then each period's months.
+    const binS = xs === null ? null : widths.map((w) => new Float64Array(pl.length * w));
+    const binC = counting ? widths.map((w) => new Float64Array(pl.length * w)) : null;
+    binAddScan(sel.rows, pl.months, pl.base, xs, codes, widths, binS, binC);
+    todo.forEach((f, j) => {
+      for (const span of spans) {
+        const lut = lutOf(name, at, pl, span, cx);
+        const n = binC ? rollUp(binC[j]!, lut, span.periods.length, widths[j]!) : new Float64Array(0);
+        group.set(cellKey(span, f), { s: binS ? rollUp(binS[j]!, lut, span.periods.length, widths[j]!) : n, n });
+      }
+    });
+    return group;
+  }
+  const none = new Int32Array(pl.length).fill(-1);
+  const luts = [0, 1, 2].map((g) => (spans[g] ? lutOf(name, at, pl, spans[g], cx) : none));
+  const S: Float64Array[] = [];
+  const C: Float64Array[] = [];
+  const empty = new Float64Array(0);
+  todo.forEach((f, j) => {
+    for (let g = 0; g < 3; g++) {
+      const span = spans[g];
+      if (!span) {
+        S.push(empty);
+        C.push(empty);
+        continue;
+      }
+      const size = span.periods.length * widths[j]!;
+      const n = counting ? new Float64Array(size) : empty;
+      const s = xs === null ? n : new Float64Array(size);
+      S.push(s);
+      C.push(n);
+      group.set(cellKey(span, f), { s, n });
+    }
+  });
+  const [m0, m1, m2] = [0, 1, 2].map((g) => sel.perSpan[g] ?? null);
+  if (xs === null) countScan(sel.rows, pl.months, pl.base, luts[0]!, luts[1]!, luts[2]!, m0!, m1!, m2!, codes, widths, C);
+  else if (counting) sumCountScan(sel.rows, pl.months, pl.base, luts[0]!, luts[1]!, luts[2]!, m0!, m1!, m2!, xs, codes, widths, S, C);
+  else sumScan(sel.rows, pl.months, pl.base, luts[0]!, luts[1]!, luts[2]!, m0!, m1!, m2!, xs, codes, widths, S);
+  return group;
+}
+
+/** Columns of integers whose absolute values add up to at most 2^53 - 1: every partial sum is exact, so any order of adding gives the same sum. */
+const integral = new WeakMap<Float64Array, boolean>();
+function isIntegral(xs: Float64Array): boolean {
+  let ok = integral.get(xs);
+  if (ok === undefined) integral.set(xs, (ok = integers(xs)));
+  return ok;
+}
+
+function integers(xs: Float64Array): boolean {
+  let total = 0;
+  for (let r = 0; r < xs.length; r++) {
+    const x = xs[r]!;
+    if (x !== x) continue;
+    if (!Number.isInteger(x)) return false;
+    total += Math.abs(x);
+    if (total > Number.MAX_SAFE_INTEGER) return false;
+  }
+  return true;
+}
+
+function codesAsNumbers(codes: Int32Array, xs: Float64Array): Float64Array {
+  for (let r = 0; r < codes.length; r++) xs[r] = codes[r]! < 0 ? NaN : codes[r]!;
+  return xs;
+}
+
+/** Per (month, member) sums or counts, in table order. */
+function binAddScan(rows: Int32Array | null, months: Int32Array, base: number, xs: Float64Array | null, codes: (Int32Array | null)[], widths: number[], S: Float64Array[] | null, C: Float64Array[] | null): void {
+  const F = codes.length;
+  const len = rows === null ? months.length : rows.length;
+  for (let j = 0; j < len; j++) {
+    const r = rows === null ? j : rows[j]!;
+    const mo = months[r]!;
+    if (mo < 0) continue;
+    const x = xs === null ? 1 : xs[r]!;
+    if (x !== x) continue;
+    const rel = mo - base;
+    for (let f = 0; f < F; f++) {
+      const cd = codes[f]!;
+      let m = 0;
+      if (cd !== null) {
+        m = cd[r]!;
+        if (m < 0) continue;
+      }
+      const k = rel * widths[f]! + m;
+      if (S !== null) {
+        const s = S[f]!;
+        s[k] = s[k]! + x;
+      }
+      if (C !== null) {
+        const c = C[f]!;
+        c[k] = c[k]! + 1;
+      }
+    }
+  }
+}
+
+/** A span's cells from (month, member) cells: each period adds up its months (exact for counts and integer sums). */
+function rollUp(bins: Float64Array, lut: Int32Array, P: number, M: number): Float64Array {
+  const out = new Float64Array(P * M);
+  for (let j = 0; j < lut.length; j++) {
+    const i = lut[j]!;
+    if (i < 0) continue;
+    for (let m = 0; m < M; m++) out[i * M + m] = out[i * M + m]! + bins[j * M + m]!;
+  }
+  return out;
+}
+
+/*
+ * The scan kernels: rows in table order (all, or the listed ones); per row up to three spans
+ * (lut: month - base -> period index, or -1) and any number of breakdown fields (codes null: the
+ * total). Cell k = period index * width + member code; target f * 3 + g.
+ */
+
+function sumScan(
+  rows: Int32Array | null,
+  months: Int32Array,
+  base: number,
+  l0: Int32Array,
+  l1: Int32Array,
+  l2: Int32Array,
+  m0: Uint8Array | null,
+  m1: Uint8Array | null,
+  m2: Uint8Array | null,
+  xs: Float64Array,
+  codes: (Int32Array | null)[],
+  widths: number[],
+  S: Float64Array[],
+): void {
+  const F = codes.length;
+  const len = rows === null ? months.length : rows.length;
+  for (let j = 0; j < len; j++) {
+    const r = rows === null ? j : rows[j]!;
+    const mo = months[r]!;
+    if (mo < 0) continue;
+    const x = xs[r]!;
+    if (x !== x) continue;
+    const rel = mo - base;
+    const i0 = m0 !== null && m0[r] === 0 ? -1 : l0[rel]!;
+    const i1 = m1 !== null && m1[r] === 0 ? -1 : l1[rel]!;
+    const i2 = m2 !== null && m2[r] === 0 ? -1 : l2[rel]!;
+    for (let f = 0; f < F; f++) {
+      const cd = codes[f]!;
+      let m = 0;
+      if (cd !== null) {
+        m = cd[r]!;
+        if (m < 0) continue;
+      }
+      const w = widths[f]!;
+      if (i0 >= 0) {
+        const s = S[3 * f]!;
+        const k = i0 * w + m;
+        s[k] = s[k]! + x;
+      }
+      if (i1 >= 0) {
+        const s = S[3 * f + 1]!;
+        const k = i1 * w + m;
+        s[k] = s[k]! + x;
+      }
+      if (i2 >= 0) {
+        const s = S[3 * f + 2]!;
+        const k = i2 * w + m;
+        s[k] = s[k]! + x;
+      }
+    }
+  }
+}
+
+function sumCountScan(
+  rows: Int32Array | null,
+  months: Int32Array,
+  base: number,
+  l0: Int32Array,
+  l1: Int32Array,
+  l2: Int32Array,
+  m0: Uint8Array | null,
+  m1: Uint8Array | null,
+  m2: Uint8Array | null,
+  xs: Float64Array,
+  codes: (Int32Array | null)[],
+  widths: number[],
+  S: Float64Array[],
+  C: Float64Array[],
+): void {
+  const F = codes.length;
+  const len = rows === null ? months.length : rows.length;
+  for (let j = 0; j < len; j++) {
+    const r = rows === null ? j : rows[j]!;
+    const mo = months[r]!;
+    if (mo < 0) continue;
+    const x = xs[r]!;
+    if (x !== x) continue;
+    const rel = mo - base;
+    const i0 = m0 !== null && m0[r] === 0 ? -1 : l0[rel]!;
+    const i1 = m1 !== null && m1[r] === 0 ? -1 : l1[rel]!;
+    const i2 = m2 !== null && m2[r] === 0 ? -1 : l2[rel]!;
+    for (let f = 0; f < F; f++) {
+      const cd = codes[f]!;
+      let m = 0;
+      if (cd !== null) {
+        m = cd[r]!;
+        if (m < 0) continue;
+      }
+      const w = widths[f]!;
+      if (i0 >= 0) {
+        const s = S[3 * f]!;
+        const n = C[3 * f]!;
+        const k = i0 * w + m;
+        s[k] = s[k]! + x;
+        n[k] = n[k]! + 1;
+      }
+      if (i1 >= 0) {
+        const s = S[3 * f + 1]!;
+        const n = C[3 * f + 1]!;
+        const k = i1 * w + m;
+        s[k] = s[k]! + x;
+        n[k] = n[k]! + 1;
+      }
+      if (i2 >= 0) {
+        const s = S[3 * f + 2]!;
+        const n = C[3 * f + 2]!;
+        const k = i2 * w + m;
+        s[k] = s[k]! + x;
+        n[k] = n[k]! + 1;
+      }
+    }
+  }
+}
+
+function countScan(
+  rows: Int32Array | null,
+  months: Int32Array,
+  base: number,
+  l0: Int32Array,
+  l1: Int32Array,
+  l2: Int32Array,
+  m0: Uint8Array | null,
+  m1: Uint8Array | null,
+  m2: Uint8Array | null,
+  codes: (Int32Array | null)[],
+  widths: number[],
+  C: Float64Array[],
+): void {
+  const F = codes.length;
+  const len = rows === null ? months.length : rows.length;
+  for (let j = 0; j < len; j++) {
+    const r = rows === null ? j : rows[j]!;
+    const mo = months[r]!;
+    if (mo < 0) continue;
+    const rel = mo - base;
+    const i0 = m0 !== null && m0[r] === 0 ? -1 : l0[rel]!;
+    const i1 = m1 !== null && m1[r] === 0 ? -1 : l1[rel]!;
+    const i2 = m2 !== null && m2[r] === 0 ? -1 : l2[rel]!;
+    for (let f = 0; f < F; f++) {
+      const cd = codes[f]!;
+      let m = 0;
+      if (cd !== null) {
+        m = cd[r]!;
+        if (m < 0) continue;
+      }
+      const w = widths[f]!;
+      if (i0 >= 0) C[3 * f]![i0 * w + m]!++;
+      if (i1 >= 0) C[3 * f + 1]![i1 * w + m]!++;
+      if (i2 >= 0) C[3 * f + 2]![i2 * w + m]!++;
+    }
+  }
+}
+
+function additiveKey(name: DatasetName, valueField: string | undefined, at: string, filters: Filter[], counting: boolean): string {
+  return JSON.stringify(['add', name, valueField ?? null, at, filters, counting]);
+}
+
+function distinctKey(name: DatasetName, valueField: string, at: string, filters: Filter[], kept: boolean): string {
+  return JSON.stringify(['distinct', name, valueField, at, filters, kept]);
+}
+
+/** The fields asked for, and the planned ones the table has. */
+function wanted(name: DatasetName, fields: (string | null)[], planned: Set<string | null> | undefined, cx: EvalContext): (string | null)[] {
+  const out = new Set(fields);
+  if (planned) for (const f of planned) if (f === null || cx.ds.tables[name].cat[f]) out.add(f);
+  return [...out];
+}
+
+/**
+ * Walks the KPIs' formulas as evaluate will, and notes for each scan group every breakdown field
+ * it will be asked for, so that the first scan of a group computes them all. Only a hint: a field
+ * not planned is still computed when asked for.
+ */
+export function planScans(kpis: Kpi[], cx: EvalContext): void {
+  const sh = sharedOf(cx);
+  const note = (key: string, fields: (string | null)[]) => {
+    let set = sh.plan.get(key);
+    if (!set) sh.plan.set(key, (set = new Set()));
+    for (const f of fields) set.add(f);
+  };
+  const aggregation = (op: Op, spec: Aggregation, filters: Filter[], fields: (string | null)[]) => {
+    const at = spec.at ?? DATASETS[spec.of]?.placedBy;
+    if (!at) return;
+    const type = spec.field ? DATASETS[spec.of].fields[spec.field]?.type : null;
+    if (op === 'count_distinct' && spec.field && type === 'category') note(distinctKey(spec.of, spec.field, at, filters, false), fields);
+    else if (op === 'sum' || op === 'share-sum' || op === 'count' || op === 'share-count' || op === 'avg')
+      note(additiveKey(spec.of, spec.field, at, filters, !spec.field || op === 'avg' || op === 'count' || op === 'share-count'), fields);
+  };
+  const visit = (f: Formula | undefined, fields: (string | null)[], stack: string[]): void => {
+    if (!f) return;
+    switch (f.op) {
+      case 'kpi':
+        if (!stack.includes(f.id)) visit(cx.kpis.get(f.id)?.formula, fields, [...stack, f.id]);
+        return;
+      case 'ratio':
+        visit(f.numerator, fields, stack);
+        visit(f.denominator, fields, stack);
+        return;
+      case 'share': {
+        const { of, where, within, field, at } = f.spec;
+        const spec: Aggregation = { of: of as DatasetName, ...(field ? { field } : {}), ...(at ? { at } : {}) };
+        const op = field ? 'share-sum' : 'share-count';
+        const base = within ? [within] : [];
+        aggregation(op, spec, [...base, where], fields);
+        aggregation(op, spec, base, fields);
+        return;
+      }
+      case 'growth':
+        visit(f.of, fields, stack);
+        return;
+      case 'per_working_day':
+      case 'per_rep':
+        visit(f.of, fields, stack);
+        if (f.op === 'per_rep' || f.per === 'rep') visit(f.of, [null, f.field], stack);
+        return;
+      case 'retention': {
+        const name = f.spec.of as DatasetName;
+        const at = f.spec.at ?? DATASETS[name]?.placedBy;
+        if (at) note(distinctKey(name, f.spec.entity, at, [], true), fields);
+        return;
+      }
+      default:
+        aggregation(f.op, f.spec, f.spec.where ? [f.spec.where] : [], fields);
+    }
+  };
+  for (const kpi of kpis) {
+    visit(kpi.formula, [null, ...kpi.breakdowns.map((b) => b.field)], [kpi.id]);
+    if (kpi.secondary) visit(kpi.secondary.formula, [null], [kpi.id]);
+  }
+}
+
+function cellKey(span: Span, field: string | null): string {
+  return `${span.key}\u0000${field ?? ''}`;
+}
+
+/** Rows grouped by their value of a category column (rows without one left out). */
+/** The rows (all, or the listed ones) that have a value in a category column, grouped by value (a counting sort). */
+function byValueOf(name: DatasetName, field: string, rows: Int32Array | null, rowsKey: string, cx: EvalContext): ByValue {
+  const sh = sharedOf(cx);
+  const key = JSON.stringify([name, field, rowsKey]);
+  let bv = sh.byValue.get(key);
+  if (!bv) {
+    const xs = cx.ds.tables[name].cat[field]!;
+    const max = maxOf(xs);
+    const len = rows === null ? xs.length : rows.length;
+    const start = new Int32Array(max + 2);
+    for (let j = 0; j < len; j++) {
+      const v = xs[rows === null ? j : rows[j]!]!;
+      if (v >= 0) start[v + 1]!++;
+    }
+    for (let v = 0; v <= max; v++) start[v + 1]! += start[v]!;
+    const fill = start.slice(0, max + 1);
+    const out = new Int32Array(start[max + 1]!);
+    for (let j = 0; j < len; j++) {
+      const r = rows === null ? j : rows[j]!;
+      const v = xs[r]!;
+      if (v >= 0) out[fill[v]!++] = r;
+    }
+    sh.byValue.set(key, (bv = { start, rows: out }));
+  }
+  return bv;
+}
+
+/** Bitsets of one distinct scan may take this many bytes; beyond it the rows are visited value by value instead. */
+const BITSET_BYTES = 256 * 1024 * 1024;
+
+/**
+ * Distinct values of a category field per cell, for each breakdown field and span asked for (or
+ * planned) and not yet known, in one scan. With `kept`, also the values each cell shares with
+ * the same member's cell one period before (for retention).
+ */
+function distinctCells(name: DatasetName, valueField: string, at: string, filters: Filter[], fields: (string | null)[], spans: Span[], kept: boolean, cx: EvalContext): Map<string, Distinct> {
+  const sh = sharedOf(cx);
+  const groupKey = distinctKey(name, valueField, at, filters, kept);
+  let group = sh.distinct.get(groupKey);
+  if (!group) sh.distinct.set(groupKey, (group = new Map()));
+  const todo = wanted(name, fields, sh.plan.get(groupKey), cx).filter((f) => spans.some((span) => !group.has(cellKey(span, f))));
+  if (todo.length === 0) return group;
+  if (spans.length > 3) throw new Error('at most 3 spans per scan');
+  const pl = placement(name, at, cx);
+  const values = cx.ds.tables[name].cat[valueField]!;
+  const W = (maxOf(values) + 32) >>> 5;
+  const codes = todo.map((f) => (f === null ? null : cx.ds.tables[name].cat[f]!));
+  const widths = codes.map(widthOf);
+  let binBytes = 0;
+  for (const w of widths) binBytes += pl.length * w * W * 4;
+  const sel = selectionOf(name, at, filters, spans, cx);
+  // Few rows (a narrow filter) are cheaper to visit value by value than bitsets over all values.
+  const few = sel.rows !== null && sel.rows.length * todo.length * 8 < binBytes / 4;
+  if (binBytes <= BITSET_BYTES && !few && !filters.some((f) => filterUsesPeriod(name, f))) {
+    // One bitset of values per (month, member); a period's is the union of its months'.
+    const bins = widths.map((w) => new Uint32Array(pl.length * w * W));
+    const low = new Int32Array(pl.length).fill(0x7fffffff);
+    const high = new Int32Array(pl.length).fill(-1);
+    binBitScan(sel.rows, pl.months, pl.base, values, codes, widths, W, bins, low, high);
+    todo.forEach((f, j) => {
+      for (const span of spans) group.set(cellKey(span, f), rollUpBits(bins[j]!, low, high, lutOf(name, at, pl, span, cx), span.periods.length, widths[j]!, W, kept));
+    });
+    return group;
+  }
+
+  let bytes = 0;
+  for (const w of widths) for (const span of spans) bytes += span.periods.length * w * W * 4;
+  if (bytes <= BITSET_BYTES && !few) {
+    // One bit per (cell, value): a value counts in a cell when its bit is first set.
+    const none = new Int32Array(pl.length).fill(-1);
+    const luts = [0, 1, 2].map((g) => (spans[g] ? lutOf(name, at, pl, spans[g], cx) : none));
+    const bits: Uint32Array[] = [];
+    const counts: Int32Array[] = [];
+    const cells: [Distinct, Uint32Array, number, number][] = [];
+    const empty = new Int32Array(0);
+    todo.forEach((f, j) => {
+      for (let g = 0; g < 3; g++) {
+        const span = spans[g];
+        if (!span) {
+          bits.push(new Uint32Array(0));
+          counts.push(empty);
+          continue;
+        }
+        const P = span.periods.length;
+        const d: Distinct = { count: new Int32Array(P * widths[j]!), kept: null };
+        const b = new Uint32Array(P * widths[j]! * W);
+        bits.push(b);
+        counts.push(d.count);
+        cells.push([d, b, P, widths[j]!]);
+        group.set(cellKey(span, f), d);
+      }
+    });
+    const [m0, m1, m2] = [0, 1, 2].map((g) => sel.perSpan[g] ?? null);
+    bitScan(sel.rows, pl.months, pl.base, luts[0]!, luts[1]!, luts[2]!, m0!, m1!, m2!, values, codes, widths, W, bits, counts);
+    if (kept) for (const [d, b, P, M] of cells) d.kept = sharedBits(b, P, M, W);
+    return group;
+  }
+
+  // Value by value: a cell counts a value the first time one of its rows carries it (a stamp per cell holds the last value counted).
+  const luts: Int32Array[] = [];
+  const masks: (Uint8Array | null)[] = [];
+  const tcodes: (Int32Array | null)[] = [];
+  const twidths: number[] = [];
+  const periods: number[] = [];
+  const stamps: Int32Array[] = [];
+  const counts: Int32Array[] = [];
+  const kepts: Int32Array[] = [];
+  spans.forEach((span, g) =>
+    todo.forEach((f, j) => {
+      const P = span.periods.length;
+      const M = widths[j]!;
+      const d: Distinct = { count: new Int32Array(P * M), kept: new Int32Array(P * M) };
+      group.set(cellKey(span, f), d);
+      luts.push(lutOf(name, at, pl, span, cx));
+      masks.push(sel.perSpan[g] ?? null);
+      tcodes.push(codes[j]!);
+      twidths.push(M);
+      periods.push(P);
+      stamps.push(new Int32Array(P * M).fill(-1));
+      counts.push(d.count);
+      kepts.push(d.kept!);
+    }),
+  );
+  distinctScan(byValueOf(name, valueField, sel.rows, sel.rows ? JSON.stringify(filters) : '', cx), pl.months, pl.base, luts, masks, tcodes, twidths, periods, stamps, counts, kepts);
+  return group;
+}
+
+/**
+ * Sets bit v of the (month, member) bitset of each row, for each field; notes per month the
+ * lowest and highest value seen, so later steps read only the words in between.
+ */
+function binBitScan(rows: Int32Array | null, months: Int32Array, base: number, values: Int32Array, codes: (Int32Array | null)[], widths: number[], W: number, bins: Uint32Array[], low: Int32Array, high: Int32Array): void {
+  const F = codes.length;
+  const len = rows === null ? months.length : rows.length;
+  for (let j = 0; j < len; j++) {
+    const r = rows === null ? j : rows[j]!;
+    const mo = months[r]!;
+    if (mo < 0) continue;
+    const v = values[r]!;
+    if (v < 0) continue;
+    const rel = mo - base;
+    const word = v >>> 5;
+    const bit = 1 << (v & 31);
+    if (word < low[rel]!) low[rel] = word;
+    if (word > high[rel]!) high[rel] = word;
+    for (let f = 0; f < F; f++) {
+      const cd = codes[f]!;
+      let m = 0;
+      if (cd !== null) {
+        m = cd[r]!;
+        if (m < 0) continue;
+      }
+      const b = bins[f]!;
+      const x = (rel * widths[f]! + m) * W + word;
+      b[x] = b[x]! | bit;
+    }
+  }
+}
+
+/**
+ * A span's distinct counts from (month, member) bitsets: each period's set is the union of its
+ * months' sets. With kept, also each cell's values shared with the period index before. Only
+ * the words between the months' lowest and highest value are read.
+ */
+function rollUpBits(bins: Uint32Array, low: Int32Array, high: Int32Array, lut: Int32Array, P: number, M: number, W: number, kept: boolean): Distinct {
+  const d: Distinct = { count: new Int32Array(P * M), kept: kept ? new Int32Array(P * M) : null };
+  const monthsOfPeriod: number[][] = Array.from({ length: P }, () => []);
+  for (let j = 0; j < lut.length; j++) if (lut[j]! >= 0 && high[j]! >= low[j]!) monthsOfPeriod[lut[j]!]!.push(j);
+  const size = M * W;
+  // Two buffers in turn for periods of several months: this one and the one before.
+  const buffers = [new Uint32Array(0), new Uint32Array(0)];
+  let prev: Uint32Array | null = null;
+  let prevLo = 0;
+  let prevHi = -1;
+  for (let i = 0; i < P; i++) {
+    const list = monthsOfPeriod[i]!;
+    let lo = 0x7fffffff;
+    let hi = -1;
+    for (const j of list) {
+      if (low[j]! < lo) lo = low[j]!;
+      if (high[j]! > hi) hi = high[j]!;
+    }
+    let cur: Uint32Array;
+    if (list.length === 0) cur = buffers[i & 1]!;
+    else if (list.length === 1) cur = bins.subarray(list[0]! * size, (list[0]! + 1) * size);
+    else {
+      if (buffers[i & 1]!.length < size) buffers[i & 1] = new Uint32Array(size);
+      cur = buffers[i & 1]!;
+      for (let m = 0; m < M; m++) {
+        const to = m * W;
+        cur.fill(0, to + lo, to + hi + 1);
+        for (const j of list) orWords(cur, to, bins, j * size + m * W, lo, hi);
+      }
+    }
+    for (let m = 0; m < M; m++) d.count[i * M + m] = popcount(cur, cur, m * W + lo, hi - lo + 1);
+    if (d.kept && prev) {
+      const a = Math.max(lo, prevLo);
+      const b = Math.min(hi, prevHi);
+      for (let m = 0; m < M; m++) d.kept[i * M + m] = popcount(prev, cur, m * W + a, b - a + 1);
+    }
+    prev = cur;
+    prevLo = lo;
+    prevHi = hi;
+  }
+  return d;
+}
+
+/** a[to + x] |= b[from + x] for x in lo .. hi. */
+function orWords(a: Uint32Array, to: number, b: Uint32Array, from: number, lo: number, hi: number): void {
+  for (let x = lo; x <= hi; x++) a[to + x] = a[to + x]! | b[from + x]!;
+}
+
+/** Bits set in both a and b over words off .. off + n - 1. */
+function popcount(a: Uint32Array, b: Uint32Array, off: number, n: number): number {
+  let count = 0;
+  if (n <= 0) return 0;
+  for (let w = off; w < off + n; w++) {
+    let x = a[w]! & b[w]!;
+    if (x === 0) continue;
+    x = x - ((x >>> 1) & 0x55555555);
+    x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+    count += Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
+  }
+  return count;
+}
+
+function bitScan(
+  rows: Int32Array | null,
+  months: Int32Array,
+  base: number,
+  l0: Int32Array,
+  l1: Int32Array,
+  l2: Int32Array,
+  m0: Uint8Array | null,
+  m1: Uint8Array | null,
+  m2: Uint8Array | null,
+  values: Int32Array,
+  codes: (Int32Array | null)[],
+  widths: number[],
+  W: number,
+  bits: Uint32Array[],
+  counts: Int32Array[],
+): void {
+  const F = codes.length;
+  const len = rows === null ? months.length : rows.length;
+  for (let j = 0; j < len; j++) {
+    const r = rows === null ? j : rows[j]!;
+    const mo = months[r]!;
+    if (mo < 0) continue;
+    const v = values[r]!;
+    if (v < 0) continue;
+    const rel = mo - base;
+    const i0 = m0 !== null && m0[r] === 0 ? -1 : l0[rel]!;
+    const i1 = m1 !== null && m1[r] === 0 ? -1 : l1[rel]!;
+    const i2 = m2 !== null && m2[r] === 0 ? -1 : l2[rel]!;
+    const word = v >>> 5;
+    const bit = 1 << (v & 31);
+    for (let f = 0; f < F; f++) {
+      const cd = codes[f]!;
+      let m = 0;
+      if (cd !== null) {
+        m = cd[r]!;
+        if (m < 0) continue;
+      }
+      const w = widths[f]!;
+      if (i0 >= 0) {
+        const k = i0 * w + m;
+        const b = bits[3 * f]!;
+        const x = k * W + word;
+        if ((b[x]! & bit) === 0) {
+          b[x] = b[x]! | bit;
+          counts[3 * f]![k]!++;
+        }
+      }
+      if (i1 >= 0) {
+        const k = i1 * w + m;
+        const b = bits[3 * f + 1]!;
+        const x = k * W + word;
+        if ((b[x]! & bit) === 0) {
+          b[x] = b[x]! | bit;
+          counts[3 * f + 1]![k]!++;
+        }
+      }
+      if (i2 >= 0) {
+        const k = i2 * w + m;
+        const b = bits[3 * f + 2]!;
+        const x = k * W + word;
+        if ((b[x]! & bit) === 0) {
+          b[x] = b[x]! | bit;
+          counts[3 * f + 2]![k]!++;
+        }
+      }
+    }
+  }
+}
+
+/** Per cell: the values it shares with the same member's cell one period index before. */
+function sharedBits(bits: Uint32Array, P: number, M: number, W: number): Int32Array {
+  const kept = new Int32Array(P * M);
+  for (let i = 1; i < P; i++)
+    for (let m = 0; m < M; m++) {
+      const a = bits.subarray(((i - 1) * M + m) * W, ((i - 1) * M + m + 1) * W);
+      const b = bits.subarray((i * M + m) * W, (i * M + m + 1) * W);
+      kept[i * M + m] = popcount(a, b, 0, W);
+    }
+  return kept;
+}
+
+function distinctScan(
+  bv: ByValue,
+  months: Int32Array,
+  base: number,
+  luts: Int32Array[],
+  masks: (Uint8Array | null)[],
+  codes: (Int32Array | null)[],
+  widths: number[],
+  periods: number[],
+  stamps: Int32Array[],
+  counts: Int32Array[],
+  kepts: Int32Array[],
+): void {
+  const T = luts.length;
+  const { start, rows } = bv;
+  const values = start.length - 1;
+  for (let v = 0; v < values; v++) {
+    const end = start[v + 1]!;
+    for (let j = start[v]!; j < end; j++) {
+      const r = rows[j]!;
+      const mo = months[r]!;
+      if (mo < 0) continue;
+      const rel = mo - base;
+      for (let t = 0; t < T; t++) {
+        const mask = masks[t]!;
+        if (mask !== null && mask[r] === 0) continue;
+        const i = luts[t]![rel]!;
+        if (i < 0) continue;
+        const M = widths[t]!;
+        let k = i;
+        const cd = codes[t]!;
+        if (cd !== null) {
+          const m = cd[r]!;
+          if (m < 0) continue;
+          k = i * M + m;
+        }
+        const stamp = stamps[t]!;
+        if (stamp[k] === v) continue;
+        stamp[k] = v;
+        counts[t]![k]!++;
+        // The pair (previous period, this one) is counted when the later of its two cells is stamped.
+        if (i > 0 && stamp[k - M] === v) kepts[t]![k]!++;
+        if (i + 1 < periods[t]! && stamp[k + M] === v) kepts[t]![k + M]!++;
+      }
+    }
+  }
+}
+
 /** Of the entities (e.g. customers) seen in the previous period, the share seen again in this one. */
 function retention(name: DatasetName, entity: string, at: string | undefined, cx: EvalContext): Series {
-  const t = cx.ds.tables[name];
-  const placed = t.time[at ?? DATASETS[name].placedBy]!.month;
-  const ids = t.cat[entity]!;
-  const breakdownCodes = cx.breakdowns.map((b) => t.cat[b.field]!);
-  const sets = new Map<number, { total: Set<number>; members: Map<number, Set<number>>[] }>();
-  for (const p of cx.periods) sets.set(p, { total: new Set(), members: cx.breakdowns.map(() => new Map()) });
-  for (let r = 0; r < t.length; r++) {
-    if (placed[r]! < 0 || ids[r]! < 0) continue;
-    const s = sets.get(periodOf(cx.grain, placed[r]!, cx.fyStart));
-    if (!s) continue;
-    s.total.add(ids[r]!);
-    breakdownCodes.forEach((codes, b) => {
-      const m = codes[r]!;
-      if (m < 0) return;
-      let set = s.members[b]!.get(m);
-      if (!set) s.members[b]!.set(m, (set = new Set()));
-      set.add(ids[r]!);
-    });
-  }
-  const rate = (before: Set<number> | undefined, now: Set<number> | undefined): Val => {
-    if (!before || before.size === 0) return none('zero-denominator');
-    let kept = 0;
-    for (const e of before) if (now?.has(e)) kept++;
-    return val(kept / before.size);
+  const placedBy = at ?? DATASETS[name].placedBy;
+  const { own, all } = spansOf(cx);
+  const fields = [null, ...cx.breakdowns.map((b) => b.field)];
+  const group = distinctCells(name, entity, placedBy, [], fields, all, true, cx);
+  distinctCells(name, entity, placedBy, [], fields, [own], true, cx);
+  const rate = (d: Distinct, prev: number, now: number): Val => {
+    const before = d.count[prev]!;
+    if (before === 0) return none('zero-denominator');
+    return val(d.kept![now]! / before);
   };
-  const universe = breakdownCodes.map(membersOf);
-  return mapPeriods(cx, (p) => {
-    const now = sets.get(p)!;
-    const before = covered(p - 1, cx) ? sets.get(p - 1) : undefined;
+  const total = group.get(cellKey(own, null))!;
+  const byField = cx.breakdowns.map((b) => {
+    const codes = cx.ds.tables[name].cat[b.field]!;
+    return { universe: membersOf(codes), M: widthOf(codes), d: group.get(cellKey(own, b.field))! };
+  });
+  const out: Series = new Map();
+  cx.periods.forEach((p, i) => {
+    // The period before, when the data covers all of it and it is computed.
+    const prev = covered(p - 1, cx) && i > 0 && cx.periods[i - 1] === p - 1 ? i - 1 : -1;
     const members: Cell['members'] = {};
-    cx.breakdowns.forEach((b, i) => {
+    cx.breakdowns.forEach((b, j) => {
+      const { universe, M, d } = byField[j]!;
       const m = new Map<number, Val>();
-      for (const code of universe[i]!) m.set(code, before ? rate(before.members[i]!.get(code), now.members[i]!.get(code)) : none('no-previous-period'));
+      for (const code of universe) m.set(code, prev >= 0 ? rate(d, prev * M + code, i * M + code) : none('no-previous-period'));
       members[b.by] = m;
     });
-    return { total: before ? rate(before.total, now.total) : none('no-previous-period'), members };
+    out.set(p, { total: prev >= 0 ? rate(total, prev, i) : none('no-previous-period'), members });
   });
+  return out;
 }

@@ -1,19 +1,26 @@
 /**
- * Validated records -> the column tables KPI formulas read (see fields.ts for what each field
- * means). Pure. Derived fields are computed here, once: a lead's first contact and outcome, the
- * gaps between touches with an open lead, each customer's first order.
+ * Validated data -> the column tables KPI formulas read (see fields.ts for what each field
+ * means). Pure. The month files arrive as columns already (ingest/chunk.ts); here they are
+ * joined with the base files (customers, products, leads) and the derived fields are computed
+ * once: a lead's first contact and outcome, the gaps between touches with an open lead, each
+ * customer's first order.
+ *
+ * Codes are handed out in the order values are first met (orders, then leads, activities,
+ * surveys), as the KPI engine lists breakdown members in code order of first appearance.
  */
-import { offsetMinutes, parseDateTime } from '../calendar/zoned-time.ts';
-import { monthIndex } from '../calendar/periods.ts';
-import type { Activity } from '../schema/activities.ts';
-import type { RepoData } from '../validate/repo-data.ts';
+import { monthIndex, parseMonth } from '../calendar/periods.ts';
+import { offsetMinutes } from '../calendar/zoned-time.ts';
+import { ACTIVITY_TYPE_CODES, LINE_KIND_CODES, LOST, WON, type ActivitiesChunk } from '../ingest/chunk.ts';
+import { Midnights, monthOfDay } from '../ingest/days.ts';
+import { idHash } from '../ingest/id-hash.ts';
+import type { ValidData } from '../validate/repo-data.ts';
 import type { DatasetName } from './fields.ts';
-import { Interner, TableBuilder, type Table, type TimeColumn } from './table.ts';
+import { Interner, RowIds, TableBuilder, type Table, type TimeColumn, type Vocabulary } from './table.ts';
 
 export interface Dataset {
   tables: Record<DatasetName, Table>;
   /** Code -> value, per vocabulary (rep, region, customer, …). */
-  vocabularies: Record<string, Interner>;
+  vocabularies: Record<string, Vocabulary>;
   /** First and last month index that has a month folder; null when there is no month data. */
   firstMonth: number | null;
   lastMonth: number | null;
@@ -21,9 +28,9 @@ export interface Dataset {
 
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
-const TOUCHES = new Set(['contact', 'follow-up', 'meeting']);
+const TOUCHES = new Set(['contact', 'follow-up', 'meeting'].map((t) => ACTIVITY_TYPE_CODES.indexOf(t as never)));
 
-export function buildDataset(data: RepoData): Dataset {
+export function buildDataset(data: ValidData): Dataset {
   const tz = data.company.timezone;
   const vocab: Record<string, Interner> = {};
   const v = (name: string) => (vocab[name] ??= new Interner());
@@ -33,15 +40,12 @@ export function buildDataset(data: RepoData): Dataset {
   for (const s of data.company.lead_sources) v('source').code(s.id);
   for (const c of data.products.categories) v('category').code(c.id);
   for (const r of data.team.records) v('rep').code(r.id);
-  for (const k of ['regular', 'cross-sell', 'up-sell']) v('kind').code(k);
-  for (const k of ['contact', 'follow-up', 'meeting', 'won', 'lost']) v('type').code(k);
+  for (const k of LINE_KIND_CODES) v('kind').code(k);
+  for (const k of ACTIVITY_TYPE_CODES) v('type').code(k);
   for (const k of ['open', 'won', 'lost']) v('status').code(k);
   for (const k of ['yes', 'no']) v('lead_open').code(k);
-
-  const setDate = (col: TimeColumn, row: number, date: string) => {
-    col.epoch[row] = parseDateTime(`${date}T00:00`, tz);
-    col.month[row] = monthIndex(+date.slice(0, 4), +date.slice(5, 7));
-  };
+  const codesOf = (name: string, values: readonly string[]) => Int32Array.from(values, (x) => v(name).code(x));
+  const midnight = new Midnights(tz);
   const setEpoch = (col: TimeColumn, row: number, epoch: number) => {
     if (Number.isNaN(epoch)) return;
     col.epoch[row] = epoch;
@@ -49,182 +53,335 @@ export function buildDataset(data: RepoData): Dataset {
     col.month[row] = monthIndex(local.getUTCFullYear(), local.getUTCMonth() + 1);
   };
 
-  const customers = new Map(data.customers.records.map((c) => [c.id, c]));
-  const products = new Map(data.products.records.map((p) => [p.sku, p]));
-  const orders = data.orders.flatMap((f) => f.records);
-  const leads = data.leads.flatMap((f) => f.records);
-  const activities = data.activities.flatMap((f) => f.records);
-  const surveys = data.surveys.flatMap((f) => f.records);
-
-  // Each customer's first order date (string compare works for YYYY-MM-DD).
-  const firstOrder = new Map<string, string>();
-  for (const o of orders) {
-    const f = firstOrder.get(o.customer);
-    if (f === undefined || o.date < f) firstOrder.set(o.customer, o.date);
+  // Each customer's first order day (days since 1970).
+  const firstOrder = new Map<string, number>();
+  for (const ch of data.orders) {
+    const first = new Int32Array(ch.dict.customer.length).fill(0x7fffffff);
+    for (let i = 0; i < ch.length; i++) first[ch.customer[i]!] = Math.min(first[ch.customer[i]!]!, ch.day[i]!);
+    ch.dict.customer.forEach((id, c) => {
+      const f = firstOrder.get(id);
+      if (f === undefined || first[c]! < f) firstOrder.set(id, first[c]!);
+    });
   }
-  const customerCols = ['customer', 'region', 'segment', 'owner'];
-  const fillCustomer = (t: Table, row: number, customerId: string) => {
-    const c = customers.get(customerId);
-    t.cat.customer![row] = v('customer').code(customerId);
-    if (c) {
-      t.cat.region![row] = v('region').code(c.region);
-      t.cat.segment![row] = v('segment').code(c.segment);
-      t.cat.owner![row] = v('rep').code(c.owner);
+
+  // What each customer code carries onto the rows that name it.
+  const customerById = new Map(data.customers.records.map((c) => [c.id, c]));
+  const cust = { region: [] as number[], segment: [] as number[], owner: [] as number[], firstEpoch: [] as number[], firstMonth: [] as number[] };
+  const customerCode = (id: string) => {
+    const code = v('customer').code(id);
+    if (code === cust.region.length) {
+      const c = customerById.get(id);
+      cust.region.push(c ? v('region').code(c.region) : -1);
+      cust.segment.push(c ? v('segment').code(c.segment) : -1);
+      cust.owner.push(c ? v('rep').code(c.owner) : -1);
+      const first = firstOrder.get(id);
+      cust.firstEpoch.push(first === undefined ? NaN : midnight.of(first));
+      cust.firstMonth.push(first === undefined ? -1 : monthOfDay(first));
     }
-    const first = firstOrder.get(customerId);
-    if (first) setDate(t.time.customer_first_order!, row, first);
+    return code;
+  };
+  /** Fills the customer's columns of a table, row by row (the columns looked up once). */
+  const customerFiller = (t: Table) => {
+    const [customer, region, segment, owner] = [t.cat.customer!, t.cat.region!, t.cat.segment!, t.cat.owner!];
+    const { epoch, month } = t.time.customer_first_order!;
+    return (row: number, code: number) => {
+      customer[row] = code;
+      region[row] = cust.region[code]!;
+      segment[row] = cust.segment[code]!;
+      owner[row] = cust.owner[code]!;
+      epoch[row] = cust.firstEpoch[code]!;
+      month[row] = cust.firstMonth[code]!;
+    };
+  };
+  /** Local codes of a chunk's dictionary to global ones, assigned when first met. */
+  const lazyCodes = (values: readonly string[], code: (s: string) => number) => {
+    const map = new Int32Array(values.length).fill(-1);
+    return (local: number) => (local < 0 ? -1 : map[local]! >= 0 ? map[local]! : (map[local] = code(values[local]!)));
   };
 
   // orders and order_lines
-  const lineCount = orders.reduce((n, o) => n + o.lines.length, 0);
-  const ot = new TableBuilder(orders.length, { cat: ['order', 'rep', ...customerCols], num: ['net', 'gross', 'units', 'lines'], time: ['date', 'customer_first_order'] }).table;
+  const customerCols = ['customer', 'region', 'segment', 'owner'];
+  const orderCount = data.orders.reduce((n, ch) => n + ch.length, 0);
+  const lineCount = data.orders.reduce((n, ch) => n + ch.sku.length, 0);
+  const ot = new TableBuilder(orderCount, { cat: ['order', 'rep', ...customerCols], num: ['net', 'gross', 'units', 'lines'], time: ['date', 'customer_first_order'] }).table;
   const lt = new TableBuilder(lineCount, { cat: ['order', 'rep', ...customerCols, 'sku', 'category', 'kind'], num: ['tier', 'qty', 'price', 'discount', 'net', 'gross'], time: ['date', 'customer_first_order'] }).table;
+  const productBySku = new Map(data.products.records.map((p) => [p.sku, p]));
+  const skuInfo = { category: [] as number[], tier: [] as number[] };
+  const skuCode = (sku: string) => {
+    const code = v('sku').code(sku);
+    if (code === skuInfo.category.length) {
+      const p = productBySku.get(sku);
+      skuInfo.category.push(p ? v('category').code(p.category) : -1);
+      skuInfo.tier.push(p ? p.tier : NaN);
+    }
+    return code;
+  };
+  const kindCodes = codesOf('kind', LINE_KIND_CODES);
+  const orderHashes = new Float64Array(orderCount);
+  let oi = 0;
   let li = 0;
-  orders.forEach((o, oi) => {
-    const orderCode = v('order').code(o.id);
-    ot.cat.order![oi] = orderCode;
-    ot.cat.rep![oi] = v('rep').code(o.rep);
-    setDate(ot.time.date!, oi, o.date);
-    fillCustomer(ot, oi, o.customer);
-    let net = 0;
-    let gross = 0;
-    let units = 0;
-    for (const l of o.lines) {
-      const g = l.qty * l.price;
-      const n = g * (1 - l.discount);
-      net += n;
-      gross += g;
-      units += l.qty;
-      lt.cat.order![li] = orderCode;
-      lt.cat.rep![li] = ot.cat.rep![oi]!;
-      lt.time.date!.epoch[li] = ot.time.date!.epoch[oi]!;
-      lt.time.date!.month[li] = ot.time.date!.month[oi]!;
-      fillCustomer(lt, li, o.customer);
-      const p = products.get(l.sku);
-      lt.cat.sku![li] = v('sku').code(l.sku);
-      if (p) {
-        lt.cat.category![li] = v('category').code(p.category);
-        lt.num.tier![li] = p.tier;
+  const o = { order: ot.cat.order!, rep: ot.cat.rep!, epoch: ot.time.date!.epoch, month: ot.time.date!.month, net: ot.num.net!, gross: ot.num.gross!, units: ot.num.units!, lines: ot.num.lines! };
+  const l = { order: lt.cat.order!, rep: lt.cat.rep!, epoch: lt.time.date!.epoch, month: lt.time.date!.month, sku: lt.cat.sku!, category: lt.cat.category!, tier: lt.num.tier!, kind: lt.cat.kind! };
+  const ln = { qty: lt.num.qty!, price: lt.num.price!, discount: lt.num.discount!, net: lt.num.net!, gross: lt.num.gross! };
+  const orderCustomer = customerFiller(ot);
+  const lineCustomer = customerFiller(lt);
+  for (const ch of data.orders) {
+    const rep = codesOf('rep', ch.dict.rep);
+    const customer = lazyCodes(ch.dict.customer, customerCode);
+    const sku = lazyCodes(ch.dict.sku, skuCode);
+    const month = parseMonth(ch.month);
+    orderHashes.set(ch.idHash, oi);
+    for (let i = 0; i < ch.length; i++, oi++) {
+      const r = rep[ch.rep[i]!]!;
+      const c = customer(ch.customer[i]!);
+      const epoch = midnight.of(ch.day[i]!);
+      o.order[oi] = oi;
+      o.rep[oi] = r;
+      o.epoch[oi] = epoch;
+      o.month[oi] = month;
+      orderCustomer(oi, c);
+      let net = 0;
+      let gross = 0;
+      let units = 0;
+      const end = ch.lineStart[i + 1]!;
+      for (let k = ch.lineStart[i]!; k < end; k++, li++) {
+        const qty = ch.qty[k]!;
+        const price = ch.price[k]!;
+        const discount = ch.discount[k]!;
+        const g = qty * price;
+        const n = g * (1 - discount);
+        net += n;
+        gross += g;
+        units += qty;
+        l.order[li] = oi;
+        l.rep[li] = r;
+        l.epoch[li] = epoch;
+        l.month[li] = month;
+        lineCustomer(li, c);
+        const s = sku(ch.sku[k]!);
+        l.sku[li] = s;
+        l.category[li] = skuInfo.category[s]!;
+        l.tier[li] = skuInfo.tier[s]!;
+        l.kind[li] = kindCodes[ch.lineKind[k]!]!;
+        ln.qty[li] = qty;
+        ln.price[li] = price;
+        ln.discount[li] = discount;
+        ln.net[li] = n;
+        ln.gross[li] = g;
       }
-      lt.cat.kind![li] = v('kind').code(l.kind);
-      lt.num.qty![li] = l.qty;
-      lt.num.price![li] = l.price;
-      lt.num.discount![li] = l.discount;
-      lt.num.net![li] = n;
-      lt.num.gross![li] = g;
-      li++;
+      o.net[oi] = net;
+      o.gross[oi] = gross;
+      o.units[oi] = units;
+      o.lines[oi] = end - ch.lineStart[i]!;
     }
-    ot.num.net![oi] = net;
-    ot.num.gross![oi] = gross;
-    ot.num.units![oi] = units;
-    ot.num.lines![oi] = o.lines.length;
-  });
-
-  // What the activities tell about each lead.
-  const byLead = new Map<string, Activity[]>();
-  for (const a of activities) {
-    if (!a.lead) continue;
-    const list = byLead.get(a.lead);
-    if (list) list.push(a);
-    else byLead.set(a.lead, [a]);
-  }
-  const epochOf = new Map<Activity, number>();
-  for (const a of activities) epochOf.set(a, parseDateTime(a.at, tz));
-  const leadInfo = new Map<string, { first: number; won: number; lost: number; customer?: string }>();
-  const gapOf = new Map<Activity, number>();
-  const openAt = new Map<Activity, boolean>();
-  for (const [lead, list] of byLead) {
-    list.sort((a, b) => epochOf.get(a)! - epochOf.get(b)! || (a.id < b.id ? -1 : 1));
-    let won = NaN;
-    let lost = NaN;
-    let customer: string | undefined;
-    for (const a of list) {
-      if (a.type === 'won' && Number.isNaN(won)) ((won = epochOf.get(a)!), (customer = a.customer));
-      if (a.type === 'lost' && Number.isNaN(lost)) lost = epochOf.get(a)!;
-    }
-    const closed = Math.min(Number.isNaN(won) ? Infinity : won, Number.isNaN(lost) ? Infinity : lost);
-    let previousTouch = NaN;
-    for (const a of list) {
-      const t = epochOf.get(a)!;
-      const open = t < closed;
-      openAt.set(a, open);
-      if (TOUCHES.has(a.type) && open) {
-        if (!Number.isNaN(previousTouch)) gapOf.set(a, (t - previousTouch) / HOUR);
-        previousTouch = t;
-      }
-    }
-    leadInfo.set(lead, { first: epochOf.get(list[0]!)!, won, lost, ...(customer ? { customer } : {}) });
   }
 
-  const leadById = new Map(leads.map((l) => [l.id, l]));
-  const lt2 = new TableBuilder(leads.length, {
+  // Leads: their code is their row.
+  const leadCount = data.leads.reduce((n, ch) => n + ch.length, 0);
+  const leadRow = new Map<string, number>();
+  for (const ch of data.leads) for (const id of ch.ids) leadRow.set(id, v('lead').code(id));
+  const leadRegion = new Int32Array(leadCount);
+  const leadSource = new Int32Array(leadCount);
+  const leadSegment = new Int32Array(leadCount);
+  const created = new Float64Array(leadCount);
+  {
+    let row = 0;
+    for (const ch of data.leads) {
+      const [region, source, segment] = [codesOf('region', ch.dict.region), codesOf('source', ch.dict.source), codesOf('segment', ch.dict.segment)];
+      for (let i = 0; i < ch.length; i++, row++) {
+        leadRegion[row] = region[ch.region[i]!]!;
+        leadSource[row] = source[ch.source[i]!]!;
+        leadSegment[row] = ch.segment[i]! < 0 ? -1 : segment[ch.segment[i]!]!;
+        created[row] = ch.created[i]!;
+      }
+    }
+  }
+
+  // Activities as global rows: what the lead-level derivations need.
+  const activityCount = data.activities.reduce((n, ch) => n + ch.length, 0);
+  const act = { lead: new Int32Array(activityCount), at: new Float64Array(activityCount), type: new Uint8Array(activityCount), rank: new Int32Array(activityCount), customer: [] as (string | undefined)[] };
+  {
+    let row = 0;
+    for (const ch of data.activities) {
+      const lead = Int32Array.from(ch.dict.lead, (id) => leadRow.get(id) ?? -1);
+      for (let i = 0; i < ch.length; i++, row++) {
+        act.lead[row] = ch.lead[i]! < 0 ? -1 : lead[ch.lead[i]!]!;
+        act.at[row] = ch.at[i]!;
+        act.type[row] = ch.type[i]!;
+        act.rank[row] = ch.idRank[i]!;
+      }
+    }
+  }
+  const { leadInfo, gap, open } = leadStories(data.activities, act, leadCount);
+
+  const lt2 = new TableBuilder(leadCount, {
     cat: ['lead', 'rep', 'region', 'source', 'segment', 'status', 'customer'],
     num: ['first_contact_hours', 'days_to_win', 'days_first_contact_to_win'],
     time: ['created', 'first_contact_at', 'won_at', 'lost_at', 'closed_at'],
   }).table;
-  leads.forEach((l, i) => {
-    const created = parseDateTime(l.created, tz);
-    lt2.cat.lead![i] = v('lead').code(l.id);
-    lt2.cat.rep![i] = v('rep').code(l.rep);
-    lt2.cat.region![i] = v('region').code(l.region);
-    lt2.cat.source![i] = v('source').code(l.source);
-    lt2.cat.segment![i] = v('segment').code(l.segment);
-    setEpoch(lt2.time.created!, i, created);
-    const info = leadInfo.get(l.id);
-    const won = info?.won ?? NaN;
-    const lost = info?.lost ?? NaN;
-    lt2.cat.status![i] = v('status').code(!Number.isNaN(won) ? 'won' : !Number.isNaN(lost) ? 'lost' : 'open');
-    if (info) {
-      setEpoch(lt2.time.first_contact_at!, i, info.first);
-      lt2.num.first_contact_hours![i] = (info.first - created) / HOUR;
-      if (info.customer) lt2.cat.customer![i] = v('customer').code(info.customer);
+  const status = codesOf('status', ['open', 'won', 'lost']);
+  {
+    let row = 0;
+    for (const ch of data.leads) {
+      const rep = codesOf('rep', ch.dict.rep);
+      for (let i = 0; i < ch.length; i++, row++) {
+        const t = created[row]!;
+        lt2.cat.lead![row] = row;
+        lt2.cat.rep![row] = rep[ch.rep[i]!]!;
+        lt2.cat.region![row] = leadRegion[row]!;
+        lt2.cat.source![row] = leadSource[row]!;
+        lt2.cat.segment![row] = leadSegment[row]!;
+        setEpoch(lt2.time.created!, row, t);
+        const won = leadInfo.won[row]!;
+        const lost = leadInfo.lost[row]!;
+        const first = leadInfo.first[row]!;
+        lt2.cat.status![row] = !Number.isNaN(won) ? status[1]! : !Number.isNaN(lost) ? status[2]! : status[0]!;
+        if (!Number.isNaN(first)) {
+          setEpoch(lt2.time.first_contact_at!, row, first);
+          lt2.num.first_contact_hours![row] = (first - t) / HOUR;
+          const customer = leadInfo.customer[row];
+          if (customer !== undefined) lt2.cat.customer![row] = customerCode(customer);
+        }
+        setEpoch(lt2.time.won_at!, row, won);
+        setEpoch(lt2.time.lost_at!, row, lost);
+        setEpoch(lt2.time.closed_at!, row, Number.isNaN(won) ? lost : won);
+        if (!Number.isNaN(won)) {
+          lt2.num.days_to_win![row] = (won - t) / DAY;
+          lt2.num.days_first_contact_to_win![row] = (won - first) / DAY;
+        }
+      }
     }
-    setEpoch(lt2.time.won_at!, i, won);
-    setEpoch(lt2.time.lost_at!, i, lost);
-    setEpoch(lt2.time.closed_at!, i, Number.isNaN(won) ? lost : won);
-    if (!Number.isNaN(won)) {
-      lt2.num.days_to_win![i] = (won - created) / DAY;
-      lt2.num.days_first_contact_to_win![i] = (won - info!.first) / DAY;
-    }
-  });
+  }
 
-  const at = new TableBuilder(activities.length, {
+  const at = new TableBuilder(activityCount, {
     cat: ['activity', 'type', 'rep', 'lead', 'customer', 'region', 'source', 'segment', 'lead_open'],
     num: ['hours_since_previous_touch'],
     time: ['at'],
   }).table;
-  activities.forEach((a, i) => {
-    at.cat.activity![i] = v('activity').code(a.id);
-    at.cat.type![i] = v('type').code(a.type);
-    at.cat.rep![i] = v('rep').code(a.rep);
-    setEpoch(at.time.at!, i, epochOf.get(a)!);
-    const lead = a.lead ? leadById.get(a.lead) : undefined;
-    const customer = a.customer ? customers.get(a.customer) : undefined;
-    if (a.lead) at.cat.lead![i] = v('lead').code(a.lead);
-    if (a.customer) at.cat.customer![i] = v('customer').code(a.customer);
-    const region = lead?.region ?? customer?.region;
-    if (region) at.cat.region![i] = v('region').code(region);
-    if (lead) at.cat.source![i] = v('source').code(lead.source);
-    const segment = lead?.segment ?? customer?.segment;
-    if (segment) at.cat.segment![i] = v('segment').code(segment);
-    if (a.lead) at.cat.lead_open![i] = v('lead_open').code(openAt.get(a) ? 'yes' : 'no');
-    const gap = gapOf.get(a);
-    if (gap !== undefined) at.num.hours_since_previous_touch![i] = gap;
-  });
+  const typeCodes = codesOf('type', ACTIVITY_TYPE_CODES);
+  const [yes, no] = codesOf('lead_open', ['yes', 'no']);
+  const activityHashes = new Float64Array(activityCount);
+  {
+    const a = { activity: at.cat.activity!, type: at.cat.type!, rep: at.cat.rep!, epoch: at.time.at!.epoch, month: at.time.at!.month, lead: at.cat.lead!, customer: at.cat.customer! };
+    const b = { region: at.cat.region!, source: at.cat.source!, segment: at.cat.segment!, open: at.cat.lead_open!, gap: at.num.hours_since_previous_touch! };
+    let row = 0;
+    for (const ch of data.activities) {
+      const rep = codesOf('rep', ch.dict.rep);
+      const customer = lazyCodes(ch.dict.customer, customerCode);
+      const month = parseMonth(ch.month);
+      activityHashes.set(ch.idHash, row);
+      for (let i = 0; i < ch.length; i++, row++) {
+        a.activity[row] = row;
+        a.type[row] = typeCodes[ch.type[i]!]!;
+        a.rep[row] = rep[ch.rep[i]!]!;
+        a.epoch[row] = ch.at[i]!;
+        a.month[row] = month;
+        const lead = act.lead[row]!;
+        const c = customer(ch.customer[i]!);
+        if (lead >= 0) a.lead[row] = lead;
+        if (c >= 0) a.customer[row] = c;
+        const region = lead >= 0 ? leadRegion[lead]! : c >= 0 ? cust.region[c]! : -1;
+        if (region >= 0) b.region[row] = region;
+        if (lead >= 0) b.source[row] = leadSource[lead]!;
+        const segment = lead >= 0 && leadSegment[lead]! >= 0 ? leadSegment[lead]! : c >= 0 ? cust.segment[c]! : -1;
+        if (segment >= 0) b.segment[row] = segment;
+        if (lead >= 0) b.open[row] = open[row] ? yes! : no!;
+        if (!Number.isNaN(gap[row]!)) b.gap[row] = gap[row]!;
+      }
+    }
+  }
 
-  const st = new TableBuilder(surveys.length, { cat: customerCols, num: ['score'], time: ['date', 'customer_first_order'] }).table;
-  surveys.forEach((s, i) => {
-    setDate(st.time.date!, i, s.date);
-    fillCustomer(st, i, s.customer);
-    st.num.score![i] = s.score;
-  });
+  const st = new TableBuilder(data.surveys.reduce((n, ch) => n + ch.length, 0), { cat: customerCols, num: ['score'], time: ['date', 'customer_first_order'] }).table;
+  const surveyCustomer = customerFiller(st);
+  {
+    let row = 0;
+    for (const ch of data.surveys) {
+      const customer = lazyCodes(ch.dict.customer, customerCode);
+      const month = parseMonth(ch.month);
+      for (let i = 0; i < ch.length; i++, row++) {
+        st.time.date!.epoch[row] = midnight.of(ch.day[i]!);
+        st.time.date!.month[row] = month;
+        surveyCustomer(row, customer(ch.customer[i]!));
+        st.num.score![row] = ch.score[i]!;
+      }
+    }
+  }
 
-  const months = [...data.orders, ...data.leads, ...data.activities, ...data.surveys].map((f) => f.month!).sort();
-  const toIndex = (m: string | undefined) => (m ? monthIndex(+m.slice(0, 4), +m.slice(5, 7)) : null);
+  const months = [...data.orders, ...data.leads, ...data.activities, ...data.surveys].map((f) => f.month).sort();
+  const toIndex = (m: string | undefined) => (m ? parseMonth(m) : null);
   return {
     tables: { orders: ot, order_lines: lt, leads: lt2, activities: at, surveys: st },
-    vocabularies: vocab,
+    vocabularies: { ...vocab, order: new RowIds(orderHashes, idHash), activity: new RowIds(activityHashes, idHash) },
     firstMonth: toIndex(months[0]),
     lastMonth: toIndex(months[months.length - 1]),
   };
+}
+
+/**
+ * What the activities tell about each lead, walking each lead's activities in time order (ties
+ * by id): first contact, first won (and the customer it became), first lost; for every activity
+ * whether the lead was still open then, and for touches with an open lead the hours since the
+ * previous such touch.
+ */
+function leadStories(chunks: ActivitiesChunk[], act: { lead: Int32Array; at: Float64Array; type: Uint8Array; rank: Int32Array }, leadCount: number) {
+  const n = act.lead.length;
+  // Activities grouped by lead, in reading order within a lead (a counting sort).
+  const start = new Int32Array(leadCount + 1);
+  for (let r = 0; r < n; r++) if (act.lead[r]! >= 0) start[act.lead[r]! + 1]!++;
+  for (let l = 0; l < leadCount; l++) start[l + 1]! += start[l]!;
+  const fill = start.slice(0, leadCount);
+  const rows = new Int32Array(start[leadCount]!);
+  for (let r = 0; r < n; r++) if (act.lead[r]! >= 0) rows[fill[act.lead[r]!]!++] = r;
+
+  // The customer a won activity names, by global row (won activities only).
+  const wonCustomer = new Map<number, string | undefined>();
+  {
+    let row = 0;
+    for (const ch of chunks) {
+      for (let i = 0; i < ch.length; i++, row++) if (ch.type[i] === WON) wonCustomer.set(row, ch.customer[i]! < 0 ? undefined : ch.dict.customer[ch.customer[i]!]);
+    }
+  }
+
+  const info = { first: new Float64Array(leadCount).fill(NaN), won: new Float64Array(leadCount).fill(NaN), lost: new Float64Array(leadCount).fill(NaN), customer: new Array<string | undefined>(leadCount) };
+  const gap = new Float64Array(n).fill(NaN);
+  const open = new Uint8Array(n);
+  // Equal instants can only come from one file (a record sits in its local month's file), where
+  // the id rank orders them as the ids do.
+  const before = (x: number, y: number) => act.at[x]! < act.at[y]! || (act.at[x] === act.at[y] && act.rank[x]! < act.rank[y]!);
+  for (let l = 0; l < leadCount; l++) {
+    const s = start[l]!;
+    const e = start[l + 1]!;
+    if (s === e) continue;
+    for (let i = s + 1; i < e; i++) {
+      const r = rows[i]!;
+      let j = i - 1;
+      for (; j >= s && before(r, rows[j]!); j--) rows[j + 1] = rows[j]!;
+      rows[j + 1] = r;
+    }
+    let won = NaN;
+    let lost = NaN;
+    let customer: string | undefined;
+    for (let i = s; i < e; i++) {
+      const r = rows[i]!;
+      if (act.type[r] === WON && Number.isNaN(won)) ((won = act.at[r]!), (customer = wonCustomer.get(r)));
+      if (act.type[r] === LOST && Number.isNaN(lost)) lost = act.at[r]!;
+    }
+    const closed = Math.min(Number.isNaN(won) ? Infinity : won, Number.isNaN(lost) ? Infinity : lost);
+    let previousTouch = NaN;
+    for (let i = s; i < e; i++) {
+      const r = rows[i]!;
+      const t = act.at[r]!;
+      const isOpen = t < closed;
+      open[r] = isOpen ? 1 : 0;
+      if (TOUCHES.has(act.type[r]!) && isOpen) {
+        if (!Number.isNaN(previousTouch)) gap[r] = (t - previousTouch) / HOUR;
+        previousTouch = t;
+      }
+    }
+    info.first[l] = act.at[rows[s]!]!;
+    info.won[l] = won;
+    info.lost[l] = lost;
+    info.customer[l] = customer;
+  }
+  return { leadInfo: info, gap, open };
 }

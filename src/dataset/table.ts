@@ -19,8 +19,15 @@ export interface Table {
   time: Record<string, TimeColumn>;
 }
 
+/** What a category code means: its text (for labels) and the code of a text (for filters). */
+export interface Vocabulary {
+  readonly values: readonly string[];
+  /** The code of a value, or -1. */
+  find(value: string): number;
+}
+
 /** Strings to dense integer codes, per vocabulary. */
-export class Interner {
+export class Interner implements Vocabulary {
   readonly values: string[] = [];
   private readonly codes = new Map<string, number>();
 
@@ -53,5 +60,27 @@ export class TableBuilder {
     for (const f of fields.num ?? []) num[f] = new Float64Array(length).fill(NaN);
     for (const f of fields.time ?? []) time[f] = { epoch: new Float64Array(length).fill(NaN), month: new Int32Array(length).fill(-1) };
     this.table = { length, cat, num, time };
+  }
+}
+
+/**
+ * Record ids kept as hashes (orders and activities: millions of them, see ingest/id-hash.ts): the
+ * code of an id is its row. A filter can name one id; breakdowns by id are not offered, so there
+ * are no labels.
+ */
+export class RowIds implements Vocabulary {
+  readonly values: readonly string[] = [];
+  private rows: Map<number, number> | undefined;
+  constructor(
+    private readonly hashes: Float64Array,
+    private readonly hash: (s: string) => number,
+  ) {}
+
+  find(value: string): number {
+    if (!this.rows) {
+      this.rows = new Map();
+      for (let i = 0; i < this.hashes.length; i++) this.rows.set(this.hashes[i]!, i);
+    }
+    return this.rows.get(this.hash(value)) ?? -1;
   }
 }

@@ -9,6 +9,7 @@
 import yaml from 'js-yaml';
 import { isAlias, isNode, LineCounter, parseDocument, visit } from 'yaml';
 import { lineBreaksAsLf, topLevelItems, WHOLE_FILE_LIMIT } from './locate.ts';
+import { scanRecordList } from './fast-yaml.ts';
 import { formatPath, issue, type DocPath, type PendingIssue } from '../validate/issue.ts';
 
 export const MAX_DEPTH = 32;
@@ -24,6 +25,9 @@ const ANCHOR_OR_ALIAS = /(?:^|[\s,[{:-])[&*][^\s,[\]{}]/;
 export function parseYaml(text: string, file: string): Parsed {
   const alias = ANCHOR_OR_ALIAS.test(text) ? findAlias(text, file) : null;
   if (alias) return { value: undefined, issues: [alias] };
+  // The canonical layout of month files is read by a fast scanner; anything else goes to js-yaml.
+  const fast = scanRecordList(text);
+  if (fast !== undefined) return { value: fast, issues: [] };
   let value: unknown;
   try {
     value = yaml.load(text, { schema: yaml.CORE_SCHEMA, filename: file, maxDepth: MAX_DEPTH } as yaml.LoadOptions);

@@ -1,9 +1,10 @@
 /**
  * Reads the repository's data files from disk. The only part of loading that touches the file
  * system: symlinks are not followed (one could point outside the repository), and everything
- * else is handed on as bytes.
+ * else is handed on as bytes, read when used.
  */
-import { lstat, readdir, readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { lstat, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { issue, type PendingIssue } from '../validate/issue.ts';
 import type { SourceFile } from '../validate/validate-repo.ts';
@@ -35,19 +36,21 @@ export async function readRepoFiles(root: string, dirs: string[] = ['data', 'kpi
     await walk(root, dir, paths, issues);
   }
   paths.sort();
-  const files: SourceFile[] = [];
-  let done = 0;
-  // A few reads in flight at once: enough to keep the disk busy without holding every file twice.
-  const queue = [...paths];
-  const worker = async () => {
-    for (let p = queue.shift(); p !== undefined; p = queue.shift()) {
-      files.push({ path: p, bytes: await readFile(join(root, p)) });
-      onProgress?.(++done, paths.length);
-    }
-  };
-  await Promise.all([worker(), worker(), worker(), worker()]);
-  files.sort((a, b) => (a.path < b.path ? -1 : 1));
+  const files = paths.map((p, i) => {
+    onProgress?.(i + 1, paths.length);
+    return lazyFile(p, join(root, p));
+  });
   return { files, issues };
+}
+
+/**
+ * A file whose bytes are read when asked for, each time: a large repository is hundreds of
+ * megabytes, and month files are read one at a time (or in worker threads, through `origin`).
+ */
+function lazyFile(path: string, origin: string): SourceFile {
+  const file = { path, origin } as SourceFile;
+  Object.defineProperty(file, 'bytes', { enumerable: true, get: () => readFileSync(origin) });
+  return file;
 }
 
 async function walk(root: string, rel: string, out: string[], issues: PendingIssue[]): Promise<void> {

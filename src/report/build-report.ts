@@ -7,7 +7,7 @@ import { GRAINS, parseMonth, type Grain } from '../calendar/periods.ts';
 import type { ComputeResult, KpiPeriodValue, Note, PeriodInfo } from '../compute/compute-kpis.ts';
 import type { Reason } from '../compute/value.ts';
 import { isAdditive, type Kpi } from '../kpi/schema.ts';
-import type { RepoData } from '../validate/repo-data.ts';
+import type { ValidData as RepoData } from '../validate/repo-data.ts';
 import { lintData, lintKpis, lintTargets, type Lint } from './lints.ts';
 import { attainmentOf, statusOf, type Status } from './status.ts';
 import { goalProgress, type GoalProgress } from './goal-progress.ts';

@@ -1,9 +1,13 @@
 /**
  * What the pages read, made once per build: the report model of the repository the site is
  * built from. The only place the site touches the disk or git; pages never compute.
+ *
+ * `npm run build` computes the model once, while validating (`capaian validate --report`), and
+ * hands it over in CAPAIAN_REPORT; without it (astro dev) the model is computed here.
  */
-import { execFileSync } from 'node:child_process';
-import { readRepoFiles } from '../load/read-repo.ts';
+import { readFileSync } from 'node:fs';
+import { loadRepo } from '../load/load-repo.ts';
+import { siteReportOptions } from '../load/report-options.ts';
 import { runPipeline } from '../pipeline.ts';
 import type { Report } from '../report/build-report.ts';
 import { formatIssue } from '../validate/issue.ts';
@@ -13,14 +17,9 @@ let cached: Promise<Report> | undefined;
 /** The repository at CAPAIAN_ROOT (default: the working directory). Fails the build on errors. */
 export function loadReport(root = process.env.CAPAIAN_ROOT ?? process.cwd()): Promise<Report> {
   cached ??= (async () => {
-    const read = await readRepoFiles(root, ['data', 'kpis']);
-    const commit = process.env.CAPAIAN_COMMIT ?? gitCommit(root);
-    // The site depends on the data alone (same commit, same bytes): no "today", so no stale-data
-    // banner from the clock; the banner compares with CAPAIAN_TODAY when CI sets it.
-    const { validation, report } = runPipeline(read.files, read.issues, {
-      ...(process.env.CAPAIAN_TODAY ? { today: process.env.CAPAIAN_TODAY } : {}),
-      ...(commit ? { commit } : {}),
-    });
+    if (process.env.CAPAIAN_REPORT) return JSON.parse(readFileSync(process.env.CAPAIAN_REPORT, 'utf8')) as Report;
+    const repo = await loadRepo(root);
+    const { validation, report } = runPipeline(repo.files, repo.issues, { ...siteReportOptions(root), ...(repo.ingested ? { ingested: repo.ingested } : {}) });
     if (!report) {
       const errors = validation.issues.filter((i) => i.level === 'error');
       throw new Error(`capaian: the data has ${errors.length} errors, nothing was built:\n${errors.map(formatIssue).join('\n')}`);
@@ -28,12 +27,4 @@ export function loadReport(root = process.env.CAPAIAN_ROOT ?? process.cwd()): Pr
     return report;
   })();
   return cached;
-}
-
-function gitCommit(root: string): string | undefined {
-  try {
-    return execFileSync('git', ['rev-parse', 'HEAD'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() || undefined;
-  } catch {
-    return undefined;
-  }
 }

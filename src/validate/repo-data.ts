@@ -10,6 +10,7 @@ import type { Survey } from '../schema/surveys.ts';
 import type { Target } from '../schema/targets.ts';
 import type { Rep } from '../schema/team.ts';
 import type { FileKind } from '../schema/file-kinds.ts';
+import type { ActivitiesChunk, LeadsChunk, MonthKind, OrdersChunk, SurveysChunk } from '../ingest/chunk.ts';
 
 /** The valid records of one file, each with its position in the file's list. */
 export interface RecordFile<T> {
@@ -36,6 +37,14 @@ export interface RepoData {
   leads: RecordFile<Lead>[];
   activities: RecordFile<Activity>[];
   surveys: RecordFile<Survey>[];
+}
+
+/** Valid data as the engine reads it: the month files as columns (see ingest/chunk.ts). */
+export interface ValidData extends Omit<RepoData, MonthKind> {
+  orders: OrdersChunk[];
+  leads: LeadsChunk[];
+  activities: ActivitiesChunk[];
+  surveys: SurveysChunk[];
 }
 
 export interface FileSummary {

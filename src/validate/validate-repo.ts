@@ -12,7 +12,10 @@ import { companySchema } from '../schema/company.ts';
 import { REQUIRED_FILES, schemaOf, type FileKind } from '../schema/file-kinds.ts';
 import { productSchema, productsSchema } from '../schema/products.ts';
 import { issue, pushAll, sortIssues, type Issue, type PendingIssue } from './issue.ts';
-import type { RecordFile, RepoData, Summary } from './repo-data.ts';
+import type { RecordFile, RepoData, Summary, ValidData } from './repo-data.ts';
+import { chunkBuilder, MONTH_KINDS, type ChunkOf, type MonthChunk, type MonthKind } from '../ingest/chunk.ts';
+import { ingestMonthFile, type IngestResult } from '../ingest/ingest-file.ts';
+import { checkChunks, type MonthChunks } from './rules/on-chunks.ts';
 import { checkKpis, type KpiCheckContext, type KpiFile } from '../kpi/check-kpis.ts';
 import { kpiSchema, type Kpi } from '../kpi/schema.ts';
 import { closest } from './did-you-mean.ts';
@@ -24,11 +27,13 @@ export interface SourceFile {
   /** Relative to the repository root, forward slashes. @example data/2026/03/orders.yaml */
   path: string;
   bytes: Uint8Array;
+  /** Where the bytes are on disk, when they are (a worker thread can read them itself). */
+  origin?: string;
 }
 
 export interface ValidationResult {
   /** Null when an error makes the data unusable (any error at all). */
-  data: RepoData | null;
+  data: ValidData | null;
   /** The KPI definitions in kpis/, in file order. */
   kpis: Kpi[];
   /** Everything the data could still give, for tools that show partial results. */
@@ -39,7 +44,65 @@ export interface ValidationResult {
 
 type Kept = RecordFile<unknown> & { kind: FileKind };
 
-export function validateRepo(files: SourceFile[], earlier: PendingIssue[] = []): ValidationResult {
+export interface ValidateOptions {
+  /**
+   * Month files already turned into chunks (by worker threads, or from the cache), for the
+   * company timezone they were read in; files it does not know are read here.
+   */
+  ingested?: (file: SourceFile) => { tz: string; result: IngestResult } | undefined;
+}
+
+/**
+ * Clean data takes the fast path: month files become columns file by file and the cross-file
+ * rules run on columns. At the first sign of a problem the full checker runs on everything, so
+ * every problem is reported, worded and placed by one piece of code.
+ */
+export function validateRepo(files: SourceFile[], earlier: PendingIssue[] = [], opts: ValidateOptions = {}): ValidationResult {
+  return (earlier.length ? null : validateClean(files, opts)) ?? validateFull(files, earlier);
+}
+
+function validateClean(files: SourceFile[], opts: ValidateOptions): ValidationResult | null {
+  const months: { file: SourceFile; kind: MonthKind; month: string }[] = [];
+  const rest: SourceFile[] = [];
+  for (const f of files) {
+    const place = f.path.startsWith('data/') ? placeFile(f.path.slice('data/'.length)) : null;
+    if (place && 'month' in place && place.month && isMonthKind(place.kind)) months.push({ file: f, kind: place.kind, month: place.month });
+    else rest.push(f);
+  }
+  // Everything but the month files, checked in full: a few small files.
+  const base = validateFull(rest, []);
+  if (!base.data || base.issues.length) return null;
+  const tz = base.data.company.timezone;
+  const chunks: MonthChunks = { orders: [], leads: [], activities: [], surveys: [] };
+  const summary = base.summary;
+  for (const { file, kind, month } of months.sort((a, b) => (a.file.path < b.file.path ? -1 : 1))) {
+    const given = opts.ingested?.(file);
+    const r = given && given.tz === tz ? given.result : ingestMonthFile(file.bytes, file.path, kind, month, tz);
+    if (!r.clean) return null;
+    (chunks[kind] as MonthChunk[]).push(r.chunk);
+    summary.files.push({ file: file.path, kind, records: r.chunk.length });
+    if (r.chunk.length === 0) summary.empty.push(file.path);
+  }
+  const verdict = checkChunks(base.data as unknown as RepoData, chunks);
+  if (!verdict.clean) return null;
+  // In reading order, as the full checker counts them.
+  summary.files.sort((a, b) => (a.file < b.file ? -1 : 1));
+  summary.empty.sort();
+  summary.records = {};
+  for (const f of summary.files) if (f.kind !== 'company') summary.records[f.kind] = (summary.records[f.kind] ?? 0) + f.records;
+  summary.months = [...new Set([...summary.months, ...months.map((m) => m.month)])].sort();
+  const byPath = new Map(months.map((m) => [m.file.path, m.file]));
+  const textOf = (path: string) => {
+    const f = byPath.get(path);
+    return f ? decodeText(f.bytes, path).text : undefined;
+  };
+  const issues = sortIssues(locateIssues(verdict.warnings, textOf));
+  const data: ValidData = { ...base.data, ...chunks };
+  return { data, kpis: base.kpis, partial: base.partial, issues, summary };
+}
+
+/** The full checker alone, record objects and all (tests hold the fast path to it). */
+export function validateFull(files: SourceFile[], earlier: PendingIssue[] = []): ValidationResult {
   const issues: PendingIssue[] = [...earlier];
   const texts = new Map<string, string>();
   const kept: Kept[] = [];
@@ -132,7 +195,10 @@ export function validateRepo(files: SourceFile[], earlier: PendingIssue[] = []):
     const out: Kept = { kind, file: f.path, records: [], index: [], listAt, ...('month' in place && place.month ? { month: place.month } : {}), ...('year' in place && place.year ? { year: place.year } : {}) };
     const idKey = kind === 'products' ? 'sku' : kind === 'targets' ? null : 'id';
     for (let i = 0; i < list.length; i++) {
-      const r = recordSchema.safeParse(list[i], { reportInput: true });
+      // Checked plainly first; a failure is checked again with the input kept, for the messages
+      // (keeping it on every record doubles the cost).
+      let r = recordSchema.safeParse(list[i]);
+      if (!r.success) r = recordSchema.safeParse(list[i], { reportInput: true });
       if (r.success) {
         out.records.push(r.data);
         out.index.push(i);
@@ -179,7 +245,23 @@ export function validateRepo(files: SourceFile[], earlier: PendingIssue[] = []):
 
   const located = sortIssues(locateIssues(issues, (file) => texts.get(file)));
   const hasError = located.some((i) => i.level === 'error');
-  return { data: hasError ? null : (partial as RepoData), kpis: kpiFiles.map((k) => k.kpi), partial, issues: located, summary };
+  return { data: hasError ? null : asColumns(partial as RepoData), kpis: kpiFiles.map((k) => k.kpi), partial, issues: located, summary };
+}
+
+/** Valid data read as records (the full checker's way) in the form the engine reads. */
+function asColumns(data: RepoData): ValidData {
+  const tz = data.company.timezone;
+  const convert = <K extends MonthKind>(kind: K): ChunkOf<K>[] =>
+    (data[kind] as RecordFile<never>[]).map((f) => {
+      const b = chunkBuilder(kind, f.file, f.month!, tz);
+      for (const r of f.records) b.add(r);
+      return b.finish() as ChunkOf<K>;
+    });
+  return { ...data, orders: convert('orders'), leads: convert('leads'), activities: convert('activities'), surveys: convert('surveys') };
+}
+
+function isMonthKind(kind: string): kind is MonthKind {
+  return (MONTH_KINDS as readonly string[]).includes(kind);
 }
 
 /** The data with empty stand-ins for what could not be read, for the rules. */

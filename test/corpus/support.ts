@@ -10,7 +10,9 @@ import { importCommand, type ImportOptions } from '../../src/commands/import.ts'
 import { formatIssue, type Issue } from '../../src/validate/issue.ts';
 import type { RecordFile, RepoData } from '../../src/validate/repo-data.ts';
 import { validateRepo, type SourceFile, type ValidationResult } from '../../src/validate/validate-repo.ts';
+import type { MonthChunk, MonthKind } from '../../src/ingest/chunk.ts';
 import { MemoryRepo, scaffoldFiles } from '../import/support.ts';
+import { recordsOfMonthFile } from '../support/month-records.ts';
 import { readTree } from '../support/repo.ts';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -59,12 +61,34 @@ export function validateWith(replace: Record<string, Uint8Array | string>): Vali
   return validateRepo(toSourceFiles(files));
 }
 
-/** The valid records validation kept from one file (undefined when the file was not read as records). */
-export function keptFrom(r: ValidationResult, path: string, kind: string): RecordFile<unknown> | undefined {
+/**
+ * The chunk validation read a month file as. Validation hands the engine month files as columns
+ * (src/ingest/chunk.ts), made only of files whose every record is valid; it makes them when the
+ * data has no error at all (result.data is non-null), and then keeps no record objects for them.
+ */
+export function chunkFrom(r: ValidationResult, path: string, kind: string): MonthChunk | undefined {
+  if (!r.data || !MONTH_KINDS.includes(kind)) return undefined;
+  return (r.data[kind as MonthKind] as MonthChunk[]).find((c) => c.file === path);
+}
+
+/**
+ * The valid records validation kept from one file (undefined when the file was not read as
+ * records). For a month file read as a chunk, the records are read back from the file's `bytes`
+ * by the test's own route (test/support/month-records.ts; every record of such a file is valid):
+ * pass the bytes to get them, and compare them with the chunk (rowsOfChunk) to know that they
+ * are what validation read.
+ */
+export function keptFrom(r: ValidationResult, path: string, kind: string, bytes?: Uint8Array): RecordFile<unknown> | undefined {
   const p = r.partial as Partial<RepoData>;
   const value = (p as Record<string, unknown>)[kind];
   const list = (Array.isArray(value) ? value : value ? [value] : []) as RecordFile<unknown>[];
-  return list.find((f) => f.file === path);
+  const kept = list.find((f) => f.file === path);
+  if (kept) return kept;
+  const chunk = chunkFrom(r, path, kind);
+  if (!chunk) return undefined;
+  if (!bytes) throw new Error(`keptFrom: ${path} was read as a chunk; pass its bytes to read its records`);
+  const records = recordsOfMonthFile(bytes, kind as MonthKind, path);
+  return { file: path, month: chunk.month, records, index: records.map((_, i) => i), listAt: [] };
 }
 
 /**
@@ -98,8 +122,10 @@ export function accountFor(r: ValidationResult, path: string, kind: string): { t
     return { total: 1, valid, reported, silent: valid + reported === 1 ? [] : [0] };
   }
   const total = r.summary.files.find((f) => f.file === path)?.records ?? 0;
-  const kept = keptFrom(r, path, kind);
-  const keptAt = new Set(kept?.index ?? []);
+  // Read as a chunk: its rows are the file's first `length` records, all valid.
+  const chunk = chunkFrom(r, path, kind);
+  const keptIndex = chunk ? Array.from({ length: chunk.length }, (_, i) => i) : (keptFrom(r, path, kind)?.index ?? []);
+  const keptAt = new Set(keptIndex);
   const depth = listAtOf(kind).length;
   const reportedAt = new Set<number>();
   for (const i of r.issues) {
@@ -109,7 +135,7 @@ export function accountFor(r: ValidationResult, path: string, kind: string): { t
   }
   const silent: number[] = [];
   for (let k = 0; k < total; k++) if (!keptAt.has(k) && !reportedAt.has(k)) silent.push(k);
-  return { total, valid: kept?.records.length ?? 0, reported: reportedAt.size, silent };
+  return { total, valid: keptIndex.length, reported: reportedAt.size, silent };
 }
 
 /** What one import printed and wrote, into a repository in memory. */

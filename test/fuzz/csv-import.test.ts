@@ -12,9 +12,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { MonthKind } from '../../src/ingest/chunk.ts';
 import { validateRepo } from '../../src/validate/validate-repo.ts';
 import { exampleText, importCounts, repoFor, runImport, shownIssue, type ImportSetup } from '../corpus/support.ts';
 import { DATASETS, readRowsIndependently } from '../import/support.ts';
+import { chunkOf, linesOfChunk } from '../support/month-records.ts';
 import { fuzz, linesOf, TIMEOUT } from './support.ts';
 
 /** Up to `n` distinct values of each column of a real export. */
@@ -178,15 +180,15 @@ async function check(m: Made): Promise<void> {
   expect(c.used + c.outside + c.filtered, shown).toBe(c.rows);
   const v = validateRepo(repo.sourceFiles());
   expect(v.issues.filter((i) => i.level === 'error').map(shownIssue), shown).toEqual([]);
-  const month = (v.data![target.setup.kind as 'orders'] as { month?: string; records: { lines?: unknown[] }[] }[]).find((f) => f.month === target.setup.month);
+  const month = chunkOf(v.data!, target.setup.kind as MonthKind, { month: target.setup.month });
   expect(month, shown).toBeDefined();
-  const records = month!.records;
-  if (target.setup.kind === 'orders') expect(records.reduce((n, o) => n + o.lines!.length, 0), shown).toBe(c.used);
-  else if (target.setup.kind === 'leads') expect(records.length, shown).toBe(c.used);
+  const chunk = month!;
+  if (chunk.kind === 'orders') expect(linesOfChunk(chunk), shown).toBe(c.used);
+  else if (chunk.kind === 'leads') expect(chunk.length, shown).toBe(c.used);
   else {
     // A deal's row gives its contact and its close: one or two activities per row used.
-    expect(records.length, shown).toBeGreaterThanOrEqual(c.used);
-    expect(records.length, shown).toBeLessThanOrEqual(2 * c.used);
+    expect(chunk.length, shown).toBeGreaterThanOrEqual(c.used);
+    expect(chunk.length, shown).toBeLessThanOrEqual(2 * c.used);
   }
 }
 

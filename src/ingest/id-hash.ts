@@ -1,0 +1,28 @@
+/**
+ * A 53-bit hash of an id, exact in a Float64Array. Month records keep their id only as this hash:
+ * four million id strings would cost ~200 MB, the hashes 8 bytes each. Two ids with the same hash
+ * are treated as a possible duplicate and the exact checker decides (see validate-repo.ts), so a
+ * collision costs time, never a wrong answer.
+ */
+export function idHash(s: string): number {
+  // Two 32-bit FNV-1a style lanes with different seeds and multipliers.
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995);
+    b ^= b >>> 15;
+  }
+  a ^= a >>> 16;
+  a = Math.imul(a, 0x85ebca6b);
+  a ^= a >>> 13;
+  return (a >>> 0) * 2 ** 21 + ((b >>> 0) & 0x1fffff);
+}
+
+/** A copy of a string that does not share memory with the text it was cut from. */
+export function detached(s: string): string {
+  // V8 keeps substrings of 13+ characters as views into the whole source text; a kept id would
+  // pin its whole file. Concatenating and slicing forces a fresh flat copy.
+  return s.length >= 13 ? (` ${s}`).slice(1) : s;
+}

@@ -1,0 +1,29 @@
+/**
+ * A repository on disk, ready for validation: its files (read lazily) and its month files read
+ * ahead, in worker threads and through the cache. What the CLI and the site call.
+ */
+import type { PendingIssue } from '../validate/issue.ts';
+import type { SourceFile, ValidateOptions } from '../validate/validate-repo.ts';
+import { cacheDirFor } from './chunk-cache.ts';
+import { preIngest, type IngestStats } from './ingest-pool.ts';
+import { readRepoFiles } from './read-repo.ts';
+
+export interface LoadedRepo {
+  files: SourceFile[];
+  issues: PendingIssue[];
+  ingested?: ValidateOptions['ingested'];
+  stats?: IngestStats;
+}
+
+export interface LoadOptions {
+  /** Read every month file again instead of using node_modules/.cache/capaian. */
+  noCache?: boolean;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export async function loadRepo(root: string, opts: LoadOptions = {}): Promise<LoadedRepo> {
+  const read = await readRepoFiles(root, ['data', 'kpis']);
+  if (read.issues.length) return read;
+  const { ingested, stats } = await preIngest(read.files, { cacheDir: opts.noCache ? null : cacheDirFor(root), ...(opts.onProgress ? { onProgress: opts.onProgress } : {}) });
+  return { ...read, ingested, stats };
+}

@@ -1,0 +1,185 @@
+/**
+ * The one-pass reader of canonical month files must agree with the general path (js-yaml, then
+ * the zod schemas) whenever it does not give up: same records, and never accepting what the
+ * general path refuses.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import yaml from 'js-yaml';
+import { describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import { readCanonical } from '../../src/ingest/canonical-reader.ts';
+import type { MonthKind } from '../../src/ingest/chunk.ts';
+import { schemaOf } from '../../src/schema/file-kinds.ts';
+
+const KINDS: MonthKind[] = ['orders', 'leads', 'activities', 'surveys'];
+const DATA = new URL('../../data/', import.meta.url).pathname;
+
+/** The general path's records, or null when it refuses the file (syntax or schema). */
+function general(text: string, kind: MonthKind): unknown[] | null {
+  let value: unknown;
+  try {
+    value = yaml.load(text, { schema: yaml.CORE_SCHEMA });
+  } catch {
+    return null;
+  }
+  const r = (schemaOf[kind] as unknown as z.ZodType).safeParse(value ?? []);
+  return r.success ? (r.data as unknown[]) : null;
+}
+
+function canonical(text: string, kind: MonthKind): unknown[] | null {
+  const out: unknown[] = [];
+  // Optional fields not given come out as undefined: drop them to compare with zod's output.
+  const ok = readCanonical(text, kind, (r) => out.push(Object.fromEntries(Object.entries(r).filter(([, v]) => v !== undefined))));
+  return ok ? out : null;
+}
+
+// Values that hit YAML's and the schemas' edge cases.
+const EDGES = [
+  ...['C0001', 'andi', 'SO-1', 'dede', '12ab', '12g', '1e3', '0x1F', '0b101', '0o17', '0o7', '1E5', '0xfe', 'ABCDEF', '010', '12', '1_000', 'true', 'True', 'null', 'NULL', '~', 'yes', '.inf', '-a', 'a b', 'a:b', 'a: b', 'a #b', 'a#b', "'q'", '"q"', '&a', '*a', '!t', '[x]', '{x}', 'x,y', ''],
+  ...['2026-03-04', '2026-02-29', '2028-02-29', '2026-13-01', '2026-3-4', '2026-03-04T09:15', '2026-03-04T24:00', '2026-03-04T23:60', '2026-03-04 09:15', '2026-03-04T09:15Z', '2026-03-04T09:15:30'],
+  ...['0', '1', '5', '6', '-1', '1.5', '0.02', '1.0', '1.', '.5', '+1', '00', '1e2', '14000', '999999999999999', '9999999999999999', '0.1000000001', '1.0000001', 'regular', 'upsell', 'won', 'Won'],
+  ...['Toko Jaya ', ' Toko', 'A'.repeat(500), 'A'.repeat(501), 'Selalu, terima kasih!', 'x'.repeat(80), 'x'.repeat(81)],
+];
+const tricky = fc.oneof(fc.constantFrom(...EDGES), fc.stringMatching(/^[A-Za-z0-9 .,:#'!?()-]{0,12}$/));
+const ref = fc.constantFrom('C0001', 'andi', 'BEV-TEH-350', 'L-2026-03-0002', 'jawa-barat', 'retail', 'referral');
+const words = fc.constantFrom('Toko Jaya', 'Harga kurang bersaing', 'Selalu tepat waktu, terima kasih!', 'UD Maju (Bandung)');
+const good: Record<string, fc.Arbitrary<string>> = {
+  id: fc.constantFrom('SO-2026-03-0001', 'A-1', 'L-2026-03-0002', 'S9', 'C0001'),
+  date: fc.constantFrom('2026-03-04', '2026-02-28'),
+  created: fc.constantFrom('2026-03-04T09:15', '2026-03-31T23:59'),
+  at: fc.constantFrom('2026-03-04T09:15', '2026-03-01T00:00'),
+  type: fc.constantFrom('contact', 'follow-up', 'meeting', 'won', 'lost'),
+  score: fc.constantFrom('1', '3', '5'),
+  qty: fc.constantFrom('1', '24', '1000'),
+  price: fc.constantFrom('0', '5500', '14000.5', '0.25'),
+  discount: fc.constantFrom('0', '0.02', '1', '0.5'),
+  kind: fc.constantFrom('regular', 'up-sell', 'cross-sell'),
+  name: words,
+  note: words,
+  comment: words,
+};
+/** Mostly a good value, now and then a tricky one. */
+const value = (key: string) => fc.oneof({ weight: 12, arbitrary: good[key] ?? ref }, { weight: 1, arbitrary: tricky });
+
+const required: Record<MonthKind, string[]> = {
+  orders: ['id', 'date', 'customer', 'rep'],
+  leads: ['id', 'created', 'source', 'rep', 'region'],
+  activities: ['id', 'at', 'type', 'rep'],
+  surveys: ['id', 'date', 'customer', 'score'],
+};
+const optional: Record<MonthKind, string[]> = { orders: ['note'], leads: ['name', 'segment'], activities: ['lead', 'customer', 'note'], surveys: ['comment'] };
+
+/** Keys of a record in any order: all required ones and some optional ones; now and then one required key missing. */
+function keysOf(req: string[], opt: string[]): fc.Arbitrary<string[]> {
+  return fc
+    .tuple(fc.subarray(opt), fc.oneof({ weight: 9, arbitrary: fc.constant(-1) }, { weight: 1, arbitrary: fc.nat(req.length - 1) }))
+    .chain(([extra, drop]) => {
+      const keys = [...req.filter((_, i) => i !== drop), ...extra];
+      return fc.shuffledSubarray(keys, { minLength: keys.length });
+    });
+}
+
+const line = keysOf(['sku', 'qty', 'price'], ['discount', 'kind'])
+  .chain((keys) => fc.tuple(fc.constant(keys), fc.tuple(...keys.map((k) => value(k)))))
+  .map(([keys, values]) => `    - { ${keys.map((k, i) => `${k}: ${values[i]}`).join(', ')} }`);
+
+const gap = fc.oneof({ weight: 8, arbitrary: fc.constant('') }, { weight: 1, arbitrary: fc.constantFrom('\n', '# c\n', '  # c\n', ' ') });
+
+const record = (kind: MonthKind) =>
+  fc
+    .tuple(keysOf(required[kind], optional[kind]), fc.array(line, { minLength: 1, maxLength: 3 }))
+    .chain(([keys, lines]) => fc.tuple(fc.constant(keys), fc.tuple(...keys.map((k) => value(k))), fc.constant(lines), gap))
+    .map(([keys, values, lines, after]) => {
+      const out = keys.map((k, i) => `${i === 0 ? '- ' : '  '}${k}: ${values[i]}`);
+      if (kind === 'orders') out.splice(Math.min(2, out.length), 0, '  lines:', ...lines);
+      return `${out.join('\n')}\n${after}`;
+    });
+
+const head = fc.oneof({ weight: 6, arbitrary: fc.constantFrom('', '# header\n') }, { weight: 1, arbitrary: fc.constantFrom('---\n', '\n', '\t', ' ') });
+const crlf = fc.oneof({ weight: 9, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) });
+
+describe('canonical month files', () => {
+  it('every month file of the sample takes the one-pass path and reads as the general path does', () => {
+    let files = 0;
+    for (const year of readdirSync(DATA).filter((d) => /^\d{4}$/.test(d))) {
+      for (const month of readdirSync(`${DATA}${year}`)) {
+        for (const kind of KINDS) {
+          const text = readFileSync(`${DATA}${year}/${month}/${kind}.yaml`, 'utf8');
+          const got = canonical(text, kind);
+          expect(got, `${year}/${month}/${kind}`).not.toBeNull();
+          expect(got).toEqual(general(text, kind));
+          files++;
+        }
+      }
+    }
+    expect(files).toBe(96);
+  });
+
+  // One valid record per kind with every field; each field in turn takes each edge value.
+  const full: Record<MonthKind, [string, string][]> = {
+    orders: [['id', 'SO-1'], ['date', '2026-03-04'], ['customer', 'C0001'], ['rep', 'andi'], ['note', 'Toko Jaya']],
+    leads: [['id', 'L-1'], ['created', '2026-03-04T09:15'], ['name', 'Toko Jaya'], ['source', 'referral'], ['rep', 'andi'], ['region', 'jawa-barat'], ['segment', 'retail']],
+    activities: [['id', 'A-1'], ['at', '2026-03-04T09:15'], ['type', 'won'], ['rep', 'andi'], ['lead', 'L-1'], ['customer', 'C0001'], ['note', 'Toko Jaya']],
+    surveys: [['id', 'S-1'], ['date', '2026-03-04'], ['customer', 'C0001'], ['score', '4'], ['comment', 'Toko Jaya']],
+  };
+  const LINE_FIELDS: [string, string][] = [['sku', 'BEV-TEH-350'], ['qty', '24'], ['price', '5500'], ['discount', '0.05'], ['kind', 'up-sell']];
+  const render = (kind: MonthKind, fields: [string, string][], lineFields: [string, string][]) => {
+    const out = fields.map(([k, v], i) => `${i === 0 ? '- ' : '  '}${k}: ${v}`);
+    if (kind === 'orders') out.splice(4, 0, '  lines:', `    - { ${lineFields.map(([k, v]) => `${k}: ${v}`).join(', ')} }`);
+    return `${out.join('\n')}\n`;
+  };
+  for (const kind of KINDS) {
+    it(`agrees on every edge value in every field of ${kind}`, () => {
+      const swap = (list: [string, string][], i: number, v: string) => list.map(([k, x], j) => [k, j === i ? v : x] as [string, string]);
+      let accepted = 0;
+      let refused = 0;
+      for (let i = 0; i < full[kind].length; i++) {
+        for (const v of EDGES) {
+          const text = render(kind, swap(full[kind], i, v), LINE_FIELDS);
+          const got = canonical(text, kind);
+          if (got === null) refused++;
+          else (accepted++, expect(got, text).toEqual(general(text, kind)));
+          if (general(text, kind) === null) expect(got, text).toBeNull();
+        }
+      }
+      if (kind === 'orders') {
+        for (let i = 0; i < LINE_FIELDS.length; i++) {
+          for (const v of EDGES) {
+            const text = render(kind, full[kind], swap(LINE_FIELDS, i, v));
+            const got = canonical(text, kind);
+            if (got !== null) expect(got, text).toEqual(general(text, kind));
+            if (general(text, kind) === null) expect(got, text).toBeNull();
+          }
+        }
+      }
+      expect(accepted).toBeGreaterThan(10);
+      expect(refused).toBeGreaterThan(10);
+    });
+  }
+
+  for (const kind of KINDS) {
+    it(`never disagrees with the general path on generated ${kind} files`, () => {
+      let accepted = 0;
+      let acceptedRecords = 0;
+      fc.assert(
+        fc.property(head, fc.array(record(kind), { minLength: 1, maxLength: 4 }), crlf, (start, records, windows) => {
+          let text = start + records.join('');
+          if (windows) text = text.replace(/\n/g, '\r\n');
+          const want = general(text, kind);
+          const got = canonical(text, kind);
+          if (got !== null) {
+            accepted++;
+            acceptedRecords += got.length;
+            expect(want).not.toBeNull();
+            expect(got).toEqual(want);
+          }
+        }),
+        { numRuns: 3000 },
+      );
+      // The generator is meant to produce plenty of files with records that the one-pass reader takes.
+      expect(accepted).toBeGreaterThan(150);
+      expect(acceptedRecords).toBeGreaterThan(250);
+    });
+  }
+});

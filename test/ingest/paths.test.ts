@@ -1,0 +1,80 @@
+/**
+ * Clean data takes the fast path (month files as columns, rules on columns); the full checker
+ * (record objects) is the reference. On the same files both must give the same issues, summary
+ * and columns, and the same report.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { readRepoFiles } from '../../src/load/read-repo.ts';
+import { runPipeline } from '../../src/pipeline.ts';
+import { validateFull, validateRepo, type SourceFile } from '../../src/validate/validate-repo.ts';
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+const FIXTURE = new URL('../fixtures/valid/', import.meta.url).pathname;
+const WARNING_CASE = new URL('../fixtures/invalid/time-rep-left-warning/', import.meta.url).pathname;
+
+/** Files in memory (so the two paths read the same bytes), with `replace` laid over them. */
+async function filesOf(root: string, replace: Record<string, string> = {}): Promise<SourceFile[]> {
+  const read = await readRepoFiles(root, ['data', 'kpis']);
+  const files = new Map(read.files.map((f) => [f.path, f.bytes]));
+  for (const [p, text] of Object.entries(replace)) files.set(p, new TextEncoder().encode(text));
+  return [...files].map(([path, bytes]) => ({ path, bytes }));
+}
+
+const plain = (x: unknown) => JSON.parse(JSON.stringify(x, (_k, v) => (ArrayBuffer.isView(v) ? Array.from(v as Float64Array) : v)));
+
+describe('the fast path and the full checker agree', () => {
+  for (const [name, root] of [
+    ['the sample repository', ROOT],
+    ['the test fixture', FIXTURE],
+  ] as const) {
+    it(`on ${name}`, async () => {
+      const files = await filesOf(root);
+      const fast = validateRepo(files);
+      const full = validateFull(files);
+      expect(fast.data).not.toBeNull();
+      expect(full.data).not.toBeNull();
+      expect(fast.issues).toEqual(full.issues);
+      expect(fast.summary).toEqual(full.summary);
+      for (const kind of ['orders', 'leads', 'activities', 'surveys'] as const) expect(plain(fast.data![kind])).toEqual(plain(full.data![kind]));
+    });
+  }
+
+  it('words a warning (a rep credited after leaving) the same way, at the same place', async () => {
+    const overlay = 'data/2026/03/orders.yaml';
+    const files = await filesOf(FIXTURE, { [overlay]: readFileSync(`${WARNING_CASE}${overlay}`, 'utf8') });
+    const fast = validateRepo(files);
+    const full = validateFull(files);
+    expect(fast.data).not.toBeNull();
+    expect(fast.issues.map((i) => i.code)).toContain('rep-inactive');
+    expect(fast.issues).toEqual(full.issues);
+  });
+
+  it('sends anything unclean to the full checker, which reports it (a duplicate id across months)', async () => {
+    const files = await filesOf(ROOT);
+    const march = files.find((f) => f.path === 'data/2026/03/orders.yaml')!;
+    const text = new TextDecoder().decode(march.bytes);
+    const firstId = /id: (\S+)/.exec(text)![1]!;
+    const april = files.find((f) => f.path === 'data/2026/04/orders.yaml')!;
+    const aprilText = new TextDecoder().decode(april.bytes).replace(/id: \S+/, `id: ${firstId}`);
+    april.bytes = new TextEncoder().encode(aprilText);
+    const r = validateRepo(files);
+    expect(r.data).toBeNull();
+    const dup = r.issues.find((i) => i.code === 'duplicate-id')!;
+    expect(dup.message).toContain(firstId);
+    expect([dup.file, dup.line, dup.related?.file]).toEqual(['data/2026/04/orders.yaml', 2, 'data/2026/03/orders.yaml']);
+  });
+
+  it('gives the same report either way', async () => {
+    const files = await filesOf(FIXTURE);
+    const fast = runPipeline(files, [], { commit: 'x' });
+    expect(fast.report).not.toBeNull();
+    // The full checker's data through the same engine.
+    const full = validateFull(files);
+    const { buildDataset } = await import('../../src/dataset/build-dataset.ts');
+    const { computeKpis } = await import('../../src/compute/compute-kpis.ts');
+    const a = computeKpis({ data: validateRepo(files).data!, dataset: buildDataset(validateRepo(files).data!), kpis: fast.validation.kpis });
+    const b = computeKpis({ data: full.data!, dataset: buildDataset(full.data!), kpis: full.kpis });
+    expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+  });
+});
