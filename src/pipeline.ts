@@ -3,6 +3,7 @@
  * Pure; the CLI and the site call it with files they read and a date they chose.
  */
 import { buildDataset } from './dataset/build-dataset.ts';
+import { fieldsUsedBy } from './kpi/fields-used.ts';
 import { computeKpis } from './compute/compute-kpis.ts';
 import { buildReport, type Report } from './report/build-report.ts';
 import { validateRepo, type SourceFile, type ValidateOptions, type ValidationResult } from './validate/validate-repo.ts';
@@ -17,18 +18,22 @@ export interface PipelineOptions {
 }
 
 export interface PipelineResult {
+  /** Its data without the month files' columns (they went into the dataset). */
   validation: ValidationResult;
   /** Null when validation found errors. */
   report: Report | null;
 }
 
 export function runPipeline(files: SourceFile[], earlier: PendingIssue[], opts: PipelineOptions = {}): PipelineResult {
-  const validation = validateRepo(files, earlier, opts.ingested ? { ingested: opts.ingested } : {});
+  let validation = validateRepo(files, earlier, opts.ingested ? { ingested: opts.ingested } : {});
   if (!validation.data) return { validation, report: null };
-  const dataset = buildDataset(validation.data);
-  const computed = computeKpis({ data: validation.data, dataset, kpis: validation.kpis });
+  const dataset = buildDataset(validation.data, fieldsUsedBy(validation.kpis));
+  // The month files' columns are in the dataset now: let them go before computing.
+  const data = { ...validation.data, orders: [], leads: [], activities: [], surveys: [], links: { orders: [], leads: [], activities: [], surveys: [] } };
+  validation = { ...validation, data };
+  const computed = computeKpis({ data, dataset, kpis: validation.kpis });
   const report = buildReport({
-    data: validation.data,
+    data,
     kpis: validation.kpis,
     computed,
     months: validation.summary.months,

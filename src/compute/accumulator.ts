@@ -46,7 +46,7 @@ export function accumulator(op: AggregationOp | 'share-count' | 'share-sum', p =
 }
 
 /** Linear interpolation between closest ranks (the R-7 / Excel PERCENTILE.INC method). */
-export function quantile(xs: number[], q: number): number {
+export function quantile(xs: ArrayLike<number>, q: number): number {
   const s = Float64Array.from(xs).sort();
   const h = (s.length - 1) * q;
   const lo = Math.floor(h);

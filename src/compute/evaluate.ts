@@ -1,14 +1,15 @@
 /**
  * Evaluates a formula for every period of one grain, for the total and for each breakdown
- * member, in one pass over the rows per aggregation. Results are memoized per formula, so
- * net sales computed for one KPI is reused by every KPI built on it.
+ * member. Results are memoized per formula, so net sales computed for one KPI is reused by every
+ * KPI built on it; below them, one scan of a table serves every grain and breakdown field that
+ * the KPIs ask of the same aggregation (see "The scans").
  */
 import { GRAINS, monthsOf, periodOf, perYear, type Grain } from '../calendar/periods.ts';
 import type { WorkCalendar } from '../calendar/working-days.ts';
 import type { Dataset } from '../dataset/build-dataset.ts';
-import { DATASETS, type DatasetName } from '../dataset/fields.ts';
+import { DATASETS, vocabularyOf, type DatasetName } from '../dataset/fields.ts';
 import type { Aggregation, AggregationOp, Breakdown, Filter, Formula, Kpi } from '../kpi/schema.ts';
-import { accumulator, emptyValue, type Accumulator } from './accumulator.ts';
+import { accumulator, emptyValue, quantile, type Accumulator } from './accumulator.ts';
 import { filterMask, filterUsesPeriod } from './filter.ts';
 import { divide, none, val, type Cell, type Series, type Val } from './value.ts';
 
@@ -183,37 +184,54 @@ function combine(a: Series, b: Series, cx: EvalContext, fn: (a: Val, b: Val) => 
   });
 }
 
-/** Member codes that occur in a category column, ascending: the members a breakdown lists. Cached per column. */
-const universes = new WeakMap<Int32Array, number[]>();
-function membersOf(codes: Int32Array): number[] {
+/** A breakdown field's column; notes the size of its vocabulary, which bounds its codes. */
+function breakdownCodes(name: DatasetName, field: string, cx: EvalContext): Int32Array {
+  const codes = cx.ds.tables[name].cat[field]!;
+  const sizes = sharedOf(cx).vocabularySizes;
+  if (codes && !sizes.has(codes)) sizes.set(codes, cx.ds.vocabularies[vocabularyOf(name, field)]?.values.length ?? 0);
+  return codes;
+}
+
+/**
+ * Member codes that occur in a category column, ascending: the members a breakdown lists. Cached
+ * per column. With the vocabulary's size known, the scan stops once every code has been seen.
+ */
+function membersOf(codes: Int32Array, cx: EvalContext): number[] {
+  const { universes, maxima, vocabularySizes } = sharedOf(cx);
   let u = universes.get(codes);
   if (!u) {
-    let seen = new Uint8Array(256);
-    const max = markCodes(codes, seen);
-    if (max >= seen.length) markCodes(codes, (seen = new Uint8Array(max + 1)));
+    const size = vocabularySizes.get(codes) ?? 0;
+    let seen = new Uint8Array(Math.max(size, 1));
+    // Codes beyond the vocabulary (not expected) make the scan start over without stopping early.
+    if (markCodes(codes, seen, size) >= seen.length) markCodes(codes, (seen = new Uint8Array(highest(codes) + 1)), 0);
     u = [];
-    for (let c = 0; c <= max; c++) if (seen[c]) u.push(c);
+    for (let c = 0; c < seen.length; c++) if (seen[c]) u.push(c);
     universes.set(codes, u);
-    maxima.set(codes, max);
+    maxima.set(codes, u.length ? u[u.length - 1]! : -1);
   }
   return u;
 }
 
-/** Sets seen[c] for each code c that fits; returns the largest code (-1 when none). */
-function markCodes(codes: Int32Array, seen: Uint8Array): number {
+/**
+ * Sets seen[c] for each code c that fits, until `stop` distinct codes are seen (0: all rows).
+ * Returns a code that did not fit, or -1.
+ */
+function markCodes(codes: Int32Array, seen: Uint8Array, stop: number): number {
   const size = seen.length;
-  let max = -1;
+  let distinct = 0;
   for (let r = 0; r < codes.length; r++) {
     const c = codes[r]!;
-    if (c > max) max = c;
-    if (c >= 0 && c < size) seen[c] = 1;
+    if (c < 0 || seen[c] === 1) continue;
+    if (c >= size) return c;
+    seen[c] = 1;
+    if (++distinct === stop) break;
   }
-  return max;
+  return -1;
 }
 
 /** The largest code in a category column (-1 when none). Cached per column. */
-const maxima = new WeakMap<Int32Array, number>();
-function maxOf(codes: Int32Array): number {
+function maxOf(codes: Int32Array, cx: EvalContext): number {
+  const { maxima } = sharedOf(cx);
   let max = maxima.get(codes);
   if (max === undefined) maxima.set(codes, (max = highest(codes)));
   return max;
@@ -250,10 +268,17 @@ function listRows(mask: Uint8Array, rows: Int32Array): Int32Array {
 
 /*
  * The scans. Every formula of one computeKpis run shares its memo, and through it (sharedOf) the
- * work below: where each row falls, which rows pass a filter, and the running sums, counts and
- * distinct counts per period and member, each computed once per (aggregation, single breakdown
- * field, grain) however many KPIs and breakdown sets use it. Each cell still receives its rows
- * one by one in table order, so every sum is added up in the same order as before.
+ * work below: where each row falls (a month -> period table per grain), which rows pass a filter
+ * (a 0/1 mask, or the list of passing rows), and per (aggregation, breakdown field, grain) the
+ * sums, counts and distinct counts of each period and member, kept in typed arrays indexed by
+ * period index * width + member code. One scan of the rows fills every grain and every breakdown
+ * field of an aggregation that the KPIs ask for (planScans lists them beforehand).
+ *
+ * The numbers are those of adding the rows one by one: a sum of fractions is added up row by row
+ * in table order into each cell of each grain, never regrouped (floating-point addition is not
+ * associative). Only what no order can change is added up per month first and then per period:
+ * counts, sums of integers whose partial sums stay exact, distinct values (bitsets, united per
+ * period), and min, max and quantiles (which take a period's values in any order).
  */
 
 /** A grain and the periods computed for it (cx.periods). */
@@ -297,13 +322,21 @@ interface Part {
 }
 
 interface Shared {
+  /** Per column: the size of its vocabulary, the codes that occur, the largest code, whether all values are integers. */
+  vocabularySizes: Map<Int32Array, number>;
+  universes: Map<Int32Array, number[]>;
+  maxima: Map<Int32Array, number>;
+  integral: Map<Float64Array, boolean>;
+  /** Per pair of time columns: the lowest and highest month in either (for period filters). */
+  monthRanges: Map<Int32Array, Map<Int32Array, [number, number]>>;
   placements: Map<string, Placement>;
   luts: Map<string, Int32Array>;
   masks: Map<string, Uint8Array>;
   rows: Map<string, Int32Array>;
-  numeric: WeakMap<Int32Array, Float64Array>;
+  numeric: Map<Int32Array, Float64Array>;
   byValue: Map<string, ByValue>;
   sums: Map<string, Map<string, Sums>>;
+  values: Map<string, Map<string | null, ValueBins>>;
   distinct: Map<string, Map<string, Distinct>>;
   parts: Map<string, Part>;
   /** Scan group -> the breakdown fields the KPIs will ask of it (see planScans). */
@@ -314,7 +347,7 @@ const sharedByMemo = new WeakMap<Map<string, Series>, Shared>();
 function sharedOf(cx: EvalContext): Shared {
   let s = sharedByMemo.get(cx.memo);
   if (!s) {
-    s = { placements: new Map(), luts: new Map(), masks: new Map(), rows: new Map(), numeric: new WeakMap(), byValue: new Map(), sums: new Map(), distinct: new Map(), parts: new Map(), plan: new Map() };
+    s = { vocabularySizes: new Map(), universes: new Map(), maxima: new Map(), integral: new Map(), monthRanges: new Map(), placements: new Map(), luts: new Map(), masks: new Map(), rows: new Map(), numeric: new Map(), byValue: new Map(), sums: new Map(), values: new Map(), distinct: new Map(), parts: new Map(), plan: new Map() };
     sharedByMemo.set(cx.memo, s);
   }
   return s;
@@ -342,7 +375,7 @@ function placement(name: DatasetName, at: string, cx: EvalContext): Placement {
   if (!pl) {
     const months = cx.ds.tables[name].time[at]!.month;
     const lo = lowest(months);
-    const hi = maxOf(months);
+    const hi = maxOf(months, cx);
     pl = hi < 0 ? { months, base: 0, length: 0 } : { months, base: lo, length: hi - lo + 1 };
     sh.placements.set(key, pl);
   }
@@ -374,7 +407,7 @@ function maskOf(name: DatasetName, at: string, filters: Filter[], span: Span, cx
   if (!mask) {
     const placed = cx.ds.tables[name].time[at]!.month;
     for (const f of filters) {
-      const m = filterMask(cx.ds, name, f, span.grain, cx.fyStart, placed);
+      const m = filterMask(cx.ds, name, f, span.grain, cx.fyStart, placed, sh.monthRanges);
       if (!mask) mask = m;
       else for (let r = 0; r < mask.length; r++) mask[r]! &= m[r]!;
     }
@@ -401,10 +434,10 @@ function numbersOf(name: DatasetName, field: string | undefined, cx: EvalContext
 }
 
 /** Width of a member axis: one more than the largest member code; 1 for the total. */
-function widthOf(codes: Int32Array | null): number {
+function widthOf(codes: Int32Array | null, cx: EvalContext): number {
   if (!codes) return 1;
-  membersOf(codes);
-  return maxOf(codes) + 1;
+  membersOf(codes, cx);
+  return maxOf(codes, cx) + 1;
 }
 
 type Op = AggregationOp | 'share-count' | 'share-sum';
@@ -419,6 +452,7 @@ function aggregate(op: Op, spec: Aggregation, filters: Filter[], cx: EvalContext
   // All the fields and grains in one scan.
   if (op === 'count_distinct' && spec.field && DATASETS[spec.of].fields[spec.field]!.type === 'category') distinctCells(spec.of, spec.field, at, filters, fields, all, false, cx);
   else if (op === 'sum' || op === 'share-sum' || op === 'count' || op === 'share-count' || op === 'avg') additive(spec.of, spec.field, at, filters, fields, all, op === 'avg' || op === 'count' || op === 'share-count', cx);
+  else if (!filters.some((f) => filterUsesPeriod(spec.of, f))) valueBins(spec.of, spec.field, at, filters, fields, cx);
   const total = part(op, spec, at, filters, null, own, cx).totals!;
   const members = cx.breakdowns.map((b) => part(op, spec, at, filters, b.field, own, cx).members!);
   const out: Series = new Map();
@@ -440,9 +474,9 @@ function part(op: Op, spec: Aggregation, at: string, filters: Filter[], field: s
   const hit = sh.parts.get(key);
   if (hit) return hit;
   const name = spec.of;
-  const codes = field === null ? null : cx.ds.tables[name].cat[field]!;
-  const universe = codes ? membersOf(codes) : [0];
-  const M = widthOf(codes);
+  const codes = field === null ? null : breakdownCodes(name, field, cx);
+  const universe = codes ? membersOf(codes, cx) : [0];
+  const M = widthOf(codes, cx);
   const empty = emptyValue(op);
   let result: (k: number) => Val | undefined;
 
@@ -455,8 +489,20 @@ function part(op: Op, spec: Aggregation, at: string, filters: Filter[], field: s
   } else if (kind === 'count_distinct' && type === 'category') {
     const { count } = distinctCells(name, spec.field!, at, filters, [field], [span], false, cx).get(cellKey(span, field))!;
     result = (k) => val(count[k]!);
+  } else if (!filters.some((f) => filterUsesPeriod(name, f))) {
+    // min, max, median, percentile, and distinct numbers or times: none depends on the order of
+    // the values, so each cell takes its months' values.
+    const bins = valueBins(name, spec.field, at, filters, [field], cx).get(field)!;
+    const lut = lutOf(name, at, placement(name, at, cx), span, cx);
+    const monthsOf: number[][] = Array.from({ length: span.periods.length }, () => []);
+    for (let j = 0; j < lut.length; j++) if (lut[j]! >= 0) monthsOf[lut[j]!]!.push(j);
+    const q = kind === 'median' ? 0.5 : (spec.p ?? 0.5);
+    result = (k) => {
+      const xs = valuesOfCell(bins, monthsOf[Math.floor(k / M)]!, M, k % M);
+      return orderFree(kind, xs, q);
+    };
   } else {
-    // min, max, median, percentile, and distinct numbers or times: an accumulator per cell.
+    // The same with a filter on the period: an accumulator per cell.
     const values = numbersOf(name, spec.field, cx);
     const pl = placement(name, at, cx);
     const lut = lutOf(name, at, pl, span, cx);
@@ -531,9 +577,9 @@ function additive(name: DatasetName, valueField: string | undefined, at: string,
   if (spans.length > 3) throw new Error('at most 3 spans per scan');
   const pl = placement(name, at, cx);
   const sel = selectionOf(name, at, filters, spans, cx);
-  const codes = todo.map((f) => (f === null ? null : cx.ds.tables[name].cat[f]!));
-  const widths = codes.map(widthOf);
-  if (sel.perSpan.every((m) => m === null) && (xs === null || isIntegral(xs))) {
+  const codes = todo.map((f) => (f === null ? null : breakdownCodes(name, f, cx)));
+  const widths = codes.map((c) => widthOf(c, cx));
+  if (sel.perSpan.every((m) => m === null) && (xs === null || isIntegral(xs, cx))) {
     // Counts, and sums of integers, come out the same in any order of adding: add up per
     // (month, member), then each period's months.
     const binS = xs === null ? null : widths.map((w) => new Float64Array(pl.length * w));
@@ -571,14 +617,25 @@ function additive(name: DatasetName, valueField: string | undefined, at: string,
   });
   const [m0, m1, m2] = [0, 1, 2].map((g) => sel.perSpan[g] ?? null);
   if (xs === null) countScan(sel.rows, pl.months, pl.base, luts[0]!, luts[1]!, luts[2]!, m0!, m1!, m2!, codes, widths, C);
-  else if (counting) sumCountScan(sel.rows, pl.months, pl.base, luts[0]!, luts[1]!, luts[2]!, m0!, m1!, m2!, xs, codes, widths, S, C);
+  else if (counting && sel.perSpan.every((m) => m === null)) {
+    // Sums per period in table order; counts per month, added up per period.
+    sumScan(sel.rows, pl.months, pl.base, luts[0]!, luts[1]!, luts[2]!, null, null, null, xs, codes, widths, S);
+    const binC = widths.map((w) => new Float64Array(pl.length * w));
+    binAddScan(sel.rows, pl.months, pl.base, xs, codes, widths, null, binC);
+    todo.forEach((f, j) =>
+      spans.forEach((span, g) => {
+        const n = rollUp(binC[j]!, luts[g]!, span.periods.length, widths[j]!);
+        C[3 * j + g]!.set(n);
+      }),
+    );
+  } else if (counting) sumCountScan(sel.rows, pl.months, pl.base, luts[0]!, luts[1]!, luts[2]!, m0!, m1!, m2!, xs, codes, widths, S, C);
   else sumScan(sel.rows, pl.months, pl.base, luts[0]!, luts[1]!, luts[2]!, m0!, m1!, m2!, xs, codes, widths, S);
   return group;
 }
 
 /** Columns of integers whose absolute values add up to at most 2^53 - 1: every partial sum is exact, so any order of adding gives the same sum. */
-const integral = new WeakMap<Float64Array, boolean>();
-function isIntegral(xs: Float64Array): boolean {
+function isIntegral(xs: Float64Array, cx: EvalContext): boolean {
+  const { integral } = sharedOf(cx);
   let ok = integral.get(xs);
   if (ok === undefined) integral.set(xs, (ok = integers(xs)));
   return ok;
@@ -803,6 +860,104 @@ function countScan(
   }
 }
 
+/** A column's values (of the rows that pass a filter) per (month, member), in table order within each. */
+interface ValueBins {
+  /** Values of bin cell k (month - base) * width + member: values[start[k]] .. values[start[k + 1] - 1]. */
+  start: Int32Array;
+  values: Float64Array;
+}
+
+function valueBins(name: DatasetName, valueField: string | undefined, at: string, filters: Filter[], fields: (string | null)[], cx: EvalContext): Map<string | null, ValueBins> {
+  const sh = sharedOf(cx);
+  const groupKey = JSON.stringify(['values', name, valueField ?? null, at, filters]);
+  let group = sh.values.get(groupKey);
+  if (!group) sh.values.set(groupKey, (group = new Map()));
+  const todo = wanted(name, fields, sh.plan.get(groupKey), cx).filter((f) => !group.has(f));
+  if (todo.length === 0) return group;
+  const pl = placement(name, at, cx);
+  const sel = selectionOf(name, at, filters, [spansOf(cx).own], cx);
+  const xs = numbersOf(name, valueField, cx) ?? new Float64Array(pl.months.length).fill(1);
+  const codes = todo.map((f) => (f === null ? null : breakdownCodes(name, f, cx)));
+  const widths = codes.map((c) => widthOf(c, cx));
+  const counts = widths.map((w) => new Float64Array(pl.length * w));
+  binAddScan(sel.rows, pl.months, pl.base, xs, codes, widths, null, counts);
+  const fill = counts.map((c) => {
+    const pos = new Int32Array(c.length + 1);
+    for (let k = 0; k < c.length; k++) pos[k + 1] = pos[k]! + c[k]!;
+    return pos;
+  });
+  const starts = fill.map((pos) => pos.slice());
+  const values = fill.map((pos) => new Float64Array(pos[pos.length - 1]!));
+  binFill(sel.rows, pl.months, pl.base, xs, codes, widths, fill, values);
+  todo.forEach((f, j) => group.set(f, { start: starts[j]!, values: values[j]! }));
+  return group;
+}
+
+/** Puts each row's value in its (month, member) bin, for each field, in table order. */
+function binFill(rows: Int32Array | null, months: Int32Array, base: number, xs: Float64Array, codes: (Int32Array | null)[], widths: number[], pos: Int32Array[], out: Float64Array[]): void {
+  const F = codes.length;
+  const len = rows === null ? months.length : rows.length;
+  for (let j = 0; j < len; j++) {
+    const r = rows === null ? j : rows[j]!;
+    const mo = months[r]!;
+    if (mo < 0) continue;
+    const x = xs[r]!;
+    if (x !== x) continue;
+    const rel = mo - base;
+    for (let f = 0; f < F; f++) {
+      const cd = codes[f]!;
+      let m = 0;
+      if (cd !== null) {
+        m = cd[r]!;
+        if (m < 0) continue;
+      }
+      const k = rel * widths[f]! + m;
+      const p = pos[f]!;
+      out[f]![p[k]!] = x;
+      p[k] = p[k]! + 1;
+    }
+  }
+}
+
+/** The values of member m over the listed months. */
+function valuesOfCell(bins: ValueBins, months: number[], M: number, m: number): Float64Array {
+  const { start, values } = bins;
+  if (months.length === 1) return values.subarray(start[months[0]! * M + m]!, start[months[0]! * M + m + 1]!);
+  let n = 0;
+  for (const j of months) n += start[j * M + m + 1]! - start[j * M + m]!;
+  const out = new Float64Array(n);
+  n = 0;
+  for (const j of months) {
+    const part = values.subarray(start[j * M + m]!, start[j * M + m + 1]!);
+    out.set(part, n);
+    n += part.length;
+  }
+  return out;
+}
+
+/** An aggregation whose value does not depend on the order of the values (undefined: no value, the empty one). */
+function orderFree(kind: AggregationOp, xs: Float64Array, q: number): Val | undefined {
+  switch (kind) {
+    case 'median':
+    case 'percentile':
+      return xs.length ? val(quantile(xs, q)) : undefined;
+    case 'min': {
+      let m = Infinity;
+      for (let i = 0; i < xs.length; i++) m = Math.min(m, xs[i]!);
+      return m === Infinity ? undefined : val(m);
+    }
+    case 'max': {
+      let m = -Infinity;
+      for (let i = 0; i < xs.length; i++) m = Math.max(m, xs[i]!);
+      return m === -Infinity ? undefined : val(m);
+    }
+    case 'count_distinct':
+      return val(new Set(xs).size);
+    default:
+      throw new Error(`not an order-free aggregation: ${kind}`);
+  }
+}
+
 function additiveKey(name: DatasetName, valueField: string | undefined, at: string, filters: Filter[], counting: boolean): string {
   return JSON.stringify(['add', name, valueField ?? null, at, filters, counting]);
 }
@@ -837,6 +992,7 @@ export function planScans(kpis: Kpi[], cx: EvalContext): void {
     if (op === 'count_distinct' && spec.field && type === 'category') note(distinctKey(spec.of, spec.field, at, filters, false), fields);
     else if (op === 'sum' || op === 'share-sum' || op === 'count' || op === 'share-count' || op === 'avg')
       note(additiveKey(spec.of, spec.field, at, filters, !spec.field || op === 'avg' || op === 'count' || op === 'share-count'), fields);
+    else note(JSON.stringify(['values', spec.of, spec.field ?? null, at, filters]), fields);
   };
   const visit = (f: Formula | undefined, fields: (string | null)[], stack: string[]): void => {
     if (!f) return;
@@ -893,7 +1049,7 @@ function byValueOf(name: DatasetName, field: string, rows: Int32Array | null, ro
   let bv = sh.byValue.get(key);
   if (!bv) {
     const xs = cx.ds.tables[name].cat[field]!;
-    const max = maxOf(xs);
+    const max = maxOf(xs, cx);
     const len = rows === null ? xs.length : rows.length;
     const start = new Int32Array(max + 2);
     for (let j = 0; j < len; j++) {
@@ -931,9 +1087,9 @@ function distinctCells(name: DatasetName, valueField: string, at: string, filter
   if (spans.length > 3) throw new Error('at most 3 spans per scan');
   const pl = placement(name, at, cx);
   const values = cx.ds.tables[name].cat[valueField]!;
-  const W = (maxOf(values) + 32) >>> 5;
-  const codes = todo.map((f) => (f === null ? null : cx.ds.tables[name].cat[f]!));
-  const widths = codes.map(widthOf);
+  const W = (maxOf(values, cx) + 32) >>> 5;
+  const codes = todo.map((f) => (f === null ? null : breakdownCodes(name, f, cx)));
+  const widths = codes.map((c) => widthOf(c, cx));
   let binBytes = 0;
   for (const w of widths) binBytes += pl.length * w * W * 4;
   const sel = selectionOf(name, at, filters, spans, cx);
@@ -1256,8 +1412,8 @@ function retention(name: DatasetName, entity: string, at: string | undefined, cx
   };
   const total = group.get(cellKey(own, null))!;
   const byField = cx.breakdowns.map((b) => {
-    const codes = cx.ds.tables[name].cat[b.field]!;
-    return { universe: membersOf(codes), M: widthOf(codes), d: group.get(cellKey(own, b.field))! };
+    const codes = breakdownCodes(name, b.field, cx);
+    return { universe: membersOf(codes, cx), M: widthOf(codes, cx), d: group.get(cellKey(own, b.field))! };
   });
   const out: Series = new Map();
   cx.periods.forEach((p, i) => {

@@ -1,6 +1,7 @@
 /**
- * Structured filters compiled to row predicates. Values are compared by their interned code,
- * so a category condition is an integer comparison per row.
+ * Structured filters, two ways: compiled to a row predicate (compileFilter, the definition), and
+ * evaluated for all rows at once into a 0/1 mask (filterMask, what the engine uses). Values are
+ * compared by their interned code, so a category condition is an integer comparison per row.
  */
 import { periodOf, type Grain } from '../calendar/periods.ts';
 import type { Dataset } from '../dataset/build-dataset.ts';
@@ -104,7 +105,16 @@ function compileCondition(ds: Dataset, name: DatasetName, field: string, cond: C
  * per row and condition. Each loop is a small function of its own, so that it is compiled once
  * with the types it sees and reused for every column.
  */
-export function filterMask(ds: Dataset, name: DatasetName, filter: Filter | undefined, grain: Grain, fyStart: number, placed: Int32Array): Uint8Array {
+export function filterMask(
+  ds: Dataset,
+  name: DatasetName,
+  filter: Filter | undefined,
+  grain: Grain,
+  fyStart: number,
+  placed: Int32Array,
+  /** Month ranges already found, per pair of time columns (see monthRange). */
+  ranges: Map<Int32Array, Map<Int32Array, [number, number]>> = new Map(),
+): Uint8Array {
   const n = ds.tables[name].length;
   const out = new Uint8Array(n).fill(1);
   if (!filter) return out;
@@ -112,11 +122,11 @@ export function filterMask(ds: Dataset, name: DatasetName, filter: Filter | unde
     if (cond === undefined) continue;
     if (key === 'any' && Array.isArray(cond)) {
       const some = new Uint8Array(n);
-      for (const f of cond as Filter[]) orInto(some, filterMask(ds, name, f, grain, fyStart, placed));
+      for (const f of cond as Filter[]) orInto(some, filterMask(ds, name, f, grain, fyStart, placed, ranges));
       andInto(out, some);
     } else if (key === 'not' && typeof cond === 'object' && !Array.isArray(cond)) {
-      andNotInto(out, filterMask(ds, name, cond as Filter, grain, fyStart, placed));
-    } else conditionMask(out, ds, name, key, cond as Condition, grain, fyStart, placed);
+      andNotInto(out, filterMask(ds, name, cond as Filter, grain, fyStart, placed, ranges));
+    } else conditionMask(out, ds, name, key, cond as Condition, grain, fyStart, placed, ranges);
   }
   return out;
 }
@@ -136,7 +146,17 @@ export function filterUsesPeriod(name: DatasetName, filter: Filter | undefined):
 }
 
 /** Clears the rows of `out` that fail one field's condition (see compileCondition). */
-function conditionMask(out: Uint8Array, ds: Dataset, name: DatasetName, field: string, cond: Condition, grain: Grain, fyStart: number, placed: Int32Array): void {
+function conditionMask(
+  out: Uint8Array,
+  ds: Dataset,
+  name: DatasetName,
+  field: string,
+  cond: Condition,
+  grain: Grain,
+  fyStart: number,
+  placed: Int32Array,
+  ranges: Map<Int32Array, Map<Int32Array, [number, number]>>,
+): void {
   const type = DATASETS[name].fields[field]!.type;
   const table = ds.tables[name];
   const obj: Record<string, unknown> = typeof cond === 'object' && !Array.isArray(cond) ? cond : Array.isArray(cond) ? { in: cond } : { eq: cond };
@@ -182,7 +202,7 @@ function conditionMask(out: Uint8Array, ds: Dataset, name: DatasetName, field: s
     }
     if (obj.period !== undefined) {
       const rel = obj.period === 'in' ? 0 : obj.period === 'before' ? -1 : 1;
-      const [lo, hi] = monthRange(months, placed);
+      const [lo, hi] = monthRange(months, placed, ranges);
       // Month -> period through a table over the months that occur.
       const periodOfMonth = new Int32Array(hi >= lo ? hi - lo + 1 : 0);
       for (let j = 0; j < periodOfMonth.length; j++) periodOfMonth[j] = periodOf(grain, lo + j, fyStart);
@@ -200,11 +220,10 @@ function codeTable(codes: number[]): Uint8Array {
   return table;
 }
 
-/** Lowest and highest month (>= 0) in either column; cached per pair of columns. */
-const ranges = new WeakMap<Int32Array, WeakMap<Int32Array, [number, number]>>();
-function monthRange(a: Int32Array, b: Int32Array): [number, number] {
+/** Lowest and highest month (>= 0) in either column; kept in `ranges` per pair of columns. */
+function monthRange(a: Int32Array, b: Int32Array, ranges: Map<Int32Array, Map<Int32Array, [number, number]>>): [number, number] {
   let inner = ranges.get(a);
-  if (!inner) ranges.set(a, (inner = new WeakMap()));
+  if (!inner) ranges.set(a, (inner = new Map()));
   let range = inner.get(b);
   if (!range) {
     const lo = Math.min(lowest(a), lowest(b));

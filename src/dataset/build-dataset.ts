@@ -13,6 +13,7 @@ import { offsetMinutes } from '../calendar/zoned-time.ts';
 import { ACTIVITY_TYPE_CODES, LINE_KIND_CODES, LOST, WON, type ActivitiesChunk } from '../ingest/chunk.ts';
 import { Midnights, monthOfDay } from '../ingest/days.ts';
 import { idHash } from '../ingest/id-hash.ts';
+import type { Links } from '../ingest/links.ts';
 import type { ValidData } from '../validate/repo-data.ts';
 import type { DatasetName } from './fields.ts';
 import { Interner, RowIds, TableBuilder, type Table, type TimeColumn, type Vocabulary } from './table.ts';
@@ -30,7 +31,11 @@ const HOUR = 3_600_000;
 const DAY = 86_400_000;
 const TOUCHES = new Set(['contact', 'follow-up', 'meeting'].map((t) => ACTIVITY_TYPE_CODES.indexOf(t as never)));
 
-export function buildDataset(data: ValidData): Dataset {
+/**
+ * `keep(dataset, field)` chooses the columns to build (default: all); the KPIs of a repository
+ * read only some of them, and at a million orders a column is megabytes.
+ */
+export function buildDataset(data: ValidData, keep: (dataset: DatasetName, field: string) => boolean = () => true): Dataset {
   const tz = data.company.timezone;
   const vocab: Record<string, Interner> = {};
   const v = (name: string) => (vocab[name] ??= new Interner());
@@ -53,31 +58,32 @@ export function buildDataset(data: ValidData): Dataset {
     col.month[row] = monthIndex(local.getUTCFullYear(), local.getUTCMonth() + 1);
   };
 
-  // Each customer's first order day (days since 1970).
-  const firstOrder = new Map<string, number>();
-  for (const ch of data.orders) {
-    const first = new Int32Array(ch.dict.customer.length).fill(0x7fffffff);
-    for (let i = 0; i < ch.length; i++) first[ch.customer[i]!] = Math.min(first[ch.customer[i]!]!, ch.day[i]!);
-    ch.dict.customer.forEach((id, c) => {
-      const f = firstOrder.get(id);
-      if (f === undefined || first[c]! < f) firstOrder.set(id, first[c]!);
-    });
-  }
-
-  // What each customer code carries onto the rows that name it.
-  const customerById = new Map(data.customers.records.map((c) => [c.id, c]));
-  const cust = { region: [] as number[], segment: [] as number[], owner: [] as number[], firstEpoch: [] as number[], firstMonth: [] as number[] };
-  const customerCode = (id: string) => {
-    const code = v('customer').code(id);
-    if (code === cust.region.length) {
-      const c = customerById.get(id);
-      cust.region.push(c ? v('region').code(c.region) : -1);
-      cust.segment.push(c ? v('segment').code(c.segment) : -1);
-      cust.owner.push(c ? v('rep').code(c.owner) : -1);
-      const first = firstOrder.get(id);
-      cust.firstEpoch.push(first === undefined ? NaN : midnight.of(first));
-      cust.firstMonth.push(first === undefined ? -1 : monthOfDay(first));
+  // Each customer's first order day (days since 1970), by row of customers.yaml.
+  const customers = data.customers.records;
+  const firstOrder = new Int32Array(customers.length).fill(0x7fffffff);
+  data.orders.forEach((ch, k) => {
+    const rowOf = data.links.orders[k]!.customer;
+    for (let i = 0; i < ch.length; i++) {
+      const row = rowOf[ch.customer[i]!]!;
+      if (ch.day[i]! < firstOrder[row]!) firstOrder[row] = ch.day[i]!;
     }
+  });
+
+  // Codes are given when first met; what each customer code carries onto the rows that name it.
+  const codeOfCustomer = new Int32Array(customers.length).fill(-1);
+  const cust = { region: [] as number[], segment: [] as number[], owner: [] as number[], firstEpoch: [] as number[], firstMonth: [] as number[] };
+  const customerCode = (row: number) => {
+    if (row < 0) return -1;
+    if (codeOfCustomer[row]! >= 0) return codeOfCustomer[row]!;
+    const c = customers[row]!;
+    const code = v('customer').code(c.id);
+    codeOfCustomer[row] = code;
+    cust.region[code] = v('region').code(c.region);
+    cust.segment[code] = v('segment').code(c.segment);
+    cust.owner[code] = v('rep').code(c.owner);
+    const first = firstOrder[row]!;
+    cust.firstEpoch[code] = first === 0x7fffffff ? NaN : midnight.of(first);
+    cust.firstMonth[code] = first === 0x7fffffff ? -1 : monthOfDay(first);
     return code;
   };
   /** Fills the customer's columns of a table, row by row (the columns looked up once). */
@@ -93,27 +99,32 @@ export function buildDataset(data: ValidData): Dataset {
       month[row] = cust.firstMonth[code]!;
     };
   };
-  /** Local codes of a chunk's dictionary to global ones, assigned when first met. */
-  const lazyCodes = (values: readonly string[], code: (s: string) => number) => {
-    const map = new Int32Array(values.length).fill(-1);
-    return (local: number) => (local < 0 ? -1 : map[local]! >= 0 ? map[local]! : (map[local] = code(values[local]!)));
+  /** A chunk's local codes to global ones through the rows they name: `code(row)` when first met. */
+  const lazyCodes = (rows: Int32Array, code: (row: number) => number) => {
+    const map = new Int32Array(rows.length).fill(-1);
+    return (local: number) => (local < 0 ? -1 : map[local]! >= 0 ? map[local]! : (map[local] = code(rows[local]!)));
   };
+  /** Codes of seeded vocabularies (team, regions, …) by row. */
+  const seeded = (name: string, ids: string[]) => Int32Array.from(ids, (id) => v(name).code(id));
+  const repCodes = seeded('rep', data.team.records.map((r) => r.id));
+  const byRow = (codes: Int32Array, rows: Int32Array) => Int32Array.from(rows, (r) => (r < 0 ? -1 : codes[r]!));
 
   // orders and order_lines
   const customerCols = ['customer', 'region', 'segment', 'owner'];
   const orderCount = data.orders.reduce((n, ch) => n + ch.length, 0);
   const lineCount = data.orders.reduce((n, ch) => n + ch.sku.length, 0);
-  const ot = new TableBuilder(orderCount, { cat: ['order', 'rep', ...customerCols], num: ['net', 'gross', 'units', 'lines'], time: ['date', 'customer_first_order'] }).table;
-  const lt = new TableBuilder(lineCount, { cat: ['order', 'rep', ...customerCols, 'sku', 'category', 'kind'], num: ['tier', 'qty', 'price', 'discount', 'net', 'gross'], time: ['date', 'customer_first_order'] }).table;
-  const productBySku = new Map(data.products.records.map((p) => [p.sku, p]));
+  const otb = new TableBuilder(orderCount, { cat: ['order', 'rep', ...customerCols], num: ['net', 'gross', 'units', 'lines'], time: ['date', 'customer_first_order'] }, (f) => keep('orders', f));
+  const ltb = new TableBuilder(lineCount, { cat: ['order', 'rep', ...customerCols, 'sku', 'category', 'kind'], num: ['tier', 'qty', 'price', 'discount', 'net', 'gross'], time: ['date', 'customer_first_order'] }, (f) => keep('order_lines', f));
+  const [ot, lt] = [otb.table, ltb.table];
+  const products = data.products.records;
   const skuInfo = { category: [] as number[], tier: [] as number[] };
-  const skuCode = (sku: string) => {
-    const code = v('sku').code(sku);
-    if (code === skuInfo.category.length) {
-      const p = productBySku.get(sku);
-      skuInfo.category.push(p ? v('category').code(p.category) : -1);
-      skuInfo.tier.push(p ? p.tier : NaN);
-    }
+  const codeOfSku = new Int32Array(products.length).fill(-1);
+  const skuCode = (row: number) => {
+    if (codeOfSku[row]! >= 0) return codeOfSku[row]!;
+    const p = products[row]!;
+    const code = (codeOfSku[row] = v('sku').code(p.sku));
+    skuInfo.category[code] = v('category').code(p.category);
+    skuInfo.tier[code] = p.tier;
     return code;
   };
   const kindCodes = codesOf('kind', LINE_KIND_CODES);
@@ -125,10 +136,11 @@ export function buildDataset(data: ValidData): Dataset {
   const ln = { qty: lt.num.qty!, price: lt.num.price!, discount: lt.num.discount!, net: lt.num.net!, gross: lt.num.gross! };
   const orderCustomer = customerFiller(ot);
   const lineCustomer = customerFiller(lt);
-  for (const ch of data.orders) {
-    const rep = codesOf('rep', ch.dict.rep);
-    const customer = lazyCodes(ch.dict.customer, customerCode);
-    const sku = lazyCodes(ch.dict.sku, skuCode);
+  for (const [k, ch] of data.orders.entries()) {
+    const links = data.links.orders[k]!;
+    const rep = byRow(repCodes, links.rep);
+    const customer = lazyCodes(links.customer, customerCode);
+    const sku = lazyCodes(links.sku, skuCode);
     const month = parseMonth(ch.month);
     orderHashes.set(ch.idHash, oi);
     for (let i = 0; i < ch.length; i++, oi++) {
@@ -178,16 +190,19 @@ export function buildDataset(data: ValidData): Dataset {
 
   // Leads: their code is their row.
   const leadCount = data.leads.reduce((n, ch) => n + ch.length, 0);
-  const leadRow = new Map<string, number>();
-  for (const ch of data.leads) for (const id of ch.ids) leadRow.set(id, v('lead').code(id));
+  for (const ch of data.leads) for (const id of ch.ids) v('lead').code(id);
+  const regionCodes = seeded('region', data.company.regions.map((r) => r.id));
+  const sourceCodes = seeded('source', data.company.lead_sources.map((r) => r.id));
+  const segmentCodes = seeded('segment', data.company.segments.map((r) => r.id));
   const leadRegion = new Int32Array(leadCount);
   const leadSource = new Int32Array(leadCount);
   const leadSegment = new Int32Array(leadCount);
   const created = new Float64Array(leadCount);
   {
     let row = 0;
-    for (const ch of data.leads) {
-      const [region, source, segment] = [codesOf('region', ch.dict.region), codesOf('source', ch.dict.source), codesOf('segment', ch.dict.segment)];
+    for (const [k, ch] of data.leads.entries()) {
+      const links = data.links.leads[k]!;
+      const [region, source, segment] = [byRow(regionCodes, links.region), byRow(sourceCodes, links.source), byRow(segmentCodes, links.segment)];
       for (let i = 0; i < ch.length; i++, row++) {
         leadRegion[row] = region[ch.region[i]!]!;
         leadSource[row] = source[ch.source[i]!]!;
@@ -202,8 +217,8 @@ export function buildDataset(data: ValidData): Dataset {
   const act = { lead: new Int32Array(activityCount), at: new Float64Array(activityCount), type: new Uint8Array(activityCount), rank: new Int32Array(activityCount), customer: [] as (string | undefined)[] };
   {
     let row = 0;
-    for (const ch of data.activities) {
-      const lead = Int32Array.from(ch.dict.lead, (id) => leadRow.get(id) ?? -1);
+    for (const [k, ch] of data.activities.entries()) {
+      const lead = data.links.activities[k]!.lead;
       for (let i = 0; i < ch.length; i++, row++) {
         act.lead[row] = ch.lead[i]! < 0 ? -1 : lead[ch.lead[i]!]!;
         act.at[row] = ch.at[i]!;
@@ -212,18 +227,19 @@ export function buildDataset(data: ValidData): Dataset {
       }
     }
   }
-  const { leadInfo, gap, open } = leadStories(data.activities, act, leadCount);
+  const { leadInfo, gap, open } = leadStories(data.activities, data.links.activities, act, leadCount);
 
-  const lt2 = new TableBuilder(leadCount, {
+  const lt2b = new TableBuilder(leadCount, {
     cat: ['lead', 'rep', 'region', 'source', 'segment', 'status', 'customer'],
     num: ['first_contact_hours', 'days_to_win', 'days_first_contact_to_win'],
     time: ['created', 'first_contact_at', 'won_at', 'lost_at', 'closed_at'],
-  }).table;
+  }, (f) => keep('leads', f));
+  const lt2 = lt2b.table;
   const status = codesOf('status', ['open', 'won', 'lost']);
   {
     let row = 0;
-    for (const ch of data.leads) {
-      const rep = codesOf('rep', ch.dict.rep);
+    for (const [k, ch] of data.leads.entries()) {
+      const rep = byRow(repCodes, data.links.leads[k]!.rep);
       for (let i = 0; i < ch.length; i++, row++) {
         const t = created[row]!;
         lt2.cat.lead![row] = row;
@@ -239,8 +255,8 @@ export function buildDataset(data: ValidData): Dataset {
         if (!Number.isNaN(first)) {
           setEpoch(lt2.time.first_contact_at!, row, first);
           lt2.num.first_contact_hours![row] = (first - t) / HOUR;
-          const customer = leadInfo.customer[row];
-          if (customer !== undefined) lt2.cat.customer![row] = customerCode(customer);
+          const customer = leadInfo.customer[row]!;
+          if (customer >= 0) lt2.cat.customer![row] = customerCode(customer);
         }
         setEpoch(lt2.time.won_at!, row, won);
         setEpoch(lt2.time.lost_at!, row, lost);
@@ -253,11 +269,12 @@ export function buildDataset(data: ValidData): Dataset {
     }
   }
 
-  const at = new TableBuilder(activityCount, {
+  const atb = new TableBuilder(activityCount, {
     cat: ['activity', 'type', 'rep', 'lead', 'customer', 'region', 'source', 'segment', 'lead_open'],
     num: ['hours_since_previous_touch'],
     time: ['at'],
-  }).table;
+  }, (f) => keep('activities', f));
+  const at = atb.table;
   const typeCodes = codesOf('type', ACTIVITY_TYPE_CODES);
   const [yes, no] = codesOf('lead_open', ['yes', 'no']);
   const activityHashes = new Float64Array(activityCount);
@@ -265,9 +282,10 @@ export function buildDataset(data: ValidData): Dataset {
     const a = { activity: at.cat.activity!, type: at.cat.type!, rep: at.cat.rep!, epoch: at.time.at!.epoch, month: at.time.at!.month, lead: at.cat.lead!, customer: at.cat.customer! };
     const b = { region: at.cat.region!, source: at.cat.source!, segment: at.cat.segment!, open: at.cat.lead_open!, gap: at.num.hours_since_previous_touch! };
     let row = 0;
-    for (const ch of data.activities) {
-      const rep = codesOf('rep', ch.dict.rep);
-      const customer = lazyCodes(ch.dict.customer, customerCode);
+    for (const [k, ch] of data.activities.entries()) {
+      const links = data.links.activities[k]!;
+      const rep = byRow(repCodes, links.rep);
+      const customer = lazyCodes(links.customer, customerCode);
       const month = parseMonth(ch.month);
       activityHashes.set(ch.idHash, row);
       for (let i = 0; i < ch.length; i++, row++) {
@@ -291,12 +309,13 @@ export function buildDataset(data: ValidData): Dataset {
     }
   }
 
-  const st = new TableBuilder(data.surveys.reduce((n, ch) => n + ch.length, 0), { cat: customerCols, num: ['score'], time: ['date', 'customer_first_order'] }).table;
+  const stb = new TableBuilder(data.surveys.reduce((n, ch) => n + ch.length, 0), { cat: customerCols, num: ['score'], time: ['date', 'customer_first_order'] }, (f) => keep('surveys', f));
+  const st = stb.table;
   const surveyCustomer = customerFiller(st);
   {
     let row = 0;
-    for (const ch of data.surveys) {
-      const customer = lazyCodes(ch.dict.customer, customerCode);
+    for (const [k, ch] of data.surveys.entries()) {
+      const customer = lazyCodes(data.links.surveys[k]!.customer, customerCode);
       const month = parseMonth(ch.month);
       for (let i = 0; i < ch.length; i++, row++) {
         st.time.date!.epoch[row] = midnight.of(ch.day[i]!);
@@ -310,7 +329,7 @@ export function buildDataset(data: ValidData): Dataset {
   const months = [...data.orders, ...data.leads, ...data.activities, ...data.surveys].map((f) => f.month).sort();
   const toIndex = (m: string | undefined) => (m ? parseMonth(m) : null);
   return {
-    tables: { orders: ot, order_lines: lt, leads: lt2, activities: at, surveys: st },
+    tables: { orders: otb.finish(), order_lines: ltb.finish(), leads: lt2b.finish(), activities: atb.finish(), surveys: stb.finish() },
     vocabularies: { ...vocab, order: new RowIds(orderHashes, idHash), activity: new RowIds(activityHashes, idHash) },
     firstMonth: toIndex(months[0]),
     lastMonth: toIndex(months[months.length - 1]),
@@ -323,7 +342,7 @@ export function buildDataset(data: ValidData): Dataset {
  * whether the lead was still open then, and for touches with an open lead the hours since the
  * previous such touch.
  */
-function leadStories(chunks: ActivitiesChunk[], act: { lead: Int32Array; at: Float64Array; type: Uint8Array; rank: Int32Array }, leadCount: number) {
+function leadStories(chunks: ActivitiesChunk[], links: Links['activities'], act: { lead: Int32Array; at: Float64Array; type: Uint8Array; rank: Int32Array }, leadCount: number) {
   const n = act.lead.length;
   // Activities grouped by lead, in reading order within a lead (a counting sort).
   const start = new Int32Array(leadCount + 1);
@@ -333,16 +352,16 @@ function leadStories(chunks: ActivitiesChunk[], act: { lead: Int32Array; at: Flo
   const rows = new Int32Array(start[leadCount]!);
   for (let r = 0; r < n; r++) if (act.lead[r]! >= 0) rows[fill[act.lead[r]!]!++] = r;
 
-  // The customer a won activity names, by global row (won activities only).
-  const wonCustomer = new Map<number, string | undefined>();
+  // The customer (row of customers.yaml) a won activity names, by activity row (won activities only).
+  const wonCustomer = new Map<number, number>();
   {
     let row = 0;
-    for (const ch of chunks) {
-      for (let i = 0; i < ch.length; i++, row++) if (ch.type[i] === WON) wonCustomer.set(row, ch.customer[i]! < 0 ? undefined : ch.dict.customer[ch.customer[i]!]);
-    }
+    chunks.forEach((ch, k) => {
+      for (let i = 0; i < ch.length; i++, row++) if (ch.type[i] === WON) wonCustomer.set(row, ch.customer[i]! < 0 ? -1 : links[k]!.customer[ch.customer[i]!]!);
+    });
   }
 
-  const info = { first: new Float64Array(leadCount).fill(NaN), won: new Float64Array(leadCount).fill(NaN), lost: new Float64Array(leadCount).fill(NaN), customer: new Array<string | undefined>(leadCount) };
+  const info = { first: new Float64Array(leadCount).fill(NaN), won: new Float64Array(leadCount).fill(NaN), lost: new Float64Array(leadCount).fill(NaN), customer: new Int32Array(leadCount).fill(-1) };
   const gap = new Float64Array(n).fill(NaN);
   const open = new Uint8Array(n);
   // Equal instants can only come from one file (a record sits in its local month's file), where
@@ -360,10 +379,10 @@ function leadStories(chunks: ActivitiesChunk[], act: { lead: Int32Array; at: Flo
     }
     let won = NaN;
     let lost = NaN;
-    let customer: string | undefined;
+    let customer = -1;
     for (let i = s; i < e; i++) {
       const r = rows[i]!;
-      if (act.type[r] === WON && Number.isNaN(won)) ((won = act.at[r]!), (customer = wonCustomer.get(r)));
+      if (act.type[r] === WON && Number.isNaN(won)) ((won = act.at[r]!), (customer = wonCustomer.get(r) ?? -1));
       if (act.type[r] === LOST && Number.isNaN(lost)) lost = act.at[r]!;
     }
     const closed = Math.min(Number.isNaN(won) ? Infinity : won, Number.isNaN(lost) ? Infinity : lost);

@@ -48,18 +48,37 @@ export class Interner implements Vocabulary {
   }
 }
 
-/** A table being filled row by row, with columns allocated up front. */
+/**
+ * A table being filled row by row, with columns allocated up front. Columns `keep` turns down
+ * get no memory: they are empty arrays while filling (a write past the end of a typed array does
+ * nothing) and are left out of the finished table.
+ */
 export class TableBuilder {
   readonly table: Table;
+  private readonly skipped: string[] = [];
 
-  constructor(length: number, fields: { cat?: string[]; num?: string[]; time?: string[] }) {
+  constructor(length: number, fields: { cat?: string[]; num?: string[]; time?: string[] }, keep: (field: string) => boolean = () => true) {
     const cat: Table['cat'] = {};
     const num: Table['num'] = {};
     const time: Table['time'] = {};
-    for (const f of fields.cat ?? []) cat[f] = new Int32Array(length).fill(-1);
-    for (const f of fields.num ?? []) num[f] = new Float64Array(length).fill(NaN);
-    for (const f of fields.time ?? []) time[f] = { epoch: new Float64Array(length).fill(NaN), month: new Int32Array(length).fill(-1) };
+    const n = (f: string) => (keep(f) ? length : (this.skipped.push(f), 0));
+    for (const f of fields.cat ?? []) cat[f] = new Int32Array(n(f)).fill(-1);
+    for (const f of fields.num ?? []) num[f] = new Float64Array(n(f)).fill(NaN);
+    for (const f of fields.time ?? []) {
+      const m = n(f);
+      time[f] = { epoch: new Float64Array(m).fill(NaN), month: new Int32Array(m).fill(-1) };
+    }
     this.table = { length, cat, num, time };
+  }
+
+  /** The table without the columns it did not keep. */
+  finish(): Table {
+    for (const f of this.skipped) {
+      delete this.table.cat[f];
+      delete this.table.num[f];
+      delete this.table.time[f];
+    }
+    return this.table;
   }
 }
 

@@ -6,7 +6,7 @@
  * Actions the folder is kept between runs with actions/cache.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
@@ -37,9 +37,20 @@ export function readerFingerprint(): string {
   return (fingerprint = h.digest('hex'));
 }
 
-export function cacheKey(reader: string, path: string, tz: string, bytes: Uint8Array): string {
-  return createHash('sha1').update(`${reader}\0${path}\0${tz}\0`).update(bytes).digest('hex');
+/** The key of a file's entry, from its bytes or from the file on disk (read in pieces). */
+export function cacheKey(reader: string, path: string, tz: string, content: Uint8Array | { origin: string }): string {
+  const h = createHash('sha1').update(`${reader}\0${path}\0${tz}\0`);
+  if (content instanceof Uint8Array) return h.update(content).digest('hex');
+  // A reused buffer: hashing hundreds of megabytes allocates nothing.
+  const fd = openSync(content.origin, 'r');
+  try {
+    for (let n = readSync(fd, piece, 0, piece.length, null); n > 0; n = readSync(fd, piece, 0, piece.length, null)) h.update(n === piece.length ? piece : piece.subarray(0, n));
+  } finally {
+    closeSync(fd);
+  }
+  return h.digest('hex');
 }
+const piece = Buffer.allocUnsafe(1 << 20);
 
 /** The cached chunk, or undefined when there is none or it cannot be read (a damaged entry is a miss). */
 export function readCached(dir: string, key: string, path: string): MonthChunk | undefined {

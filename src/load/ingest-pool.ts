@@ -4,7 +4,7 @@
  * does is an optimisation: a file it could not read cleanly is read again, and reported, by
  * validation itself.
  */
-import { readFileSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { MONTH_KINDS, type MonthKind } from '../ingest/chunk.ts';
@@ -40,8 +40,10 @@ export async function preIngest(files: SourceFile[], opts: PreIngestOptions): Pr
   const tz = companyTimezone(files);
   const results = new Map<string, IngestResult>();
   const stats: IngestStats = { files: 0, cached: 0, workers: 0, seconds: 0 };
+  // Each result is handed over once, then forgotten, so the chunks live no longer than the data.
   const ingested: ValidateOptions['ingested'] = (f) => {
     const result = tz === null ? undefined : results.get(f.path);
+    results.delete(f.path);
     return result && tz !== null ? { tz, result } : undefined;
   };
   if (tz === null) return { ingested, stats };
@@ -72,12 +74,11 @@ export async function preIngest(files: SourceFile[], opts: PreIngestOptions): Pr
   const wanted = opts.workers ?? Math.min(availableParallelism(), 8);
   const threshold = opts.workers !== undefined ? 0 : WORKERS_FROM_BYTES;
   for (const t of tasks) {
-    const bytes = t.bytes ?? readFileSync(t.origin!);
-    const { key, hit } = lookUp(t, bytes);
+    const { key, hit } = lookUp(t);
     if (hit) take(hit);
     else {
       misses.push(key ? { ...t, key } : t);
-      missBytes += bytes.length;
+      missBytes += t.bytes ? t.bytes.length : statSync(t.origin!).size;
       if (!pool && wanted > 0 && missBytes >= threshold) ((pool = inWorkers(misses, wanted, take)), (stats.workers = wanted));
     }
     // Let the workers' replies in while the main thread hashes.

@@ -27,9 +27,9 @@ export interface IngestDone {
 }
 
 /** The file's cache key, and its chunk when the cache has it. */
-export function lookUp(t: IngestTask, bytes: Uint8Array): { key?: string; hit?: IngestDone } {
+export function lookUp(t: IngestTask, bytes?: Uint8Array): { key?: string; hit?: IngestDone } {
   if (!t.cacheDir) return {};
-  const key = cacheKey(t.reader, t.path, t.tz, bytes);
+  const key = cacheKey(t.reader, t.path, t.tz, bytes ?? t.bytes ?? { origin: t.origin! });
   const chunk = readCached(t.cacheDir, key, t.path);
   return chunk ? { key, hit: { path: t.path, result: { clean: true, chunk }, cached: true, key } } : { key };
 }

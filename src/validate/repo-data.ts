@@ -11,6 +11,7 @@ import type { Target } from '../schema/targets.ts';
 import type { Rep } from '../schema/team.ts';
 import type { FileKind } from '../schema/file-kinds.ts';
 import type { ActivitiesChunk, LeadsChunk, MonthKind, OrdersChunk, SurveysChunk } from '../ingest/chunk.ts';
+import type { Links } from '../ingest/links.ts';
 
 /** The valid records of one file, each with its position in the file's list. */
 export interface RecordFile<T> {
@@ -45,6 +46,8 @@ export interface ValidData extends Omit<RepoData, MonthKind> {
   leads: LeadsChunk[];
   activities: ActivitiesChunk[];
   surveys: SurveysChunk[];
+  /** What the chunks' dictionaries name, as rows (see ingest/links.ts). */
+  links: Links;
 }
 
 export interface FileSummary {

@@ -15,7 +15,8 @@ import { issue, pushAll, sortIssues, type Issue, type PendingIssue } from './iss
 import type { RecordFile, RepoData, Summary, ValidData } from './repo-data.ts';
 import { chunkBuilder, MONTH_KINDS, type ChunkOf, type MonthChunk, type MonthKind } from '../ingest/chunk.ts';
 import { ingestMonthFile, type IngestResult } from '../ingest/ingest-file.ts';
-import { checkChunks, type MonthChunks } from './rules/on-chunks.ts';
+import { checkChunks } from './rules/on-chunks.ts';
+import { linkChunks, type MonthChunks } from '../ingest/links.ts';
 import { checkKpis, type KpiCheckContext, type KpiFile } from '../kpi/check-kpis.ts';
 import { kpiSchema, type Kpi } from '../kpi/schema.ts';
 import { closest } from './did-you-mean.ts';
@@ -97,7 +98,7 @@ function validateClean(files: SourceFile[], opts: ValidateOptions): ValidationRe
     return f ? decodeText(f.bytes, path).text : undefined;
   };
   const issues = sortIssues(locateIssues(verdict.warnings, textOf));
-  const data: ValidData = { ...base.data, ...chunks };
+  const data: ValidData = { ...base.data, ...chunks, links: verdict.links! };
   return { data, kpis: base.kpis, partial: base.partial, issues, summary };
 }
 
@@ -257,7 +258,8 @@ function asColumns(data: RepoData): ValidData {
       for (const r of f.records) b.add(r);
       return b.finish() as ChunkOf<K>;
     });
-  return { ...data, orders: convert('orders'), leads: convert('leads'), activities: convert('activities'), surveys: convert('surveys') };
+  const months = { orders: convert('orders'), leads: convert('leads'), activities: convert('activities'), surveys: convert('surveys') };
+  return { ...data, ...months, links: linkChunks(data, months) };
 }
 
 function isMonthKind(kind: string): kind is MonthKind {

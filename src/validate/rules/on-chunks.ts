@@ -5,23 +5,19 @@
  * problem with its place. Warnings (a rep credited outside their time with the company) do not
  * stop a build, so they are worded here, exactly as lifecycle.ts words them.
  */
-import { ACTIVITY_TYPE_CODES, LOST, WON, type ActivitiesChunk, type LeadsChunk, type MonthChunk, type OrdersChunk, type SurveysChunk } from '../../ingest/chunk.ts';
+import { ACTIVITY_TYPE_CODES, LOST, WON, type MonthChunk } from '../../ingest/chunk.ts';
+import { allKnown, linkChunks, type Links, type MonthChunks } from '../../ingest/links.ts';
 import { dayOf, dayText } from '../../ingest/days.ts';
 import { issue, type PendingIssue } from '../issue.ts';
 import type { RepoData } from '../repo-data.ts';
-
-export interface MonthChunks {
-  orders: OrdersChunk[];
-  leads: LeadsChunk[];
-  activities: ActivitiesChunk[];
-  surveys: SurveysChunk[];
-}
 
 export interface ChunkVerdict {
   /** False when some rule would report an error: the full checker takes over. */
   clean: boolean;
   why?: string;
   warnings: PendingIssue[];
+  /** What the chunks' dictionaries name, for the dataset (empty when not clean). */
+  links?: Links;
 }
 
 export function checkChunks(base: RepoData, chunks: MonthChunks): ChunkVerdict {
@@ -29,29 +25,11 @@ export function checkChunks(base: RepoData, chunks: MonthChunks): ChunkVerdict {
   for (const kind of ['orders', 'leads', 'activities', 'surveys'] as const) {
     if (hasRepeat(chunks[kind])) return dirty(`a repeated ${kind} id`);
   }
-
-  const c = base.company;
-  const ids = (list: { id: string }[]) => new Set(list.map((x) => x.id));
-  const reps = ids(base.team.records);
-  const customers = ids(base.customers.records);
-  const skus = new Set(base.products.records.map((p) => p.sku));
-  const regions = ids(c.regions);
-  const sources = ids(c.lead_sources);
-  const segments = ids(c.segments);
-  const leadRow = new Map<string, number>();
-  let n = 0;
-  for (const ch of chunks.leads) for (const id of ch.ids) leadRow.set(id, n++);
-  const known = (set: { has(s: string): boolean }, values: string[]) => values.every((v) => set.has(v));
-  for (const o of chunks.orders) if (!known(customers, o.dict.customer) || !known(reps, o.dict.rep) || !known(skus, o.dict.sku)) return dirty(`an unknown reference in ${o.file}`);
-  for (const l of chunks.leads) {
-    if (!known(reps, l.dict.rep) || !known(regions, l.dict.region) || !known(sources, l.dict.source) || !known(segments, l.dict.segment)) return dirty(`an unknown reference in ${l.file}`);
-  }
-  for (const a of chunks.activities) if (!known(reps, a.dict.rep) || !known(leadRow, a.dict.lead) || !known(customers, a.dict.customer)) return dirty(`an unknown reference in ${a.file}`);
-  for (const s of chunks.surveys) if (!known(customers, s.dict.customer)) return dirty(`an unknown reference in ${s.file}`);
-
-  const lifecycleProblem = leadLifecycle(chunks, leadRow);
+  const links = linkChunks(base, chunks);
+  if (!allKnown(links)) return dirty('an unknown reference');
+  const lifecycleProblem = leadLifecycle(chunks, links);
   if (lifecycleProblem) return dirty(lifecycleProblem);
-  return { clean: true, warnings: repsInactive(base, chunks) };
+  return { clean: true, warnings: repsInactive(base, chunks, links), links };
 }
 
 /** Whether an id hash occurs twice among the chunks (a hash collision is sent to the exact check too). */
@@ -65,13 +43,14 @@ function hasRepeat(chunks: MonthChunk[]): boolean {
 }
 
 /** No activity before its lead was created; a lead is won or lost at most once. */
-function leadLifecycle(chunks: MonthChunks, leadRow: Map<string, number>): string | null {
-  const created = new Float64Array(leadRow.size);
+function leadLifecycle(chunks: MonthChunks, links: Links): string | null {
+  const leadCount = chunks.leads.reduce((n, l) => n + l.length, 0);
+  const created = new Float64Array(leadCount);
   let n = 0;
   for (const l of chunks.leads) (created.set(l.created, n), (n += l.length));
-  const closed = new Uint8Array(leadRow.size);
-  for (const a of chunks.activities) {
-    const rows = Int32Array.from(a.dict.lead, (id) => leadRow.get(id)!);
+  const closed = new Uint8Array(leadCount);
+  for (const [k, a] of chunks.activities.entries()) {
+    const rows = links.activities[k]!.lead;
     for (let i = 0; i < a.length; i++) {
       const code = a.lead[i]!;
       if (code < 0) continue;
@@ -85,20 +64,22 @@ function leadLifecycle(chunks: MonthChunks, leadRow: Map<string, number>): strin
 }
 
 /** A rep credited with an order or activity on a day before they joined or after they left. */
-function repsInactive(base: RepoData, chunks: MonthChunks): PendingIssue[] {
+function repsInactive(base: RepoData, chunks: MonthChunks, links: Links): PendingIssue[] {
   const out: PendingIssue[] = [];
-  const team = new Map(base.team.records.map((r) => [r.id, { rep: r, from: dayOf(r.joined), to: r.left ? dayOf(r.left) : Infinity }]));
-  const scan = (file: string, length: number, repOf: (i: number) => string, dayAt: (i: number) => number) => {
+  const team = base.team.records;
+  const from = Float64Array.from(team, (r) => dayOf(r.joined));
+  const to = Float64Array.from(team, (r) => (r.left ? dayOf(r.left) : Infinity));
+  const scan = (file: string, length: number, repCodes: Int32Array, repRows: Int32Array, days: Int32Array) => {
     for (let i = 0; i < length; i++) {
-      const t = team.get(repOf(i));
-      const d = dayAt(i);
-      if (!t || (d >= t.from && d <= t.to)) continue;
-      const { rep } = t;
-      const when = d < t.from ? `before ${rep.name} joined (${rep.joined})` : `after ${rep.name} left (${rep.left})`;
+      const r = repRows[repCodes[i]!]!;
+      const d = days[i]!;
+      if (d >= from[r]! && d <= to[r]!) continue;
+      const rep = team[r]!;
+      const when = d < from[r]! ? `before ${rep.name} joined (${rep.joined})` : `after ${rep.name} left (${rep.left})`;
       out.push(issue(file, [i, 'rep'], 'rep-inactive', `rep ${rep.id} is credited on ${dayText(d)}, ${when}`, 'credit the rep who handled it, or correct joined/left in data/team.yaml', 'warning'));
     }
   };
-  for (const o of chunks.orders) scan(o.file, o.length, (i) => o.dict.rep[o.rep[i]!]!, (i) => o.day[i]!);
-  for (const a of chunks.activities) scan(a.file, a.length, (i) => a.dict.rep[a.rep[i]!]!, (i) => a.day[i]!);
+  chunks.orders.forEach((o, k) => scan(o.file, o.length, o.rep, links.orders[k]!.rep, o.day));
+  chunks.activities.forEach((a, k) => scan(a.file, a.length, a.rep, links.activities[k]!.rep, a.day));
   return out;
 }
