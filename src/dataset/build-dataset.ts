@@ -190,7 +190,12 @@ export function buildDataset(data: ValidData, keep: (dataset: DatasetName, field
 
   // Leads: their code is their row.
   const leadCount = data.leads.reduce((n, ch) => n + ch.length, 0);
-  for (const ch of data.leads) for (const id of ch.ids) v('lead').code(id);
+  const leadHashes = new Float64Array(leadCount);
+  const leadChecks = new Int32Array(leadCount);
+  {
+    let row = 0;
+    for (const ch of data.leads) (leadHashes.set(ch.idHash, row), leadChecks.set(ch.idCheck, row), (row += ch.length));
+  }
   const regionCodes = seeded('region', data.company.regions.map((r) => r.id));
   const sourceCodes = seeded('source', data.company.lead_sources.map((r) => r.id));
   const segmentCodes = seeded('segment', data.company.segments.map((r) => r.id));
@@ -330,7 +335,7 @@ export function buildDataset(data: ValidData, keep: (dataset: DatasetName, field
   const toIndex = (m: string | undefined) => (m ? parseMonth(m) : null);
   return {
     tables: { orders: otb.finish(), order_lines: ltb.finish(), leads: lt2b.finish(), activities: atb.finish(), surveys: stb.finish() },
-    vocabularies: { ...vocab, order: new RowIds(orderHashes, idHash), activity: new RowIds(activityHashes, idHash) },
+    vocabularies: { ...vocab, order: new RowIds(orderHashes), activity: new RowIds(activityHashes), lead: new RowIds(leadHashes, leadChecks) },
     firstMonth: toIndex(months[0]),
     lastMonth: toIndex(months[months.length - 1]),
   };

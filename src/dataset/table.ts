@@ -3,6 +3,9 @@
  * by every table that uses the same vocabulary (a rep has one code in orders and in leads).
  * A million orders fit in a few arrays instead of a million objects.
  */
+import { HashIndex } from '../ingest/hash-index.ts';
+import { idCheck, idHash } from '../ingest/id-hash.ts';
+
 export interface TimeColumn {
   /** Epoch milliseconds; NaN when absent. */
   epoch: Float64Array;
@@ -83,23 +86,21 @@ export class TableBuilder {
 }
 
 /**
- * Record ids kept as hashes (orders and activities: millions of them, see ingest/id-hash.ts): the
- * code of an id is its row. A filter can name one id; breakdowns by id are not offered, so there
- * are no labels.
+ * Record ids kept as hashes (orders, activities, leads: millions of them, see ingest/id-hash.ts):
+ * the code of an id is its row. A filter can name one id; breakdowns by id are not offered, so
+ * there are no labels.
  */
 export class RowIds implements Vocabulary {
   readonly values: readonly string[] = [];
-  private rows: Map<number, number> | undefined;
+  private index: HashIndex | undefined;
   constructor(
     private readonly hashes: Float64Array,
-    private readonly hash: (s: string) => number,
+    /** The second hash of each id, when kept (leads); without it a hit is trusted on 53 bits. */
+    private readonly checks?: Int32Array,
   ) {}
 
   find(value: string): number {
-    if (!this.rows) {
-      this.rows = new Map();
-      for (let i = 0; i < this.hashes.length; i++) this.rows.set(this.hashes[i]!, i);
-    }
-    return this.rows.get(this.hash(value)) ?? -1;
+    this.index ??= new HashIndex(this.hashes, this.checks ?? new Int32Array(this.hashes.length));
+    return this.index.find(idHash(value), this.checks ? idCheck(value) : 0);
   }
 }

@@ -1,75 +1,22 @@
 /**
- * Month files in the exact layout `capaian sample` and `capaian fmt` write, read in one pass:
- * each record is parsed and checked against its schema together, character by character, and
- * handed on as the object zod would have produced. It is the path a large repository takes: no
- * YAML document is built and no generic check walks it.
- *
- * Records come out with zod's values; an optional field not given is there as undefined.
+ * Month files in the exact layout `capaian sample` and `capaian fmt` write, read in one pass
+ * straight into a chunk: each record is scanned, checked against its schema and appended to the
+ * columns together, character by character. No YAML document, no record object, no string for
+ * a value that is already in the file's dictionaries. It is the path a large repository takes.
  *
  * It only accepts what it understands completely: plain values it can resolve exactly as the
  * YAML core schema does (ids that cannot be numbers, dates, date-times without offset, known
- * words, plain decimal numbers, simple text), and records that pass their schema. At anything
- * else it gives up (returns false) and the general path (parse-yaml.ts, then the schemas) reads
- * the file and words any problem. A test holds it to the general path on generated files.
+ * words, plain decimal numbers, simple text), records that pass their schema, sit in the file's
+ * month and (activities) name what they concern. At anything else it gives up (undefined) and
+ * the general path (parse-yaml.ts, the schemas, chunk.ts) reads the file and words any problem.
+ * Tests hold it to the general path: same chunk, or it gives up.
  */
+import { parseMonth } from '../calendar/periods.ts';
+import { offsetMinutes } from '../calendar/zoned-time.ts';
 import { isCalendarDate } from '../schema/fields.ts';
-import type { MonthKind } from './chunk.ts';
-
-type Value = string | number;
-/** id: a record's own id; ref: an id naming another record (repeats, so it is interned). */
-type FieldType = 'id' | 'ref' | 'date' | 'dateTime' | 'text' | 'posInt' | 'amount' | 'fraction' | 'score' | readonly string[];
-
-interface Spec {
-  fields: Record<string, FieldType>;
-  required: string[];
-  /**
-   * The record from its values (in `fields` order). One fixed shape per kind, fast to build; an
-   * optional field not given is present as undefined, which every reader of it treats as absent.
-   */
-  make: (v: (Value | undefined)[], lines: unknown) => Record<string, unknown>;
-}
-
-/** A spec as arrays: field i is keys[i] of types[i]; `required` is a bit mask over i. */
-interface Compiled {
-  keys: string[];
-  types: FieldType[];
-  required: number;
-  make: Spec['make'];
-}
-
-const compile = (spec: Spec): Compiled => {
-  const keys = Object.keys(spec.fields);
-  return { keys, types: keys.map((k) => spec.fields[k]!), required: spec.required.reduce((m, k) => m | (1 << keys.indexOf(k)), 0), make: spec.make };
-};
-
-const LINE: Spec = {
-  fields: { sku: 'ref', qty: 'posInt', price: 'amount', discount: 'fraction', kind: ['regular', 'cross-sell', 'up-sell'] },
-  required: ['sku', 'qty', 'price'],
-  make: (v) => ({ sku: v[0], qty: v[1], price: v[2], discount: v[3] ?? 0, kind: v[4] ?? 'regular' }),
-};
-
-const SPECS: Record<MonthKind, Spec> = {
-  orders: {
-    fields: { id: 'id', date: 'date', customer: 'ref', rep: 'ref', note: 'text' },
-    required: ['id', 'date', 'customer', 'rep'],
-    make: (v, lines) => ({ id: v[0], date: v[1], customer: v[2], rep: v[3], lines, note: v[4] }),
-  },
-  leads: {
-    fields: { id: 'id', created: 'dateTime', name: 'text', source: 'ref', rep: 'ref', region: 'ref', segment: 'ref' },
-    required: ['id', 'created', 'source', 'rep', 'region'],
-    make: (v) => ({ id: v[0], created: v[1], name: v[2], source: v[3], rep: v[4], region: v[5], segment: v[6] }),
-  },
-  activities: {
-    fields: { id: 'id', at: 'dateTime', type: ['contact', 'follow-up', 'meeting', 'won', 'lost'], rep: 'ref', lead: 'ref', customer: 'ref', note: 'text' },
-    required: ['id', 'at', 'type', 'rep'],
-    make: (v) => ({ id: v[0], at: v[1], type: v[2], rep: v[3], lead: v[4], customer: v[5], note: v[6] }),
-  },
-  surveys: {
-    fields: { id: 'id', date: 'date', customer: 'ref', score: 'score', comment: 'text' },
-    required: ['id', 'date', 'customer', 'score'],
-    make: (v) => ({ id: v[0], date: v[1], customer: v[2], score: v[3], comment: v[4] }),
-  },
-};
+import { ACTIVITY_TYPE_CODES, dicts, LINE_KIND_CODES, LOST, WON, type MonthChunk, type MonthKind } from './chunk.ts';
+import { daysFromCivil, localDay, monthOfDay } from './days.ts';
+import { detached, idCheck, idCheckRange, idHash, idHashRange } from './id-hash.ts';
 
 const NL = 10;
 const SPACE = 32;
@@ -77,54 +24,159 @@ const HASH = 35;
 const DASH = 45;
 const COLON = 58;
 const COMMA = 44;
+const NONE = -1;
 
 /** Words the YAML core schema reads as true, false or null. */
 const KEYWORDS = new Set(['true', 'True', 'TRUE', 'false', 'False', 'FALSE', 'null', 'Null', 'NULL']);
 
-const COMPILED = Object.fromEntries(Object.entries(SPECS).map(([k, v]) => [k, compile(v)])) as Record<MonthKind, Compiled>;
-const LINE_COMPILED = compile(LINE);
-const LINES_KEY = -2;
+/** The keys of each kind, in schema order; `required` as a bit mask over them. */
+const KEYS: Record<MonthKind, { keys: string[]; required: number }> = {
+  orders: { keys: ['id', 'date', 'customer', 'rep', 'note'], required: 0b1111 },
+  leads: { keys: ['id', 'created', 'name', 'source', 'rep', 'region', 'segment'], required: 0b111011 },
+  activities: { keys: ['id', 'at', 'type', 'rep', 'lead', 'customer', 'note'], required: 0b1111 },
+  surveys: { keys: ['id', 'date', 'customer', 'score', 'comment'], required: 0b1111 },
+};
+const LINE_KEYS = ['sku', 'qty', 'price', 'discount', 'kind'];
+const LINE_REQUIRED = 0b111;
 
 class GiveUp extends Error {}
 const giveUp = (): never => {
   throw new GiveUp();
 };
 
-/**
- * Calls `onRecord` with each record (as zod outputs it) in file order and returns true, or
- * returns false as soon as something is not plainly the canonical layout or not valid.
- */
-export function readCanonical(text: string, kind: MonthKind, onRecord: (record: Record<string, unknown>) => void): boolean {
+/** The chunk of a canonical month file whose every record is clean, or undefined. */
+export function readCanonical(text: string, kind: MonthKind, file: string, month: string, tz: string): MonthChunk | undefined {
   try {
-    new Reader(text, COMPILED[kind], kind === 'orders').records(onRecord);
-    return true;
+    const r = new Reader(text, kind, month, tz);
+    r.read();
+    return r.finish(file);
   } catch (e) {
-    if (e instanceof GiveUp) return false;
+    if (e instanceof GiveUp) return undefined;
     throw e;
   }
 }
 
+/** Values of one field, as codes in file order of first use, found by a hash of their text. */
+class RefDict {
+  readonly values: string[] = [];
+  readonly hashes: number[] = [];
+  readonly checks: number[] = [];
+  private readonly codes = new Map<number, number>();
+  /** Values whose hash another value has already: by their text. */
+  private readonly overflow = new Map<string, number>();
+
+  /** The code of s[from, to), whose 32-bit hash is `h`. */
+  code(s: string, from: number, to: number, h: number): number {
+    const key = h & 0x3fffffff;
+    const c = this.codes.get(key);
+    if (c !== undefined) {
+      const v = this.values[c]!;
+      if (v.length === to - from && s.startsWith(v, from)) return c;
+      const text = s.slice(from, to);
+      return this.overflow.get(text) ?? this.add(text, (t) => this.overflow.set(t, this.values.length));
+    }
+    return this.add(s.slice(from, to), () => this.codes.set(key, this.values.length));
+  }
+
+  private add(text: string, index: (text: string) => void): number {
+    const v = detached(text);
+    index(v);
+    this.values.push(v);
+    this.hashes.push(idHash(v));
+    this.checks.push(idCheck(v));
+    return this.values.length - 1;
+  }
+}
+
+/** A growing typed array. */
+class Col<T extends Float64Array | Int32Array | Uint8Array> {
+  a: T;
+  n = 0;
+  constructor(private readonly make: (n: number) => T) {
+    this.a = make(4096);
+  }
+  push(v: number): void {
+    if (this.n === this.a.length) {
+      const b = this.make(this.a.length * 2);
+      b.set(this.a);
+      this.a = b;
+    }
+    this.a[this.n++] = v;
+  }
+  done(): T {
+    return this.a.slice(0, this.n) as T;
+  }
+}
+const f64 = () => new Col((n) => new Float64Array(n));
+const i32 = () => new Col((n) => new Int32Array(n));
+const u8 = () => new Col((n) => new Uint8Array(n));
+
 class Reader {
   private pos = 0;
-  private readonly values: (Value | undefined)[];
-  private readonly lineValues: (Value | undefined)[] = [];
-  private readonly seenIds = new Map<number, string>();
+  private readonly keys: string[];
+  private readonly required: number;
+  /** Where each field's value starts and ends in the current record (NONE: absent). */
+  private readonly from: Int32Array;
+  private readonly to: Int32Array;
+  /** The current order's lines: five fields each, start and end. */
+  private lineFrom = new Int32Array(5 * 64);
+  private lineTo = new Int32Array(5 * 64);
+  private lineCount = 0;
+  private readonly monthNo: number;
+  private readonly monthY: number;
+  private readonly monthM: number;
+  // Columns (only the kind's own are used).
+  private readonly hash = f64();
+  private readonly day = i32();
+  private readonly at = f64();
+  private readonly customer = i32();
+  private readonly rep = i32();
+  private readonly lead = i32();
+  private readonly type = u8();
+  private readonly lineStart = i32();
+  private readonly sku = i32();
+  private readonly qty = f64();
+  private readonly price = f64();
+  private readonly discount = f64();
+  private readonly lineKind = u8();
+  private readonly region = i32();
+  private readonly source = i32();
+  private readonly segment = i32();
+  private readonly score = f64();
+  private readonly check = i32();
+  private readonly dicts = { customer: new RefDict(), rep: new RefDict(), sku: new RefDict(), lead: new RefDict(), region: new RefDict(), source: new RefDict(), segment: new RefDict() };
+  /** Activities: whether ids rise with time (the canonical order); where the previous id was. */
+  private sorted = true;
+  private prevAt = -Infinity;
+  private prevIdFrom = 0;
+  private prevIdTo = 0;
+  private idFrom: number[] = [];
+  private idTo: number[] = [];
 
   constructor(
     private readonly s: string,
-    private readonly spec: Compiled,
-    private readonly hasLines: boolean,
+    private readonly kind: MonthKind,
+    private readonly month: string,
+    private readonly tz: string,
   ) {
-    this.values = spec.keys.map(() => undefined);
+    this.keys = KEYS[kind].keys;
+    this.required = KEYS[kind].required;
+    this.from = new Int32Array(this.keys.length);
+    this.to = new Int32Array(this.keys.length);
+    this.monthNo = parseMonth(month);
+    this.monthY = +month.slice(0, 4);
+    this.monthM = +month.slice(5, 7);
+    if (kind === 'orders') this.lineStart.push(0);
   }
 
-  records(onRecord: (r: Record<string, unknown>) => void): void {
+  read(): void {
     const s = this.s;
     this.skipQuiet();
     while (this.pos < s.length) {
       if (s.charCodeAt(this.pos) !== DASH || s.charCodeAt(this.pos + 1) !== SPACE) giveUp();
       this.pos += 2;
-      onRecord(this.record());
+      this.record();
+      this.emit();
     }
   }
 
@@ -144,26 +196,27 @@ class Reader {
     return e < 0 ? this.s.length : e;
   }
 
-  /** One block mapping; the position is at its first key, after "- ". */
-  private record(): Record<string, unknown> {
+  /** One block mapping (the position is at its first key, after "- "): where each value is. */
+  private record(): void {
     const s = this.s;
-    const { keys, types } = this.spec;
-    const values = this.values;
-    values.fill(undefined);
-    let lines: Record<string, unknown>[] | undefined;
+    this.from.fill(NONE);
+    this.lineCount = -1;
     let seen = 0;
     for (;;) {
-      const f = this.key(keys, this.hasLines);
-      if (f === LINES_KEY) {
-        if (lines || s.charCodeAt(this.pos) !== NL) giveUp();
+      const f = this.key(this.keys, this.kind === 'orders');
+      if (f === this.keys.length) {
+        // lines:
+        if (this.lineCount >= 0 || s.charCodeAt(this.pos) !== NL) giveUp();
         this.pos++;
-        lines = this.lines();
+        this.lines();
       } else {
         if (seen & (1 << f) || s.charCodeAt(this.pos) !== SPACE) giveUp();
         seen |= 1 << f;
         this.pos++;
         const end = this.lineEnd(this.pos);
-        values[f] = this.value(types[f]!, this.pos, end);
+        if (end <= this.pos) giveUp();
+        this.from[f] = this.pos;
+        this.to[f] = end;
         this.pos = end + 1;
       }
       this.skipQuiet();
@@ -172,11 +225,10 @@ class Reader {
       if (s.charCodeAt(this.pos + 1) !== SPACE || s.charCodeAt(this.pos + 2) === SPACE) giveUp();
       this.pos += 2;
     }
-    if ((seen & this.spec.required) !== this.spec.required || (this.hasLines && !lines)) giveUp();
-    return this.spec.make(values, lines);
+    if ((seen & this.required) !== this.required || (this.kind === 'orders' && this.lineCount < 1)) giveUp();
   }
 
-  /** A key and its colon (the position ends after the colon): its index in `keys`, or LINES_KEY. */
+  /** A key and its colon (the position ends after the colon): its index in `keys`; keys.length for lines. */
   private key(keys: string[], lines: boolean): number {
     const s = this.s;
     const start = this.pos;
@@ -186,91 +238,230 @@ class Reader {
     this.pos = i + 1;
     const n = i - start;
     for (let f = 0; f < keys.length; f++) if (keys[f]!.length === n && s.startsWith(keys[f]!, start)) return f;
-    if (lines && n === 5 && s.startsWith('lines', start)) return LINES_KEY;
+    if (lines && n === 5 && s.startsWith('lines', start)) return keys.length;
     return giveUp();
   }
 
   /** Order lines: "    - { sku: X, qty: 1, price: 2 }" each on its own line. */
-  private lines(): Record<string, unknown>[] {
+  private lines(): void {
     const s = this.s;
-    const { keys, types, required } = LINE_COMPILED;
-    const values = this.lineValues;
-    const out: Record<string, unknown>[] = [];
+    this.lineCount = 0;
     while (s.startsWith('    - { ', this.pos)) {
       this.pos += 8;
       const end = this.lineEnd(this.pos);
       if (s.charCodeAt(end - 1) !== 125 || s.charCodeAt(end - 2) !== SPACE) giveUp();
       const close = end - 2;
-      values.length = 0;
+      if ((this.lineCount + 1) * 5 > this.lineFrom.length) {
+        const grow = (a: Int32Array) => {
+          const b = new Int32Array(a.length * 2);
+          b.set(a);
+          return b;
+        };
+        ((this.lineFrom = grow(this.lineFrom)), (this.lineTo = grow(this.lineTo)));
+      }
+      const base = this.lineCount * 5;
+      this.lineFrom.fill(NONE, base, base + 5);
       let seen = 0;
       for (;;) {
-        const f = this.key(keys, false);
+        const f = this.key(LINE_KEYS, false);
         if (seen & (1 << f) || s.charCodeAt(this.pos) !== SPACE) giveUp();
         seen |= 1 << f;
         const from = this.pos + 1;
         let to = from;
         while (to < close && s.charCodeAt(to) !== COMMA) to++;
-        values[f] = this.value(types[f]!, from, to);
+        if (to <= from) giveUp();
+        this.lineFrom[base + f] = from;
+        this.lineTo[base + f] = to;
         if (to === close) break;
         if (s.charCodeAt(to + 1) !== SPACE) giveUp();
         this.pos = to + 2;
       }
-      if ((seen & required) !== required) giveUp();
-      out.push(LINE.make(values, undefined));
+      if ((seen & LINE_REQUIRED) !== LINE_REQUIRED) giveUp();
+      this.lineCount++;
       this.pos = end + 1;
       this.skipQuiet();
     }
-    if (!out.length) giveUp();
-    return out;
+    if (this.lineCount === 0) giveUp();
   }
 
-  /** The value in s[from, to), checked against its type and resolved as the core schema does. */
-  private value(type: FieldType, from: number, to: number): Value {
-    const s = this.s;
-    if (to <= from) giveUp();
-    if (typeof type !== 'string') {
-      for (const word of type) if (word.length === to - from && s.startsWith(word, from)) return word;
-      return giveUp();
-    }
-    switch (type) {
-      case 'id':
-        return this.id(from, to, false);
-      case 'ref':
-        return this.id(from, to, true);
-      case 'date':
-        return to - from === 10 && this.isDate(from) ? s.slice(from, to) : giveUp();
-      case 'dateTime':
-        return to - from === 16 && this.isDate(from) && this.isTime(from + 10) ? s.slice(from, to) : giveUp();
-      case 'text':
-        return this.text(from, to);
-      case 'score': {
-        const c = s.charCodeAt(from);
-        return to - from === 1 && c >= 49 && c <= 53 ? c - 48 : giveUp();
+  /** The current record, checked, onto the columns. */
+  private emit(): void {
+    const { from, to } = this;
+    switch (this.kind) {
+      case 'orders': {
+        this.hash.push(this.idHashOf(from[0]!, to[0]!));
+        this.day.push(this.dateInMonth(from[1]!, to[1]!));
+        this.customer.push(this.ref(this.dicts.customer, from[2]!, to[2]!));
+        this.rep.push(this.ref(this.dicts.rep, from[3]!, to[3]!));
+        if (from[4]! !== NONE) this.text(from[4]!, to[4]!);
+        for (let l = 0; l < this.lineCount; l++) {
+          const b = l * 5;
+          const [lf, lt] = [this.lineFrom, this.lineTo];
+          this.sku.push(this.ref(this.dicts.sku, lf[b]!, lt[b]!));
+          const q = this.decimal(lf[b + 1]!, lt[b + 1]!, false);
+          this.qty.push(q >= 1 ? q : giveUp());
+          this.price.push(this.decimal(lf[b + 2]!, lt[b + 2]!, true));
+          const d = lf[b + 3]! === NONE ? 0 : this.decimal(lf[b + 3]!, lt[b + 3]!, true);
+          this.discount.push(d <= 1 ? d : giveUp());
+          this.lineKind.push(lf[b + 4]! === NONE ? 0 : this.word(LINE_KIND_CODES, lf[b + 4]!, lt[b + 4]!));
+        }
+        this.lineStart.push(this.sku.n);
+        return;
       }
-      case 'posInt': {
-        const n = this.decimal(from, to, false);
-        return n >= 1 ? n : giveUp();
+      case 'leads': {
+        this.hash.push(this.idHashOf(from[0]!, to[0]!));
+        this.check.push(idCheckRange(this.s, from[0]!, to[0]!));
+        const t = this.instant(from[1]!, to[1]!);
+        this.at.push(t);
+        this.day.push(this.localDayInMonth(t));
+        if (from[2]! !== NONE) this.text(from[2]!, to[2]!);
+        this.source.push(this.ref(this.dicts.source, from[3]!, to[3]!));
+        this.rep.push(this.ref(this.dicts.rep, from[4]!, to[4]!));
+        this.region.push(this.ref(this.dicts.region, from[5]!, to[5]!));
+        this.segment.push(from[6]! === NONE ? -1 : this.ref(this.dicts.segment, from[6]!, to[6]!));
+        return;
       }
-      case 'amount':
-        return this.decimal(from, to, true);
-      case 'fraction': {
-        const n = this.decimal(from, to, true);
-        return n <= 1 ? n : giveUp();
+      case 'activities': {
+        const idFrom = from[0]!;
+        const idTo = to[0]!;
+        this.hash.push(this.idHashOf(idFrom, idTo));
+        const t = this.instant(from[1]!, to[1]!);
+        if (this.hash.n > 1 && (t < this.prevAt || (t === this.prevAt && this.compare(this.prevIdFrom, this.prevIdTo, idFrom, idTo) >= 0))) this.sorted = false;
+        ((this.prevAt = t), (this.prevIdFrom = idFrom), (this.prevIdTo = idTo));
+        this.idFrom.push(idFrom);
+        this.idTo.push(idTo);
+        this.at.push(t);
+        this.day.push(this.localDayInMonth(t));
+        const type = this.word(ACTIVITY_TYPE_CODES, from[2]!, to[2]!);
+        this.type.push(type);
+        this.rep.push(this.ref(this.dicts.rep, from[3]!, to[3]!));
+        const hasLead = from[4]! !== NONE;
+        const hasCustomer = from[5]! !== NONE;
+        this.lead.push(hasLead ? this.ref(this.dicts.lead, from[4]!, to[4]!) : -1);
+        this.customer.push(hasCustomer ? this.ref(this.dicts.customer, from[5]!, to[5]!) : -1);
+        if (from[6]! !== NONE) this.text(from[6]!, to[6]!);
+        // What references.ts asks of an activity: a won or lost names its lead, a won its customer.
+        const closes = type === WON || type === LOST;
+        if ((closes && !hasLead) || (type === WON && !hasCustomer) || (!hasLead && !hasCustomer && !closes)) giveUp();
+        return;
+      }
+      case 'surveys': {
+        this.hash.push(this.idHashOf(from[0]!, to[0]!));
+        this.day.push(this.dateInMonth(from[1]!, to[1]!));
+        this.customer.push(this.ref(this.dicts.customer, from[2]!, to[2]!));
+        const c = this.s.charCodeAt(from[3]!);
+        this.score.push(to[3]! - from[3]! === 1 && c >= 49 && c <= 53 ? c - 48 : giveUp());
+        if (from[4]! !== NONE) this.text(from[4]!, to[4]!);
+        return;
       }
     }
   }
 
-  /** An id (letters, digits, . _ -; starts with a letter or digit; at most 80) that YAML reads as text. */
-  private id(from: number, to: number, interned: boolean): string {
+  finish(file: string): MonthChunk {
+    const base = { file, month: this.month, length: this.hash.n, idHash: this.hash.done() };
+    const d = this.dicts;
+    const of = <K extends keyof typeof d>(...names: K[]) => dicts(Object.fromEntries(names.map((k) => [k, d[k]])) as Record<K, RefDict>);
+    switch (this.kind) {
+      case 'orders':
+        return {
+          kind: 'orders',
+          ...base,
+          day: this.day.done(),
+          customer: this.customer.done(),
+          rep: this.rep.done(),
+          lineStart: this.lineStart.done(),
+          sku: this.sku.done(),
+          qty: this.qty.done(),
+          price: this.price.done(),
+          discount: this.discount.done(),
+          lineKind: this.lineKind.done(),
+          ...of('customer', 'rep', 'sku'),
+        };
+      case 'leads':
+        return {
+          kind: 'leads',
+          ...base,
+          idCheck: this.check.done(),
+          created: this.at.done(),
+          day: this.day.done(),
+          rep: this.rep.done(),
+          region: this.region.done(),
+          source: this.source.done(),
+          segment: this.segment.done(),
+          ...of('rep', 'region', 'source', 'segment'),
+        };
+      case 'activities':
+        return {
+          kind: 'activities',
+          ...base,
+          at: this.at.done(),
+          day: this.day.done(),
+          type: this.type.done(),
+          rep: this.rep.done(),
+          lead: this.lead.done(),
+          customer: this.customer.done(),
+          idRank: this.idRank(),
+          ...of('rep', 'lead', 'customer'),
+        };
+      case 'surveys':
+        return { kind: 'surveys', ...base, day: this.day.done(), customer: this.customer.done(), score: this.score.done(), ...of('customer') };
+    }
+  }
+
+  /** Rank of each activity's id among the file's ids (as chunk.ts ranks them). */
+  private idRank(): Int32Array {
+    const n = this.idFrom.length;
+    const rank = new Int32Array(n);
+    if (this.sorted) for (let i = 0; i < n; i++) rank[i] = i;
+    else {
+      const ids = this.idFrom.map((f, i) => this.s.slice(f, this.idTo[i]));
+      const order = Array.from({ length: n }, (_, i) => i).sort((x, y) => (ids[x]! < ids[y]! ? -1 : ids[x]! > ids[y]! ? 1 : x - y));
+      order.forEach((row, r) => (rank[row] = r));
+    }
+    return rank;
+  }
+
+  /** s[a0, a1) against s[b0, b1), as JavaScript compares strings. */
+  private compare(a0: number, a1: number, b0: number, b1: number): number {
     const s = this.s;
-    if (to - from > 80) giveUp();
+    const n = Math.min(a1 - a0, b1 - b0);
+    for (let i = 0; i < n; i++) {
+      const d = s.charCodeAt(a0 + i) - s.charCodeAt(b0 + i);
+      if (d) return d;
+    }
+    return a1 - a0 - (b1 - b0);
+  }
+
+  /** One of `words`, exactly: its index. */
+  private word(words: readonly string[], from: number, to: number): number {
+    for (let i = 0; i < words.length; i++) if (words[i]!.length === to - from && this.s.startsWith(words[i]!, from)) return i;
+    return giveUp();
+  }
+
+  /** A record's own id: checked, and hashed as id-hash.ts does. */
+  private idHashOf(from: number, to: number): number {
+    this.checkId(from, to);
+    return idHashRange(this.s, from, to);
+  }
+
+  /** An id naming another record, as a code of the field's dictionary. */
+  private ref(dict: RefDict, from: number, to: number): number {
+    return dict.code(this.s, from, to, this.checkId(from, to));
+  }
+
+  /**
+   * An id (letters, digits, . _ -; starts with a letter or digit; at most 80) that YAML reads as
+   * text; returns a 32-bit hash of it.
+   */
+  private checkId(from: number, to: number): number {
+    const s = this.s;
+    if (to - from > 80 || to <= from) giveUp();
     let letters = false;
-    let h = 0x811c9dc5;
+    let h = 0x811c9dc5 ^ (to - from);
     for (let i = from; i < to; i++) {
       const c = s.charCodeAt(i);
       h = Math.imul(h ^ c, 0x01000193);
-      const alpha = (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-      if (alpha) {
+      if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) {
         // Hex digits and the letters of 1e3, 0x1F, 0o7, 0b1 can be part of a number.
         const lower = c | 32;
         if (lower > 102 && lower !== 111 && lower !== 120) letters = true;
@@ -278,20 +469,15 @@ class Reader {
     }
     const first = s.charCodeAt(from);
     if (first === 46 || first === 95 || first === DASH) giveUp();
-    // A reference (a customer, a rep, a sku) repeats: the same string each time, so the maps that
-    // look it up later do not hash a new copy of it.
-    const key = (h & 0x3fffffff) ^ (to - from);
-    const known = interned ? this.seenIds.get(key) : undefined;
-    const id = known !== undefined && known.length === to - from && s.startsWith(known, from) ? known : s.slice(from, to);
-    if (interned && known === undefined) this.seenIds.set(key, id);
     // Starting with a digit and without a letter no number has, YAML might read it as a number
     // (0x1F, 1e3): the general path decides.
-    if ((!letters && first >= 48 && first <= 57) || (id.length <= 5 && KEYWORDS.has(id))) giveUp();
-    return id;
+    if (!letters && first >= 48 && first <= 57) giveUp();
+    if (to - from <= 5 && KEYWORDS.has(s.slice(from, to))) giveUp();
+    return h;
   }
 
   /** Plain one-line text: starts with a letter, no characters YAML gives a meaning to. */
-  private text(from: number, to: number): string {
+  private text(from: number, to: number): void {
     const s = this.s;
     if (to - from > 500) giveUp();
     const first = s.charCodeAt(from);
@@ -302,24 +488,28 @@ class Reader {
       if (!ok) giveUp();
     }
     if (s.charCodeAt(to - 1) === SPACE) giveUp();
-    const t = s.slice(from, to);
-    return KEYWORDS.has(t) ? giveUp() : t;
+    if (to - from <= 5 && KEYWORDS.has(s.slice(from, to))) giveUp();
   }
 
   /** A plain decimal: digits, optionally a dot and digits; no sign, exponent or leading zero. */
   private decimal(from: number, to: number, fractionAllowed: boolean): number {
     const s = this.s;
     let i = from;
-    let digits = 0;
-    while (i < to && s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57) (i++, digits++);
-    if (digits === 0 || digits > 15 || (digits > 1 && s.charCodeAt(from) === 48)) giveUp();
-    if (i < to) {
-      if (!fractionAllowed || s.charCodeAt(i) !== 46) giveUp();
+    let v = 0;
+    while (i < to) {
+      const d = s.charCodeAt(i) - 48;
+      if (d < 0 || d > 9) break;
+      v = v * 10 + d;
       i++;
-      let frac = 0;
-      while (i < to && s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57) (i++, frac++);
-      if (frac === 0 || frac > 15 || i !== to) giveUp();
     }
+    const digits = i - from;
+    if (digits === 0 || digits > 15 || (digits > 1 && s.charCodeAt(from) === 48)) giveUp();
+    if (i === to) return v; // a whole number of at most 15 digits is exact
+    if (!fractionAllowed || s.charCodeAt(i) !== 46) giveUp();
+    i++;
+    const start = i;
+    while (i < to && s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57) i++;
+    if (i === start || i - start > 15 || i !== to) giveUp();
     return Number(s.slice(from, to));
   }
 
@@ -327,28 +517,41 @@ class Reader {
     let v = 0;
     for (let i = at; i < at + n; i++) {
       const d = this.s.charCodeAt(i) - 48;
-      if (d < 0 || d > 9) return -1;
+      if (d < 0 || d > 9) return giveUp();
       v = v * 10 + d;
     }
     return v;
   }
 
-  /** YYYY-MM-DD naming a real day. */
-  private isDate(at: number): boolean {
+  /** YYYY-MM-DD naming a real day in the file's month: its day number. */
+  private dateInMonth(from: number, to: number): number {
     const s = this.s;
-    if (s.charCodeAt(at + 4) !== DASH || s.charCodeAt(at + 7) !== DASH) return false;
-    const y = this.digits(at, 4);
-    const m = this.digits(at + 5, 2);
-    const d = this.digits(at + 8, 2);
-    return y >= 0 && m >= 0 && d >= 0 && isCalendarDate(y, m, d);
+    if (to - from !== 10 || s.charCodeAt(from + 4) !== DASH || s.charCodeAt(from + 7) !== DASH) giveUp();
+    const y = this.digits(from, 4);
+    const m = this.digits(from + 5, 2);
+    const d = this.digits(from + 8, 2);
+    if (!isCalendarDate(y, m, d) || y !== this.monthY || m !== this.monthM) giveUp();
+    return daysFromCivil(y, m, d);
   }
 
-  /** THH:MM with a real hour and minute. */
-  private isTime(at: number): boolean {
+  /** YYYY-MM-DDTHH:MM, a real day and time, without offset: the instant in company time (as days.ts instantOf). */
+  private instant(from: number, to: number): number {
     const s = this.s;
-    if (s.charCodeAt(at) !== 84 || s.charCodeAt(at + 3) !== COLON) return false;
-    const h = this.digits(at + 1, 2);
-    const m = this.digits(at + 4, 2);
-    return h >= 0 && h <= 23 && m >= 0 && m <= 59;
+    if (to - from !== 16 || s.charCodeAt(from + 4) !== DASH || s.charCodeAt(from + 7) !== DASH || s.charCodeAt(from + 10) !== 84 || s.charCodeAt(from + 13) !== COLON) giveUp();
+    const y = this.digits(from, 4);
+    const mo = this.digits(from + 5, 2);
+    const d = this.digits(from + 8, 2);
+    const h = this.digits(from + 11, 2);
+    const mi = this.digits(from + 14, 2);
+    if (!isCalendarDate(y, mo, d) || h > 23 || mi > 59) giveUp();
+    const wall = Date.UTC(y, mo - 1, d, h, mi);
+    const utc = wall - offsetMinutes(wall, this.tz) * 60_000;
+    return wall - offsetMinutes(utc, this.tz) * 60_000;
+  }
+
+  /** The company-local day of an instant, which must be in the file's month. */
+  private localDayInMonth(t: number): number {
+    const local = localDay(t, this.tz);
+    return monthOfDay(local) === this.monthNo ? local : giveUp();
   }
 }

@@ -1,9 +1,9 @@
 /**
  * The valid records of one month file as columns: everything validation and the dataset need
  * from them, and nothing else. A million orders live as a few typed arrays instead of millions
- * of objects; strings are codes into small per-file dictionaries (merged into the repository's
- * vocabularies later), ids are kept as 53-bit hashes (see id-hash.ts) except lead ids, which
- * activities refer to.
+ * of objects; a name (a customer, a rep, a lead a record refers to) is a code into a per-file
+ * dictionary that keeps only the name's two hashes, and a record's own id only its hash (see
+ * id-hash.ts): no strings at all, so chunks cross threads and the cache without copying text.
  *
  * A chunk is plain data (typed arrays, arrays of strings), so it crosses worker threads and is
  * written to the cache as is. Row i is record i of the file: chunks are only made of files whose
@@ -15,7 +15,7 @@ import type { Order } from '../schema/orders.ts';
 import type { Survey } from '../schema/surveys.ts';
 import { parseMonth } from '../calendar/periods.ts';
 import { dayOf, instantOf, localDay, monthOfDay } from './days.ts';
-import { detached, idHash } from './id-hash.ts';
+import { detached, idCheck, idHash } from './id-hash.ts';
 
 export const MONTH_KINDS = ['orders', 'leads', 'activities', 'surveys'] as const;
 export type MonthKind = (typeof MONTH_KINDS)[number];
@@ -33,7 +33,7 @@ interface ChunkBase {
   idHash: Float64Array;
 }
 
-export interface OrdersChunk extends ChunkBase {
+export interface OrdersChunk extends ChunkBase, Dicts<'customer' | 'rep' | 'sku'> {
   kind: 'orders';
   /** Day number (days since 1970-01-01) of the order date. */
   day: Int32Array;
@@ -47,12 +47,12 @@ export interface OrdersChunk extends ChunkBase {
   discount: Float64Array;
   /** Index into LINE_KIND_CODES. */
   lineKind: Uint8Array;
-  dict: { customer: string[]; rep: string[]; sku: string[] };
 }
 
-export interface LeadsChunk extends ChunkBase {
+export interface LeadsChunk extends ChunkBase, Dicts<'rep' | 'region' | 'source' | 'segment'> {
   kind: 'leads';
-  ids: string[];
+  /** idCheck of each lead id (with idHash, what activities' leads are looked up by). */
+  idCheck: Int32Array;
   created: Float64Array;
   /** Company-local day number of created. */
   day: Int32Array;
@@ -61,10 +61,9 @@ export interface LeadsChunk extends ChunkBase {
   source: Int32Array;
   /** -1 when not given. */
   segment: Int32Array;
-  dict: { rep: string[]; region: string[]; source: string[]; segment: string[] };
 }
 
-export interface ActivitiesChunk extends ChunkBase {
+export interface ActivitiesChunk extends ChunkBase, Dicts<'rep' | 'lead' | 'customer'> {
   kind: 'activities';
   at: Float64Array;
   /** Company-local day number of at. */
@@ -78,15 +77,13 @@ export interface ActivitiesChunk extends ChunkBase {
   customer: Int32Array;
   /** Rank of each record's id among the file's ids: orders activities of one instant by id. */
   idRank: Int32Array;
-  dict: { rep: string[]; lead: string[]; customer: string[] };
 }
 
-export interface SurveysChunk extends ChunkBase {
+export interface SurveysChunk extends ChunkBase, Dicts<'customer'> {
   kind: 'surveys';
   day: Int32Array;
   customer: Int32Array;
   score: Float64Array;
-  dict: { customer: string[] };
 }
 
 export type MonthChunk = OrdersChunk | LeadsChunk | ActivitiesChunk | SurveysChunk;
@@ -95,6 +92,9 @@ export type ChunkOf<K extends MonthKind> = Extract<MonthChunk, { kind: K }>;
 /** Strings to codes within one file. */
 class Dict {
   readonly values: string[] = [];
+  /** idHash and idCheck of each value: what links.ts looks names up by. */
+  readonly hashes: number[] = [];
+  readonly checks: number[] = [];
   private readonly codes = new Map<string, number>();
   code(s: string | undefined): number {
     if (s === undefined) return -1;
@@ -102,10 +102,28 @@ class Dict {
     if (c === undefined) {
       c = this.values.length;
       this.values.push(detached(s));
+      this.hashes.push(idHash(s));
+      this.checks.push(idCheck(s));
       this.codes.set(s, c);
     }
     return c;
   }
+}
+
+/** The hashes of a chunk's dictionaries (the names themselves stay behind). */
+export function dicts<K extends string>(d: Record<K, { hashes: number[]; checks: number[] }>): Dicts<K> {
+  const keys = Object.keys(d) as K[];
+  const each = <T>(f: (k: K) => T) => Object.fromEntries(keys.map((k) => [k, f(k)])) as Record<K, T>;
+  return { dictHash: each((k) => Float64Array.from(d[k].hashes)), dictCheck: each((k) => Int32Array.from(d[k].checks)) };
+}
+
+/**
+ * A chunk's dictionaries: per field, the idHash and idCheck of each name, in order of first use
+ * in the file. Names are not kept: links.ts finds what they name by the two hashes.
+ */
+interface Dicts<K extends string> {
+  dictHash: Record<K, Float64Array>;
+  dictCheck: Record<K, Int32Array>;
 }
 
 /** Typed arrays that grow while a file's records are appended. */
@@ -184,7 +202,7 @@ function ordersBuilder(file: string, month: string): ChunkBuilder<Order> {
       price: price.done(),
       discount: discount.done(),
       lineKind: lineKind.done(),
-      dict: { customer: dict.customer.values, rep: dict.rep.values, sku: dict.sku.values },
+      ...dicts(dict),
     }),
   };
 }
@@ -192,15 +210,14 @@ function ordersBuilder(file: string, month: string): ChunkBuilder<Order> {
 function leadsBuilder(file: string, month: string, tz: string): ChunkBuilder<Lead> {
   const monthNo = parseMonth(month);
   const dict = { rep: new Dict(), region: new Dict(), source: new Dict(), segment: new Dict() };
-  const ids: string[] = [];
-  const [hash, created, day, rep, region, source, segment] = [f64(), f64(), i32(), i32(), i32(), i32(), i32()];
+  const [hash, check, created, day, rep, region, source, segment] = [f64(), i32(), f64(), i32(), i32(), i32(), i32(), i32()];
   return {
     add(l) {
       const at = instantOf(l.created, tz);
       const local = localDay(at, tz);
       if (monthOfDay(local) !== monthNo) return false;
-      ids.push(detached(l.id));
       hash.push(idHash(l.id));
+      check.push(idCheck(l.id));
       created.push(at);
       day.push(local);
       rep.push(dict.rep.code(l.rep));
@@ -213,16 +230,16 @@ function leadsBuilder(file: string, month: string, tz: string): ChunkBuilder<Lea
       kind: 'leads',
       file,
       month,
-      length: ids.length,
-      ids,
+      length: hash.length,
       idHash: hash.done(),
+      idCheck: check.done(),
       created: created.done(),
       day: day.done(),
       rep: rep.done(),
       region: region.done(),
       source: source.done(),
       segment: segment.done(),
-      dict: { rep: dict.rep.values, region: dict.region.values, source: dict.source.values, segment: dict.segment.values },
+      ...dicts(dict),
     }),
   };
 }
@@ -275,7 +292,7 @@ function activitiesBuilder(file: string, month: string, tz: string): ChunkBuilde
         lead: lead.done(),
         customer: customer.done(),
         idRank,
-        dict: { rep: dict.rep.values, lead: dict.lead.values, customer: dict.customer.values },
+        ...dicts(dict),
       };
     },
   };
@@ -302,7 +319,7 @@ function surveysBuilder(file: string, month: string): ChunkBuilder<Survey> {
       day: day.done(),
       customer: customer.done(),
       score: score.done(),
-      dict: { customer: dict.customer.values },
+      ...dicts(dict),
     }),
   };
 }

@@ -5,10 +5,15 @@
  * collision costs time, never a wrong answer.
  */
 export function idHash(s: string): number {
+  return idHashRange(s, 0, s.length);
+}
+
+/** idHash of s[from, to), without cutting it out. */
+export function idHashRange(s: string, from: number, to: number): number {
   // Two 32-bit FNV-1a style lanes with different seeds and multipliers.
   let a = 0x811c9dc5;
-  let b = 0x01000193 ^ s.length;
-  for (let i = 0; i < s.length; i++) {
+  let b = 0x01000193 ^ (to - from);
+  for (let i = from; i < to; i++) {
     const c = s.charCodeAt(i);
     a = Math.imul(a ^ c, 0x01000193);
     b = Math.imul(b ^ c, 0x5bd1e995);
@@ -18,6 +23,27 @@ export function idHash(s: string): number {
   a = Math.imul(a, 0x85ebca6b);
   a ^= a >>> 13;
   return (a >>> 0) * 2 ** 21 + ((b >>> 0) & 0x1fffff);
+}
+
+/**
+ * A second, independent 32-bit hash of an id. A name is looked up by idHash and confirmed by
+ * idCheck (85 bits together), so no string has to be read to confirm it.
+ */
+export function idCheck(s: string): number {
+  return idCheckRange(s, 0, s.length);
+}
+
+export function idCheckRange(s: string, from: number, to: number): number {
+  let h = 0x9747b28c ^ (to - from);
+  for (let i = from; i < to; i++) {
+    h = Math.imul(h ^ s.charCodeAt(i), 0xcc9e2d51);
+    h = (h << 13) | (h >>> 19);
+    h = Math.imul(h, 5) + 0xe6546b64;
+  }
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  return h | 0;
 }
 
 /** A copy of a string that does not share memory with the text it was cut from. */

@@ -3,10 +3,13 @@
  * customers.yaml, a rep to team.yaml, a sku to products.yaml, a region, source or segment to
  * company.yaml, a lead to its row among all leads (in reading order). Done once per repository:
  * a million orders name the same few thousand customers in every month file, and looking the
- * names up once per file (not per record) is what keeps references cheap. -1: unknown.
+ * names up once per file (not per record), by the two hashes the chunks hold (idHash, idCheck:
+ * 85 bits), is what keeps references cheap. -1: unknown.
  */
 import type { RepoData } from '../validate/repo-data.ts';
 import type { ActivitiesChunk, LeadsChunk, OrdersChunk, SurveysChunk } from './chunk.ts';
+import { HashIndex } from './hash-index.ts';
+import { idCheck, idHash } from './id-hash.ts';
 
 export interface Links {
   orders: { customer: Int32Array; rep: Int32Array; sku: Int32Array }[];
@@ -25,27 +28,31 @@ export interface MonthChunks {
 type Base = Pick<RepoData, 'company' | 'team' | 'customers' | 'products'>;
 
 export function linkChunks(base: Base, chunks: MonthChunks): Links {
-  const rows = (ids: Iterable<string>) => {
-    const m = new Map<string, number>();
-    let i = 0;
-    for (const id of ids) if (!m.has(id)) m.set(id, i++);
-    return m;
-  };
+  const indexOf = (ids: string[]) => new HashIndex(ids.map(idHash), ids.map(idCheck));
   const c = base.company;
-  const customers = rows(base.customers.records.map((x) => x.id));
-  const reps = rows(base.team.records.map((x) => x.id));
-  const skus = rows(base.products.records.map((x) => x.sku));
-  const regions = rows(c.regions.map((x) => x.id));
-  const sources = rows(c.lead_sources.map((x) => x.id));
-  const segments = rows(c.segments.map((x) => x.id));
-  const leads = new Map<string, number>();
-  for (const ch of chunks.leads) for (const id of ch.ids) leads.set(id, leads.size);
-  const look = (m: Map<string, number>, values: string[]) => Int32Array.from(values, (v) => m.get(v) ?? -1);
+  const customers = indexOf(base.customers.records.map((x) => x.id));
+  const reps = indexOf(base.team.records.map((x) => x.id));
+  const skus = indexOf(base.products.records.map((x) => x.sku));
+  const regions = indexOf(c.regions.map((x) => x.id));
+  const sources = indexOf(c.lead_sources.map((x) => x.id));
+  const segments = indexOf(c.segments.map((x) => x.id));
+  // Leads by the hashes their chunks already hold.
+  const leadCount = chunks.leads.reduce((n, l) => n + l.length, 0);
+  const [leadHashes, leadChecks] = [new Float64Array(leadCount), new Int32Array(leadCount)];
+  let at = 0;
+  for (const l of chunks.leads) (leadHashes.set(l.idHash, at), leadChecks.set(l.idCheck, at), (at += l.length));
+  const leads = new HashIndex(leadHashes, leadChecks);
+  const look = (index: HashIndex, hashes: Float64Array, checks: Int32Array) => {
+    const rows = new Int32Array(hashes.length);
+    for (let i = 0; i < hashes.length; i++) rows[i] = index.find(hashes[i]!, checks[i]!);
+    return rows;
+  };
+  const by = <K extends string>(ch: { dictHash: Record<K, Float64Array>; dictCheck: Record<K, Int32Array> }, field: K, index: HashIndex) => look(index, ch.dictHash[field], ch.dictCheck[field]);
   return {
-    orders: chunks.orders.map((o) => ({ customer: look(customers, o.dict.customer), rep: look(reps, o.dict.rep), sku: look(skus, o.dict.sku) })),
-    leads: chunks.leads.map((l) => ({ rep: look(reps, l.dict.rep), region: look(regions, l.dict.region), source: look(sources, l.dict.source), segment: look(segments, l.dict.segment) })),
-    activities: chunks.activities.map((a) => ({ rep: look(reps, a.dict.rep), lead: look(leads, a.dict.lead), customer: look(customers, a.dict.customer) })),
-    surveys: chunks.surveys.map((s) => ({ customer: look(customers, s.dict.customer) })),
+    orders: chunks.orders.map((o) => ({ customer: by(o, 'customer', customers), rep: by(o, 'rep', reps), sku: by(o, 'sku', skus) })),
+    leads: chunks.leads.map((l) => ({ rep: by(l, 'rep', reps), region: by(l, 'region', regions), source: by(l, 'source', sources), segment: by(l, 'segment', segments) })),
+    activities: chunks.activities.map((a) => ({ rep: by(a, 'rep', reps), lead: by(a, 'lead', leads), customer: by(a, 'customer', customers) })),
+    surveys: chunks.surveys.map((s) => ({ customer: by(s, 'customer', customers) })),
   };
 }
 

@@ -1,7 +1,7 @@
 /**
- * The one-pass reader of canonical month files must agree with the general path (js-yaml, then
- * the zod schemas) whenever it does not give up: same records, and never accepting what the
- * general path refuses.
+ * The one-pass reader of canonical month files must agree with the general path (js-yaml, the
+ * zod schemas, then chunk.ts) whenever it does not give up: the same chunk, and never accepting
+ * what the general path refuses.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
@@ -9,14 +9,22 @@ import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { readCanonical } from '../../src/ingest/canonical-reader.ts';
-import type { MonthKind } from '../../src/ingest/chunk.ts';
+import { chunkBuilder, type MonthKind } from '../../src/ingest/chunk.ts';
+import type { Activity } from '../../src/schema/activities.ts';
 import { schemaOf } from '../../src/schema/file-kinds.ts';
 
 const KINDS: MonthKind[] = ['orders', 'leads', 'activities', 'surveys'];
 const DATA = new URL('../../data/', import.meta.url).pathname;
 
-/** The general path's records, or null when it refuses the file (syntax or schema). */
-function general(text: string, kind: MonthKind): unknown[] | null {
+const FILE = 'data/2026/03/x.yaml';
+const MONTH = '2026-03';
+const TZ = 'Asia/Jakarta';
+
+/** Typed arrays as plain arrays, to compare chunks. */
+const plain = (x: unknown) => JSON.parse(JSON.stringify(x, (_k, v) => (ArrayBuffer.isView(v) ? Array.from(v as Float64Array) : v)));
+
+/** The general path's chunk, or null when it refuses the file (syntax, schema, month, subject). */
+function general(text: string, kind: MonthKind): unknown {
   let value: unknown;
   try {
     value = yaml.load(text, { schema: yaml.CORE_SCHEMA });
@@ -24,14 +32,18 @@ function general(text: string, kind: MonthKind): unknown[] | null {
     return null;
   }
   const r = (schemaOf[kind] as unknown as z.ZodType).safeParse(value ?? []);
-  return r.success ? (r.data as unknown[]) : null;
+  if (!r.success) return null;
+  const b = chunkBuilder(kind, FILE, MONTH, TZ);
+  for (const record of r.data as Activity[]) {
+    const subjectless = kind === 'activities' && ((record.type === 'won' || record.type === 'lost') && !record.lead || (record.type === 'won' && !record.customer) || (!record.lead && !record.customer && record.type !== 'won' && record.type !== 'lost'));
+    if (subjectless || !b.add(record as never)) return null;
+  }
+  return plain(b.finish());
 }
 
-function canonical(text: string, kind: MonthKind): unknown[] | null {
-  const out: unknown[] = [];
-  // Optional fields not given come out as undefined: drop them to compare with zod's output.
-  const ok = readCanonical(text, kind, (r) => out.push(Object.fromEntries(Object.entries(r).filter(([, v]) => v !== undefined))));
-  return ok ? out : null;
+function canonical(text: string, kind: MonthKind, month = MONTH): unknown {
+  const chunk = readCanonical(text, kind, FILE, month, TZ);
+  return chunk ? plain(chunk) : null;
 }
 
 // Values that hit YAML's and the schemas' edge cases.
@@ -46,7 +58,7 @@ const ref = fc.constantFrom('C0001', 'andi', 'BEV-TEH-350', 'L-2026-03-0002', 'j
 const words = fc.constantFrom('Toko Jaya', 'Harga kurang bersaing', 'Selalu tepat waktu, terima kasih!', 'UD Maju (Bandung)');
 const good: Record<string, fc.Arbitrary<string>> = {
   id: fc.constantFrom('SO-2026-03-0001', 'A-1', 'L-2026-03-0002', 'S9', 'C0001'),
-  date: fc.constantFrom('2026-03-04', '2026-02-28'),
+  date: fc.constantFrom('2026-03-04', '2026-03-31'),
   created: fc.constantFrom('2026-03-04T09:15', '2026-03-31T23:59'),
   at: fc.constantFrom('2026-03-04T09:15', '2026-03-01T00:00'),
   type: fc.constantFrom('contact', 'follow-up', 'meeting', 'won', 'lost'),
@@ -106,9 +118,12 @@ describe('canonical month files', () => {
       for (const month of readdirSync(`${DATA}${year}`)) {
         for (const kind of KINDS) {
           const text = readFileSync(`${DATA}${year}/${month}/${kind}.yaml`, 'utf8');
-          const got = canonical(text, kind);
-          expect(got, `${year}/${month}/${kind}`).not.toBeNull();
-          expect(got).toEqual(general(text, kind));
+          const m = `${year}-${month}`;
+          const got = readCanonical(text, kind, FILE, m, TZ);
+          expect(got, `${year}/${month}/${kind}`).toBeDefined();
+          const b = chunkBuilder(kind, FILE, m, TZ);
+          for (const r of schemaOf[kind].parse(yaml.load(text, { schema: yaml.CORE_SCHEMA }) ?? []) as never[]) expect(b.add(r)).toBe(true);
+          expect(plain(got)).toEqual(plain(b.finish()));
           files++;
         }
       }
@@ -170,7 +185,7 @@ describe('canonical month files', () => {
           const got = canonical(text, kind);
           if (got !== null) {
             accepted++;
-            acceptedRecords += got.length;
+            acceptedRecords += (got as { length: number }).length;
             expect(want).not.toBeNull();
             expect(got).toEqual(want);
           }

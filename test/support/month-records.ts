@@ -8,8 +8,7 @@
  *   loader's scanners (src/load/fast-yaml.ts, src/ingest/canonical-reader.ts), so it can tell
  *   when they read a file differently.
  * - rowsOfChunk and rowsOfRecords put a chunk and a list of records in one comparable shape
- *   (everything a chunk keeps of a record, strings decoded from its dictionaries, ids as their
- *   hashes), so a test can check that what validation read equals what the file says.
+ *   (everything a chunk keeps of a record; names and ids as their hashes, as chunks keep them), so a test can check that what validation read equals what the file says.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,7 +16,7 @@ import yaml from 'js-yaml';
 import type { z } from 'zod';
 import { ACTIVITY_TYPE_CODES, LINE_KIND_CODES, type MonthChunk, type MonthKind } from '../../src/ingest/chunk.ts';
 import { instantOf } from '../../src/ingest/days.ts';
-import { idHash } from '../../src/ingest/id-hash.ts';
+import { idCheck, idHash } from '../../src/ingest/id-hash.ts';
 import { activitySchema, type Activity } from '../../src/schema/activities.ts';
 import { leadSchema, type Lead } from '../../src/schema/leads.ts';
 import { orderSchema, type Order } from '../../src/schema/orders.ts';
@@ -79,7 +78,9 @@ function localDate(ms: number, tz: string): string {
   if (!f) localDates.set(tz, (f = new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' })));
   return f.format(ms);
 }
-const code = (dict: string[], c: number) => (c < 0 ? null : dict[c]);
+/** A name a chunk refers to, as its two hashes (chunks keep no names). */
+const code = (hashes: Float64Array, checks: Int32Array, c: number) => (c < 0 ? null : `${hashes[c]}:${checks[c]}`);
+const named = (s: string | undefined) => (s === undefined ? null : `${idHash(s)}:${idCheck(s)}`);
 
 /** A chunk's rows as plain objects (see rowsOfRecords for the same of records). */
 export function rowsOfChunk(c: MonthChunk): unknown[] {
@@ -90,21 +91,21 @@ export function rowsOfChunk(c: MonthChunk): unknown[] {
       case 'orders': {
         const lines = [];
         for (let k = c.lineStart[i]!; k < c.lineStart[i + 1]!; k++) {
-          lines.push({ sku: c.dict.sku[c.sku[k]!], qty: c.qty[k], price: c.price[k], discount: c.discount[k], kind: LINE_KIND_CODES[c.lineKind[k]!] });
+          lines.push({ sku: code(c.dictHash.sku, c.dictCheck.sku, c.sku[k]!), qty: c.qty[k], price: c.price[k], discount: c.discount[k], kind: LINE_KIND_CODES[c.lineKind[k]!] });
         }
-        rows.push({ id, date: dateOfDay(c.day[i]!), customer: c.dict.customer[c.customer[i]!], rep: c.dict.rep[c.rep[i]!], lines });
+        rows.push({ id, date: dateOfDay(c.day[i]!), customer: code(c.dictHash.customer, c.dictCheck.customer, c.customer[i]!), rep: code(c.dictHash.rep, c.dictCheck.rep, c.rep[i]!), lines });
         break;
       }
       case 'leads':
         rows.push({
           id,
-          idText: c.ids[i],
+          check: c.idCheck[i],
           created: c.created[i],
           date: dateOfDay(c.day[i]!),
-          rep: code(c.dict.rep, c.rep[i]!),
-          region: code(c.dict.region, c.region[i]!),
-          source: code(c.dict.source, c.source[i]!),
-          segment: code(c.dict.segment, c.segment[i]!),
+          rep: code(c.dictHash.rep, c.dictCheck.rep, c.rep[i]!),
+          region: code(c.dictHash.region, c.dictCheck.region, c.region[i]!),
+          source: code(c.dictHash.source, c.dictCheck.source, c.source[i]!),
+          segment: code(c.dictHash.segment, c.dictCheck.segment, c.segment[i]!),
         });
         break;
       case 'activities':
@@ -113,13 +114,13 @@ export function rowsOfChunk(c: MonthChunk): unknown[] {
           at: c.at[i],
           date: dateOfDay(c.day[i]!),
           type: ACTIVITY_TYPE_CODES[c.type[i]!],
-          rep: code(c.dict.rep, c.rep[i]!),
-          lead: code(c.dict.lead, c.lead[i]!),
-          customer: code(c.dict.customer, c.customer[i]!),
+          rep: code(c.dictHash.rep, c.dictCheck.rep, c.rep[i]!),
+          lead: code(c.dictHash.lead, c.dictCheck.lead, c.lead[i]!),
+          customer: code(c.dictHash.customer, c.dictCheck.customer, c.customer[i]!),
         });
         break;
       case 'surveys':
-        rows.push({ id, date: dateOfDay(c.day[i]!), customer: c.dict.customer[c.customer[i]!], score: c.score[i] });
+        rows.push({ id, date: dateOfDay(c.day[i]!), customer: code(c.dictHash.customer, c.dictCheck.customer, c.customer[i]!), score: c.score[i] });
         break;
     }
   }
@@ -132,21 +133,21 @@ export function rowsOfRecords<K extends MonthKind>(kind: K, records: RecordOf[K]
     switch (kind) {
       case 'orders': {
         const o = rec as Order;
-        return { id: idHash(o.id), date: o.date, customer: o.customer, rep: o.rep, lines: o.lines.map((l) => ({ sku: l.sku, qty: l.qty, price: l.price, discount: l.discount, kind: l.kind })) };
+        return { id: idHash(o.id), date: o.date, customer: named(o.customer), rep: named(o.rep), lines: o.lines.map((l) => ({ sku: named(l.sku), qty: l.qty, price: l.price, discount: l.discount, kind: l.kind })) };
       }
       case 'leads': {
         const l = rec as Lead;
         const at = instantOf(l.created, tz);
-        return { id: idHash(l.id), idText: l.id, created: at, date: localDate(at, tz), rep: l.rep, region: l.region, source: l.source, segment: l.segment ?? null };
+        return { id: idHash(l.id), check: idCheck(l.id), created: at, date: localDate(at, tz), rep: named(l.rep), region: named(l.region), source: named(l.source), segment: named(l.segment) };
       }
       case 'activities': {
         const a = rec as Activity;
         const at = instantOf(a.at, tz);
-        return { id: idHash(a.id), at, date: localDate(at, tz), type: a.type, rep: a.rep, lead: a.lead ?? null, customer: a.customer ?? null };
+        return { id: idHash(a.id), at, date: localDate(at, tz), type: a.type, rep: named(a.rep), lead: named(a.lead), customer: named(a.customer) };
       }
       default: {
         const s = rec as Survey;
-        return { id: idHash(s.id), date: s.date, customer: s.customer, score: s.score };
+        return { id: idHash(s.id), date: s.date, customer: named(s.customer), score: s.score };
       }
     }
   });
