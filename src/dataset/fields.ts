@@ -10,6 +10,8 @@ export interface FieldInfo {
   /** For category fields: the vocabulary it draws from (rep and owner are both reps). */
   vocabulary?: string;
   en: string;
+  /** False for ids (an order, an activity, a lead): a breakdown would list every record. */
+  breakdown?: false;
 }
 
 export const DATASET_NAMES = ['orders', 'order_lines', 'leads', 'activities', 'surveys'] as const;
@@ -18,6 +20,7 @@ export type DatasetName = (typeof DATASET_NAMES)[number];
 const cat = (en: string, vocabulary?: string): FieldInfo => ({ type: 'category', en, ...(vocabulary ? { vocabulary } : {}) });
 const num = (en: string): FieldInfo => ({ type: 'number', en });
 const time = (en: string): FieldInfo => ({ type: 'time', en });
+const recordId = (en: string): FieldInfo => ({ type: 'category', en, breakdown: false });
 
 const customerFields = {
   customer: cat('the customer'),
@@ -32,7 +35,7 @@ export const DATASETS: Record<DatasetName, { en: string; placedBy: string; field
     en: 'one row per order',
     placedBy: 'date',
     fields: {
-      order: cat('the order id'),
+      order: recordId('the order id'),
       date: time('the order date'),
       rep: cat('the rep who closed the sale'),
       ...customerFields,
@@ -46,7 +49,7 @@ export const DATASETS: Record<DatasetName, { en: string; placedBy: string; field
     en: 'one row per order line',
     placedBy: 'date',
     fields: {
-      order: cat('the order id'),
+      order: recordId('the order id'),
       date: time('the order date'),
       rep: cat('the rep who closed the sale'),
       ...customerFields,
@@ -65,7 +68,7 @@ export const DATASETS: Record<DatasetName, { en: string; placedBy: string; field
     en: 'one row per lead, with what its activities tell (as of the end of the data)',
     placedBy: 'created',
     fields: {
-      lead: cat('the lead id'),
+      lead: recordId('the lead id'),
       created: time('when the lead came in'),
       rep: cat('the rep the lead is assigned to'),
       region: cat("the lead's region"),
@@ -86,11 +89,11 @@ export const DATASETS: Record<DatasetName, { en: string; placedBy: string; field
     en: 'one row per activity',
     placedBy: 'at',
     fields: {
-      activity: cat('the activity id'),
+      activity: recordId('the activity id'),
       at: time('when it happened'),
       type: cat('contact, follow-up, meeting, won or lost'),
       rep: cat('the rep who did it'),
-      lead: cat('the lead it concerns'),
+      lead: recordId('the lead it concerns'),
       customer: cat('the customer it concerns (for won: the customer the lead became)'),
       region: cat("the lead's region, or the customer's when there is no lead"),
       source: cat("the lead's source"),

@@ -45,9 +45,11 @@ export function checkKpis(files: KpiFile[], ctx: KpiCheckContext): PendingIssue[
     kpi.breakdowns.forEach((b, i) => {
       for (const ds of used.datasets) {
         const f = fieldInfo(ds, b.field);
+        const options = () => Object.entries(DATASETS[ds].fields).filter(([, x]) => x.type === 'category' && x.breakdown !== false).map(([k]) => k);
         if (!f || f.type !== 'category') {
-          const options = Object.entries(DATASETS[ds].fields).filter(([, x]) => x.type === 'category').map(([k]) => k);
-          out.push(issue(file, ['breakdowns', i], 'unknown-breakdown', `breakdown "${b.field}" is not something ${ds} can be broken down by`, `${ds} can be broken down by: ${options.join(', ')}`));
+          out.push(issue(file, ['breakdowns', i], 'unknown-breakdown', `breakdown "${b.field}" is not something ${ds} can be broken down by`, `${ds} can be broken down by: ${options().join(', ')}`));
+        } else if (f.breakdown === false) {
+          out.push(issue(file, ['breakdowns', i], 'unknown-breakdown', `breakdown "${b.field}" would list every ${b.field} one by one`, `break ${ds} down by a field with a few values: ${options().join(', ')}`));
         }
       }
       if (used.perRepField !== null && b.field !== used.perRepField) {
