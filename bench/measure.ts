@@ -9,6 +9,7 @@ import { preIngest } from '../src/load/ingest-pool.ts';
 import { readRepoFiles } from '../src/load/read-repo.ts';
 import { validateRepo } from '../src/validate/validate-repo.ts';
 import { buildDataset } from '../src/dataset/build-dataset.ts';
+import { fieldsUsedBy } from '../src/kpi/fields-used.ts';
 import { computeKpis } from '../src/compute/compute-kpis.ts';
 import { buildReport } from '../src/report/build-report.ts';
 
@@ -24,11 +25,13 @@ if (!v.data) {
   console.error(v.issues.slice(0, 5));
   process.exit(1);
 }
-const dataset = buildDataset(v.data);
+// As runPipeline does: the month files' columns go into the dataset (and out of v.data).
+const data = v.data;
+const dataset = buildDataset(data, fieldsUsedBy(v.kpis), true);
 const t3 = performance.now();
-const computed = computeKpis({ data: v.data, dataset, kpis: v.kpis });
+const computed = computeKpis({ data, dataset, kpis: v.kpis });
 const t4 = performance.now();
-buildReport({ data: v.data, kpis: v.kpis, computed, months: v.summary.months });
+buildReport({ data, kpis: v.kpis, computed, months: v.summary.months });
 const t5 = performance.now();
 const s = (a: number, b: number) => +((b - a) / 1000).toFixed(2);
 console.log(

@@ -18,19 +18,18 @@ export interface PipelineOptions {
 }
 
 export interface PipelineResult {
-  /** Its data without the month files' columns (they went into the dataset). */
+  /** Its data without the month files' chunks (they went into the dataset). */
   validation: ValidationResult;
   /** Null when validation found errors. */
   report: Report | null;
 }
 
 export function runPipeline(files: SourceFile[], earlier: PendingIssue[], opts: PipelineOptions = {}): PipelineResult {
-  let validation = validateRepo(files, earlier, opts.ingested ? { ingested: opts.ingested } : {});
-  if (!validation.data) return { validation, report: null };
-  const dataset = buildDataset(validation.data, fieldsUsedBy(validation.kpis));
-  // The month files' columns are in the dataset now: let them go before computing.
-  const data = { ...validation.data, orders: [], leads: [], activities: [], surveys: [], links: { orders: [], leads: [], activities: [], surveys: [] } };
-  validation = { ...validation, data };
+  const validation = validateRepo(files, earlier, opts.ingested ? { ingested: opts.ingested } : {});
+  const data = validation.data;
+  if (!data) return { validation, report: null };
+  // The month files' columns go into the dataset (and out of the validated data) as it is built.
+  const dataset = buildDataset(data, fieldsUsedBy(validation.kpis), true);
   const computed = computeKpis({ data, dataset, kpis: validation.kpis });
   const report = buildReport({
     data,

@@ -12,6 +12,8 @@ import { GitError, readGitFiles } from '../load/read-git.ts';
 import { validateCommand } from '../commands/validate.ts';
 import { readRepoFiles } from '../load/read-repo.ts';
 import { loadRepo } from '../load/load-repo.ts';
+import { cacheDirFor } from '../load/chunk-cache.ts';
+import { preIngest } from '../load/ingest-pool.ts';
 import { siteReportOptions } from '../load/report-options.ts';
 import type { Report } from '../report/build-report.ts';
 
@@ -187,6 +189,7 @@ async function diff(args: string[]): Promise<number> {
     {
       readRef: async (ref) => readGitFiles(root, ref),
       readWorkingTree: () => readRepoFiles(root, ['data', 'kpis']),
+      readAhead: async (files) => (await preIngest(files, { cacheDir: cacheDirFor(root) })).ingested,
       out: (text) => console.log(text),
     },
   );

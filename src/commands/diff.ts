@@ -5,7 +5,7 @@
 import { diffReports, stepFiles, type ReportDiff } from '../diff/diff-reports.ts';
 import { renderDiffMarkdown } from '../diff/markdown.ts';
 import type { Lang } from '../i18n/format-value.ts';
-import { runPipeline } from '../pipeline.ts';
+import { runPipeline, type PipelineOptions } from '../pipeline.ts';
 import type { Issue, PendingIssue } from '../validate/issue.ts';
 import type { SourceFile } from '../validate/validate-repo.ts';
 
@@ -23,19 +23,23 @@ export interface DiffEffects {
   /** The data and KPI files in the working tree. */
   readWorkingTree(): Promise<{ files: SourceFile[]; issues: PendingIssue[] }>;
   out(text: string): void;
+  /** Month files read ahead (worker threads, the cache), for each of the four reports. */
+  readAhead?(files: SourceFile[]): Promise<PipelineOptions['ingested']>;
 }
 
 export async function diffCommand(opts: DiffOptions, fx: DiffEffects): Promise<number> {
   const baseFiles = await fx.readRef(opts.base);
   const headRead = opts.head ? { files: await fx.readRef(opts.head), issues: [] } : await fx.readWorkingTree();
-  const base = runPipeline(baseFiles, []);
-  const head = runPipeline(headRead.files, headRead.issues);
+  // Base and head share most month files: with the cache each is read once.
+  const run = async (files: SourceFile[], earlier: PendingIssue[] = []) => runPipeline(files, earlier, fx.readAhead ? { ingested: await fx.readAhead(files) } : {});
+  const base = await run(baseFiles);
+  const head = await run(headRead.files, headRead.issues);
   const issues: Issue[] = head.validation.issues;
   let diff: ReportDiff | null = null;
   if (head.report) {
     const steps = stepFiles(baseFiles, headRead.files);
-    const withNewMonths = runPipeline(steps.withNewMonths, []).report;
-    const withRestatements = runPipeline(steps.withRestatements, []).report;
+    const withNewMonths = (await run(steps.withNewMonths)).report;
+    const withRestatements = (await run(steps.withRestatements)).report;
     diff = diffReports({ base: base.report, withNewMonths, withRestatements, head: head.report }, baseFiles, headRead.files);
   }
   const lang = opts.lang ?? ((head.report ?? base.report)?.company.locale.startsWith('en') ? 'en' : 'id');

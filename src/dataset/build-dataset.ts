@@ -33,9 +33,17 @@ const TOUCHES = new Set(['contact', 'follow-up', 'meeting'].map((t) => ACTIVITY_
 
 /**
  * `keep(dataset, field)` chooses the columns to build (default: all); the KPIs of a repository
- * read only some of them, and at a million orders a column is megabytes.
+ * read only some of them, and at a million orders a column is megabytes. With `consume`, the
+ * month files' chunks in `data` are emptied as soon as their tables are built, so the two do not
+ * fill memory together (the pipeline, which reads no chunk afterwards, asks for this).
  */
-export function buildDataset(data: ValidData, keep: (dataset: DatasetName, field: string) => boolean = () => true): Dataset {
+export function buildDataset(data: ValidData, keep: (dataset: DatasetName, field: string) => boolean = () => true, consume = false): Dataset {
+  const release = (kind: 'orders' | 'leads' | 'activities' | 'surveys') => {
+    if (!consume) return;
+    data[kind].length = 0;
+    data.links[kind].length = 0;
+  };
+  const months = [...data.orders, ...data.leads, ...data.activities, ...data.surveys].map((f) => f.month).sort();
   const tz = data.company.timezone;
   const vocab: Record<string, Interner> = {};
   const v = (name: string) => (vocab[name] ??= new Interner());
@@ -188,6 +196,8 @@ export function buildDataset(data: ValidData, keep: (dataset: DatasetName, field
     }
   }
 
+  release('orders');
+
   // Leads: their code is their row.
   const leadCount = data.leads.reduce((n, ch) => n + ch.length, 0);
   const leadHashes = new Float64Array(leadCount);
@@ -314,6 +324,8 @@ export function buildDataset(data: ValidData, keep: (dataset: DatasetName, field
     }
   }
 
+  release('activities');
+  release('leads');
   const stb = new TableBuilder(data.surveys.reduce((n, ch) => n + ch.length, 0), { cat: customerCols, num: ['score'], time: ['date', 'customer_first_order'] }, (f) => keep('surveys', f));
   const st = stb.table;
   const surveyCustomer = customerFiller(st);
@@ -331,7 +343,7 @@ export function buildDataset(data: ValidData, keep: (dataset: DatasetName, field
     }
   }
 
-  const months = [...data.orders, ...data.leads, ...data.activities, ...data.surveys].map((f) => f.month).sort();
+  release('surveys');
   const toIndex = (m: string | undefined) => (m ? parseMonth(m) : null);
   return {
     tables: { orders: otb.finish(), order_lines: ltb.finish(), leads: lt2b.finish(), activities: atb.finish(), surveys: stb.finish() },
