@@ -14,7 +14,7 @@
 import { parseMonth } from '../calendar/periods.ts';
 import { offsetMinutes } from '../calendar/zoned-time.ts';
 import { isCalendarDate } from '../schema/fields.ts';
-import { ACTIVITY_TYPE_CODES, dicts, LINE_KIND_CODES, LOST, WON, type MonthChunk, type MonthKind } from './chunk.ts';
+import { ACTIVITY_TYPE_CODES, dicts, f64, i32, LINE_KIND_CODES, LOST, u8, WON, type MonthChunk, type MonthKind } from './chunk.ts';
 import { daysFromCivil, localDay, monthOfDay } from './days.ts';
 import { detached, idCheck, idCheckRange, idHash, idHashRange } from './id-hash.ts';
 
@@ -87,29 +87,6 @@ class RefDict {
     return this.values.length - 1;
   }
 }
-
-/** A growing typed array. */
-class Col<T extends Float64Array | Int32Array | Uint8Array> {
-  a: T;
-  n = 0;
-  constructor(private readonly make: (n: number) => T) {
-    this.a = make(4096);
-  }
-  push(v: number): void {
-    if (this.n === this.a.length) {
-      const b = this.make(this.a.length * 2);
-      b.set(this.a);
-      this.a = b;
-    }
-    this.a[this.n++] = v;
-  }
-  done(): T {
-    return this.a.slice(0, this.n) as T;
-  }
-}
-const f64 = () => new Col((n) => new Float64Array(n));
-const i32 = () => new Col((n) => new Int32Array(n));
-const u8 = () => new Col((n) => new Uint8Array(n));
 
 class Reader {
   private pos = 0;
@@ -305,7 +282,7 @@ class Reader {
           this.discount.push(d <= 1 ? d : giveUp());
           this.lineKind.push(lf[b + 4]! === NONE ? 0 : this.word(LINE_KIND_CODES, lf[b + 4]!, lt[b + 4]!));
         }
-        this.lineStart.push(this.sku.n);
+        this.lineStart.push(this.sku.length);
         return;
       }
       case 'leads': {
@@ -326,7 +303,7 @@ class Reader {
         const idTo = to[0]!;
         this.hash.push(this.idHashOf(idFrom, idTo));
         const t = this.instant(from[1]!, to[1]!);
-        if (this.hash.n > 1 && (t < this.prevAt || (t === this.prevAt && this.compare(this.prevIdFrom, this.prevIdTo, idFrom, idTo) >= 0))) this.sorted = false;
+        if (this.hash.length > 1 && (t < this.prevAt || (t === this.prevAt && this.compare(this.prevIdFrom, this.prevIdTo, idFrom, idTo) >= 0))) this.sorted = false;
         ((this.prevAt = t), (this.prevIdFrom = idFrom), (this.prevIdTo = idTo));
         this.idFrom.push(idFrom);
         this.idTo.push(idTo);
@@ -358,7 +335,7 @@ class Reader {
   }
 
   finish(file: string): MonthChunk {
-    const base = { file, month: this.month, length: this.hash.n, idHash: this.hash.done() };
+    const base = { file, month: this.month, length: this.hash.length, idHash: this.hash.done() };
     const d = this.dicts;
     const of = <K extends keyof typeof d>(...names: K[]) => dicts(Object.fromEntries(names.map((k) => [k, d[k]])) as Record<K, RefDict>);
     switch (this.kind) {

@@ -127,7 +127,7 @@ interface Dicts<K extends string> {
 }
 
 /** Typed arrays that grow while a file's records are appended. */
-class Grow<T extends Float64Array | Int32Array | Uint8Array> {
+export class Grow<T extends Float64Array | Int32Array | Uint8Array> {
   private a: T;
   length = 0;
   constructor(private readonly make: (n: number) => T, n = 1024) {
@@ -145,9 +145,9 @@ class Grow<T extends Float64Array | Int32Array | Uint8Array> {
     return this.a.slice(0, this.length) as T;
   }
 }
-const f64 = () => new Grow((n) => new Float64Array(n));
-const i32 = () => new Grow((n) => new Int32Array(n));
-const u8 = () => new Grow((n) => new Uint8Array(n));
+export const f64 = () => new Grow((n) => new Float64Array(n));
+export const i32 = () => new Grow((n) => new Int32Array(n));
+export const u8 = () => new Grow((n) => new Uint8Array(n));
 
 export interface ChunkBuilder<R> {
   /** Appends a valid record; false (and nothing appended) when it is not in the file's month. */
