@@ -449,7 +449,7 @@ class Reader {
     // Starting with a digit and without a letter no number has, YAML might read it as a number
     // (0x1F, 1e3): the general path decides.
     if (!letters && first >= 48 && first <= 57) giveUp();
-    if (to - from <= 5 && KEYWORDS.has(s.slice(from, to))) giveUp();
+    if (this.isKeyword(from, to)) giveUp();
     return h;
   }
 
@@ -465,7 +465,13 @@ class Reader {
       if (!ok) giveUp();
     }
     if (s.charCodeAt(to - 1) === SPACE) giveUp();
-    if (to - from <= 5 && KEYWORDS.has(s.slice(from, to))) giveUp();
+    if (this.isKeyword(from, to)) giveUp();
+  }
+
+  /** Whether s[from, to) is a word YAML reads as true, false or null (they start with t, f or n). */
+  private isKeyword(from: number, to: number): boolean {
+    const c = this.s.charCodeAt(from) | 32;
+    return to - from >= 4 && to - from <= 5 && (c === 116 || c === 102 || c === 110) && KEYWORDS.has(this.s.slice(from, to));
   }
 
   /** A plain decimal: digits, optionally a dot and digits; no sign, exponent or leading zero. */

@@ -43,3 +43,23 @@ function slot(h: number): number {
   const hi = (h / 4294967296) | 0;
   return Math.imul(lo ^ Math.imul(hi, 0x85ebca6b), 0x9e3779b1) >>> 0;
 }
+
+/** Whether any hash occurs twice among the lists (one pass through an open-addressing set). */
+export function anyRepeated(lists: Float64Array[]): boolean {
+  const n = lists.reduce((k, l) => k + l.length, 0);
+  let size = 16;
+  while (size < n * 2) size *= 2;
+  const mask = size - 1;
+  const table = new Float64Array(size);
+  const used = new Uint8Array(size);
+  for (const list of lists) {
+    for (let i = 0; i < list.length; i++) {
+      const h = list[i]!;
+      let s = slot(h) & mask;
+      for (; used[s]; s = (s + 1) & mask) if (table[s] === h) return true;
+      used[s] = 1;
+      table[s] = h;
+    }
+  }
+  return false;
+}

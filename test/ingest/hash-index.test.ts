@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HashIndex } from '../../src/ingest/hash-index.ts';
+import { anyRepeated, HashIndex } from '../../src/ingest/hash-index.ts';
 import { idCheck, idHash } from '../../src/ingest/id-hash.ts';
 
 describe('HashIndex', () => {
@@ -32,5 +32,14 @@ describe('HashIndex', () => {
     const names = ['x', 'y', 'x'];
     const index = new HashIndex(names.map(idHash), names.map(idCheck));
     expect(index.find(idHash('x'), idCheck('x'))).toBe(0);
+  });
+
+  it('finds a repeated hash across lists, and only then', () => {
+    const a = Float64Array.from({ length: 50_000 }, (_, i) => idHash(`A-${i}`));
+    const b = Float64Array.from({ length: 50_000 }, (_, i) => idHash(`B-${i}`));
+    expect(anyRepeated([a, b])).toBe(false);
+    expect(anyRepeated([a, b, Float64Array.of(b[49_999]!)])).toBe(true);
+    expect(anyRepeated([Float64Array.of(0, 0)])).toBe(true);
+    expect(anyRepeated([])).toBe(false);
   });
 });

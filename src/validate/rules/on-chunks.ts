@@ -6,6 +6,7 @@
  * stop a build, so they are worded here, exactly as lifecycle.ts words them.
  */
 import { ACTIVITY_TYPE_CODES, LOST, WON, type MonthChunk } from '../../ingest/chunk.ts';
+import { anyRepeated } from '../../ingest/hash-index.ts';
 import { allKnown, linkChunks, type Links, type MonthChunks } from '../../ingest/links.ts';
 import { dayOf, dayText } from '../../ingest/days.ts';
 import { issue, type PendingIssue } from '../issue.ts';
@@ -34,12 +35,7 @@ export function checkChunks(base: RepoData, chunks: MonthChunks): ChunkVerdict {
 
 /** Whether an id hash occurs twice among the chunks (a hash collision is sent to the exact check too). */
 function hasRepeat(chunks: MonthChunk[]): boolean {
-  const all = new Float64Array(chunks.reduce((n, ch) => n + ch.length, 0));
-  let at = 0;
-  for (const ch of chunks) (all.set(ch.idHash, at), (at += ch.length));
-  all.sort();
-  for (let i = 1; i < all.length; i++) if (all[i] === all[i - 1]) return true;
-  return false;
+  return anyRepeated(chunks.map((ch) => ch.idHash));
 }
 
 /** No activity before its lead was created; a lead is won or lost at most once. */
