@@ -39,22 +39,43 @@ function brokenOf(broken: BrokenRecord[], kind: string): Place[] {
 
 /**
  * Reports every repeat of an id. Records that failed their schema still take part, so a
- * duplicate is not hidden behind another error in the same record.
+ * duplicate is not hidden behind another error in the same record. Files come in reading order
+ * and records in file order, so walking them (with each file's broken records merged in by
+ * position) meets the first place of an id first; nothing is sorted.
  */
 function check<T>(out: PendingIssue[], what: string, files: RecordFile<T>[], key: keyof T & string, broken: Place[]): void {
-  const first = new Map<unknown, { file: string; at: DocPath }>();
-  const places: Place[] = [...broken];
-  eachRecord(files, (r, file, at) => places.push({ id: r[key] as string, file, at }));
-  // Reading order, so "first" is the earlier place in the repository.
-  places.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.at[a.at.length - 1] as number) - (b.at[b.at.length - 1] as number)));
-  for (const { id, file, at } of places) {
+  const first = new Map<unknown, { file: string; listAt: DocPath; index: number }>();
+  const visit = (id: unknown, file: string, listAt: DocPath, index: number) => {
     const seen = first.get(id);
-    if (seen) {
-      out.push({
-        ...issue(file, [...at, key], 'duplicate-id', `${what} ${key} "${String(id)}" is used twice`, `${key}s must be unique across all files; give one of them a new ${key}`),
-        related: { file: seen.file, at: [...seen.at, key] },
-      });
-    } else first.set(id, { file, at });
+    if (!seen) {
+      first.set(id, { file, listAt, index });
+      return;
+    }
+    out.push({
+      ...issue(file, [...listAt, index, key], 'duplicate-id', `${what} ${key} "${String(id)}" is used twice`, `${key}s must be unique across all files; give one of them a new ${key}`),
+      related: { file: seen.file, at: [...seen.listAt, seen.index, key] },
+    });
+  };
+  const indexOf = (b: Place) => b.at[b.at.length - 1] as number;
+  const brokenIn = new Map<string, Place[]>();
+  for (const b of broken) {
+    const list = brokenIn.get(b.file);
+    if (list) list.push(b);
+    else brokenIn.set(b.file, [b]);
+  }
+  const visitBroken = (b: Place) => visit(b.id, b.file, b.at.slice(0, -1), indexOf(b));
+  const order = [...new Set([...files.map((f) => f.file), ...brokenIn.keys()])].sort();
+  const byFile = new Map(files.map((f) => [f.file, f]));
+  for (const file of order) {
+    const f = byFile.get(file);
+    const bs = (brokenIn.get(file) ?? []).sort((a, b) => indexOf(a) - indexOf(b));
+    let j = 0;
+    for (let i = 0; f && i < f.records.length; i++) {
+      const index = f.index[i]!;
+      while (j < bs.length && indexOf(bs[j]!) < index) visitBroken(bs[j++]!);
+      visit(f.records[i]![key], file, f.listAt, index);
+    }
+    while (j < bs.length) visitBroken(bs[j++]!);
   }
 }
 

@@ -2,7 +2,7 @@
  * A lead's story must make sense in time: no activity before the lead was created, closed at
  * most once (one won or one lost), reps active on the dates they are credited with.
  */
-import { localDate, parseDateTime } from '../../calendar/zoned-time.ts';
+import { dayText, instantOf, localDay } from '../../ingest/days.ts';
 import { issue, type DocPath, type PendingIssue } from '../issue.ts';
 import type { RuleContext } from './index.ts';
 import { eachRecord } from './each-record.ts';
@@ -11,13 +11,13 @@ export function lifecycle({ data }: RuleContext): PendingIssue[] {
   const out: PendingIssue[] = [];
   const tz = data.company.timezone;
   const created = new Map<string, { at: number; text: string }>();
-  eachRecord(data.leads, (l) => created.set(l.id, { at: parseDateTime(l.created, tz), text: l.created }));
+  eachRecord(data.leads, (l) => created.set(l.id, { at: instantOf(l.created, tz), text: l.created }));
 
   const closed = new Map<string, { type: string; file: string; at: DocPath }>();
   eachRecord(data.activities, (a, file, at) => {
     if (!a.lead) return;
     const lead = created.get(a.lead);
-    if (lead && parseDateTime(a.at, tz) < lead.at) {
+    if (lead && instantOf(a.at, tz) < lead.at) {
       out.push(issue(file, [...at, 'at'], 'before-lead', `at ${a.at} is before lead ${a.lead} was created (${lead.text})`, 'correct the date-time of the activity or of the lead'));
     }
     if (a.type !== 'won' && a.type !== 'lost') return;
@@ -41,6 +41,6 @@ export function lifecycle({ data }: RuleContext): PendingIssue[] {
     }
   };
   eachRecord(data.orders, (o, file, at) => activeOn(o.rep, o.date, file, at));
-  eachRecord(data.activities, (a, file, at) => activeOn(a.rep, localDate(parseDateTime(a.at, tz), tz), file, at));
+  eachRecord(data.activities, (a, file, at) => activeOn(a.rep, dayText(localDay(instantOf(a.at, tz), tz)), file, at));
   return out;
 }

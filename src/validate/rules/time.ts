@@ -1,5 +1,6 @@
 /** Each record sits in the file of its month; targets sit in the file of their fiscal year. */
-import { localDate, parseDateTime } from '../../calendar/zoned-time.ts';
+import { parseMonth } from '../../calendar/periods.ts';
+import { dayText, instantOf, localDay, monthOfDay } from '../../ingest/days.ts';
 import { issue, type PendingIssue } from '../issue.ts';
 import type { RuleContext } from './index.ts';
 import { eachRecord } from './each-record.ts';
@@ -15,14 +16,17 @@ export function placedInTime({ data }: RuleContext): PendingIssue[] {
   };
   eachRecord(data.orders, (o, file, at, src) => outside(o.date, src.month, file, at, 'date', o.date));
   eachRecord(data.surveys, (s, file, at, src) => outside(s.date, src.month, file, at, 'date', s.date));
-  eachRecord(data.leads, (l, file, at, src) => {
-    const day = localDate(parseDateTime(l.created, tz), tz);
-    outside(day, src.month, file, at, 'created', shownDateTime(l.created, day));
-  });
-  eachRecord(data.activities, (a, file, at, src) => {
-    const day = localDate(parseDateTime(a.at, tz), tz);
-    outside(day, src.month, file, at, 'at', shownDateTime(a.at, day));
-  });
+  // Date-times: the company-local day, as a number first (millions of activities), as text only
+  // for a record outside its month.
+  const placed = (written: string, src: { month?: string }, file: string, at: (string | number)[], field: string) => {
+    if (!src.month) return;
+    const d = localDay(instantOf(written, tz), tz);
+    if (monthOfDay(d) === parseMonth(src.month)) return;
+    const day = dayText(d);
+    outside(day, src.month, file, at, field, shownDateTime(written, day));
+  };
+  eachRecord(data.leads, (l, file, at, src) => placed(l.created, src, file, at, 'created'));
+  eachRecord(data.activities, (a, file, at, src) => placed(a.at, src, file, at, 'at'));
 
   const fyStart = data.company.fiscal_year_start;
   eachRecord(data.targets, (t, file, at, src) => {
