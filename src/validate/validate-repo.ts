@@ -60,7 +60,11 @@ export interface ValidateOptions {
  * every problem is reported, worded and placed by one piece of code.
  */
 export function validateRepo(files: SourceFile[], earlier: PendingIssue[] = [], opts: ValidateOptions = {}): ValidationResult {
-  return (earlier.length ? null : validateClean(files, opts)) ?? validateFull(files, earlier);
+  const clean = earlier.length ? null : validateClean(files, opts);
+  if (clean) return clean;
+  // The full checker reads every file itself: let go of the chunks read ahead.
+  for (const f of files) opts.ingested?.(f);
+  return validateFull(files, earlier);
 }
 
 function validateClean(files: SourceFile[], opts: ValidateOptions): ValidationResult | null {
