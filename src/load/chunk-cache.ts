@@ -25,16 +25,24 @@ const src = join(dirname(fileURLToPath(import.meta.url)), '..');
 const READER_SOURCES = ['ingest', 'schema', 'load/decode.ts', 'load/parse-yaml.ts', 'load/fast-yaml.ts', 'validate/fast-records.ts', 'calendar'];
 let fingerprint: string | undefined;
 
-/** A hash of the reader's own source code, so a new version never reads an old version's entries. */
+/**
+ * A hash of the reader's own source code, so a new version never reads an old version's entries;
+ * '' when the sources are not beside this module (bundled code): then nothing is cached.
+ */
 export function readerFingerprint(): string {
-  if (fingerprint) return fingerprint;
+  if (fingerprint !== undefined) return fingerprint;
   const h = createHash('sha1').update(`v${INGEST_VERSION}`);
+  let found = 0;
   for (const rel of READER_SOURCES) {
     const path = join(src, rel);
     const files = statSync(path, { throwIfNoEntry: false })?.isDirectory() ? readdirSync(path).sort().map((f) => join(path, f)) : [path];
-    for (const f of files) h.update(f.slice(src.length)).update(statSync(f, { throwIfNoEntry: false })?.isFile() ? readFileSync(f) : '');
+    for (const f of files) {
+      const isFile = statSync(f, { throwIfNoEntry: false })?.isFile() ?? false;
+      if (isFile) found++;
+      h.update(f.slice(src.length)).update(isFile ? readFileSync(f) : '');
+    }
   }
-  return (fingerprint = h.digest('hex'));
+  return (fingerprint = found >= READER_SOURCES.length ? h.digest('hex') : '');
 }
 
 /** The key of a file's entry, from its bytes or from the file on disk (read in pieces). */

@@ -49,6 +49,7 @@ export async function preIngest(files: SourceFile[], opts: PreIngestOptions): Pr
   if (tz === null) return { ingested, stats };
 
   const reader = readerFingerprint();
+  if (!reader) opts = { ...opts, cacheDir: null };
   const tasks: IngestTask[] = [];
   for (const f of files) {
     if (!f.path.startsWith('data/')) continue;
