@@ -2,7 +2,7 @@
  * A lead's story must make sense in time: no activity before the lead was created, closed at
  * most once (one won or one lost), reps active on the dates they are credited with.
  */
-import { dayText, instantOf, localDay } from '../../ingest/days.ts';
+import { dayOf, dayText, instantOf, localDay } from '../../ingest/days.ts';
 import { issue, type DocPath, type PendingIssue } from '../issue.ts';
 import type { RuleContext } from './index.ts';
 import { eachRecord } from './each-record.ts';
@@ -31,16 +31,16 @@ export function lifecycle({ data }: RuleContext): PendingIssue[] {
     } else closed.set(a.lead, { type: a.type, file, at });
   });
 
-  const reps = new Map(data.team.records.map((r) => [r.id, r]));
-  const activeOn = (repId: string, day: string, file: string, at: DocPath) => {
-    const r = reps.get(repId);
-    if (!r) return;
-    if (day < r.joined || (r.left && day > r.left)) {
-      const when = day < r.joined ? `before ${r.name} joined (${r.joined})` : `after ${r.name} left (${r.left})`;
-      out.push(issue(file, [...at, 'rep'], 'rep-inactive', `rep ${repId} is credited on ${day}, ${when}`, 'credit the rep who handled it, or correct joined/left in data/team.yaml', 'warning'));
-    }
+  // Days as numbers (days since 1970); the text of a day only for a warning.
+  const reps = new Map(data.team.records.map((r) => [r.id, { rep: r, from: dayOf(r.joined), to: r.left ? dayOf(r.left) : Infinity }]));
+  const activeOn = (repId: string, day: number, file: string, at: DocPath) => {
+    const t = reps.get(repId);
+    if (!t || (day >= t.from && day <= t.to)) return;
+    const r = t.rep;
+    const when = day < t.from ? `before ${r.name} joined (${r.joined})` : `after ${r.name} left (${r.left})`;
+    out.push(issue(file, [...at, 'rep'], 'rep-inactive', `rep ${repId} is credited on ${dayText(day)}, ${when}`, 'credit the rep who handled it, or correct joined/left in data/team.yaml', 'warning'));
   };
-  eachRecord(data.orders, (o, file, at) => activeOn(o.rep, o.date, file, at));
-  eachRecord(data.activities, (a, file, at) => activeOn(a.rep, dayText(localDay(instantOf(a.at, tz), tz)), file, at));
+  eachRecord(data.orders, (o, file, at) => activeOn(o.rep, dayOf(o.date), file, at));
+  eachRecord(data.activities, (a, file, at) => activeOn(a.rep, localDay(instantOf(a.at, tz), tz), file, at));
   return out;
 }

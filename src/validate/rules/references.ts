@@ -43,8 +43,10 @@ export function references({ data, broken, unavailable }: RuleContext): PendingI
   const customers = vocab('customer', 'customers', 'data/customers.yaml', data.customers.records.map((x) => x.id), 'customers', 'customers');
   const leads = vocab('lead', 'leads', 'the leads.yaml files', data.leads.flatMap((f) => f.records.map((l) => l.id)), 'leads', 'leads');
 
-  const need = (v: Vocabulary, value: unknown, file: string, at: DocPath, recordDepth: number) => {
+  // The field's path is put together only for a problem: millions of references are fine.
+  const need = (v: Vocabulary, value: unknown, file: string, record: DocPath, recordDepth: number, field: string, ...sub: (string | number)[]) => {
     if (typeof value !== 'string' || !v.ids || v.ids.has(value) || (v.kind && brokenIds.has(`${v.kind}:${value}`))) return;
+    const at = [...record, field, ...sub];
     v.sorted ??= [...v.ids].sort();
     const guess = closest(value, v.sorted);
     out.push(
@@ -59,30 +61,30 @@ export function references({ data, broken, unavailable }: RuleContext): PendingI
   };
 
   each([data.team], 'team', (r, file, at, d) => {
-    need(regions, r.region, file, [...at, 'region'], d);
-    need(reps, r.manager, file, [...at, 'manager'], d);
+    need(regions, r.region, file, at, d, 'region');
+    need(reps, r.manager, file, at, d, 'manager');
   });
-  each([data.products], 'products', (p, file, at, d) => need(categories, p.category, file, [...at, 'category'], d));
+  each([data.products], 'products', (p, file, at, d) => need(categories, p.category, file, at, d, 'category'));
   each([data.customers], 'customers', (x, file, at, d) => {
-    need(regions, x.region, file, [...at, 'region'], d);
-    need(segments, x.segment, file, [...at, 'segment'], d);
-    need(reps, x.owner, file, [...at, 'owner'], d);
+    need(regions, x.region, file, at, d, 'region');
+    need(segments, x.segment, file, at, d, 'segment');
+    need(reps, x.owner, file, at, d, 'owner');
   });
   each(data.orders, 'orders', (o, file, at, d) => {
-    need(customers, o.customer, file, [...at, 'customer'], d);
-    need(reps, o.rep, file, [...at, 'rep'], d);
-    if (Array.isArray(o.lines)) o.lines.forEach((l, i) => need(products, (l as Loose | null)?.sku, file, [...at, 'lines', i, 'sku'], d));
+    need(customers, o.customer, file, at, d, 'customer');
+    need(reps, o.rep, file, at, d, 'rep');
+    if (Array.isArray(o.lines)) o.lines.forEach((l, i) => need(products, (l as Loose | null)?.sku, file, at, d, 'lines', i, 'sku'));
   });
   each(data.leads, 'leads', (l, file, at, d) => {
-    need(reps, l.rep, file, [...at, 'rep'], d);
-    need(regions, l.region, file, [...at, 'region'], d);
-    need(sources, l.source, file, [...at, 'source'], d);
-    need(segments, l.segment, file, [...at, 'segment'], d);
+    need(reps, l.rep, file, at, d, 'rep');
+    need(regions, l.region, file, at, d, 'region');
+    need(sources, l.source, file, at, d, 'source');
+    need(segments, l.segment, file, at, d, 'segment');
   });
   each(data.activities, 'activities', (a, file, at, d) => {
-    need(reps, a.rep, file, [...at, 'rep'], d);
-    need(leads, a.lead, file, [...at, 'lead'], d);
-    need(customers, a.customer, file, [...at, 'customer'], d);
+    need(reps, a.rep, file, at, d, 'rep');
+    need(leads, a.lead, file, at, d, 'lead');
+    need(customers, a.customer, file, at, d, 'customer');
     if ((a.type === 'won' || a.type === 'lost') && a.lead === undefined) {
       out.push(issue(file, [...at, 'type'], 'missing-lead', `a ${a.type} activity must name the lead it closes`, 'add "lead: <lead id>"'));
     }
@@ -93,11 +95,11 @@ export function references({ data, broken, unavailable }: RuleContext): PendingI
       out.push(issue(file, at, 'activity-without-subject', 'activity names neither a lead nor a customer', 'add "lead: <lead id>" or "customer: <customer id>"'));
     }
   });
-  each(data.surveys, 'surveys', (s, file, at, d) => need(customers, s.customer, file, [...at, 'customer'], d));
+  each(data.surveys, 'surveys', (s, file, at, d) => need(customers, s.customer, file, at, d, 'customer'));
   each(data.targets, 'targets', (t, file, at, d) => {
-    need(reps, t.rep, file, [...at, 'rep'], d);
-    need(regions, t.region, file, [...at, 'region'], d);
-    need(categories, t.category, file, [...at, 'category'], d);
+    need(reps, t.rep, file, at, d, 'rep');
+    need(regions, t.region, file, at, d, 'region');
+    need(categories, t.category, file, at, d, 'category');
     if ([t.rep, t.region, t.category].filter((x) => x !== undefined).length > 1) {
       out.push(issue(file, at, 'target-scope', 'a target is for the company, or for one rep, one region or one category, not several', 'split it into one target per scope'));
     }
