@@ -70,10 +70,14 @@ export function parseDateTime(s: string, tz: string): number {
     const digits = off.slice(1).replace(':', '');
     return wall - sign * (+digits.slice(0, 2) * 60 + +digits.slice(2)) * 60_000;
   }
-  // Wall-clock time in tz: correct the guess by the offset found there (twice, for DST edges).
-  let utc = wall - offsetMinutes(wall, tz) * 60_000;
-  utc = wall - offsetMinutes(utc, tz) * 60_000;
-  return utc;
+  return instantOfWall(wall, tz);
+}
+
+/** The instant of a wall-clock time in tz, given as if it were UTC (Date.UTC of its fields). */
+export function instantOfWall(wall: number, tz: string): number {
+  // Correct the guess by the offset found there (twice, for DST edges).
+  const utc = wall - offsetMinutes(wall, tz) * 60_000;
+  return wall - offsetMinutes(utc, tz) * 60_000;
 }
 
 /** The company-local calendar date (YYYY-MM-DD) of an instant. */

@@ -13,7 +13,7 @@ import { offsetMinutes } from '../calendar/zoned-time.ts';
 import { ACTIVITY_TYPE_CODES, LINE_KIND_CODES, LOST, WON, type ActivitiesChunk } from '../ingest/chunk.ts';
 import { Midnights, monthOfDay } from '../ingest/days.ts';
 import { idHash } from '../ingest/id-hash.ts';
-import type { Links } from '../ingest/links.ts';
+import { leadKeys, type Links } from '../ingest/links.ts';
 import type { ValidData } from '../validate/repo-data.ts';
 import type { DatasetName } from './fields.ts';
 import { Interner, RowIds, TableBuilder, type Table, type TimeColumn, type Vocabulary } from './table.ts';
@@ -200,12 +200,7 @@ export function buildDataset(data: ValidData, keep: (dataset: DatasetName, field
 
   // Leads: their code is their row.
   const leadCount = data.leads.reduce((n, ch) => n + ch.length, 0);
-  const leadHashes = new Float64Array(leadCount);
-  const leadChecks = new Int32Array(leadCount);
-  {
-    let row = 0;
-    for (const ch of data.leads) (leadHashes.set(ch.idHash, row), leadChecks.set(ch.idCheck, row), (row += ch.length));
-  }
+  const leadIds = leadKeys(data.leads);
   const regionCodes = seeded('region', data.company.regions.map((r) => r.id));
   const sourceCodes = seeded('source', data.company.lead_sources.map((r) => r.id));
   const segmentCodes = seeded('segment', data.company.segments.map((r) => r.id));
@@ -347,7 +342,7 @@ export function buildDataset(data: ValidData, keep: (dataset: DatasetName, field
   const toIndex = (m: string | undefined) => (m ? parseMonth(m) : null);
   return {
     tables: { orders: otb.finish(), order_lines: ltb.finish(), leads: lt2b.finish(), activities: atb.finish(), surveys: stb.finish() },
-    vocabularies: { ...vocab, order: new RowIds(orderHashes), activity: new RowIds(activityHashes), lead: new RowIds(leadHashes, leadChecks) },
+    vocabularies: { ...vocab, order: new RowIds(orderHashes), activity: new RowIds(activityHashes), lead: new RowIds(leadIds.hashes, leadIds.checks) },
     firstMonth: toIndex(months[0]),
     lastMonth: toIndex(months[months.length - 1]),
   };

@@ -12,9 +12,10 @@
  * Tests hold it to the general path: same chunk, or it gives up.
  */
 import { parseMonth } from '../calendar/periods.ts';
-import { offsetMinutes } from '../calendar/zoned-time.ts';
+import { instantOfWall } from '../calendar/zoned-time.ts';
 import { isCalendarDate } from '../schema/fields.ts';
-import { ACTIVITY_TYPE_CODES, dicts, f64, i32, LINE_KIND_CODES, LOST, u8, WON, type MonthChunk, type MonthKind } from './chunk.ts';
+import { subjectProblems } from '../validate/rules/references.ts';
+import { ACTIVITY_TYPE_CODES, dicts, f64, i32, LINE_KIND_CODES, u8, type MonthChunk, type MonthKind } from './chunk.ts';
 import { daysFromCivil, localDay, monthOfDay } from './days.ts';
 import { detached, idCheck, idCheckRange, idHash, idHashRange } from './id-hash.ts';
 
@@ -317,9 +318,7 @@ class Reader {
         this.lead.push(hasLead ? this.ref(this.dicts.lead, from[4]!, to[4]!) : -1);
         this.customer.push(hasCustomer ? this.ref(this.dicts.customer, from[5]!, to[5]!) : -1);
         if (from[6]! !== NONE) this.text(from[6]!, to[6]!);
-        // What references.ts asks of an activity: a won or lost names its lead, a won its customer.
-        const closes = type === WON || type === LOST;
-        if ((closes && !hasLead) || (type === WON && !hasCustomer) || (!hasLead && !hasCustomer && !closes)) giveUp();
+        if (subjectProblems(ACTIVITY_TYPE_CODES[type], hasLead, hasCustomer).length) giveUp();
         return;
       }
       case 'surveys': {
@@ -527,9 +526,7 @@ class Reader {
     const h = this.digits(from + 11, 2);
     const mi = this.digits(from + 14, 2);
     if (!isCalendarDate(y, mo, d) || h > 23 || mi > 59) giveUp();
-    const wall = Date.UTC(y, mo - 1, d, h, mi);
-    const utc = wall - offsetMinutes(wall, this.tz) * 60_000;
-    return wall - offsetMinutes(utc, this.tz) * 60_000;
+    return instantOfWall(Date.UTC(y, mo - 1, d, h, mi), this.tz);
   }
 
   /** The company-local day of an instant, which must be in the file's month. */

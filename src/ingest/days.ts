@@ -4,7 +4,7 @@
  * of a large repository hold millions of dates.
  */
 import { monthIndex } from '../calendar/periods.ts';
-import { offsetMinutes, parseDateTime } from '../calendar/zoned-time.ts';
+import { instantOfWall, offsetMinutes, parseDateTime } from '../calendar/zoned-time.ts';
 
 const DAY = 86_400_000;
 
@@ -53,9 +53,7 @@ export function dayText(days: number): string {
 /** The instant of a (validated) date-time; equal to parseDateTime, faster for YYYY-MM-DDTHH:MM. */
 export function instantOf(s: string, tz: string): number {
   if (s.length !== 16) return parseDateTime(s, tz);
-  const wall = Date.UTC(num4(s, 0), num2(s, 5) - 1, num2(s, 8), num2(s, 11), num2(s, 14));
-  const utc = wall - offsetMinutes(wall, tz) * 60_000;
-  return wall - offsetMinutes(utc, tz) * 60_000;
+  return instantOfWall(Date.UTC(num4(s, 0), num2(s, 5) - 1, num2(s, 8), num2(s, 11), num2(s, 14)), tz);
 }
 
 /** The company-local day number of an instant (as localDate in zoned-time.ts). */

@@ -12,6 +12,7 @@ import { parseYaml } from '../load/parse-yaml.ts';
 import { schemaOf } from '../schema/file-kinds.ts';
 import type { Activity } from '../schema/activities.ts';
 import { FAST_CHECK } from '../validate/fast-records.ts';
+import { subjectProblems } from '../validate/rules/references.ts';
 import { readCanonical } from './canonical-reader.ts';
 import { chunkBuilder, type MonthChunk, type MonthKind } from './chunk.ts';
 
@@ -40,15 +41,9 @@ export function ingestMonthFile(bytes: Uint8Array, file: string, kind: MonthKind
       if (!r.success) return { clean: false, why: `record ${i} fails its schema` };
       record = r.data;
     }
-    if (kind === 'activities' && !subjectOk(record as Activity)) return { clean: false, why: `record ${i} lacks its lead or customer` };
+    const a = record as Activity;
+    if (kind === 'activities' && subjectProblems(a.type, a.lead !== undefined, a.customer !== undefined).length) return { clean: false, why: `record ${i} lacks its lead or customer` };
     if (!builder.add(record as never)) return { clean: false, why: `record ${i} is outside ${month}` };
   }
   return { clean: true, chunk: builder.finish() };
-}
-
-/** The rules of references.ts about what an activity concerns. */
-function subjectOk(a: Activity): boolean {
-  if ((a.type === 'won' || a.type === 'lost') && a.lead === undefined) return false;
-  if (a.type === 'won' && a.customer === undefined) return false;
-  return !(a.lead === undefined && a.customer === undefined && a.type !== 'won' && a.type !== 'lost');
 }

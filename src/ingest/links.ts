@@ -37,11 +37,8 @@ export function linkChunks(base: Base, chunks: MonthChunks): Links {
   const sources = indexOf(c.lead_sources.map((x) => x.id));
   const segments = indexOf(c.segments.map((x) => x.id));
   // Leads by the hashes their chunks already hold.
-  const leadCount = chunks.leads.reduce((n, l) => n + l.length, 0);
-  const [leadHashes, leadChecks] = [new Float64Array(leadCount), new Int32Array(leadCount)];
-  let at = 0;
-  for (const l of chunks.leads) (leadHashes.set(l.idHash, at), leadChecks.set(l.idCheck, at), (at += l.length));
-  const leads = new HashIndex(leadHashes, leadChecks);
+  const lead = leadKeys(chunks.leads);
+  const leads = new HashIndex(lead.hashes, lead.checks);
   const look = (index: HashIndex, hashes: Float64Array, checks: Int32Array) => {
     const rows = new Int32Array(hashes.length);
     for (let i = 0; i < hashes.length; i++) rows[i] = index.find(hashes[i]!, checks[i]!);
@@ -62,4 +59,13 @@ export function allKnown(links: Links): boolean {
     for (const l of links[kind]) for (const arr of Object.values(l) as Int32Array[]) if (arr.includes(-1)) return false;
   }
   return true;
+}
+
+/** The idHash and idCheck of every lead, in data order (a lead's row). */
+export function leadKeys(leads: LeadsChunk[]): { hashes: Float64Array; checks: Int32Array } {
+  const n = leads.reduce((k, l) => k + l.length, 0);
+  const out = { hashes: new Float64Array(n), checks: new Int32Array(n) };
+  let at = 0;
+  for (const l of leads) (out.hashes.set(l.idHash, at), out.checks.set(l.idCheck, at), (at += l.length));
+  return out;
 }

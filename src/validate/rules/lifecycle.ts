@@ -3,6 +3,7 @@
  * most once (one won or one lost), reps active on the dates they are credited with.
  */
 import { dayOf, dayText, instantOf, localDay } from '../../ingest/days.ts';
+import type { Rep } from '../../schema/team.ts';
 import { issue, type DocPath, type PendingIssue } from '../issue.ts';
 import type { RuleContext } from './index.ts';
 import { eachRecord } from './each-record.ts';
@@ -36,11 +37,15 @@ export function lifecycle({ data }: RuleContext): PendingIssue[] {
   const activeOn = (repId: string, day: number, file: string, at: DocPath) => {
     const t = reps.get(repId);
     if (!t || (day >= t.from && day <= t.to)) return;
-    const r = t.rep;
-    const when = day < t.from ? `before ${r.name} joined (${r.joined})` : `after ${r.name} left (${r.left})`;
-    out.push(issue(file, [...at, 'rep'], 'rep-inactive', `rep ${repId} is credited on ${dayText(day)}, ${when}`, 'credit the rep who handled it, or correct joined/left in data/team.yaml', 'warning'));
+    out.push(repInactive(file, at, t.rep, day, day < t.from));
   };
   eachRecord(data.orders, (o, file, at) => activeOn(o.rep, dayOf(o.date), file, at));
   eachRecord(data.activities, (a, file, at) => activeOn(a.rep, localDay(instantOf(a.at, tz), tz), file, at));
   return out;
+}
+
+/** The warning for a rep credited on `day` (days since 1970), before they joined or after they left. */
+export function repInactive(file: string, at: DocPath, rep: Rep, day: number, beforeJoining: boolean): PendingIssue {
+  const when = beforeJoining ? `before ${rep.name} joined (${rep.joined})` : `after ${rep.name} left (${rep.left})`;
+  return issue(file, [...at, 'rep'], 'rep-inactive', `rep ${rep.id} is credited on ${dayText(day)}, ${when}`, 'credit the rep who handled it, or correct joined/left in data/team.yaml', 'warning');
 }

@@ -8,8 +8,9 @@
 import { ACTIVITY_TYPE_CODES, LOST, WON, type MonthChunk } from '../../ingest/chunk.ts';
 import { anyRepeated } from '../../ingest/hash-index.ts';
 import { allKnown, linkChunks, type Links, type MonthChunks } from '../../ingest/links.ts';
-import { dayOf, dayText } from '../../ingest/days.ts';
-import { issue, type PendingIssue } from '../issue.ts';
+import { dayOf } from '../../ingest/days.ts';
+import type { PendingIssue } from '../issue.ts';
+import { repInactive } from './lifecycle.ts';
 import type { RepoData } from '../repo-data.ts';
 
 export interface ChunkVerdict {
@@ -70,9 +71,7 @@ function repsInactive(base: RepoData, chunks: MonthChunks, links: Links): Pendin
       const r = repRows[repCodes[i]!]!;
       const d = days[i]!;
       if (d >= from[r]! && d <= to[r]!) continue;
-      const rep = team[r]!;
-      const when = d < from[r]! ? `before ${rep.name} joined (${rep.joined})` : `after ${rep.name} left (${rep.left})`;
-      out.push(issue(file, [i, 'rep'], 'rep-inactive', `rep ${rep.id} is credited on ${dayText(d)}, ${when}`, 'credit the rep who handled it, or correct joined/left in data/team.yaml', 'warning'));
+      out.push(repInactive(file, [i], team[r]!, d, d < from[r]!));
     }
   };
   chunks.orders.forEach((o, k) => scan(o.file, o.length, o.rep, links.orders[k]!.rep, o.day));

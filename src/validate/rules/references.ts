@@ -85,14 +85,10 @@ export function references({ data, broken, unavailable }: RuleContext): PendingI
     need(reps, a.rep, file, at, d, 'rep');
     need(leads, a.lead, file, at, d, 'lead');
     need(customers, a.customer, file, at, d, 'customer');
-    if ((a.type === 'won' || a.type === 'lost') && a.lead === undefined) {
-      out.push(issue(file, [...at, 'type'], 'missing-lead', `a ${a.type} activity must name the lead it closes`, 'add "lead: <lead id>"'));
-    }
-    if (a.type === 'won' && a.customer === undefined) {
-      out.push(issue(file, [...at, 'type'], 'won-without-customer', 'a won activity must name the customer the lead became', 'add "customer: <customer id>" and list the new customer in data/customers.yaml'));
-    }
-    if (a.lead === undefined && a.customer === undefined && a.type !== 'won' && a.type !== 'lost') {
-      out.push(issue(file, at, 'activity-without-subject', 'activity names neither a lead nor a customer', 'add "lead: <lead id>" or "customer: <customer id>"'));
+    for (const problem of subjectProblems(a.type, a.lead !== undefined, a.customer !== undefined)) {
+      if (problem === 'missing-lead') out.push(issue(file, [...at, 'type'], problem, `a ${String(a.type)} activity must name the lead it closes`, 'add "lead: <lead id>"'));
+      if (problem === 'won-without-customer') out.push(issue(file, [...at, 'type'], problem, 'a won activity must name the customer the lead became', 'add "customer: <customer id>" and list the new customer in data/customers.yaml'));
+      if (problem === 'activity-without-subject') out.push(issue(file, at, problem, 'activity names neither a lead nor a customer', 'add "lead: <lead id>" or "customer: <customer id>"'));
     }
   });
   each(data.surveys, 'surveys', (s, file, at, d) => need(customers, s.customer, file, at, d, 'customer'));
@@ -104,5 +100,23 @@ export function references({ data, broken, unavailable }: RuleContext): PendingI
       out.push(issue(file, at, 'target-scope', 'a target is for the company, or for one rep, one region or one category, not several', 'split it into one target per scope'));
     }
   });
+  return out;
+}
+
+export type SubjectProblem = 'missing-lead' | 'won-without-customer' | 'activity-without-subject';
+const NO_PROBLEMS: readonly SubjectProblem[] = [];
+
+/**
+ * What an activity lacks of what it concerns: a won or lost names the lead it closes, a won the
+ * customer the lead became, any other activity a lead or a customer. The fast readers
+ * (ingest/) ask the same question as this rule.
+ */
+export function subjectProblems(type: unknown, hasLead: boolean, hasCustomer: boolean): readonly SubjectProblem[] {
+  const closes = type === 'won' || type === 'lost';
+  if (hasLead ? type !== 'won' || hasCustomer : !closes && hasCustomer) return NO_PROBLEMS;
+  const out: SubjectProblem[] = [];
+  if (closes && !hasLead) out.push('missing-lead');
+  if (type === 'won' && !hasCustomer) out.push('won-without-customer');
+  if (!closes && !hasLead && !hasCustomer) out.push('activity-without-subject');
   return out;
 }
