@@ -28,6 +28,8 @@ export interface MonthChunks {
 type Base = Pick<RepoData, 'company' | 'team' | 'customers' | 'products'>;
 
 export function linkChunks(base: Base, chunks: MonthChunks): Links {
+  // Nothing to link (the base files checked on their own): no indexes to build.
+  if (!chunks.orders.length && !chunks.leads.length && !chunks.activities.length && !chunks.surveys.length) return { orders: [], leads: [], activities: [], surveys: [] };
   const indexOf = (ids: string[]) => new HashIndex(ids.map(idHash), ids.map(idCheck));
   const c = base.company;
   const customers = indexOf(base.customers.records.map((x) => x.id));
