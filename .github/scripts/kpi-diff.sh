@@ -53,7 +53,7 @@ merge_base="$(git merge-base "$BASE_SHA" "$HEAD_REF")" || fail "the pull request
 
 # No chunk cache: entries restored from other runs are not trusted here.
 status=0
-CAPAIAN_CACHE=off $CAPAIAN diff --base "$merge_base" --head "$HEAD_REF" --full-out "$OUT_DIR/full.md" >"$OUT_DIR/body.md" 2>"$OUT_DIR/stderr.txt" || status=$?
+CAPAIAN_CACHE=off $CAPAIAN diff --base "$merge_base" --head "$HEAD_REF" --out-full "$OUT_DIR/full.md" >"$OUT_DIR/body.md" 2>"$OUT_DIR/stderr.txt" || status=$?
 
 {
   if [[ "$CI_CONCLUSION" != "success" ]]; then
