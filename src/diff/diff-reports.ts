@@ -111,7 +111,8 @@ function cellsOf(r: Report | null): Cells {
         const open = v.notes.length > 0;
         out.set(keyOf(k.id, grain, v.period), { value: v.value, target: v.target, status: v.status, open });
         for (const [by, members] of Object.entries(v.breakdowns)) {
-          for (const m of members) out.set(keyOf(k.id, grain, v.period, by, m.member), { value: m.value, target: m.target, status: m.status, open });
+          // A member with nothing (no value, target or status) is the same as no member.
+          for (const m of members) if (m.value !== null || m.target !== null || m.status !== null) out.set(keyOf(k.id, grain, v.period, by, m.member), { value: m.value, target: m.target, status: m.status, open });
         }
       }
     }
