@@ -54,6 +54,9 @@ const NOUNS: Record<Lang, Record<string, Noun>> = {
   },
 };
 
+/** Field names in Indonesian, where the summary of a shared file names them. */
+const FIELD_ID: Record<string, string> = { owner: 'pemilik', region: 'wilayah', segment: 'segmen', name: 'nama', since: 'tanggal mulai', category: 'kategori', tier: 'tingkat', list_price: 'harga daftar', joined: 'tanggal bergabung', left: 'tanggal keluar', title: 'judul', kpi: 'KPI' };
+
 const W = {
   id: {
     none: 'tidak ada perubahan KPI',
@@ -61,7 +64,7 @@ const W = {
     restated: (periods: string, n: number) => `⚠️ **DINYATAKAN ULANG: ${periods}** (${n} nilai)`,
     targets: (periods: string, n: number) => `🎯 target berubah: ${periods} (${n} nilai)`,
     months: (n: number) => `${n} bulan`,
-    values: 'nilai',
+    nValues: (n: number) => `${n} nilai`,
     definitionsChanged: (n: number) => `${n} definisi KPI berubah`,
     sharedChanged: (n: number) => `${n} berkas bersama berubah`,
     problems: (n: number) => `${n} masalah validasi`,
@@ -85,7 +88,7 @@ const W = {
     recAdded: 'ditambah', recRemoved: 'dihapus', recChanged: 'diubah', fileAdded: 'berkas baru', fileRemoved: 'berkas dihapus',
     kpiAdded: 'KPI baru', kpiRemoved: 'KPI dihapus',
     item: (i: SummaryItem, noun: string) =>
-      i.count === null ? `${i.subject} berubah` : `${i.count} ${noun} ${i.action === 'added' ? 'ditambah' : i.action === 'removed' ? 'dihapus' : i.field ? `berganti ${i.field === 'owner' ? 'pemilik' : i.field}` : 'diubah'}`,
+      i.count === null ? `${i.subject} berubah` : `${i.count} ${noun} ${i.action === 'added' ? 'ditambah' : i.action === 'removed' ? 'dihapus' : i.field ? `berganti ${FIELD_ID[i.field] ?? i.field}` : 'diubah'}`,
   },
   en: {
     none: 'no KPI changes',
@@ -93,7 +96,7 @@ const W = {
     restated: (periods: string, n: number) => `⚠️ **RESTATED: ${periods}** (${n} value${n === 1 ? '' : 's'})`,
     targets: (periods: string, n: number) => `🎯 targets changed: ${periods} (${n} value${n === 1 ? '' : 's'})`,
     months: (n: number) => `${n} months`,
-    values: 'values',
+    nValues: (n: number) => `${n} value${n === 1 ? '' : 's'}`,
     definitionsChanged: (n: number) => `${n} KPI definition${n === 1 ? '' : 's'} changed`,
     sharedChanged: (n: number) => `${n} shared file${n === 1 ? '' : 's'} changed`,
     problems: (n: number) => `${n} validation problem${n === 1 ? '' : 's'}`,
@@ -239,7 +242,7 @@ export function renderDiffMarkdown({ diff, head, base, issues, lang, budget = DE
       const line = (d: ReportDiff['definitions'][number]) => {
         const n = diff.values.filter((v) => v.kind === 'definition' && v.kpi === d.kpi).length;
         const what = d.status === 'added' ? w.kpiAdded : d.status === 'removed' ? w.kpiRemoved : `${w.fields}: ${d.fields.map((f) => codeOf(f)).join(', ')}`;
-        return `- ${codeOf(d.file)} (${title(d.kpi)}): ${what}; ${n} ${w.values}`;
+        return `- ${codeOf(d.file)} (${title(d.kpi)}): ${what}; ${w.nValues(n)}`;
       };
       rows([], diff.definitions.map(line), [''], Infinity);
       valueTable(diff.values.filter((v) => v.kind === 'definition' && v.grain === 'month' && !v.breakdown));
