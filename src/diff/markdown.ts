@@ -3,7 +3,8 @@
  * validation problems, then restatements, shared files, target changes, definition changes,
  * new lints and the new months; long tables folded in <details>.
  *
- * Budgeted by design: GitHub takes 65,536 characters in a comment. The summary line, every
+ * Budgeted by design: GitHub takes 65,536 characters in a comment (the budget counts UTF-8 bytes,
+ * which are never fewer). The summary line, every
  * heading and every short note are always written; lists and tables get the rest of the budget,
  * a few rows each first and then in the order of the sections, and a cut table ends with
  * "N more rows, see the artifact" (the full report, `budget: Infinity`). Every <details> opened
@@ -187,7 +188,7 @@ export function renderDiffMarkdown({ diff, head, base, issues, lang, budget = DE
       const name = label === undefined ? v.member! : typeof label === 'string' ? label : label[lang];
       return `${title(v.kpi)} · ${inert(v.breakdown)}: ${inert(name)}`;
     };
-    const ratio = (x: number | null) => (x !== null ? `${x > 0 ? '+' : ''}${(x * 100).toFixed(1)}%` : null);
+    const ratio = (x: number | null) => (x !== null ? `${x > 0 ? '+' : ''}${(x * 100).toFixed(1).replace('.', lang === 'id' ? ',' : '.')}%` : null);
     const st = (v: ValueChange) => (v.statusBefore === v.statusAfter ? status(v.statusAfter) : `${status(v.statusBefore)} → ${status(v.statusAfter)}`);
     const valueTable = (list: ValueChange[]) => {
       const header = [`| ${w.kpi} | ${w.period} | ${w.before} | ${w.after} | ${w.change} | ${w.status} |`, '|---|---|--:|--:|--:|---|'];
@@ -285,7 +286,9 @@ function periodsOf(months: string[], values: ValueChange[], w: Words): string {
  * then in order.
  */
 function layout(blocks: Block[], budget: number, w: Words): string[] {
-  const size = (lines: string[]) => lines.reduce((n, l) => n + l.length + 1, 0);
+  // Counted in UTF-8 bytes, never fewer than characters: within the budget whichever GitHub counts.
+  const bytes = (l: string) => Buffer.byteLength(l, 'utf8') + 1;
+  const size = (lines: string[]) => lines.reduce((n, l) => n + bytes(l), 0);
   const lists = blocks.filter((b): b is Rows => 'rows' in b);
   const DETAILS = size(['', '<details><summary>' + w.more(999999) + '</summary>', '', '', '</details>']);
   let left = budget - size(blocks.flatMap((b) => ('text' in b ? b.text : [...b.head, ...b.tail])));
@@ -294,7 +297,7 @@ function layout(blocks: Block[], budget: number, w: Words): string[] {
   const shown = new Map<Rows, number>(lists.map((b) => [b, 0]));
   const take = (b: Rows, upTo: number) => {
     let n = shown.get(b)!;
-    while (n < Math.min(upTo, b.rows.length) && b.rows[n]!.length + 1 <= left) left -= b.rows[n++]!.length + 1;
+    while (n < Math.min(upTo, b.rows.length) && bytes(b.rows[n]!) <= left) left -= bytes(b.rows[n++]!);
     shown.set(b, n);
   };
   for (const b of lists) take(b, FIRST);

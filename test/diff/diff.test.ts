@@ -291,7 +291,7 @@ describe('capaian diff', () => {
       { base: 'base', head: 'redefine-atv', format: 'markdown', lang: 'en', budget: 1500 },
       { readRef: async (ref) => readGitFiles(repo, ref), readWorkingTree: () => readRepoFiles(repo, ['data', 'kpis']), out: (t) => (text += t), outFull: (t) => (full += t) },
     );
-    expect(text.length).toBeLessThanOrEqual(1500);
+    expect(Buffer.byteLength(text)).toBeLessThanOrEqual(1500);
     for (const h of ['**capaian**: ⚠️ **RESTATED: 2026-03**', '### ⚠️ Closed periods changed (restatement)', '### KPI definitions changed', '### New month 2026-04']) expect(text).toContain(h);
     expect(text).toMatch(/\d+ more rows?, see the artifact/);
     expect(text.split('<details>').length).toBe(text.split('</details>').length);

@@ -87,7 +87,7 @@ describe('the budget', () => {
     const full = renderDiffMarkdown({ ...input, budget: Infinity });
     expect(full.length).toBeGreaterThan(DEFAULT_BUDGET);
     const text = renderDiffMarkdown(input);
-    expect(text.length).toBeLessThanOrEqual(DEFAULT_BUDGET);
+    expect(Buffer.byteLength(text)).toBeLessThanOrEqual(DEFAULT_BUDGET);
     expect(text.split('\n')[0]).toBe('**capaian**: ⚠️ **RESTATED: 2021-11 … 2026-10 (60 months)** (2520 values) · 2026-11 added · 1 KPI definition changed · 1 shared file changed · 1 new lint');
     for (const h of headings) expect(text).toContain(h);
     expect(text).toContain('- <code>data/customers.yaml</code>: 412 customers changed region');
@@ -112,6 +112,6 @@ describe('the budget', () => {
     expect(text.split('\n')[0]).toContain('⚠️ **DINYATAKAN ULANG: 2021-11 … 2026-10 (60 bulan)**');
     expect(text).toContain('412 pelanggan berganti wilayah');
     expect(text).toMatch(/baris lainnya, lihat artefak/);
-    expect(text.length).toBeLessThanOrEqual(5000);
+    expect(Buffer.byteLength(text)).toBeLessThanOrEqual(5000);
   });
 });
