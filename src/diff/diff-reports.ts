@@ -45,7 +45,7 @@ export interface ReportDiff {
   newMonths: string[];
   /** Months present at both whose month files changed or whose values were restated. */
   restatedMonths: string[];
-  /** Month files changed, with the records added, removed and changed. */
+  /** Data files changed, with the ids of the records added, removed and changed (the comment shows those of month files). */
   files: FileChange[];
   /** Shared files changed (company, team, customers, products, goals, targets), each with a summary. */
   sharedFiles: SharedFileChange[];
@@ -127,7 +127,7 @@ function sameCell(a: Cell | undefined, b: Cell | undefined): boolean {
 
 export function diffReports(steps: DiffSteps, baseFiles: SourceFile[], headFiles: SourceFile[]): ReportDiff {
   const { base, head } = steps;
-  const files = fileChanges(baseFiles, headFiles).filter((f) => monthOf(f.file) !== null);
+  const files = fileChanges(baseFiles, headFiles);
   const sharedFiles = sharedFileChanges(baseFiles, headFiles);
   const definitions = definitionChanges(baseFiles, headFiles);
   const baseMonths = new Set(base?.periods.month.map((p) => p.label) ?? []);
@@ -187,7 +187,7 @@ export function diffReports(steps: DiffSteps, baseFiles: SourceFile[], headFiles
   const grainOrder = Object.fromEntries(GRAINS.map((g, i) => [g, i]));
   values.sort((x, y) => (x.kpi < y.kpi ? -1 : x.kpi > y.kpi ? 1 : 0) || grainOrder[x.grain]! - grainOrder[y.grain]! || (x.period < y.period ? -1 : x.period > y.period ? 1 : 0) || (x.breakdown ?? '').localeCompare(y.breakdown ?? '') || (x.member ?? '').localeCompare(y.member ?? ''));
 
-  const restated = new Set(files.map((f) => monthOf(f.file)!).filter((m) => baseMonths.has(m)));
+  const restated = new Set(files.map((f) => monthOf(f.file)).filter((m): m is string => m !== null && baseMonths.has(m)));
   for (const v of values) if (v.kind === 'restatement' && v.grain === 'month') restated.add(v.period);
   const baseLints = new Set((base?.lints ?? []).map((l) => JSON.stringify(l)));
   const newLints = head.lints.filter((l) => !baseLints.has(JSON.stringify(l)));

@@ -206,7 +206,7 @@ describe('capaian diff', () => {
   it('restates a closed month when company.yaml gains holidays, and names the file with a summary', async () => {
     const { json } = await diff('add-april', 'holidays', 'json');
     expect(json.diff.sharedFiles).toEqual([{ file: 'data/company.yaml', status: 'modified', summary: [{ action: 'added', subject: 'holidays', count: 3 }] }]);
-    expect(json.diff.files).toEqual([]);
+    expect(json.diff.files.map((f: { file: string }) => f.file)).toEqual(['data/company.yaml']);
     expect(json.diff.restatedMonths).toEqual(['2026-03']);
     // One order over 21 working days, then over 18.
     expect(find(json.diff.values, { kpi: 'orders-per-day', grain: 'month', period: '2026-03' })).toMatchObject([{ kind: 'restatement', before: 1 / 21, after: 1 / 18 }]);
