@@ -88,8 +88,9 @@ const W = {
     targetBefore: 'Target sebelum', targetAfter: 'Target sesudah',
     recAdded: 'ditambah', recRemoved: 'dihapus', recChanged: 'diubah', fileAdded: 'berkas baru', fileRemoved: 'berkas dihapus',
     kpiAdded: 'KPI baru', kpiRemoved: 'KPI dihapus',
-    item: (i: SummaryItem, noun: string) =>
-      i.count === null ? `${i.subject} berubah` : `${i.count} ${noun} ${i.action === 'added' ? 'ditambah' : i.action === 'removed' ? 'dihapus' : i.field ? `berganti ${FIELD_ID[i.field] ?? i.field}` : 'diubah'}`,
+    /** `noun` and `field` are already inert. */
+    item: (i: SummaryItem, noun: string, field: string | null) =>
+      i.count === null ? `${noun} berubah` : `${i.count} ${noun} ${i.action === 'added' ? 'ditambah' : i.action === 'removed' ? 'dihapus' : field ? `berganti ${field}` : 'diubah'}`,
   },
   en: {
     none: 'no KPI changes',
@@ -120,8 +121,8 @@ const W = {
     targetBefore: 'Target before', targetAfter: 'Target after',
     recAdded: 'added', recRemoved: 'removed', recChanged: 'changed', fileAdded: 'new file', fileRemoved: 'file removed',
     kpiAdded: 'KPI added', kpiRemoved: 'KPI removed',
-    item: (i: SummaryItem, noun: string) =>
-      i.count === null ? `${i.subject} changed` : `${i.count} ${noun} ${i.action === 'added' ? 'added' : i.action === 'removed' ? 'removed' : i.field ? `changed ${i.field}` : 'changed'}`,
+    item: (i: SummaryItem, noun: string, field: string | null) =>
+      i.count === null ? `${noun} changed` : `${i.count} ${noun} ${i.action === 'added' ? 'added' : i.action === 'removed' ? 'removed' : field ? `changed ${field}` : 'changed'}`,
   },
 };
 type Words = (typeof W)['en'];
@@ -220,9 +221,10 @@ export function renderDiffMarkdown({ diff, head, base, issues, lang, budget = DE
       const nouns = NOUNS[lang];
       const line = (f: ReportDiff['sharedFiles'][number]) => {
         const items = f.summary.map((i) => {
-          const n = nouns[i.subject];
+          const n = i.count === null ? undefined : nouns[i.subject];
           const noun = n ? (i.count === 1 ? n.one : n.many) : inert(i.subject);
-          return w.item({ ...i, subject: inert(i.subject), ...(i.field ? { field: inert(i.field) } : {}) }, noun);
+          const field = i.field ? (lang === 'id' ? FIELD_ID[i.field] : undefined) ?? inert(i.field) : null;
+          return w.item(i, noun, field);
         });
         const status = f.status === 'added' ? w.fileAdded : f.status === 'removed' ? w.fileRemoved : '';
         return `- ${codeOf(f.file)}: ${[status, ...items].filter(Boolean).join('; ') || w.recChanged}`;
