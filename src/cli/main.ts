@@ -36,9 +36,10 @@ commands:
 
 month files already read are cached by content in node_modules/.cache/capaian (--no-cache or
 CAPAIAN_CACHE=off reads everything again; CAPAIAN_CACHE=DIR puts the cache elsewhere)
-  diff --base REF [--head REF] [--root DIR] [--format markdown|json] [--lang id|en]
+  diff --base REF [--head REF] [--root DIR] [--format markdown|json] [--lang id|en] [--out-full FILE]
       what the change from REF to --head (default: the working tree) does to every KPI:
-      new periods, restated closed months (with the records that changed), definition changes
+      new periods, restatements (with the files and records that changed), target and definition
+      changes, new lints; the markdown fits a PR comment, --out-full writes the whole report to FILE
   import orders|leads|activities|surveys FILE.csv --month YYYY-MM [--map MAP.yaml] [--force] [--create-missing] [--root DIR]
       one month of a CSV export as data/YYYY/MM/<kind>.yaml (rows dated in other months are skipped and counted);
       validates the whole repository with the new files first and writes nothing on a problem; see docs/import.md
@@ -175,8 +176,10 @@ async function diff(args: string[]): Promise<number> {
     head: { type: 'string' },
     format: { type: 'string' },
     lang: { type: 'string' },
+    'out-full': { type: 'string' },
   });
   if (!v.base) throw new CliError('diff needs --base REF (a branch, tag or commit)');
+  const outFull = v['out-full'] as string | undefined;
   const root = resolve(v.root as string);
   const lang = v.lang === undefined ? undefined : oneOf('lang', v.lang, ['id', 'en'] as const, 'id');
   return diffCommand(
@@ -191,6 +194,7 @@ async function diff(args: string[]): Promise<number> {
       readWorkingTree: () => readRepoFiles(root, ['data', 'kpis']),
       readAhead: async (files) => (await preIngest(files, { cacheDir: cacheDirFor(root) })).ingested,
       out: (text) => console.log(text),
+      ...(outFull ? { outFull: (text: string) => writeFileSync(resolve(outFull), text) } : {}),
     },
   );
 }

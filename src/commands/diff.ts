@@ -1,9 +1,11 @@
 /**
  * `capaian diff --base REF [--head REF]`: what a change does to the KPIs, for a PR comment.
- * Exit 0 whenever the head could be computed, whatever changed; 1 when it could not.
+ * Exit 0 whenever the head could be computed, whatever changed; 1 when it could not. The markdown
+ * fits a budget (a GitHub comment); `outFull` gets the whole report.
  */
 import { diffReports, stepFiles, type ReportDiff } from '../diff/diff-reports.ts';
-import { renderDiffMarkdown } from '../diff/markdown.ts';
+import { DEFAULT_BUDGET, renderDiffMarkdown } from '../diff/markdown.ts';
+import { definitionChanges } from '../diff/record-changes.ts';
 import type { Lang } from '../i18n/format-value.ts';
 import { runPipeline, type PipelineOptions } from '../pipeline.ts';
 import type { Issue, PendingIssue } from '../validate/issue.ts';
@@ -15,6 +17,8 @@ export interface DiffOptions {
   head?: string;
   format: 'markdown' | 'json';
   lang?: Lang;
+  /** Characters the markdown may take (GitHub takes 65,536 in a comment); default DEFAULT_BUDGET. */
+  budget?: number;
 }
 
 export interface DiffEffects {
@@ -23,7 +27,9 @@ export interface DiffEffects {
   /** The data and KPI files in the working tree. */
   readWorkingTree(): Promise<{ files: SourceFile[]; issues: PendingIssue[] }>;
   out(text: string): void;
-  /** Month files read ahead (worker threads, the cache), for each of the four reports. */
+  /** When given (`--out-full FILE`): receives the whole markdown report, never cut, for an artifact or a job summary. */
+  outFull?(text: string): void;
+  /** Month files read ahead (worker threads, the cache), for each report. */
   readAhead?(files: SourceFile[]): Promise<PipelineOptions['ingested']>;
 }
 
@@ -38,15 +44,18 @@ export async function diffCommand(opts: DiffOptions, fx: DiffEffects): Promise<n
   let diff: ReportDiff | null = null;
   if (head.report) {
     const steps = stepFiles(baseFiles, headRead.files);
-    const withNewMonths = (await run(steps.withNewMonths)).report;
-    const withRestatements = (await run(steps.withRestatements)).report;
-    diff = diffReports({ base: base.report, withNewMonths, withRestatements, head: head.report }, baseFiles, headRead.files);
+    const definitions = definitionChanges(baseFiles, headRead.files);
+    const withoutNewMonths = steps.hasNewMonths ? (await run(steps.withoutNewMonths)).report : head.report;
+    const dataOnly = definitions.length ? (await run(steps.dataOnly)).report : withoutNewMonths;
+    diff = diffReports({ base: base.report, dataOnly, withoutNewMonths, head: head.report }, baseFiles, headRead.files);
   }
   const lang = opts.lang ?? ((head.report ?? base.report)?.company.locale.startsWith('en') ? 'en' : 'id');
+  const input = { diff, head: head.report, base: base.report, issues, lang };
   if (opts.format === 'json') {
     fx.out(JSON.stringify({ base: opts.base, head: opts.head ?? null, computed: !!diff, issues: issues.map(({ at: _a, atKey: _k, ...i }) => i), diff }, null, 2));
   } else {
-    fx.out(renderDiffMarkdown({ diff, head: head.report, base: base.report, issues, lang }).trimEnd());
+    fx.out(renderDiffMarkdown({ ...input, budget: opts.budget ?? DEFAULT_BUDGET }).trimEnd());
   }
+  fx.outFull?.(renderDiffMarkdown({ ...input, budget: Infinity }));
   return diff ? 0 : 1;
 }

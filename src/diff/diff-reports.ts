@@ -1,27 +1,41 @@
 /**
- * What a change to the repository does to the KPIs: every value and status that moved, sorted
- * into new periods (a month added), restatements (a month that was already there changed) and
- * definition changes (a kpis/ file changed). Pure: two reports and two file sets in.
+ * What a change to the repository does to the KPIs: every value, target and status that moved,
+ * totals and breakdown members alike, each filed under one kind. Pure: reports and file sets in.
+ *
+ * - new-period: the period did not exist at the base (a month added, the quarter it opens);
+ * - restatement: a value (or its status) of a period that existed at the base changed, whatever
+ *   file caused it: a month file, company.yaml's holidays, customers.yaml's regions or owners;
+ * - target: only the target (and the status it decides) of an existing period changed;
+ * - definition: the KPI's kpis/ file changed (or the KPI was added or removed) and that moved it;
+ * - open-period: a period that was not final at the base (a quarter or year in progress, a cohort
+ *   still maturing) moved only because new months arrived. Anything else a new month moves in an
+ *   existing period (a closed month, final at the base) is a restatement.
  */
-import { GRAINS, monthsOf, monthLabel, parsePeriod, type Grain } from '../calendar/periods.ts';
+import { GRAINS, type Grain } from '../calendar/periods.ts';
 import type { Report, ReportKpi } from '../report/build-report.ts';
+import type { Lint } from '../report/lints.ts';
 import type { Status } from '../report/status.ts';
 import type { SourceFile } from '../validate/validate-repo.ts';
-import { definitionChanges, fileChanges, type DefinitionChange, type FileChange } from './record-changes.ts';
+import { definitionChanges, fileChanges, readFiles, sharedFileChanges, type DefinitionChange, type FileChange, type SharedFileChange } from './record-changes.ts';
 
-export type ChangeKind = 'new-period' | 'restatement' | 'definition';
+export type ChangeKind = 'new-period' | 'open-period' | 'restatement' | 'target' | 'definition';
 
 export interface ValueChange {
   kind: ChangeKind;
   kpi: string;
   grain: Grain;
   period: string;
+  /** For a breakdown member: the breakdown (region, rep, …) and the member's id. Absent for the KPI's total. */
+  breakdown?: string;
+  member?: string;
   before: number | null;
   after: number | null;
   /** after - before when both exist. */
   change: number | null;
   /** change / |before|. */
   changeRatio: number | null;
+  targetBefore: number | null;
+  targetAfter: number | null;
   statusBefore: Status | null;
   statusAfter: Status | null;
 }
@@ -29,111 +43,155 @@ export interface ValueChange {
 export interface ReportDiff {
   /** Months present at head and not at base. */
   newMonths: string[];
-  /** Months present at both whose data files changed. */
+  /** Months present at both whose month files changed or whose values were restated. */
   restatedMonths: string[];
+  /** Data files changed, with the ids of the records added, removed and changed (the comment shows those of month files). */
   files: FileChange[];
+  /** Shared files changed (company, team, customers, products, goals, targets), each with a summary. */
+  sharedFiles: SharedFileChange[];
   definitions: DefinitionChange[];
   values: ValueChange[];
+  /** Lints of the head report that the base report did not have. */
+  newLints: Lint[];
 }
 
 /** Relative differences below this are float noise, not changes. */
 const NOISE = 1e-9;
 
 /**
- * The change is replayed in three steps, each a report: the base plus the new month folders
- * (and the shared files as at head), then plus the changed files of months the base already had,
- * then plus the KPI definitions as at head. A value is filed under the last step that moved it:
- * a lead cohort that matures because a new month arrived is a new-period effect, not a
- * restatement; a closed month whose orders were edited is a restatement.
+ * The change replayed in steps, each a report, so that a moved value can be traced to its cause:
+ * base → `dataOnly` (head's files without the new month folders, KPI definitions as at base) →
+ * `withoutNewMonths` (the same with the definitions at head) → head (plus the new months).
+ * A step is null when its files do not validate; the diff then files conservatively.
  */
 export interface DiffSteps {
   base: Report | null;
-  /** Base + new months + shared files at head. */
-  withNewMonths: Report | null;
-  /** + changed files of months the base had. */
-  withRestatements: Report | null;
+  dataOnly: Report | null;
+  withoutNewMonths: Report | null;
   head: Report;
 }
 
-/** The file sets of the steps, from the base and head files. */
-export function stepFiles(baseFiles: SourceFile[], headFiles: SourceFile[]): { withNewMonths: SourceFile[]; withRestatements: SourceFile[] } {
-  const monthOf = (path: string) => /^data\/(\d{4})\/(\d{2})\//.exec(path);
-  const baseMonths = new Set(baseFiles.map((f) => monthOf(f.path)).filter((m) => m).map((m) => `${m![1]}-${m![2]}`));
-  const isOldMonthFile = (path: string) => {
-    const m = monthOf(path);
-    return !!m && baseMonths.has(`${m[1]}-${m[2]}`);
-  };
+const monthOf = (path: string) => {
+  const m = /^data\/(\d{4})\/(\d{2})\//.exec(path);
+  return m ? `${m[1]}-${m[2]}` : null;
+};
+
+/** The file sets of the intermediate steps, from the base and head files. */
+export function stepFiles(baseFiles: SourceFile[], headFiles: SourceFile[]): { dataOnly: SourceFile[]; withoutNewMonths: SourceFile[]; hasNewMonths: boolean } {
+  const baseMonths = new Set(readFiles(baseFiles).map((f) => monthOf(f.path)).filter((m) => m !== null));
+  const old = headFiles.filter((f) => {
+    const m = monthOf(f.path);
+    return m === null || baseMonths.has(m);
+  });
+  const data = (files: SourceFile[]) => files.filter((f) => !f.path.startsWith('kpis/'));
   const kpis = (files: SourceFile[]) => files.filter((f) => f.path.startsWith('kpis/'));
-  const data = (files: SourceFile[]) => files.filter((f) => f.path.startsWith('data/'));
-  const withNewMonths = [...data(baseFiles).filter((f) => isOldMonthFile(f.path)), ...data(headFiles).filter((f) => !isOldMonthFile(f.path)), ...kpis(baseFiles)];
-  const withRestatements = [...data(headFiles), ...kpis(baseFiles)];
-  return { withNewMonths, withRestatements };
+  return { dataOnly: [...data(old), ...kpis(baseFiles)], withoutNewMonths: old, hasNewMonths: old.length !== headFiles.length };
+}
+
+interface Cell {
+  value: number | null;
+  target: number | null;
+  status: Status | null;
+  /** Not final: partial period or maturing cohort. */
+  open: boolean;
+}
+
+type Cells = Map<string, Cell>;
+
+const SEP = '\u0000';
+const keyOf = (kpi: string, grain: Grain, period: string, breakdown = '', member = '') => [kpi, grain, period, breakdown, member].join(SEP);
+
+/** Every total and member of a report, by key. */
+function cellsOf(r: Report | null): Cells {
+  const out: Cells = new Map();
+  if (!r) return out;
+  for (const k of r.kpis) {
+    for (const grain of GRAINS) {
+      for (const v of k.values[grain] ?? []) {
+        const open = v.notes.length > 0;
+        out.set(keyOf(k.id, grain, v.period), { value: v.value, target: v.target, status: v.status, open });
+        for (const [by, members] of Object.entries(v.breakdowns)) {
+          // A member with nothing (no value, target or status) is the same as no member.
+          for (const m of members) if (m.value !== null || m.target !== null || m.status !== null) out.set(keyOf(k.id, grain, v.period, by, m.member), { value: m.value, target: m.target, status: m.status, open });
+        }
+      }
+    }
+  }
+  return out;
+}
+
+function sameCell(a: Cell | undefined, b: Cell | undefined): boolean {
+  if (!a || !b) return a === b;
+  return same(a.value, b.value) && same(a.target, b.target) && a.status === b.status;
 }
 
 export function diffReports(steps: DiffSteps, baseFiles: SourceFile[], headFiles: SourceFile[]): ReportDiff {
   const { base, head } = steps;
   const files = fileChanges(baseFiles, headFiles);
+  const sharedFiles = sharedFileChanges(baseFiles, headFiles);
   const definitions = definitionChanges(baseFiles, headFiles);
   const baseMonths = new Set(base?.periods.month.map((p) => p.label) ?? []);
   const newMonths = head.periods.month.map((p) => p.label).filter((m) => !baseMonths.has(m));
-  const changedMonths = new Set(files.map((f) => /^data\/(\d{4})\/(\d{2})\//.exec(f.file)).filter((m) => m !== null).map((m) => `${m![1]}-${m![2]}`));
-  const restatedMonths = [...changedMonths].filter((m) => baseMonths.has(m)).sort();
+  const basePeriods = Object.fromEntries(GRAINS.map((g) => [g, new Set(base?.periods[g].map((p) => p.label) ?? [])])) as Record<Grain, Set<string>>;
   const redefined = new Set(definitions.map((d) => d.kpi));
-  const fyStart = head.company.fiscalYearStart;
-  const newSet = new Set(newMonths);
-  const valueAt = (r: Report | null, kpi: string, grain: Grain, period: string) => r?.kpis.find((k) => k.id === kpi)?.values[grain]?.find((v) => v.period === period);
-  const moved = (a: Report | null, b: Report | null, kpi: string, grain: Grain, period: string) => {
-    const x = valueAt(a, kpi, grain, period);
-    const y = valueAt(b, kpi, grain, period);
-    return !x || !y ? x !== y : !same(x.value, y.value) || x.status !== y.status;
-  };
 
-  // Precedence: a changed definition, then a period that is or contains a new month, then a
-  // change made by edited closed months, then what the new data alone moved (maturing cohorts).
-  const kindOf = (kpi: string, grain: Grain, period: string): ChangeKind => {
-    if (redefined.has(kpi) && (!steps.withRestatements || moved(steps.withRestatements, head, kpi, grain, period))) return 'definition';
-    const [a, b] = monthsOf(grain, parsePeriod(period)!.index, fyStart);
-    for (let mi = a; mi <= b; mi++) if (newSet.has(monthLabel(mi))) return 'new-period';
-    if (!steps.withNewMonths || !steps.withRestatements) return 'restatement';
-    if (moved(steps.withNewMonths, steps.withRestatements, kpi, grain, period)) return 'restatement';
-    return moved(base, steps.withNewMonths, kpi, grain, period) ? 'new-period' : 'restatement';
+  const cBase = cellsOf(base);
+  const cHead = cellsOf(head);
+  const cData = steps.dataOnly ? cellsOf(steps.dataOnly) : null;
+  const cOld = steps.withoutNewMonths ? cellsOf(steps.withoutNewMonths) : null;
+
+  const kindOf = (key: string, kpi: string, grain: Grain, period: string): ChangeKind => {
+    if (!basePeriods[grain].has(period)) return 'new-period';
+    const b = cBase.get(key);
+    const h = cHead.get(key);
+    // Which step moved it: definitions first, then the data of existing periods, then new months.
+    if (redefined.has(kpi) && (!cData || !cOld || !sameCell(cData.get(key), cOld.get(key)))) return 'definition';
+    const dataStep = cData ?? cOld;
+    const byData = dataStep ? !sameCell(b, dataStep.get(key)) : true;
+    if (byData) {
+      const to = dataStep?.get(key) ?? h;
+      return b && to && same(b.value, to.value) && !same(b.target, to.target) ? 'target' : 'restatement';
+    }
+    // Moved by the new months alone: growth of an open period, or a restatement of a final one.
+    return b?.open ? 'open-period' : 'restatement';
   };
 
   const values: ValueChange[] = [];
-  const baseKpis = new Map(base?.kpis.map((k) => [k.id, k]) ?? []);
-  for (const k of head.kpis) {
-    const old = baseKpis.get(k.id);
-    for (const grain of GRAINS) {
-      const before = new Map((old?.values[grain] ?? []).map((v) => [v.period, v]));
-      for (const v of k.values[grain] ?? []) {
-        const o = before.get(v.period);
-        if (o && same(o.value, v.value) && o.status === v.status) continue;
-        const change = o && o.value !== null && v.value !== null ? v.value - o.value : null;
-        values.push({
-          kind: kindOf(k.id, grain, v.period),
-          kpi: k.id,
-          grain,
-          period: v.period,
-          before: o?.value ?? null,
-          after: v.value,
-          change,
-          changeRatio: change !== null && o!.value ? change / Math.abs(o!.value) : null,
-          statusBefore: o?.status ?? null,
-          statusAfter: v.status,
-        });
-      }
-    }
+  for (const key of new Set([...cHead.keys(), ...cBase.keys()])) {
+    const b = cBase.get(key);
+    const h = cHead.get(key);
+    if (sameCell(b, h)) continue;
+    const [kpi, grain, period, breakdown, member] = key.split(SEP) as [string, Grain, string, string, string];
+    // A new period's members are new with it: its totals say enough.
+    if (breakdown && !basePeriods[grain].has(period)) continue;
+    const gone = !head.kpis.some((k) => k.id === kpi) || !base?.kpis.some((k) => k.id === kpi);
+    const before = b?.value ?? null;
+    const after = h?.value ?? null;
+    const change = before !== null && after !== null ? after - before : null;
+    values.push({
+      kind: gone && basePeriods[grain].has(period) ? 'definition' : kindOf(key, kpi, grain, period),
+      kpi,
+      grain,
+      period,
+      ...(breakdown ? { breakdown, member } : {}),
+      before,
+      after,
+      change,
+      changeRatio: change !== null && before ? change / Math.abs(before) : null,
+      targetBefore: b?.target ?? null,
+      targetAfter: h?.target ?? null,
+      statusBefore: b?.status ?? null,
+      statusAfter: h?.status ?? null,
+    });
   }
-  // KPIs removed at head: their values are gone.
-  for (const old of baseKpis.values()) {
-    if (head.kpis.some((k) => k.id === old.id)) continue;
-    for (const grain of GRAINS) {
-      for (const v of old.values[grain] ?? []) {
-        values.push({ kind: 'definition', kpi: old.id, grain, period: v.period, before: v.value, after: null, change: null, changeRatio: null, statusBefore: v.status, statusAfter: null });
-      }
-    }
-  }
-  return { newMonths, restatedMonths, files, definitions, values };
+  const grainOrder = Object.fromEntries(GRAINS.map((g, i) => [g, i]));
+  values.sort((x, y) => (x.kpi < y.kpi ? -1 : x.kpi > y.kpi ? 1 : 0) || grainOrder[x.grain]! - grainOrder[y.grain]! || (x.period < y.period ? -1 : x.period > y.period ? 1 : 0) || (x.breakdown ?? '').localeCompare(y.breakdown ?? '') || (x.member ?? '').localeCompare(y.member ?? ''));
+
+  const restated = new Set(files.map((f) => monthOf(f.file)).filter((m): m is string => m !== null && baseMonths.has(m)));
+  for (const v of values) if (v.kind === 'restatement' && v.grain === 'month') restated.add(v.period);
+  const baseLints = new Set((base?.lints ?? []).map((l) => JSON.stringify(l)));
+  const newLints = head.lints.filter((l) => !baseLints.has(JSON.stringify(l)));
+  return { newMonths, restatedMonths: [...restated].sort(), files, sharedFiles, definitions, values, newLints };
 }
 
 function same(a: number | null, b: number | null): boolean {

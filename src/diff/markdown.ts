@@ -1,68 +1,131 @@
 /**
- * The diff as a pull-request comment: a one-line summary first, validation problems, then
- * restatements said loudly, definition changes, the new month; long lists folded in <details>.
- * Text from data is escaped so a comment cannot ping people, link or inject HTML.
+ * The diff as a pull-request comment: a one-line summary first (a restatement said loudly),
+ * validation problems, then restatements, shared files, target changes, definition changes,
+ * new lints and the new months; long tables folded in <details>.
+ *
+ * Budgeted by design: GitHub takes 65,536 characters in a comment (the budget counts UTF-8 bytes,
+ * which are never fewer). The summary line, every
+ * heading and every short note are always written; lists and tables get the rest of the budget,
+ * a few rows each first and then in the order of the sections, and a cut table ends with
+ * "N more rows, see the artifact" (the full report, `budget: Infinity`). Every <details> opened
+ * is closed. Every string from the data goes through `inert` (./inert.ts).
  */
 import { formatValue, type Lang } from '../i18n/format-value.ts';
 import { t } from '../i18n/messages.ts';
 import type { Report } from '../report/build-report.ts';
 import { formatIssue, type Issue } from '../validate/issue.ts';
 import type { ReportDiff, ValueChange } from './diff-reports.ts';
+import { codeOf, fenceOf, inert } from './inert.ts';
+import type { SummaryItem } from './record-changes.ts';
 
+/** The default budget: room under GitHub's 65,536 for what the workflow adds around the comment. */
+export const DEFAULT_BUDGET = 60_000;
+/** Rows shown before the rest is folded. */
 const TOP = 10;
+/** Rows every list or table gets before any gets more. */
+const FIRST = 3;
+
+type Noun = { one: string; many: string };
+const NOUNS: Record<Lang, Record<string, Noun>> = {
+  en: {
+    customers: { one: 'customer', many: 'customers' },
+    reps: { one: 'rep', many: 'reps' },
+    products: { one: 'product', many: 'products' },
+    categories: { one: 'category', many: 'categories' },
+    goals: { one: 'goal', many: 'goals' },
+    targets: { one: 'target', many: 'targets' },
+    holidays: { one: 'holiday', many: 'holidays' },
+    regions: { one: 'region', many: 'regions' },
+    segments: { one: 'segment', many: 'segments' },
+    lead_sources: { one: 'lead source', many: 'lead sources' },
+    records: { one: 'record', many: 'records' },
+  },
+  id: {
+    customers: { one: 'pelanggan', many: 'pelanggan' },
+    reps: { one: 'sales', many: 'sales' },
+    products: { one: 'produk', many: 'produk' },
+    categories: { one: 'kategori', many: 'kategori' },
+    goals: { one: 'tujuan', many: 'tujuan' },
+    targets: { one: 'target', many: 'target' },
+    holidays: { one: 'hari libur', many: 'hari libur' },
+    regions: { one: 'wilayah', many: 'wilayah' },
+    segments: { one: 'segmen', many: 'segmen' },
+    lead_sources: { one: 'sumber prospek', many: 'sumber prospek' },
+    records: { one: 'catatan', many: 'catatan' },
+  },
+};
+
+/** Field names in Indonesian, where the summary of a shared file names them. */
+const FIELD_ID: Record<string, string> = { owner: 'pemilik', region: 'wilayah', segment: 'segmen', name: 'nama', since: 'tanggal mulai', category: 'kategori', tier: 'tingkat', list_price: 'harga daftar', joined: 'tanggal bergabung', left: 'tanggal keluar', title: 'judul', kpi: 'KPI' };
 
 const W = {
   id: {
     none: 'tidak ada perubahan KPI',
     added: 'ditambahkan',
-    restated: 'dinyatakan ulang',
-    values: 'nilai',
+    restated: (periods: string, n: number) => `⚠️ **DINYATAKAN ULANG: ${periods}** (${n} nilai)`,
+    targets: (periods: string, n: number) => `🎯 target berubah: ${periods} (${n} nilai)`,
+    months: (n: number) => `${n} bulan`,
+    nValues: (n: number) => `${n} nilai`,
     definitionsChanged: (n: number) => `${n} definisi KPI berubah`,
+    sharedChanged: (n: number) => `${n} berkas bersama berubah`,
     problems: (n: number) => `${n} masalah validasi`,
+    newLints: (n: number) => `${n} lint baru`,
     problemsTitle: '❌ Masalah validasi di head',
     problemsNote: 'KPI tidak dapat dihitung sampai masalah ini diperbaiki.',
-    restatedTitle: '⚠️ Bulan tertutup berubah (restatement)',
-    files: 'Berkas dan catatan yang berubah',
+    restatedTitle: '⚠️ Periode tertutup berubah (restatement)',
+    restatedNote: 'Nilai periode yang sudah ada di base berubah (total dan anggota rincian), apa pun berkas penyebabnya.',
+    files: 'Berkas bulan yang berubah',
+    sharedTitle: 'Berkas bersama yang berubah',
+    targetsTitle: '🎯 Target berubah',
     definitionsTitle: 'Definisi KPI berubah',
+    lintsTitle: 'Lint baru',
     fields: 'bagian yang berubah',
     newMonth: 'Bulan baru',
+    openNote: (n: number) => `${n} nilai periode yang belum final (kuartal atau tahun berjalan, kohort yang masih matang) bergerak karena bulan baru.`,
     more: (n: number) => `${n} perubahan lainnya`,
+    truncated: (n: number) => `… ${n} baris lainnya, lihat artefak (laporan lengkap)`,
     kpi: 'KPI', period: 'Periode', before: 'Sebelum', after: 'Sesudah', change: 'Perubahan', status: 'Status', value: 'Nilai', target: 'Target',
+    targetBefore: 'Target sebelum', targetAfter: 'Target sesudah',
     recAdded: 'ditambah', recRemoved: 'dihapus', recChanged: 'diubah', fileAdded: 'berkas baru', fileRemoved: 'berkas dihapus',
     kpiAdded: 'KPI baru', kpiRemoved: 'KPI dihapus',
+    /** `noun` and `field` are already inert. */
+    item: (i: SummaryItem, noun: string, field: string | null) =>
+      i.count === null ? `${noun} berubah` : `${i.count} ${noun} ${i.action === 'added' ? 'ditambah' : i.action === 'removed' ? 'dihapus' : field ? `berganti ${field}` : 'diubah'}`,
   },
   en: {
     none: 'no KPI changes',
     added: 'added',
-    restated: 'restated',
-    values: 'values',
+    restated: (periods: string, n: number) => `⚠️ **RESTATED: ${periods}** (${n} value${n === 1 ? '' : 's'})`,
+    targets: (periods: string, n: number) => `🎯 targets changed: ${periods} (${n} value${n === 1 ? '' : 's'})`,
+    months: (n: number) => `${n} months`,
+    nValues: (n: number) => `${n} value${n === 1 ? '' : 's'}`,
     definitionsChanged: (n: number) => `${n} KPI definition${n === 1 ? '' : 's'} changed`,
+    sharedChanged: (n: number) => `${n} shared file${n === 1 ? '' : 's'} changed`,
     problems: (n: number) => `${n} validation problem${n === 1 ? '' : 's'}`,
+    newLints: (n: number) => `${n} new lint${n === 1 ? '' : 's'}`,
     problemsTitle: '❌ Validation problems at head',
     problemsNote: 'KPIs cannot be computed until these are fixed.',
-    restatedTitle: '⚠️ Closed months changed (restatement)',
-    files: 'Files and records changed',
+    restatedTitle: '⚠️ Closed periods changed (restatement)',
+    restatedNote: 'Values of periods the base already had changed (totals and breakdown members), whatever file caused it.',
+    files: 'Month files changed',
+    sharedTitle: 'Shared files changed',
+    targetsTitle: '🎯 Targets changed',
     definitionsTitle: 'KPI definitions changed',
+    lintsTitle: 'New lints',
     fields: 'changed',
     newMonth: 'New month',
+    openNote: (n: number) => `${n} value${n === 1 ? '' : 's'} of periods still open (quarter or year to date, cohorts still maturing) moved with the new month.`,
     more: (n: number) => `${n} more changes`,
+    truncated: (n: number) => `… ${n} more row${n === 1 ? '' : 's'}, see the artifact (the full report)`,
     kpi: 'KPI', period: 'Period', before: 'Before', after: 'After', change: 'Change', status: 'Status', value: 'Value', target: 'Target',
+    targetBefore: 'Target before', targetAfter: 'Target after',
     recAdded: 'added', recRemoved: 'removed', recChanged: 'changed', fileAdded: 'new file', fileRemoved: 'file removed',
     kpiAdded: 'KPI added', kpiRemoved: 'KPI removed',
+    item: (i: SummaryItem, noun: string, field: string | null) =>
+      i.count === null ? `${noun} changed` : `${i.count} ${noun} ${i.action === 'added' ? 'added' : i.action === 'removed' ? 'removed' : field ? `changed ${field}` : 'changed'}`,
   },
 };
-
-/** Escapes text for GitHub markdown: no HTML, no links or emphasis, no @mentions or #refs. */
-export function escapeMarkdown(s: string): string {
-  return s
-    .replace(/[\\`*_{}[\]()<>#+!|~]/g, (c) => `\\${c}`)
-    .replace(/@/g, '@\u200b')
-    .replace(/\r?\n/g, ' ');
-}
-
-function code(s: string): string {
-  return '`' + s.replace(/`/g, "'").replace(/@/g, '@\u200b') + '`';
-}
+type Words = (typeof W)['en'];
 
 export interface MarkdownInput {
   diff: ReportDiff | null;
@@ -70,105 +133,199 @@ export interface MarkdownInput {
   base: Report | null;
   issues: Issue[];
   lang: Lang;
+  /** Characters the comment may take; Infinity for the full report. Default DEFAULT_BUDGET. */
+  budget?: number;
 }
 
-export function renderDiffMarkdown({ diff, head, base, issues, lang }: MarkdownInput): string {
+/** Lines always written (a heading, a note). */
+interface Text {
+  text: string[];
+}
+/** A list or table: `head` and `tail` always written around the rows shown, rows cut to the budget. */
+interface Rows {
+  head: string[];
+  rows: string[];
+  tail: string[];
+  /** Rows shown before the rest is folded into <details>. */
+  fold: number;
+}
+type Block = Text | Rows;
+
+export function renderDiffMarkdown({ diff, head, base, issues, lang, budget = DEFAULT_BUDGET }: MarkdownInput): string {
   const w = W[lang];
   const m = t(lang);
   const errors = issues.filter((i) => i.level === 'error');
   const report = head ?? base;
-  const title = (id: string) => escapeMarkdown(report?.kpis.find((k) => k.id === id)?.title[lang] ?? base?.kpis.find((k) => k.id === id)?.title[lang] ?? id);
-  const unitOf = (id: string) => (head?.kpis.find((k) => k.id === id) ?? base?.kpis.find((k) => k.id === id))?.unit ?? 'count';
-  const fmt = (id: string, x: number | null) => formatValue(x, unitOf(id), lang, report?.company.currency);
-  const status = (s: string | null) => (s ? m[s as 'on-track'] : '–');
-  const lines: string[] = [];
+  const kpiOf = (id: string) => head?.kpis.find((k) => k.id === id) ?? base?.kpis.find((k) => k.id === id);
+  const title = (id: string) => inert(kpiOf(id)?.title[lang] ?? id);
+  const fmt = (id: string, x: number | null) => inert(formatValue(x, kpiOf(id)?.unit ?? 'count', lang, report?.company.currency));
+  const status = (s: string | null) => (s ? ((m as Record<string, unknown>)[s] as string | undefined) ?? inert(s) : '–');
+  const blocks: Block[] = [];
+  const text = (...lines: string[]) => blocks.push({ text: lines });
+  const rows = (headLines: string[], list: string[], tail: string[] = [], fold = TOP) => list.length && blocks.push({ head: headLines, rows: list, tail, fold });
 
   const parts: string[] = [];
+  const restated = diff?.values.filter((v) => v.kind === 'restatement') ?? [];
+  const targets = diff?.values.filter((v) => v.kind === 'target') ?? [];
+  if (diff && (diff.restatedMonths.length || restated.length)) parts.push(w.restated(periodsOf(diff.restatedMonths, restated, w), restated.length));
   if (diff?.newMonths.length) parts.push(`${diff.newMonths.join(', ')} ${w.added}`);
-  if (diff?.restatedMonths.length) parts.push(`⚠️ ${diff.restatedMonths.join(', ')} ${w.restated} (${diff.values.filter((v) => v.kind === 'restatement').length} ${w.values})`);
+  if (targets.length) parts.push(w.targets(periodsOf([], targets, w), targets.length));
   if (diff?.definitions.length) parts.push(w.definitionsChanged(diff.definitions.length));
+  if (diff?.sharedFiles.length) parts.push(w.sharedChanged(diff.sharedFiles.length));
+  if (diff?.newLints.length) parts.push(w.newLints(diff.newLints.length));
   if (errors.length) parts.push(`❌ ${w.problems(errors.length)}`);
-  lines.push(`**capaian**: ${parts.length ? parts.join(' · ') : w.none}`);
+  text(`**capaian**: ${parts.length ? parts.join(' · ') : w.none}`);
 
   if (errors.length) {
-    lines.push('', `### ${w.problemsTitle}`, '', w.problemsNote, '', ...fence(issues.map((i) => formatIssue(i)), 20, w));
+    const fence = fenceOf(issues.map((i) => formatIssue(i)));
+    text('', `### ${w.problemsTitle}`, '', w.problemsNote, '');
+    rows([fence.open], fence.lines, [fence.close], 20);
   }
-  if (!diff) return lines.join('\n') + '\n';
 
-  const table = (rows: ValueChange[], withPeriod: boolean) => {
-    const head1 = withPeriod ? `| ${w.kpi} | ${w.period} | ${w.before} | ${w.after} | ${w.change} | ${w.status} |` : `| ${w.kpi} | ${w.before} | ${w.after} | ${w.change} | ${w.status} |`;
-    const sep = withPeriod ? '|---|---|--:|--:|--:|---|' : '|---|--:|--:|--:|---|';
-    const row = (v: ValueChange) => {
-      const change = v.changeRatio !== null ? `${v.changeRatio > 0 ? '+' : ''}${(v.changeRatio * 100).toFixed(1)}%` : v.change !== null ? fmt(v.kpi, v.change) : '–';
-      const st = v.statusBefore === v.statusAfter ? status(v.statusAfter) : `${status(v.statusBefore)} → ${status(v.statusAfter)}`;
-      return withPeriod ? `| ${title(v.kpi)} | ${v.period} | ${fmt(v.kpi, v.before)} | ${fmt(v.kpi, v.after)} | ${change} | ${st} |` : `| ${title(v.kpi)} | ${fmt(v.kpi, v.before)} | ${fmt(v.kpi, v.after)} | ${change} | ${st} |`;
+  if (diff) {
+    const member = (v: ValueChange) => {
+      if (!v.breakdown) return title(v.kpi);
+      const label = report?.labels[v.breakdown]?.[v.member!] ?? Object.values(report?.labels ?? {}).find((l) => l[v.member!])?.[v.member!];
+      const name = label === undefined ? v.member! : typeof label === 'string' ? label : label[lang];
+      return `${title(v.kpi)} · ${inert(v.breakdown)}: ${inert(name)}`;
     };
-    return folded(rows, head1, sep, row, w);
-  };
+    const ratio = (x: number | null) => (x !== null ? `${x > 0 ? '+' : ''}${(x * 100).toFixed(1).replace('.', lang === 'id' ? ',' : '.')}%` : null);
+    const st = (v: ValueChange) => (v.statusBefore === v.statusAfter ? status(v.statusAfter) : `${status(v.statusBefore)} → ${status(v.statusAfter)}`);
+    const valueTable = (list: ValueChange[]) => {
+      const header = [`| ${w.kpi} | ${w.period} | ${w.before} | ${w.after} | ${w.change} | ${w.status} |`, '|---|---|--:|--:|--:|---|'];
+      const row = (v: ValueChange) => `| ${member(v)} | ${v.period} | ${fmt(v.kpi, v.before)} | ${fmt(v.kpi, v.after)} | ${ratio(v.changeRatio) ?? (v.change !== null ? fmt(v.kpi, v.change) : '–')} | ${st(v)} |`;
+      rows(header, list.sort(bySize).map(row));
+    };
 
-  const restated = diff.values.filter((v) => v.kind === 'restatement').sort(bySize);
-  if (diff.restatedMonths.length || restated.length) {
-    lines.push('', `### ${w.restatedTitle}`, '');
-    const changed = diff.files.filter((f) => diff.restatedMonths.some((mo) => f.file.startsWith(`data/${mo.slice(0, 4)}/${mo.slice(5, 7)}/`)) || !/^data\/\d{4}\//.test(f.file));
-    if (changed.length) {
-      lines.push(`**${w.files}:**`, '');
-      for (const f of changed) {
-        const bits = [
-          f.status === 'added' ? w.fileAdded : f.status === 'removed' ? w.fileRemoved : '',
-          f.added.length ? `${f.added.length} ${w.recAdded} (${ids(f.added)})` : '',
-          f.removed.length ? `${f.removed.length} ${w.recRemoved} (${ids(f.removed)})` : '',
-          f.changed.length ? `${f.changed.length} ${w.recChanged} (${ids(f.changed)})` : '',
-        ].filter(Boolean);
-        lines.push(`- ${code(f.file)}: ${bits.join(', ')}`);
+    if (restated.length || diff.restatedMonths.length) {
+      text('', `### ${w.restatedTitle}`, '', w.restatedNote, '');
+      const changed = diff.files.filter((f) => diff.restatedMonths.some((mo) => f.file.startsWith(`data/${mo.slice(0, 4)}/${mo.slice(5, 7)}/`)));
+      if (changed.length) {
+        const line = (f: (typeof changed)[number]) => {
+          const bits = [
+            f.status === 'added' ? w.fileAdded : f.status === 'removed' ? w.fileRemoved : '',
+            f.added.length ? `${f.added.length} ${w.recAdded} (${ids(f.added)})` : '',
+            f.removed.length ? `${f.removed.length} ${w.recRemoved} (${ids(f.removed)})` : '',
+            f.changed.length ? `${f.changed.length} ${w.recChanged} (${ids(f.changed)})` : '',
+          ].filter(Boolean);
+          return `- ${codeOf(f.file)}: ${bits.join(', ')}`;
+        };
+        text(`**${w.files}:**`, '');
+        rows([], changed.map(line), [''], Infinity);
       }
-      lines.push('');
+      valueTable(restated);
     }
-    if (restated.length) lines.push(...table(restated, true));
-  }
 
-  if (diff.definitions.length) {
-    lines.push('', `### ${w.definitionsTitle}`, '');
-    for (const d of diff.definitions) {
-      const n = diff.values.filter((v) => v.kind === 'definition' && v.kpi === d.kpi).length;
-      const what = d.status === 'added' ? w.kpiAdded : d.status === 'removed' ? w.kpiRemoved : `${w.fields}: ${d.fields.map(code).join(', ')}`;
-      lines.push(`- ${code(d.file)} (${title(d.kpi)}): ${what}; ${n} ${w.values}`);
+    if (diff.sharedFiles.length) {
+      text('', `### ${w.sharedTitle}`, '');
+      const nouns = NOUNS[lang];
+      const line = (f: ReportDiff['sharedFiles'][number]) => {
+        const items = f.summary.map((i) => {
+          const n = i.count === null ? undefined : nouns[i.subject];
+          const noun = n ? (i.count === 1 ? n.one : n.many) : inert(i.subject);
+          const field = i.field ? (lang === 'id' ? FIELD_ID[i.field] : undefined) ?? inert(i.field) : null;
+          return w.item(i, noun, field);
+        });
+        const status = f.status === 'added' ? w.fileAdded : f.status === 'removed' ? w.fileRemoved : '';
+        return `- ${codeOf(f.file)}: ${[status, ...items].filter(Boolean).join('; ') || w.recChanged}`;
+      };
+      rows([], diff.sharedFiles.map(line), [], Infinity);
     }
-    const defValues = diff.values.filter((v) => v.kind === 'definition' && v.grain === 'month').sort(bySize);
-    if (defValues.length) lines.push('', ...table(defValues, true));
-  }
 
-  for (const month of diff.newMonths) {
-    const rows = (head?.kpis ?? []).map((k) => ({ k, v: k.values.month?.find((x) => x.period === month) })).filter((x) => x.v);
-    if (!rows.length) continue;
-    lines.push('', `### ${w.newMonth} ${month}`, '');
-    const order = { 'off-track': 0, 'at-risk': 1, 'on-track': 2 } as const;
-    rows.sort((a, b) => (a.v!.status ? order[a.v!.status] : 3) - (b.v!.status ? order[b.v!.status] : 3) || Math.abs(b.v!.changeRatio ?? 0) - Math.abs(a.v!.changeRatio ?? 0));
-    const header = `| ${w.kpi} | ${w.value} | ${w.target} | ${w.status} | ${m.vsPrevious.month} |`;
-    const render = ({ k, v }: (typeof rows)[number]) =>
-      `| ${escapeMarkdown(k.title[lang])} | ${fmt(k.id, v!.value)} | ${fmt(k.id, v!.target)} | ${status(v!.status)} | ${v!.changeRatio !== null ? `${v!.changeRatio > 0 ? '+' : ''}${(v!.changeRatio * 100).toFixed(1)}%` : '–'} |`;
-    lines.push(...folded(rows, header, '|---|--:|--:|---|--:|', render, w));
+    if (targets.length) {
+      text('', `### ${w.targetsTitle}`, '');
+      const header = [`| ${w.kpi} | ${w.period} | ${w.targetBefore} | ${w.targetAfter} | ${w.value} | ${w.status} |`, '|---|---|--:|--:|--:|---|'];
+      const order = (v: ValueChange) => (v.breakdown ? 1 : 0);
+      const row = (v: ValueChange) => `| ${member(v)} | ${v.period} | ${fmt(v.kpi, v.targetBefore)} | ${fmt(v.kpi, v.targetAfter)} | ${fmt(v.kpi, v.after)} | ${st(v)} |`;
+      rows(header, targets.sort((a, b) => order(a) - order(b) || (a.period < b.period ? -1 : a.period > b.period ? 1 : 0)).map(row));
+    }
+
+    if (diff.definitions.length) {
+      text('', `### ${w.definitionsTitle}`, '');
+      const line = (d: ReportDiff['definitions'][number]) => {
+        const n = diff.values.filter((v) => v.kind === 'definition' && v.kpi === d.kpi).length;
+        const what = d.status === 'added' ? w.kpiAdded : d.status === 'removed' ? w.kpiRemoved : `${w.fields}: ${d.fields.map((f) => codeOf(f)).join(', ')}`;
+        return `- ${codeOf(d.file)} (${title(d.kpi)}): ${what}; ${w.nValues(n)}`;
+      };
+      rows([], diff.definitions.map(line), [''], Infinity);
+      valueTable(diff.values.filter((v) => v.kind === 'definition' && v.grain === 'month' && !v.breakdown));
+    }
+
+    if (diff.newLints.length) {
+      text('', `### ${w.lintsTitle}`, '');
+      rows([], diff.newLints.map((l) => `- ${inert(l.message[lang], 400)}${l.file ? ` (${codeOf(l.file)})` : ''}`), [], Infinity);
+    }
+
+    const open = diff.values.filter((v) => v.kind === 'open-period').length;
+    diff.newMonths.forEach((month, i) => {
+      const list = (head?.kpis ?? []).map((k) => ({ k, v: k.values.month?.find((x) => x.period === month) })).filter((x) => x.v);
+      text('', `### ${w.newMonth} ${month}`, '');
+      if (open && i === diff.newMonths.length - 1) text(w.openNote(open), '');
+      if (!list.length) return;
+      const order: Record<string, number> = { 'off-track': 0, 'at-risk': 1, 'on-track': 2 };
+      list.sort((a, b) => (a.v!.status ? (order[a.v!.status] ?? 3) : 3) - (b.v!.status ? (order[b.v!.status] ?? 3) : 3) || Math.abs(b.v!.changeRatio ?? 0) - Math.abs(a.v!.changeRatio ?? 0));
+      const header = [`| ${w.kpi} | ${w.value} | ${w.target} | ${w.status} | ${m.vsPrevious.month} |`, '|---|--:|--:|---|--:|'];
+      rows(header, list.map(({ k, v }) => `| ${inert(k.title[lang])} | ${fmt(k.id, v!.value)} | ${fmt(k.id, v!.target)} | ${status(v!.status)} | ${ratio(v!.changeRatio) ?? '–'} |`));
+    });
   }
-  return lines.join('\n') + '\n';
+  return layout(blocks, budget, w).join('\n') + '\n';
+}
+
+/** The periods of a list of changes, compact: months first, then quarters and years not covered by a listed month. */
+function periodsOf(months: string[], values: ValueChange[], w: Words): string {
+  const list = new Set(months);
+  for (const v of values) if (v.grain === 'month') list.add(v.period);
+  const monthsShown = [...list];
+  for (const v of values) if (v.grain !== 'month' && !monthsShown.some((mo) => mo.startsWith(v.period.slice(0, 4)))) list.add(v.period);
+  const all = [...list].sort();
+  if (all.length <= 6) return all.join(', ');
+  return `${all[0]} … ${all[all.length - 1]} (${all.every((p) => /^\d{4}-\d{2}$/.test(p)) ? w.months(all.length) : all.length})`;
+}
+
+/**
+ * The blocks as lines within the budget. Text blocks, the heads and tails of lists and a
+ * possible "N more rows" note are counted first; the rows share what is left, FIRST rows each,
+ * then in order.
+ */
+function layout(blocks: Block[], budget: number, w: Words): string[] {
+  // Counted in UTF-8 bytes, never fewer than characters: within the budget whichever GitHub counts.
+  const bytes = (l: string) => Buffer.byteLength(l, 'utf8') + 1;
+  const size = (lines: string[]) => lines.reduce((n, l) => n + bytes(l), 0);
+  const lists = blocks.filter((b): b is Rows => 'rows' in b);
+  const DETAILS = size(['', '<details><summary>' + w.more(999999) + '</summary>', '', '', '</details>']);
+  let left = budget - size(blocks.flatMap((b) => ('text' in b ? b.text : [...b.head, ...b.tail])));
+  // What each list may cost besides its rows: the note when cut, the fold and the repeated head.
+  for (const b of lists) left -= size(['', w.truncated(b.rows.length)]) + (b.rows.length > b.fold ? DETAILS + size([...b.head, ...b.tail]) : 0);
+  const shown = new Map<Rows, number>(lists.map((b) => [b, 0]));
+  const take = (b: Rows, upTo: number) => {
+    let n = shown.get(b)!;
+    while (n < Math.min(upTo, b.rows.length) && bytes(b.rows[n]!) <= left) left -= bytes(b.rows[n++]!);
+    shown.set(b, n);
+  };
+  for (const b of lists) take(b, FIRST);
+  for (const b of lists) take(b, Infinity);
+
+  const out: string[] = [];
+  for (const b of blocks) {
+    if ('text' in b) {
+      out.push(...b.text);
+      continue;
+    }
+    const n = shown.get(b)!;
+    const visible = Math.min(n, b.fold);
+    if (visible > 0) out.push(...b.head, ...b.rows.slice(0, visible), ...b.tail);
+    if (n > b.fold) out.push('', `<details><summary>${w.more(n - b.fold)}</summary>`, '', ...b.head, ...b.rows.slice(b.fold, n), ...b.tail, '', '</details>');
+    if (n < b.rows.length) out.push('', w.truncated(b.rows.length - n));
+  }
+  return out;
 }
 
 function bySize(a: ValueChange, b: ValueChange): number {
-  return Math.abs(b.changeRatio ?? (b.after === null || b.before === null ? Infinity : 0)) - Math.abs(a.changeRatio ?? (a.after === null || a.before === null ? Infinity : 0)) || (a.kpi < b.kpi ? -1 : 1);
+  const size = (v: ValueChange) => Math.abs(v.changeRatio ?? (v.after === null || v.before === null ? Infinity : 0));
+  return (a.breakdown ? 1 : 0) - (b.breakdown ? 1 : 0) || size(b) - size(a) || (a.kpi < b.kpi ? -1 : a.kpi > b.kpi ? 1 : 0) || (a.period < b.period ? -1 : a.period > b.period ? 1 : 0);
 }
 
 function ids(list: string[]): string {
-  const shown = list.slice(0, 5).map(code).join(', ');
+  const shown = list.slice(0, 5).map((x) => codeOf(x, 60)).join(', ');
   return list.length > 5 ? `${shown}, …` : shown;
-}
-
-/** A table with its first rows shown and the rest folded. */
-function folded<T>(rows: T[], header: string, sep: string, render: (r: T) => string, w: (typeof W)['en']): string[] {
-  const out = [header, sep, ...rows.slice(0, TOP).map(render)];
-  if (rows.length > TOP) out.push('', `<details><summary>${w.more(rows.length - TOP)}</summary>`, '', header, sep, ...rows.slice(TOP).map(render), '', '</details>');
-  return out;
-}
-
-function fence(list: string[], max: number, w: (typeof W)['en']): string[] {
-  const out = ['```', ...list.slice(0, max).map((l) => l.replace(/```/g, "'''")), '```'];
-  if (list.length > max) out.push('', `<details><summary>${w.more(list.length - max)}</summary>`, '', '```', ...list.slice(max).map((l) => l.replace(/```/g, "'''")), '```', '', '</details>');
-  return out;
 }

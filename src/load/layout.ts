@@ -42,6 +42,17 @@ export function placeFile(rel: string): Placement {
   return unknown(`"${rel}" is in an unknown place`, LAYOUT_HELP);
 }
 
+/**
+ * Whether validation reads a file of the repository at all (`path` from the repository root):
+ * files under data/ that `placeFile` does not ignore, and files under kpis/ other than dotfiles
+ * and READMEs. The one rule for which files count; `capaian diff` lists only these.
+ */
+export function readByValidation(path: string): boolean {
+  if (path.startsWith('data/')) return placeFile(path.slice('data/'.length)).kind !== 'ignored';
+  if (path.startsWith('kpis/')) return /^kpis\/[^/]+\.yaml$/.test(path) || !(/(^|\/)\./.test(path) || /readme(\.md)?$/i.test(path));
+  return false;
+}
+
 function unknown(message: string, hint: string): Placement {
   return { kind: 'unknown', message, hint };
 }

@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import { decodeText } from '../load/decode.ts';
-import { placeFile } from '../load/layout.ts';
+import { placeFile, readByValidation } from '../load/layout.ts';
 import { locateIssues } from '../load/locate.ts';
 import { parseYaml, protoKeys } from '../load/parse-yaml.ts';
 import { companySchema } from '../schema/company.ts';
@@ -121,12 +121,12 @@ export function validateFull(files: SourceFile[], earlier: PendingIssue[] = []):
 
   const kpiFiles: KpiFile[] = [];
   for (const f of [...files].sort((a, b) => (a.path < b.path ? -1 : 1))) {
+    if (!readByValidation(f.path)) continue;
     if (f.path.startsWith('kpis/')) {
       const kpi = readKpiFile(f, issues, texts);
       if (kpi) kpiFiles.push(kpi);
       continue;
     }
-    if (!f.path.startsWith('data/')) continue;
     const place = placeFile(f.path.slice('data/'.length));
     if (place.kind === 'ignored') continue;
     if (place.kind === 'unknown') {
@@ -311,7 +311,6 @@ function assemble(singles: Map<FileKind, unknown>, kept: Kept[]): Partial<RepoDa
 /** kpis/<id>.yaml: parsed and checked against the KPI schema. */
 function readKpiFile(f: SourceFile, issues: PendingIssue[], texts: Map<string, string>): KpiFile | null {
   if (!/^kpis\/[^/]+\.yaml$/.test(f.path)) {
-    if (/(^|\/)\./.test(f.path) || /readme(\.md)?$/i.test(f.path)) return null;
     issues.push(issue(f.path, [], 'unknown-file', `"${f.path}" is not a KPI definition`, 'kpis/ holds one <kpi-id>.yaml per KPI, directly in the folder'));
     return null;
   }

@@ -1,6 +1,9 @@
 /**
  * `capaian diff` on a git repository built here: add a month, change a closed month, change a
- * KPI definition, break a file. Asserts the classified changes and the markdown (golden).
+ * KPI definition, break a file; and, each on a branch of its own from the April commit, the
+ * restatements that come through shared files (holidays, customers' regions and owners, a
+ * closed month's target), a new lint, files validation ignores and hostile text. Asserts the
+ * classified changes and the markdown (golden).
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -37,6 +40,8 @@ async function diff(base: string, head: string | undefined, format: 'markdown' |
 
 function golden(name: string, text: string) {
   const file = join(GOLDEN, `${name}.md`);
+  // In CI a missing golden is a failure, never a file written on the spot.
+  if (!existsSync(file) && process.env.CI) throw new Error(`golden ${file} is missing: run UPDATE_GOLDEN=1 npx vitest run test/diff/diff.test.ts and commit it`);
   if (process.env.UPDATE_GOLDEN === '1' || !existsSync(file)) {
     mkdirSync(GOLDEN, { recursive: true });
     writeFileSync(file, text);
@@ -49,7 +54,13 @@ function golden(name: string, text: string) {
 beforeAll(() => {
   repo = mkdtempSync(join(tmpdir(), 'capaian-diff-'));
   cpSync(FIXTURE, repo, { recursive: true });
+  // Orders per working day: a KPI that reads company.yaml's calendar. March 2026 has 22 weekdays less
+  // the holiday of 20 March: 21 working days, one order.
+  write('kpis/orders-per-day.yaml', ORDERS_PER_DAY);
+  // A target for March, a closed month at the April commit: net sales 60000 (66200 is on track).
+  write('data/targets/2026.yaml', '- { kpi: net-sales, period: 2026-03, value: 60000 }\n');
   git('init', '-q');
+  git('checkout', '-q', '-b', 'main');
   commit('base');
   // A new month, April: one order from C1 (net 20000) and one survey.
   write('data/2026/04/orders.yaml', '- { id: SO-2, date: 2026-04-06, customer: C1, rep: andi, lines: [{ sku: TEH-1, qty: 4, price: 5000 }] }\n');
@@ -64,9 +75,69 @@ beforeAll(() => {
   // A broken file.
   write('data/2026/04/surveys.yaml', '- { id: S-2, date: 2026-04-10, customer: C1, score: 9 }\n');
   commit('broken');
+
+  // Each on a branch of its own from April: one shared file changed.
+  const branch = (name: string, change: () => void) => {
+    git('checkout', '-q', '-b', `b-${name}`, 'add-april');
+    change();
+    commit(name);
+  };
+  branch('holidays', () => write('data/company.yaml', readFileSync(join(repo, 'data/company.yaml'), 'utf8').replace('  - { date: 2026-03-20, name: Idul Fitri }\n', '  - { date: 2026-03-20, name: Idul Fitri }\n  - { date: 2026-03-09, name: Cuti bersama }\n  - { date: 2026-03-10, name: Cuti bersama }\n  - { date: 2026-03-11, name: Cuti bersama }\n')));
+  branch('regions', () => write('data/customers.yaml', readFileSync(join(repo, 'data/customers.yaml'), 'utf8').replace('region: jakarta', 'region: bandung')));
+  branch('owners', () => write('data/customers.yaml', readFileSync(join(repo, 'data/customers.yaml'), 'utf8').replace('owner: andi', 'owner: budi')));
+  branch('target', () => write('data/targets/2026.yaml', '- { kpi: net-sales, period: 2026-03, value: 90000 }\n'));
+  // A KPI that serves no goal: a definition added and a new lint.
+  branch('lint', () => write('kpis/units-sold.yaml', UNITS_SOLD));
+  // Files validation does not read: a README, dotfiles in a month folder, one with a newline in its name.
+  branch('ignored', () => {
+    write('data/README.md', '# notes @octocat #1\n');
+    write('data/2026/03/.notes.yaml', '- { id: X-1 }\n');
+    write('data/2026/03/.x\n@octocat #1.yaml', '- { id: X-2 }\n');
+  });
+  // Hostile text from the data: a KPI title and a rep's name that would link, mention and reference.
+  branch('hostile', () => {
+    write('kpis/net-sales.yaml', readFileSync(join(repo, 'kpis/net-sales.yaml'), 'utf8').replace('en: Net Sales }', 'en: "https://evil.example/x www.evil.example @octocat #1 GH-2 owner/repo#3 <b>x</b> | *y* `z` deadbeef1234" }'));
+    write('data/team.yaml', readFileSync(join(repo, 'data/team.yaml'), 'utf8').replace('name: Andi Wijaya', 'name: "Andi @octocat ```x``` #1"'));
+    write('data/2026/03/orders.yaml', readFileSync(join(repo, 'data/2026/03/orders.yaml'), 'utf8').replace('qty: 10', 'qty: 11'));
+  });
+  git('checkout', '-q', 'main');
 });
 
 afterAll(() => rmSync(repo, { recursive: true, force: true }));
+
+const ORDERS_PER_DAY = `id: orders-per-day
+title: { id: Pesanan per Hari Kerja, en: Orders per Working Day }
+description:
+  id: Jumlah pesanan pada periode itu dibagi hari kerja perusahaan (hari kerja menurut company.yaml, dikurangi hari libur).
+  en: Orders in the period divided by the company's working days (the working days of company.yaml, less holidays).
+group: volume
+unit: per-day
+direction: higher
+frequency: monthly
+goal: grow-sales
+owner: Sales Ops
+formula:
+  per_working_day: { of: { count: { of: orders } } }
+breakdowns: []
+`;
+
+const UNITS_SOLD = `id: units-sold
+title: { id: Unit Terjual, en: Units Sold }
+description:
+  id: Jumlah unit pada semua baris pesanan pada periode itu.
+  en: Units on every order line in the period.
+group: volume
+unit: count
+direction: higher
+frequency: monthly
+owner: Sales Ops
+formula:
+  sum: { of: order_lines, field: qty }
+breakdowns: []
+`;
+
+type Row = { kind: string; kpi: string; grain: string; period: string; breakdown?: string; member?: string; before: number | null; after: number | null; targetBefore: number | null; targetAfter: number | null; statusBefore: string | null; statusAfter: string | null };
+const find = (rows: Row[], q: Partial<Row>) => rows.filter((r) => Object.entries(q).every(([k, v]) => r[k as keyof Row] === v));
 
 describe('capaian diff', () => {
   it('files a new month under new periods, with nothing restated', async () => {
@@ -75,7 +146,9 @@ describe('capaian diff', () => {
     expect(json.diff.newMonths).toEqual(['2026-04']);
     expect(json.diff.restatedMonths).toEqual([]);
     const kinds = new Set(json.diff.values.map((v: { kind: string }) => v.kind));
-    expect([...kinds]).toEqual(['new-period']);
+    expect([...kinds].sort()).toEqual(['new-period', 'open-period']);
+    // The year 2026 existed at the base (January to March) and was not final: it grew with April.
+    expect(find(json.diff.values, { kpi: 'net-sales', period: '2026', breakdown: undefined })).toMatchObject([{ kind: 'open-period', before: 66200, after: 86200 }]);
     const april = json.diff.values.find((v: { kpi: string; period: string }) => v.kpi === 'net-sales' && v.period === '2026-04');
     expect(april).toMatchObject({ before: null, after: 4 * 5000 });
     // The quarter grew by April: 66200 -> 86200.
@@ -92,7 +165,10 @@ describe('capaian diff', () => {
     const march = json.diff.values.find((v: { kpi: string; period: string }) => v.kpi === 'net-sales' && v.period === '2026-03');
     // 10 -> 12 units at 5000: +10000.
     expect(march).toMatchObject({ kind: 'restatement', before: 66200, after: 76200, change: 10000 });
+    // Breakdown members are compared too: Jakarta's March moved by the same 10000.
+    expect(find(json.diff.values, { kpi: 'net-sales', period: '2026-03', breakdown: 'region', member: 'jakarta' })).toMatchObject([{ kind: 'restatement', before: 66200, after: 76200 }]);
     const { text } = await diff('add-april', 'restate-march');
+    expect(text.split('\n')[0]).toMatch(/^\*\*capaian\*\*: ⚠️ \*\*RESTATED: 2026-03\*\* \(\d+ values\)/);
     golden('restatement', text);
   });
 
@@ -108,7 +184,7 @@ describe('capaian diff', () => {
   it('puts a whole PR (month added, month restated, definition changed) in one comment', async () => {
     const { code, text } = await diff('base', 'redefine-atv');
     expect(code).toBe(0);
-    expect(text.split('\n')[0]).toBe('**capaian**: 2026-04 added · ⚠️ 2026-03 restated (2 values) · 1 KPI definition changed');
+    expect(text.split('\n')[0]).toMatch(/^\*\*capaian\*\*: ⚠️ \*\*RESTATED: 2026-03\*\* \(\d+ values\) · 2026-04 added · 1 KPI definition changed$/);
     golden('whole-pr', text);
   });
 
@@ -126,4 +202,108 @@ describe('capaian diff', () => {
     expect(json.diff.newMonths).toEqual(['2026-04']);
     expect(git('status', '--porcelain')).toBe('');
   });
+
+  it('restates a closed month when company.yaml gains holidays, and names the file with a summary', async () => {
+    const { json } = await diff('add-april', 'holidays', 'json');
+    expect(json.diff.sharedFiles).toEqual([{ file: 'data/company.yaml', status: 'modified', summary: [{ action: 'added', subject: 'holidays', count: 3 }] }]);
+    expect(json.diff.files.map((f: { file: string }) => f.file)).toEqual(['data/company.yaml']);
+    expect(json.diff.restatedMonths).toEqual(['2026-03']);
+    // One order over 21 working days, then over 18.
+    expect(find(json.diff.values, { kpi: 'orders-per-day', grain: 'month', period: '2026-03' })).toMatchObject([{ kind: 'restatement', before: 1 / 21, after: 1 / 18 }]);
+    expect(json.diff.values.filter((v: Row) => v.kind === 'new-period')).toEqual([]);
+    const { text } = await diff('add-april', 'holidays');
+    expect(text.split('\n')[0]).toContain('⚠️ **RESTATED: 2026-03**');
+    expect(text).toContain('- <code>data/company.yaml</code>: 3 holidays added');
+    golden('holidays', text);
+  });
+
+  it('restates breakdown members when customers move region, with nothing else changed', async () => {
+    const { json, text } = await diff('add-april', 'regions', 'json').then(async (r) => ({ ...r, text: (await diff('add-april', 'regions')).text }));
+    expect(json.diff.sharedFiles).toEqual([{ file: 'data/customers.yaml', status: 'modified', summary: [{ action: 'changed', subject: 'customers', count: 1, field: 'region' }] }]);
+    // The totals did not move; Jakarta's March went to Bandung.
+    expect(find(json.diff.values, { kpi: 'net-sales', grain: 'month', period: '2026-03' }).map((r) => [r.breakdown, r.member, r.before, r.after, r.kind])).toEqual([
+      ['region', 'bandung', null, 66200, 'restatement'],
+      ['region', 'jakarta', 66200, null, 'restatement'],
+    ]);
+    // C1 ordered in April too, a month the base already had.
+    expect(text.split('\n')[0]).toContain('⚠️ **RESTATED: 2026-03, 2026-04**');
+    expect(text).toContain('- <code>data/customers.yaml</code>: 1 customer changed region');
+    golden('regions', text);
+  });
+
+  it('summarises a change of account owner as an ownership change', async () => {
+    const { json } = await diff('add-april', 'owners', 'json');
+    expect(json.diff.sharedFiles[0].summary).toEqual([{ action: 'changed', subject: 'customers', count: 1, field: 'owner' }]);
+    const { text } = await diff('add-april', 'owners');
+    expect(text).toContain('1 customer changed owner');
+    const id = await diffIn('id', 'add-april', 'owners');
+    expect(id).toContain('1 pelanggan berganti pemilik');
+  });
+
+  it('files a closed month whose target changed under "Targets changed", with the status it decides', async () => {
+    const { json } = await diff('add-april', 'target', 'json');
+    const rows = find(json.diff.values, { kpi: 'net-sales', grain: 'month', period: '2026-03' });
+    // 66200 against 60000 is on track; against 90000 (73.6 %) it is off track under the default bands.
+    expect(rows).toMatchObject([{ kind: 'target', before: 66200, after: 66200, targetBefore: 60000, targetAfter: 90000, statusBefore: 'on-track' }]);
+    expect(rows[0]!.statusAfter).not.toBe('on-track');
+    expect(json.diff.values.every((v: Row) => v.kind === 'target')).toBe(true);
+    const { text } = await diff('add-april', 'target');
+    expect(text.split('\n')[0]).toContain('🎯 targets changed: 2026-03');
+    expect(text).toContain('### 🎯 Targets changed');
+    expect(text).toContain('- <code>data/targets/2026.yaml</code>: 1 target changed');
+  });
+
+  it("shows the head's lints that the base did not have", async () => {
+    const { json, text } = await diff('add-april', 'lint', 'json').then(async (r) => ({ ...r, text: (await diff('add-april', 'lint')).text }));
+    expect(json.diff.newLints.map((l: { code: string; kpi: string }) => [l.code, l.kpi])).toContainEqual(['no-goal', 'units-sold']);
+    expect(json.diff.newLints.some((l: { kpi?: string }) => l.kpi === 'net-sales')).toBe(false);
+    expect(text).toContain('### New lints');
+    expect(text).toContain('KPI Units Sold serves no goal');
+  });
+
+  it('lists only files validation reads: no README, no dotfile, no name with a newline', async () => {
+    const { json, text } = await diff('add-april', 'ignored', 'json').then(async (r) => ({ ...r, text: (await diff('add-april', 'ignored')).text }));
+    expect(json.diff.files).toEqual([]);
+    expect(json.diff.sharedFiles).toEqual([]);
+    expect(json.diff.values).toEqual([]);
+    expect(text).toBe('**capaian**: no KPI changes');
+  });
+
+  it('renders every string from the data inert: no link, mention, reference, markup or line break', async () => {
+    const { text } = await diff('add-april', 'hostile');
+    // No mention, issue reference or URL GitHub would link, and no raw HTML or code span from the data.
+    expect(text).not.toMatch(/(^|[^\w\u200d])@[a-z0-9]/i);
+    expect(text).not.toMatch(/#\d/);
+    expect(text).not.toMatch(/\bGH-\d/i);
+    expect(text).not.toMatch(/https?:\/\//);
+    expect(text).not.toMatch(/\bwww\./);
+    expect(text).not.toMatch(/<b>/);
+    expect(text).not.toMatch(/[0-9a-f]{7}/i);
+    // Every table row keeps its six cells: a | from the data is escaped.
+    for (const line of text.split('\n').filter((l) => l.startsWith('| '))) expect(line.replace(/\\\|/g, '').split('|').length).toBe(8);
+    golden('hostile', text);
+  });
+
+  it('keeps the comment within its budget: summary and every heading, tables cut with a note, <details> closed', async () => {
+    let full = '';
+    let text = '';
+    await diffCommand(
+      { base: 'base', head: 'redefine-atv', format: 'markdown', lang: 'en', budget: 1500 },
+      { readRef: async (ref) => readGitFiles(repo, ref), readWorkingTree: () => readRepoFiles(repo, ['data', 'kpis']), out: (t) => (text += t), outFull: (t) => (full += t) },
+    );
+    expect(Buffer.byteLength(text)).toBeLessThanOrEqual(1500);
+    for (const h of ['**capaian**: ⚠️ **RESTATED: 2026-03**', '### ⚠️ Closed periods changed (restatement)', '### KPI definitions changed', '### New month 2026-04']) expect(text).toContain(h);
+    expect(text).toMatch(/\d+ more rows?, see the artifact/);
+    expect(text.split('<details>').length).toBe(text.split('</details>').length);
+    // The full report holds every row and no note.
+    expect(full).not.toMatch(/see the artifact/);
+    expect(full.length).toBeGreaterThan(text.length);
+    expect(full.split('<details>').length).toBe(full.split('</details>').length);
+  });
 });
+
+async function diffIn(lang: 'id' | 'en', base: string, head: string) {
+  let text = '';
+  await diffCommand({ base, head, format: 'markdown', lang }, { readRef: async (ref) => readGitFiles(repo, ref), readWorkingTree: () => readRepoFiles(repo, ['data', 'kpis']), out: (t) => (text += t) });
+  return text;
+}
