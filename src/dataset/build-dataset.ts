@@ -233,7 +233,7 @@ export function buildDataset(data: ValidData, keep: (dataset: DatasetName, field
 
   // Activities as global rows: what the lead-level derivations need.
   const activityCount = data.activities.reduce((n, ch) => n + ch.length, 0);
-  const act = { lead: new Int32Array(activityCount), at: new Float64Array(activityCount), type: new Uint8Array(activityCount), rank: new Int32Array(activityCount), customer: [] as (string | undefined)[] };
+  const act = { lead: new Int32Array(activityCount), at: new Float64Array(activityCount), day: new Int32Array(activityCount), type: new Uint8Array(activityCount), rank: new Int32Array(activityCount), customer: [] as (string | undefined)[] };
   {
     let row = 0;
     for (const [k, ch] of data.activities.entries()) {
@@ -241,12 +241,13 @@ export function buildDataset(data: ValidData, keep: (dataset: DatasetName, field
       for (let i = 0; i < ch.length; i++, row++) {
         act.lead[row] = ch.lead[i]! < 0 ? -1 : lead[ch.lead[i]!]!;
         act.at[row] = ch.at[i]!;
+        act.day[row] = ch.day[i]!;
         act.type[row] = ch.type[i]!;
         act.rank[row] = ch.idRank[i]!;
       }
     }
   }
-  const { leadInfo, gap, open } = leadStories(data.activities, data.links.activities, act, leadCount);
+  const { leadInfo, gap, open, leadDay } = leadStories(data.activities, data.links.activities, act, leadCount);
   // The end of the data: midnight (company time) after the last day of its last month, the same
   // "as of" the engine uses (compute-kpis asOf).
   const lastMonth = months.length ? parseMonth(months[months.length - 1]!) : null;
@@ -309,8 +310,6 @@ export function buildDataset(data: ValidData, keep: (dataset: DatasetName, field
   const [touchYes, touchNo] = codesOf('touch', ['yes', 'no']);
   const touchOf = Uint8Array.from(ACTIVITY_TYPE_CODES, (_, k) => (TOUCHES.has(k) ? 1 : 0));
   const activityHashes = new Float64Array(activityCount);
-  // One code per (lead, company-local day), in the order first met: distinct lead-days.
-  const leadDays = new Map<number, number>();
   {
     const a = { activity: at.cat.activity!, type: at.cat.type!, touch: at.cat.touch!, rep: at.cat.rep!, epoch: at.time.at!.epoch, month: at.time.at!.month, lead: at.cat.lead!, leadRep: at.cat.lead_rep!, leadDay: at.cat.lead_day!, customer: at.cat.customer! };
     const b = { region: at.cat.region!, source: at.cat.source!, segment: at.cat.segment!, open: at.cat.lead_open!, gap: at.num.hours_since_previous_touch! };
@@ -333,10 +332,7 @@ export function buildDataset(data: ValidData, keep: (dataset: DatasetName, field
         if (lead >= 0) {
           a.lead[row] = lead;
           if (leadRep[lead]! >= 0) a.leadRep[row] = leadRep[lead]!;
-          const key = lead * 1_000_000 + ch.day[i]!;
-          let d = leadDays.get(key);
-          if (d === undefined) leadDays.set(key, (d = leadDays.size));
-          a.leadDay[row] = d;
+          a.leadDay[row] = leadDay[row]!;
         }
         if (c >= 0) a.customer[row] = c;
         const region = lead >= 0 ? leadRegion[lead]! : c >= 0 ? cust.region[c]! : -1;
@@ -382,11 +378,11 @@ export function buildDataset(data: ValidData, keep: (dataset: DatasetName, field
 /**
  * What the activities tell about each lead, walking each lead's activities in time order (ties
  * by id): first activity, first touch (none when lost came first), first won (and the customer
- * it became), first lost; for every activity
- * whether the lead was still open then, and for touches with an open lead the hours since the
- * previous such touch.
+ * it became), first lost; for every activity whether the lead was still open then, its lead-day
+ * (one code per lead and company-local day), and for touches with an open lead the hours since
+ * the previous such touch.
  */
-function leadStories(chunks: ActivitiesChunk[], links: Links['activities'], act: { lead: Int32Array; at: Float64Array; type: Uint8Array; rank: Int32Array }, leadCount: number) {
+function leadStories(chunks: ActivitiesChunk[], links: Links['activities'], act: { lead: Int32Array; at: Float64Array; day: Int32Array; type: Uint8Array; rank: Int32Array }, leadCount: number) {
   const n = act.lead.length;
   // Activities grouped by lead, in reading order within a lead (a counting sort).
   const start = new Int32Array(leadCount + 1);
@@ -408,6 +404,9 @@ function leadStories(chunks: ActivitiesChunk[], links: Links['activities'], act:
   const info = { first: new Float64Array(leadCount).fill(NaN), touch: new Float64Array(leadCount).fill(NaN), won: new Float64Array(leadCount).fill(NaN), lost: new Float64Array(leadCount).fill(NaN), customer: new Int32Array(leadCount).fill(-1) };
   const gap = new Float64Array(n).fill(NaN);
   const open = new Uint8Array(n);
+  // One code per (lead, company-local day): a lead's activities in time order meet its days in order.
+  const leadDay = new Int32Array(n).fill(-1);
+  let leadDays = 0;
   // Equal instants can only come from one file (a record sits in its local month's file), where
   // the id rank orders them as the ids do.
   const before = (x: number, y: number) => act.at[x]! < act.at[y]! || (act.at[x] === act.at[y] && act.rank[x]! < act.rank[y]!);
@@ -442,6 +441,11 @@ function leadStories(chunks: ActivitiesChunk[], links: Links['activities'], act:
       }
     }
     info.first[l] = act.at[rows[s]!]!;
+    for (let i = s; i < e; i++) {
+      const r = rows[i]!;
+      if (i === s || act.day[r] !== act.day[rows[i - 1]!]) leadDays++;
+      leadDay[r] = leadDays - 1;
+    }
     // The first touch, unless the lead was lost before any.
     for (let i = s; i < e; i++) {
       const r = rows[i]!;
@@ -455,5 +459,5 @@ function leadStories(chunks: ActivitiesChunk[], links: Links['activities'], act:
     info.lost[l] = lost;
     info.customer[l] = customer;
   }
-  return { leadInfo: info, gap, open };
+  return { leadInfo: info, gap, open, leadDay };
 }
