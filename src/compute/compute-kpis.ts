@@ -108,9 +108,9 @@ export function computeKpis({ data, dataset, kpis }: ComputeInput): ComputeResul
   return { asOf, periods, values };
 }
 
-/** Breakdown fields that name a rep in another role draw from the rep vocabulary. */
+/** Breakdown fields that name a rep in another role (owner, lead_rep) draw from the rep vocabulary. */
 function vocabularyFor(field: string): string {
-  return field === 'owner' ? 'rep' : field;
+  return field === 'owner' || field === 'lead_rep' ? 'rep' : field;
 }
 
 function dayOfMonthEnd(mi: number): number {

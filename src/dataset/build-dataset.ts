@@ -11,7 +11,7 @@
 import { monthIndex, parseMonth } from '../calendar/periods.ts';
 import { offsetMinutes } from '../calendar/zoned-time.ts';
 import { ACTIVITY_TYPE_CODES, LINE_KIND_CODES, LOST, WON, type ActivitiesChunk } from '../ingest/chunk.ts';
-import { Midnights, monthOfDay } from '../ingest/days.ts';
+import { daysFromCivil, Midnights, monthOfDay } from '../ingest/days.ts';
 import { idHash } from '../ingest/id-hash.ts';
 import { leadKeys, type Links } from '../ingest/links.ts';
 import type { ValidData } from '../validate/repo-data.ts';
@@ -29,7 +29,12 @@ export interface Dataset {
 
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
-const TOUCHES = new Set(['contact', 'follow-up', 'meeting'].map((t) => ACTIVITY_TYPE_CODES.indexOf(t as never)));
+/**
+ * A touch: an activity in which the rep speaks with the lead (contact, follow-up, meeting, and
+ * won, which closes a sale with the lead). Lost is a record of the outcome, not a touch. The one
+ * home of the rule: the leads' first touch and the activities' `touch` field both read it.
+ */
+const TOUCHES = new Set(['contact', 'follow-up', 'meeting', 'won'].map((t) => ACTIVITY_TYPE_CODES.indexOf(t as never)));
 
 /**
  * `keep(dataset, field)` chooses the columns to build (default: all); the KPIs of a repository
@@ -57,6 +62,7 @@ export function buildDataset(data: ValidData, keep: (dataset: DatasetName, field
   for (const k of ACTIVITY_TYPE_CODES) v('type').code(k);
   for (const k of ['open', 'won', 'lost']) v('status').code(k);
   for (const k of ['yes', 'no']) v('lead_open').code(k);
+  for (const k of ['yes', 'no']) v('touch').code(k);
   const codesOf = (name: string, values: readonly string[]) => Int32Array.from(values, (x) => v(name).code(x));
   const midnight = new Midnights(tz);
   const setEpoch = (col: TimeColumn, row: number, epoch: number) => {
@@ -207,13 +213,16 @@ export function buildDataset(data: ValidData, keep: (dataset: DatasetName, field
   const leadRegion = new Int32Array(leadCount);
   const leadSource = new Int32Array(leadCount);
   const leadSegment = new Int32Array(leadCount);
+  const leadRep = new Int32Array(leadCount);
   const created = new Float64Array(leadCount);
   {
     let row = 0;
     for (const [k, ch] of data.leads.entries()) {
       const links = data.links.leads[k]!;
       const [region, source, segment] = [byRow(regionCodes, links.region), byRow(sourceCodes, links.source), byRow(segmentCodes, links.segment)];
+      const rep = byRow(repCodes, links.rep);
       for (let i = 0; i < ch.length; i++, row++) {
+        leadRep[row] = rep[ch.rep[i]!]!;
         leadRegion[row] = region[ch.region[i]!]!;
         leadSource[row] = source[ch.source[i]!]!;
         leadSegment[row] = ch.segment[i]! < 0 ? -1 : segment[ch.segment[i]!]!;
@@ -224,7 +233,7 @@ export function buildDataset(data: ValidData, keep: (dataset: DatasetName, field
 
   // Activities as global rows: what the lead-level derivations need.
   const activityCount = data.activities.reduce((n, ch) => n + ch.length, 0);
-  const act = { lead: new Int32Array(activityCount), at: new Float64Array(activityCount), type: new Uint8Array(activityCount), rank: new Int32Array(activityCount), customer: [] as (string | undefined)[] };
+  const act = { lead: new Int32Array(activityCount), at: new Float64Array(activityCount), day: new Int32Array(activityCount), type: new Uint8Array(activityCount), rank: new Int32Array(activityCount), customer: [] as (string | undefined)[] };
   {
     let row = 0;
     for (const [k, ch] of data.activities.entries()) {
@@ -232,17 +241,22 @@ export function buildDataset(data: ValidData, keep: (dataset: DatasetName, field
       for (let i = 0; i < ch.length; i++, row++) {
         act.lead[row] = ch.lead[i]! < 0 ? -1 : lead[ch.lead[i]!]!;
         act.at[row] = ch.at[i]!;
+        act.day[row] = ch.day[i]!;
         act.type[row] = ch.type[i]!;
         act.rank[row] = ch.idRank[i]!;
       }
     }
   }
-  const { leadInfo, gap, open } = leadStories(data.activities, data.links.activities, act, leadCount);
+  const { leadInfo, gap, open, leadDay } = leadStories(data.activities, data.links.activities, act, leadCount);
+  // The end of the data: midnight (company time) after the last day of its last month, the same
+  // "as of" the engine uses (compute-kpis asOf).
+  const lastMonth = months.length ? parseMonth(months[months.length - 1]!) : null;
+  const endOfData = lastMonth === null ? NaN : midnight.of(daysFromCivil(Math.floor((lastMonth + 1) / 12), ((lastMonth + 1) % 12) + 1, 1));
 
   const lt2b = new TableBuilder(leadCount, {
     cat: ['lead', 'rep', 'region', 'source', 'segment', 'status', 'customer'],
-    num: ['first_contact_hours', 'days_to_win', 'days_first_contact_to_win'],
-    time: ['created', 'first_contact_at', 'won_at', 'lost_at', 'closed_at'],
+    num: ['first_contact_hours', 'first_touch_hours', 'age_hours', 'days_to_win', 'days_first_contact_to_win'],
+    time: ['created', 'first_contact_at', 'first_touch_at', 'won_at', 'lost_at', 'closed_at'],
   }, (f) => keep('leads', f));
   const lt2 = lt2b.table;
   const status = codesOf('status', ['open', 'won', 'lost']);
@@ -261,6 +275,12 @@ export function buildDataset(data: ValidData, keep: (dataset: DatasetName, field
         const won = leadInfo.won[row]!;
         const lost = leadInfo.lost[row]!;
         const first = leadInfo.first[row]!;
+        const touch = leadInfo.touch[row]!;
+        if (!Number.isNaN(endOfData)) lt2.num.age_hours![row] = (endOfData - t) / HOUR;
+        if (!Number.isNaN(touch)) {
+          setEpoch(lt2.time.first_touch_at!, row, touch);
+          lt2.num.first_touch_hours![row] = (touch - t) / HOUR;
+        }
         lt2.cat.status![row] = !Number.isNaN(won) ? status[1]! : !Number.isNaN(lost) ? status[2]! : status[0]!;
         if (!Number.isNaN(first)) {
           setEpoch(lt2.time.first_contact_at!, row, first);
@@ -280,16 +300,18 @@ export function buildDataset(data: ValidData, keep: (dataset: DatasetName, field
   }
 
   const atb = new TableBuilder(activityCount, {
-    cat: ['activity', 'type', 'rep', 'lead', 'customer', 'region', 'source', 'segment', 'lead_open'],
+    cat: ['activity', 'type', 'touch', 'rep', 'lead', 'lead_rep', 'lead_day', 'customer', 'region', 'source', 'segment', 'lead_open'],
     num: ['hours_since_previous_touch'],
     time: ['at'],
   }, (f) => keep('activities', f));
   const at = atb.table;
   const typeCodes = codesOf('type', ACTIVITY_TYPE_CODES);
   const [yes, no] = codesOf('lead_open', ['yes', 'no']);
+  const [touchYes, touchNo] = codesOf('touch', ['yes', 'no']);
+  const touchOf = Uint8Array.from(ACTIVITY_TYPE_CODES, (_, k) => (TOUCHES.has(k) ? 1 : 0));
   const activityHashes = new Float64Array(activityCount);
   {
-    const a = { activity: at.cat.activity!, type: at.cat.type!, rep: at.cat.rep!, epoch: at.time.at!.epoch, month: at.time.at!.month, lead: at.cat.lead!, customer: at.cat.customer! };
+    const a = { activity: at.cat.activity!, type: at.cat.type!, touch: at.cat.touch!, rep: at.cat.rep!, epoch: at.time.at!.epoch, month: at.time.at!.month, lead: at.cat.lead!, leadRep: at.cat.lead_rep!, leadDay: at.cat.lead_day!, customer: at.cat.customer! };
     const b = { region: at.cat.region!, source: at.cat.source!, segment: at.cat.segment!, open: at.cat.lead_open!, gap: at.num.hours_since_previous_touch! };
     let row = 0;
     for (const [k, ch] of data.activities.entries()) {
@@ -301,12 +323,17 @@ export function buildDataset(data: ValidData, keep: (dataset: DatasetName, field
       for (let i = 0; i < ch.length; i++, row++) {
         a.activity[row] = row;
         a.type[row] = typeCodes[ch.type[i]!]!;
+        a.touch[row] = touchOf[ch.type[i]!] ? touchYes! : touchNo!;
         a.rep[row] = rep[ch.rep[i]!]!;
         a.epoch[row] = ch.at[i]!;
         a.month[row] = month;
         const lead = act.lead[row]!;
         const c = customer(ch.customer[i]!);
-        if (lead >= 0) a.lead[row] = lead;
+        if (lead >= 0) {
+          a.lead[row] = lead;
+          if (leadRep[lead]! >= 0) a.leadRep[row] = leadRep[lead]!;
+          a.leadDay[row] = leadDay[row]!;
+        }
         if (c >= 0) a.customer[row] = c;
         const region = lead >= 0 ? leadRegion[lead]! : c >= 0 ? cust.region[c]! : -1;
         if (region >= 0) b.region[row] = region;
@@ -350,11 +377,12 @@ export function buildDataset(data: ValidData, keep: (dataset: DatasetName, field
 
 /**
  * What the activities tell about each lead, walking each lead's activities in time order (ties
- * by id): first contact, first won (and the customer it became), first lost; for every activity
- * whether the lead was still open then, and for touches with an open lead the hours since the
- * previous such touch.
+ * by id): first activity, first touch (none when lost came first), first won (and the customer
+ * it became), first lost; for every activity whether the lead was still open then, its lead-day
+ * (one code per lead and company-local day), and for touches with an open lead the hours since
+ * the previous such touch.
  */
-function leadStories(chunks: ActivitiesChunk[], links: Links['activities'], act: { lead: Int32Array; at: Float64Array; type: Uint8Array; rank: Int32Array }, leadCount: number) {
+function leadStories(chunks: ActivitiesChunk[], links: Links['activities'], act: { lead: Int32Array; at: Float64Array; day: Int32Array; type: Uint8Array; rank: Int32Array }, leadCount: number) {
   const n = act.lead.length;
   // Activities grouped by lead, in reading order within a lead (a counting sort).
   const start = new Int32Array(leadCount + 1);
@@ -373,9 +401,12 @@ function leadStories(chunks: ActivitiesChunk[], links: Links['activities'], act:
     });
   }
 
-  const info = { first: new Float64Array(leadCount).fill(NaN), won: new Float64Array(leadCount).fill(NaN), lost: new Float64Array(leadCount).fill(NaN), customer: new Int32Array(leadCount).fill(-1) };
+  const info = { first: new Float64Array(leadCount).fill(NaN), touch: new Float64Array(leadCount).fill(NaN), won: new Float64Array(leadCount).fill(NaN), lost: new Float64Array(leadCount).fill(NaN), customer: new Int32Array(leadCount).fill(-1) };
   const gap = new Float64Array(n).fill(NaN);
   const open = new Uint8Array(n);
+  // One code per (lead, company-local day): a lead's activities in time order meet its days in order.
+  const leadDay = new Int32Array(n).fill(-1);
+  let leadDays = 0;
   // Equal instants can only come from one file (a record sits in its local month's file), where
   // the id rank orders them as the ids do.
   const before = (x: number, y: number) => act.at[x]! < act.at[y]! || (act.at[x] === act.at[y] && act.rank[x]! < act.rank[y]!);
@@ -410,9 +441,23 @@ function leadStories(chunks: ActivitiesChunk[], links: Links['activities'], act:
       }
     }
     info.first[l] = act.at[rows[s]!]!;
+    for (let i = s; i < e; i++) {
+      const r = rows[i]!;
+      if (i === s || act.day[r] !== act.day[rows[i - 1]!]) leadDays++;
+      leadDay[r] = leadDays - 1;
+    }
+    // The first touch, unless the lead was lost before any.
+    for (let i = s; i < e; i++) {
+      const r = rows[i]!;
+      if (act.type[r] === LOST) break;
+      if (TOUCHES.has(act.type[r]!)) {
+        info.touch[l] = act.at[r]!;
+        break;
+      }
+    }
     info.won[l] = won;
     info.lost[l] = lost;
     info.customer[l] = customer;
   }
-  return { leadInfo: info, gap, open };
+  return { leadInfo: info, gap, open, leadDay };
 }

@@ -25,6 +25,7 @@ const FIXED: Record<string, string[]> = {
   type: ['contact', 'follow-up', 'meeting', 'won', 'lost'],
   status: ['open', 'won', 'lost'],
   lead_open: ['yes', 'no'],
+  touch: ['yes', 'no'],
 };
 
 const NUMERIC_OPS = new Set(['sum', 'avg', 'median', 'percentile', 'min', 'max']);

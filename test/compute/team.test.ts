@@ -34,10 +34,18 @@ describe('conversion-rate-per-rep', () => {
     emptyMonths: ['2026-03'],
   } satisfies FixtureInput;
 
-  it('is the sales conversion rate of each rep, by the rep who recorded the activities', () => {
+  it("credits the rep the lead is assigned to, for the won and the handled alike, whoever recorded them", () => {
     const jan = compute(work).at('conversion-rate-per-rep', '2026-01');
-    expect(member(jan, 'rep', 'andi').value).toBe(0); // won none of {L1, L2}
-    expect(member(jan, 'rep', 'budi').value).toBeCloseTo(1 / 2, 9); // won L1 of {L1, L3}
+    // L1 is andi's lead: budi recorded its won, andi is credited with it (and with handling it).
+    expect(member(jan, 'rep', 'andi').value).toBeCloseTo(1 / 2, 9); // won L1 of andi's {L1, L2}
+    expect(member(jan, 'rep', 'budi').value).toBe(0); // won none of budi's {L3}
+  });
+
+  it('gives the same per-rep values as the rep breakdown of sales-conversion-rate', () => {
+    const r = compute(work);
+    for (const period of ['2026-01', '2026-02', '2026-Q1']) {
+      expect(members(r.at('sales-conversion-rate', period), 'rep')).toEqual(members(r.at('conversion-rate-per-rep', period), 'rep'));
+    }
   });
 
   it('has the whole team rate as its total', () => {
@@ -49,8 +57,8 @@ describe('conversion-rate-per-rep', () => {
   it('counts a quarter over the distinct leads each rep handled in it', () => {
     const q1 = compute(work).at('conversion-rate-per-rep', '2026-Q1');
     expect(q1.value).toBeCloseTo(2 / 3, 9); // won {L1, L2} of {L1, L2, L3}
-    expect(member(q1, 'rep', 'andi').value).toBeCloseTo(1 / 2, 9); // won L2 of {L1, L2}
-    expect(member(q1, 'rep', 'budi').value).toBeCloseTo(1 / 2, 9); // won L1 of {L1, L3}
+    expect(member(q1, 'rep', 'andi').value).toBe(1); // won L1 and L2 of andi's {L1, L2}
+    expect(member(q1, 'rep', 'budi').value).toBe(0); // won none of budi's {L3}
   });
 
   it('has no value for a month or a rep without activities (zero-denominator)', () => {
@@ -82,9 +90,11 @@ describe('leads-contacted-per-day', () => {
     leads,
     activities: [
       { at: '2026-03-02T10:00', type: 'contact', rep: 'andi', lead: 'L1' },
-      { at: '2026-03-05T10:00', type: 'follow-up', rep: 'andi', lead: 'L1' }, // L1 again: counted once
+      { at: '2026-03-02T15:00', type: 'follow-up', rep: 'andi', lead: 'L1' }, // L1 twice on Mar 2: once
+      { at: '2026-03-05T10:00', type: 'follow-up', rep: 'andi', lead: 'L1' }, // L1 on another day: again
       { at: '2026-03-10T10:00', type: 'meeting', rep: 'andi', lead: 'L2' },
-      { at: '2026-03-11T10:00', type: 'won', rep: 'andi', lead: 'L3', customer: 'C1' }, // a win is not a contact
+      { at: '2026-03-11T10:00', type: 'won', rep: 'andi', lead: 'L3', customer: 'C1' }, // a win is a touch
+      { at: '2026-03-11T11:00', type: 'lost', rep: 'andi', lead: 'L7' }, // recording a loss is not
       { at: '2026-03-12T10:00', type: 'follow-up', rep: 'andi', customer: 'C1' }, // a customer, not a lead
       { at: '2026-03-03T10:00', type: 'contact', rep: 'budi', lead: 'L4' },
       { at: '2026-03-04T10:00', type: 'contact', rep: 'budi', lead: 'L5' },
@@ -93,27 +103,28 @@ describe('leads-contacted-per-day', () => {
     ],
   } satisfies FixtureInput;
 
-  it('divides the distinct leads a rep contacted by the rep working days; holidays are not working days', () => {
+  it('adds up the distinct leads a rep contacted each day and divides by the rep working days; holidays are not working days', () => {
     const mar = compute(march).at('leads-contacted-per-day', '2026-03');
-    expect(member(mar, 'rep', 'andi').value).toBeCloseTo(2 / (22 - 1), 9); // {L1, L2} over 22 weekdays less the Friday holiday
+    // L1 on Mar 2 and Mar 5, L2 on Mar 10, L3 on Mar 11: 4 lead-days over 22 weekdays less the Friday holiday
+    expect(member(mar, 'rep', 'andi').value).toBeCloseTo(4 / (22 - 1), 9);
   });
 
   it('uses only the working days before a rep left, and after a rep joined', () => {
     const mar = compute(march).at('leads-contacted-per-day', '2026-03');
-    expect(member(mar, 'rep', 'budi').value).toBeCloseTo(3 / 10, 9); // {L4, L5, L6} over Mar 2-6 and 9-13
-    expect(member(mar, 'rep', 'citra').value).toBeCloseTo(1 / 7, 9); // {L7} over Mar 23-27 and 30-31
+    expect(member(mar, 'rep', 'budi').value).toBeCloseTo(3 / 10, 9); // L4, L5, L6 on three days, over Mar 2-6 and 9-13
+    expect(member(mar, 'rep', 'citra').value).toBeCloseTo(1 / 7, 9); // L7 on Mar 24, over Mar 23-27 and 30-31
   });
 
   it('has as its total the leads contacted per rep per working day', () => {
     const mar = compute(march).at('leads-contacted-per-day', '2026-03');
-    expect(mar.value).toBeCloseTo((2 + 3 + 1) / (21 + 10 + 7), 9); // 6 / 38
+    expect(mar.value).toBeCloseTo((4 + 3 + 1) / (21 + 10 + 7), 9); // 8 / 38
   });
 
   it('counts holidays only when they fall on a working day', () => {
     const plain = compute({ ...march, company: { holidays: [] } }).at('leads-contacted-per-day', '2026-03');
-    expect(member(plain, 'rep', 'andi').value).toBeCloseTo(2 / 22, 9);
+    expect(member(plain, 'rep', 'andi').value).toBeCloseTo(4 / 22, 9);
     const weekend = compute({ ...march, company: { holidays: [{ date: '2026-03-21', name: 'Sabtu' }] } }).at('leads-contacted-per-day', '2026-03');
-    expect(member(weekend, 'rep', 'andi').value).toBeCloseTo(2 / 22, 9);
+    expect(member(weekend, 'rep', 'andi').value).toBeCloseTo(4 / 22, 9);
   });
 
   it('counts the 21 working days of February 2028, a leap month', () => {
@@ -127,7 +138,7 @@ describe('leads-contacted-per-day', () => {
     expect(feb.value).toBeCloseTo(1 / (3 * 21), 9); // andi, budi and citra all at work
   });
 
-  it('counts distinct leads over the whole quarter and its working days', () => {
+  it('counts a lead again on each day it is contacted, over the quarter as over its months', () => {
     const r = compute({
       team: [{ id: 'andi', name: 'Andi Wijaya', region: 'jakarta', joined: '2025-01-01' }],
       customers: [{ id: 'C1', name: 'Toko Satu', region: 'jakarta', segment: 'retail', owner: 'andi' }],
@@ -142,8 +153,8 @@ describe('leads-contacted-per-day', () => {
       ],
     });
     expect(r.at('leads-contacted-per-day', '2026-02').value).toBeCloseTo(1 / 20, 9);
-    // The quarter: {L1, L2} over 22 + 20 + 22 working days (L1, contacted in two months, once).
-    expect(r.at('leads-contacted-per-day', '2026-Q1').value).toBeCloseTo(2 / (22 + 20 + 22), 9);
+    // The quarter: L1 on Jan 5 and Feb 5, L2 on Mar 5: 3 lead-days over 22 + 20 + 22 working days.
+    expect(r.at('leads-contacted-per-day', '2026-Q1').value).toBeCloseTo(3 / (22 + 20 + 22), 9);
   });
 
   it('is 0 in a month without contacts', () => {
@@ -153,18 +164,96 @@ describe('leads-contacted-per-day', () => {
   });
 
   // The total is the average per rep per day: each rep's own count, summed, over all rep days.
-  it('counts a lead contacted by two reps for each of them in the total', () => {
+  it('counts a lead contacted by two reps on one day for each of them in the total', () => {
     const r = compute({
       leads: [{ id: 'L1', created: '2026-03-02T08:00' }],
       activities: [
         { at: '2026-03-02T10:00', rep: 'andi', lead: 'L1' },
-        { at: '2026-03-03T10:00', type: 'follow-up', rep: 'budi', lead: 'L1' },
+        { at: '2026-03-02T14:00', type: 'meeting', rep: 'budi', lead: 'L1' },
       ],
     });
     const mar = r.at('leads-contacted-per-day', '2026-03');
     expect(member(mar, 'rep', 'andi').value).toBeCloseTo(1 / 22, 9);
     expect(member(mar, 'rep', 'budi').value).toBeCloseTo(1 / 22, 9);
     expect(mar.value).toBeCloseTo((1 + 1 + 0) / (22 + 22 + 22), 9); // andi, budi, citra (no contacts)
+  });
+
+  /**
+   * A steady team through 2026: on every working day andi contacts L1, L2 and L3 (L1 twice) and
+   * budi contacts L4 and L5; nobody works on the holiday, Friday 20 March. 2026 has 261 weekdays
+   * (52 weeks and Thursday 31 December), 260 working days with the holiday.
+   */
+  const workingDays2026 = (holidays: string[]) => {
+    const days: string[] = [];
+    for (let t = Date.UTC(2026, 0, 1); t < Date.UTC(2027, 0, 1); t += 86_400_000) {
+      const d = new Date(t);
+      const day = d.toISOString().slice(0, 10);
+      if (d.getUTCDay() !== 0 && d.getUTCDay() !== 6 && !holidays.includes(day)) days.push(day);
+    }
+    return days;
+  };
+  const steady = (holidays: string[], extra: FixtureInput['activities'] = []): FixtureInput => ({
+    company: { holidays: holidays.map((date) => ({ date, name: 'Libur' })) },
+    leads: ['L1', 'L2', 'L3', 'L4', 'L5', 'L9'].map((id) => ({ id, created: '2026-01-01T08:00' })),
+    activities: [
+      ...workingDays2026(['2026-03-20']).flatMap((day) => [
+        { at: `${day}T09:00`, rep: 'andi', lead: 'L1' },
+        { at: `${day}T10:00`, type: 'follow-up' as const, rep: 'andi', lead: 'L2' },
+        { at: `${day}T11:00`, type: 'meeting' as const, rep: 'andi', lead: 'L3' },
+        { at: `${day}T16:00`, type: 'follow-up' as const, rep: 'andi', lead: 'L1' },
+        { at: `${day}T09:30`, rep: 'budi', lead: 'L4' },
+        { at: `${day}T13:30`, type: 'follow-up' as const, rep: 'budi', lead: 'L5' },
+      ]),
+      ...extra,
+    ],
+  });
+
+  it('gives a steady team the same figure for the month, the quarter and the year', () => {
+    expect(workingDays2026(['2026-03-20'])).toHaveLength(260);
+    const r = compute(steady(['2026-03-20']));
+    // andi: 3 lead-days a day, budi 2, citra (employed, no contacts) 0. Total: (3 + 2 + 0) / 3 reps.
+    for (const period of ['2026-01', '2026-03', '2026-10', '2026-Q1', '2026-Q4', '2026']) {
+      const v = r.at('leads-contacted-per-day', period);
+      expect(member(v, 'rep', 'andi').value, period).toBeCloseTo(3, 9);
+      expect(member(v, 'rep', 'budi').value, period).toBeCloseTo(2, 9);
+      expect(v.value, period).toBeCloseTo(5 / 3, 9);
+    }
+    // Written out for the quarter and the year: Q1 has 22 + 20 + 21 working days.
+    expect(member(r.at('leads-contacted-per-day', '2026-Q1'), 'rep', 'andi').value).toBeCloseTo((3 * 63) / 63, 9);
+    expect(member(r.at('leads-contacted-per-day', '2026'), 'rep', 'budi').value).toBeCloseTo((2 * 260) / 260, 9);
+  });
+
+  it('keeps the figure steady over a declared holiday; an undeclared one is a working day without contacts', () => {
+    // Undeclared, 20 March is a working day without contacts: March is 3 * 21 / 22 for andi.
+    const undeclared = compute(steady([])).at('leads-contacted-per-day', '2026-03');
+    expect(member(undeclared, 'rep', 'andi').value).toBeCloseTo((3 * 21) / 22, 9);
+    const declared = compute(steady(['2026-03-20'])).at('leads-contacted-per-day', '2026-03');
+    expect(member(declared, 'rep', 'andi').value).toBeCloseTo(3, 9);
+  });
+
+  it('counts a contact on a holiday, without adding the holiday to the working days', () => {
+    const r = compute(steady(['2026-03-20'], [{ at: '2026-03-20T10:00', rep: 'andi', lead: 'L9' }]));
+    expect(member(r.at('leads-contacted-per-day', '2026-03'), 'rep', 'andi').value).toBeCloseTo((3 * 21 + 1) / 21, 9);
+  });
+
+  it('counts a rep who joined mid-month over their own working days, at their own steady pace', () => {
+    const joined = { id: 'citra', name: 'Citra Lestari', region: 'surabaya', joined: '2026-03-23' };
+    const base = steady(['2026-03-20']);
+    // citra contacts L9 on each working day from Monday 23 March to Tuesday 31 March: 7 days.
+    const citra = ['23', '24', '25', '26', '27', '30', '31'].map((d) => ({ at: `2026-03-${d}T10:00`, rep: 'citra', lead: 'L9' }));
+    const r = compute({
+      ...base,
+      team: [{ id: 'andi', name: 'Andi Wijaya', region: 'jakarta', joined: '2025-01-01' }, { id: 'budi', name: 'Budi Santoso', region: 'bandung', joined: '2025-01-01' }, joined],
+      activities: [...base.activities!, ...citra],
+    });
+    const mar = r.at('leads-contacted-per-day', '2026-03');
+    expect(member(mar, 'rep', 'citra').value).toBeCloseTo(7 / 7, 9);
+    expect(member(mar, 'rep', 'andi').value).toBeCloseTo(3, 9);
+    expect(mar.value).toBeCloseTo((3 * 21 + 2 * 21 + 7) / (21 + 21 + 7), 9); // 112 / 49
+    // The quarter: citra's 7 days are all she worked in it.
+    expect(member(r.at('leads-contacted-per-day', '2026-Q1'), 'rep', 'citra').value).toBeCloseTo(1, 9);
+    // Before she joined, February counts andi and budi only.
+    expect(r.at('leads-contacted-per-day', '2026-02').value).toBeCloseTo((3 * 20 + 2 * 20) / (20 + 20), 9);
   });
 });
 

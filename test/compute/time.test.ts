@@ -85,12 +85,12 @@ describe('follow-up-24h', () => {
     ],
   } satisfies FixtureInput;
 
-  it('is the share of the leads created in the period first contacted within 24 hours', () => {
+  it('is the share of the leads created in the period first touched within 24 hours', () => {
     const r = compute(march);
     expect(r.at('follow-up-24h', '2026-03').value).toBeCloseTo(3 / 5, 9); // L1, L2, L5 of L1-L5
   });
 
-  it('counts a lead never contacted as late, not as missing', () => {
+  it('counts a lead never touched as late, not as missing', () => {
     const r = compute({ leads: [{ id: 'L1', created: '2026-03-02T09:00' }] });
     expect(r.at('follow-up-24h', '2026-03').value).toBe(0); // 0 of 1
   });
@@ -120,6 +120,76 @@ describe('follow-up-24h', () => {
     expect(members(mar, 'source')).toEqual({ referral: 1, web: 1 / 3, event: 1 });
     expect(member(mar, 'region', 'jakarta').value).toBeCloseTo(2 / 4, 9);
     expect(member(mar, 'region', 'surabaya').value).toBe(1);
+  });
+});
+
+describe('follow-up-24h: the first touch', () => {
+  it('counts a won as a touch: a lead won within 24 hours without a logged contact is in time', () => {
+    const r = compute({
+      leads: [{ id: 'L1', created: '2026-03-02T09:00' }],
+      activities: [{ at: '2026-03-02T15:00', type: 'won', lead: 'L1', customer: 'C1' }], // 6 h
+    });
+    expect(r.at('follow-up-24h', '2026-03').value).toBe(1); // 1 of 1
+  });
+
+  it('counts a lead lost before any touch as late: in the denominator, not the numerator', () => {
+    const r = compute({
+      leads: [
+        { id: 'L1', created: '2026-03-02T09:00' },
+        { id: 'L2', created: '2026-03-02T09:00' },
+        { id: 'L3', created: '2026-03-02T09:00' },
+      ],
+      activities: [
+        { at: '2026-03-02T11:00', type: 'lost', lead: 'L1' }, // lost after 2 h, never touched
+        { at: '2026-03-02T11:00', type: 'lost', lead: 'L2' }, // lost after 2 h ...
+        { at: '2026-03-02T12:00', type: 'contact', lead: 'L2' }, // ... then a contact: the loss came first
+        { at: '2026-03-02T10:00', type: 'contact', lead: 'L3' }, // touched after 1 h ...
+        { at: '2026-03-02T11:00', type: 'lost', lead: 'L3' }, // ... then lost: in time
+      ],
+    });
+    const mar = r.at('follow-up-24h', '2026-03');
+    expect(mar.value).toBeCloseTo(1 / 3, 9); // L3 of L1, L2, L3
+    expect(member(mar, 'rep', 'andi').value).toBeCloseTo(1 / 3, 9);
+  });
+
+  /**
+   * The data ends with March 2026: its end is 1 April 00:00 in Jakarta. E1 came in 25 h before it
+   * and was never touched (late); E2 exactly 24 h before it, touched after 8 h (in time). M1 (15 h
+   * before the end, untouched) and M2 (14 h before, touched after 2 h) are still within their 24
+   * hours: neither counts yet. F1 in February was touched after 1 h.
+   */
+  const lastDay = {
+    leads: [
+      { id: 'F1', created: '2026-02-10T09:00' },
+      { id: 'E1', created: '2026-03-30T23:00' },
+      { id: 'E2', created: '2026-03-31T00:00' },
+      { id: 'M1', created: '2026-03-31T09:00' },
+      { id: 'M2', created: '2026-03-31T10:00' },
+    ],
+    activities: [
+      { at: '2026-02-10T10:00', lead: 'F1' },
+      { at: '2026-03-31T08:00', lead: 'E2' },
+      { at: '2026-03-31T12:00', lead: 'M2' },
+    ],
+  } satisfies FixtureInput;
+
+  it('leaves out the leads created less than 24 hours before the end of the data: they are not late', () => {
+    const r = compute(lastDay);
+    expect(r.at('follow-up-24h', '2026-03').value).toBeCloseTo(1 / 2, 9); // E2 of E1, E2 (M1, M2 not yet)
+    expect(r.at('follow-up-24h', '2026-Q1').value).toBeCloseTo(2 / 3, 9); // F1, E2 of F1, E1, E2
+  });
+
+  it('marks the periods holding the end of the data as maturing, the way lead cohorts are', () => {
+    const r = compute(lastDay);
+    for (const period of ['2026-03', '2026-Q1', '2026']) expect(r.at('follow-up-24h', period).notes, period).toContain('maturing');
+    expect(r.at('follow-up-24h', '2026-02').notes).not.toContain('maturing');
+  });
+
+  it('counts those leads once the next month is in the data', () => {
+    const r = compute({ ...lastDay, emptyMonths: ['2026-04'] });
+    const mar = r.at('follow-up-24h', '2026-03');
+    expect(mar.value).toBeCloseTo(2 / 4, 9); // E2, M2 of E1, E2, M1, M2
+    expect(mar.notes).not.toContain('maturing');
   });
 });
 

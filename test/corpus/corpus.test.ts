@@ -325,7 +325,7 @@ const YAML_CASES: YamlCase[] = [
     file: 'kpi-filter-constructor-field.kpi.yaml',
     what: 'a filter on "constructor", a name every JavaScript object has (fixed: was accepted and matched every lead)',
     expect: [
-      'kpis/kpi-filter-constructor-field.yaml:9:45  field "constructor" does not exist in leads  (leads has: lead, created, rep, region, source, segment, status, customer, first_contact_at, won_at, lost_at, closed_at, first_contact_hours, days_to_win, days_first_contact_to_win)',
+      'kpis/kpi-filter-constructor-field.yaml:9:45  field "constructor" does not exist in leads  (leads has: lead, created, rep, region, source, segment, status, customer, first_contact_at, won_at, lost_at, closed_at, first_contact_hours, first_touch_at, first_touch_hours, age_hours, days_to_win, days_first_contact_to_win)',
     ],
     records: { total: 1, valid: 1 },
     values: { id: 'kpi-filter-constructor-field', title: { id: 'Uji', en: 'Test' }, description: { id: 'Definisi uji dari korpus.', en: 'A corpus test definition.' }, group: 'pipeline', unit: 'percent', direction: 'higher', grains: ['month', 'quarter', 'year'], frequency: 'monthly', goal: 'convert-more-leads', formula: { op: 'share', spec: { of: 'leads', where: { constructor: 'won', status: 'won' } } }, breakdowns: [], thresholds: { at_risk: 0.9 } },
