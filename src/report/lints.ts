@@ -41,11 +41,12 @@ export interface Lint {
  * rep, a region, a category) achieved at the same grain in complete periods of the data
  * (partial quarters and years, and cohorts still maturing, do not count):
  *
- * - Amounts and counts that add up (sales, units, leads): the growth the target needs over the
- *   same period a year before, against the best year-on-year growth ever achieved, plus
- *   GROWTH_MARGIN (10 points); lower is better: the cut it needs against the best cut. Where the
- *   scope has no year before (a rep who joined this year), the target against its best period
- *   ever: more than NEW_MARGIN (50 %) above it.
+ * - Amounts and counts that add up (sales, units, leads; a rep's sales per rep): a target no
+ *   higher than the scope's best period so far is realistic (it was done once). Above it, the
+ *   growth the target needs over the same period a year before, against the best year-on-year
+ *   growth ever achieved, plus GROWTH_MARGIN (10 points); lower is better: the cut it needs
+ *   against the best cut. Where the scope has too little of a year before (a rep who joined
+ *   this year), the target against its best period: more than NEW_MARGIN (50 %) above it.
  * - Growth KPIs (values around zero): more than LEVEL_POINTS (10 points) beyond the best value.
  * - Everything else (rates, averages, scores, per-day, days, hours): more than LEVEL_MARGIN
  *   (10 %) beyond the best value ever: above the highest when higher is better, below the
@@ -214,7 +215,7 @@ export function lintTargets(kpis: Kpi[], files: RecordFile<Target>[], computed: 
       if (!kpi || !p || !computed.values[kpi.id]?.[p.grain]) return;
       const scope: TargetScope = t.rep ? { dim: 'rep', member: t.rep } : t.region ? { dim: 'region', member: t.region } : t.category ? { dim: 'category', member: t.category } : { dim: 'company' };
       if (scope.dim !== 'company' && !kpi.breakdowns.some((b) => b.by === scope.dim)) return;
-      const verdict = judge(kpi, p.grain, p.index, t.value, historyOf(kpi, p.grain, scope)!);
+      const verdict = judge(kpi, p.grain, p.index, t.value, historyOf(kpi, p.grain, scope)!, scope.dim !== 'company');
       if (!verdict) return;
       const who = scope.dim === 'company' ? null : scope;
       const subject = (lang: 'id' | 'en') => {
@@ -262,10 +263,11 @@ function history(values: KpiPeriodValue[] | undefined, periods: PeriodInfo[], sc
 }
 
 /** Why a target is unrealistic, in both languages; null when it is not (or cannot be judged). */
-function judge(kpi: Kpi, grain: Grain, index: number, target: number, h: Map<number, number>): { id: string; en: string } | null {
+function judge(kpi: Kpi, grain: Grain, index: number, target: number, h: Map<number, number>, scoped: boolean): { id: string; en: string } | null {
   const higher = kpi.direction === 'higher';
   const g = GRAIN_WORDS[grain];
-  if (isAdditive(kpi)) {
+  // A per-rep KPI's total is an average, but each member's value is an amount that adds up.
+  if (isAdditive(kpi) || (scoped && kpi.formula.op === 'per_rep')) {
     // Improvement over a reference: growth when higher is better, a cut when lower is.
     const better = (v: number, ref: number) => (higher ? v / ref - 1 : 1 - v / ref);
     const year = perYear(grain);
@@ -279,6 +281,9 @@ function judge(kpi: Kpi, grain: Grain, index: number, target: number, h: Map<num
       }
     }
     const base = h.get(index - year);
+    // A target the scope already reached once is never unrealistic.
+    const record = higher ? Math.max(...h.values()) : Math.min(...h.values());
+    if (h.size && (higher ? target <= record : target >= record)) return null;
     if (pairs >= MIN_HISTORY && base !== undefined && base > 0) {
       const needed = better(target, base);
       if (needed <= best + GROWTH_MARGIN) return null;
@@ -292,7 +297,6 @@ function judge(kpi: Kpi, grain: Grain, index: number, target: number, h: Map<num
     }
     if (h.size < MIN_HISTORY) return null;
     // Too little of a year before to compare with (a rep who joined this year): against the best period.
-    const record = higher ? Math.max(...h.values()) : Math.min(...h.values());
     if (record <= 0 || better(target, record) <= NEW_MARGIN) return null;
     return {
       id: `(${num(target, kpi.unit, 'id')}) ${pct(better(target, record), 'id')} ${higher ? 'di atas' : 'di bawah'} ${g.id} terbaiknya sejauh ini (${num(record, kpi.unit, 'id')})`,

@@ -50,7 +50,7 @@ export function* activityRecords(month: Month, acts: PlannedActivity[]): Generat
 
 /**
  * The month's lead work, for the targets: leads handled and won (sales conversion), and leads
- * contacted per rep against the reps' working days (leads contacted per day).
+ * contacted by each rep on each day against the reps' working days (leads contacted per day).
  */
 export function countLeadWork(ctx: Ctx, month: Month, acts: PlannedActivity[]): void {
   const handled = new Set<string>();
@@ -60,7 +60,7 @@ export function countLeadWork(ctx: Ctx, month: Month, acts: PlannedActivity[]): 
     if (a.lead === undefined) continue;
     handled.add(a.lead);
     if (a.type === 'won') won++;
-    else if (a.type !== 'lost') contacted.add(`${a.rep} ${a.lead}`);
+    else if (a.type !== 'lost') contacted.add(`${a.rep} ${a.lead} ${Math.floor(a.t / MINUTES_PER_DAY)}`);
   }
   let repDays = 0;
   for (let d = month.start; d < month.end; d++) {
