@@ -51,7 +51,7 @@ export interface MonthStats {
   retained: number;
   /**
    * Customers active (an order in the 90 days before) at the month's start, and those of them
-   * still active at its end; the same for the quarter and the year that end with this month.
+   * still active at its end; the same for the quarter and the twelve months that end with it.
    */
   active: number;
   kept: number;

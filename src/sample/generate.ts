@@ -159,26 +159,33 @@ function retention(ctx: Ctx, m: Month, orders: OrderDraft[], lastBuyers: Set<str
   return buyers;
 }
 
-/** Who stays active (an order within the last ACTIVE_DAYS) through a month, a quarter and a year. */
+/**
+ * Who stays active (an order within the last ACTIVE_DAYS) through a month, a calendar quarter and
+ * a year (any twelve months whose look-back lies in the data), for the retention targets.
+ */
 const ACTIVE_DAYS = 90;
 class ActiveCustomers {
   private readonly lastOrder = new Map<string, number>();
   private quarter: string[] = [];
-  private year: string[] = [];
+  /** The active customers at the start of each of the last twelve months. */
+  private readonly starts: { day: number; ids: string[] }[] = [];
   constructor(private readonly ctx: Ctx) {}
 
   month(m: Month, orders: OrderDraft[]): void {
     const activeAt = (day: number) => [...this.lastOrder].filter(([, last]) => last >= day - ACTIVE_DAYS).map(([id]) => id);
     const atStart = activeAt(m.start);
     if (m.month % 3 === 1) this.quarter = atStart;
-    if (m.month === 1) this.year = atStart;
+    this.starts.push({ day: m.start, ids: atStart });
     for (const o of orders) if ((this.lastOrder.get(o.customer.id) ?? -Infinity) < o.day) this.lastOrder.set(o.customer.id, o.day);
     const kept = (ids: string[]) => ids.filter((id) => this.lastOrder.get(id)! >= m.end - ACTIVE_DAYS).length;
     const s = this.ctx.stats[m.index]!;
     s.active = atStart.length;
     s.kept = kept(atStart);
     if (m.month % 3 === 0) [s.quarterActive, s.quarterKept] = [this.quarter.length, kept(this.quarter)];
-    if (m.month === 12) [s.yearActive, s.yearKept] = [this.year.length, kept(this.year)];
+    if (this.starts.length === 12) {
+      const year = this.starts.shift()!;
+      if (year.day - ACTIVE_DAYS >= this.ctx.start) [s.yearActive, s.yearKept] = [year.ids.length, kept(year.ids)];
+    }
   }
 }
 

@@ -236,11 +236,13 @@ export function createTargets(ctx: Ctx, year: number, rank: number, _rng: Rng): 
   // Rounded down to a figure people write: the level the team signs up to hold.
   plain('average-transaction-value', floorTo(level((s) => s.net, (s) => s.orders), 10000));
   plain('follow-up-24h', Math.min(0.98, floorTo(level((s) => s.within24h, (s) => s.leads), 0.01)));
-  // Customers kept through a month, a quarter, a year: each grain its own level (a year with no
-  // complete year before it in the data: the quarter's, four times over).
+  // Customers kept through a month, a quarter, a year: each grain its own level, down to 5
+  // points (a year: over every twelve months in the data that end in last year, or else in the
+  // data at all).
   const kept = level((s) => s.quarterKept, (s) => s.quarterActive);
-  const keptYear = level((s) => s.yearKept, (s) => s.yearActive) || kept ** 4;
-  plain('customer-retention-rate', floorTo(level((s) => s.kept, (s) => s.active), 0.01), floorTo(kept, 0.01), floorTo(keptYear, 0.01));
+  const all = ctx.stats.reduce((a, s) => [a[0]! + s.yearKept, a[1]! + s.yearActive], [0, 0]);
+  const keptYear = level((s) => s.yearKept, (s) => s.yearActive) || (all[1]! > 0 ? all[0]! / all[1]! : 0);
+  plain('customer-retention-rate', floorTo(level((s) => s.kept, (s) => s.active), 0.05), floorTo(kept, 0.05), floorTo(keptYear, 0.05));
   plain('customer-satisfaction', floorTo(level((s) => s.scoreSum, (s) => s.scoreCount), 0.05));
   // Lead conversion from complete cohorts only (a cohort's leads can still be won for two months).
   plain('lead-conversion-rate', floorTo(level((s) => s.won, (s) => s.leads, (m) => m.end - 1 + COHORT_DAYS <= lastDay), 0.005));
