@@ -8,6 +8,8 @@ import { computeKpis } from './compute/compute-kpis.ts';
 import { buildReport, type Report } from './report/build-report.ts';
 import { validateRepo, type SourceFile, type ValidateOptions, type ValidationResult } from './validate/validate-repo.ts';
 import type { PendingIssue } from './validate/issue.ts';
+import { decodeText } from './load/decode.ts';
+import { locateIssues } from './load/locate.ts';
 
 export interface PipelineOptions {
   /** Today's date (YYYY-MM-DD) for the stale-data lint; omit for a report of the data alone. */
@@ -39,7 +41,7 @@ export function runPipeline(files: SourceFile[], earlier: PendingIssue[], opts: 
     ...(opts.today ? { today: opts.today } : {}),
     ...(opts.commit ? { commit: opts.commit } : {}),
   });
-  return { validation, report: withSources(report, files) };
+  return { validation, report: withLintPositions(withSources(report, files), files) };
 }
 
 const utf8 = new TextDecoder('utf-8');
@@ -52,6 +54,28 @@ function withSources(report: Report, files: SourceFile[]): Report {
     kpis: report.kpis.map((k) => {
       const b = bytes.get(`kpis/${k.id}.yaml`);
       return b ? { ...k, source: utf8.decode(b).replace(/\r\n?/g, '\n') } : k;
+    }),
+  };
+}
+
+/** Each lint's place in its file (`at`) as a line and column, like the validation issues. */
+function withLintPositions(report: Report, files: SourceFile[]): Report {
+  const placed = report.lints.filter((l) => l.file && l.at);
+  if (!placed.length) return report;
+  const wanted = new Set(placed.map((l) => l.file));
+  const texts = new Map(files.filter((f) => wanted.has(f.path)).map((f) => [f.path, decodeText(f.bytes, f.path).text]));
+  const located = locateIssues(
+    placed.map((l) => ({ level: 'warning' as const, code: l.code, file: l.file!, at: l.at!, message: '' })),
+    (f) => texts.get(f),
+  );
+  const positions = new Map(placed.map((l, i) => [l, located[i]!]));
+  return {
+    ...report,
+    lints: report.lints.map((l) => {
+      const pos = positions.get(l);
+      if (!pos) return l;
+      const { at: _at, ...rest } = l;
+      return pos.line ? { ...rest, line: pos.line, column: pos.column } : rest;
     }),
   };
 }

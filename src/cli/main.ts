@@ -29,7 +29,8 @@ usage: capaian <command> [options]
 
 commands:
   validate [--root DIR] [--format text|json] [--strict] [--report FILE] [--no-cache]
-      check every file under data/; lists every problem as file:line:column  message  (hint);
+      check every file under data/; lists every problem as file:line:column  message  (hint),
+      and the lints (the article's common mistakes: a KPI with no target, an unrealistic target, …);
       --report also writes the report model the site shows to FILE (when the data is valid)
   compute [--root DIR] [--period 2026-03|2026-Q1|2026] [--kpi ID] [--format table|json|csv] [--lang id|en] [--no-cache]
       every KPI for a period (default: the latest month) against its target; --format json prints the report model
@@ -135,7 +136,8 @@ async function validate(args: string[]): Promise<number> {
     {
       read: () => loadRepo(root, { noCache: !!v['no-cache'], onProgress: progress.update }),
       out: (line) => (progress.clear(), console.log(line)),
-      ...(reportFile ? { report: { options: siteReportOptions(root), write: (r: Report) => writeFileSync(resolve(reportFile), JSON.stringify(r)) } } : {}),
+      // The report model is always computed: its lints are warnings too.
+      report: { options: siteReportOptions(root), ...(reportFile ? { write: (r: Report) => writeFileSync(resolve(reportFile), JSON.stringify(r)) } : {}) },
     },
   );
   return code;

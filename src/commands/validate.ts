@@ -1,5 +1,6 @@
 /** `capaian validate`: check everything under data/ and report every problem at once. */
-import { countByLevel, formatIssue, type Issue } from '../validate/issue.ts';
+import { countByLevel, formatIssue, sortIssues, type Issue } from '../validate/issue.ts';
+import type { Lint } from '../report/lints.ts';
 import type { Summary } from '../validate/repo-data.ts';
 import { validateRepo, type SourceFile, type ValidationResult } from '../validate/validate-repo.ts';
 import { runPipeline, type PipelineOptions } from '../pipeline.ts';
@@ -15,8 +16,11 @@ export interface ValidateOptions {
 export interface ValidateEffects {
   read(): Promise<{ files: SourceFile[]; issues: PendingIssue[]; ingested?: PipelineOptions['ingested'] }>;
   out(text: string): void;
-  /** When given, the report model is computed too and handed to it (valid data only). */
-  report?: { options: PipelineOptions; write(report: Report): void };
+  /**
+   * When given, the report model is computed too (valid data only): its lints are printed with
+   * the warnings, and `write` receives it.
+   */
+  report?: { options: PipelineOptions; write?(report: Report): void };
 }
 
 export async function validateCommand(opts: ValidateOptions, fx: ValidateEffects): Promise<number> {
@@ -26,7 +30,8 @@ export async function validateCommand(opts: ValidateOptions, fx: ValidateEffects
   if (fx.report) {
     const run = runPipeline(read.files, read.issues, { ...fx.report.options, ...ingested });
     validation = run.validation;
-    if (run.report) fx.report.write(run.report);
+    if (run.report) fx.report.write?.(run.report);
+    if (run.report?.lints.length) validation = { ...validation, issues: sortIssues([...validation.issues, ...run.report.lints.map(lintIssue)]) };
   } else validation = validateRepo(read.files, read.issues, ingested);
   const { issues, summary } = validation;
   const counts = countByLevel(issues);
@@ -40,6 +45,11 @@ export async function validateCommand(opts: ValidateOptions, fx: ValidateEffects
     fx.out(verdict(counts, opts.strict));
   }
   return failed ? 1 : 0;
+}
+
+/** A lint as a warning line: `file:line:column  message`, the file to change when there is no line. */
+function lintIssue(l: Lint): Issue {
+  return { level: 'warning', code: l.code, file: l.file ?? 'data/', line: l.line ?? 0, column: l.column ?? 0, at: [], message: l.message.en };
 }
 
 function publicIssue(i: Issue) {

@@ -8,7 +8,7 @@ import type { ComputeResult, KpiPeriodValue, Note, PeriodInfo } from '../compute
 import type { Reason } from '../compute/value.ts';
 import { isAdditive, type Kpi } from '../kpi/schema.ts';
 import type { ValidData as RepoData } from '../validate/repo-data.ts';
-import { lintData, lintKpis, lintTargets, type Lint } from './lints.ts';
+import { lintReport, type Lint } from './lints.ts';
 import { attainmentOf, statusOf, type Status } from './status.ts';
 import { goalProgress, type GoalProgress } from './goal-progress.ts';
 import { withLikeForLike, type LikeForLike } from './like-for-like.ts';
@@ -146,8 +146,6 @@ export function buildReport({ data, kpis, computed, today, commit, months }: Rep
     };
   });
 
-  const goalIds = new Set(data.goals.records.map((g) => g.id));
-  const targets = data.targets.flatMap((f) => f.records);
   return {
     version: REPORT_VERSION,
     company: { name: data.company.name, currency: data.company.currency, locale: data.company.locale, timezone: data.company.timezone, fiscalYearStart: fyStart },
@@ -166,7 +164,7 @@ export function buildReport({ data, kpis, computed, today, commit, months }: Rep
       progress: progressOf(g.kpi, reportKpis, computed, book, fyStart, months, first, last),
     })),
     kpis: reportKpis,
-    lints: [...lintData(months, today), ...lintKpis(kpis, goalIds), ...lintTargets(kpis, targets, computed)],
+    lints: lintReport({ data, kpis, computed, months, today }),
     insights: buildInsights(reportKpis, computed.periods),
     team: teamView({ kpis: reportKpis, periods: computed.periods, reps: data.team.records, regions: data.company.regions.map((r) => r.id), latestMonth: months[months.length - 1] ?? null }),
   };

@@ -49,6 +49,16 @@ export interface MonthStats {
   /** Customers who ordered last month, and those of them who ordered again this month. */
   lastMonthBuyers: number;
   retained: number;
+  /**
+   * Customers active (an order in the 90 days before) at the month's start, and those of them
+   * still active at its end; the same for the quarter and the twelve months that end with it.
+   */
+  active: number;
+  kept: number;
+  quarterActive: number;
+  quarterKept: number;
+  yearActive: number;
+  yearKept: number;
   /** Leads with any activity this month, and those of them won this month. */
   leadsHandled: number;
   leadsWon: number;
@@ -137,6 +147,12 @@ export function emptyStats(): MonthStats {
     scoreCount: 0,
     lastMonthBuyers: 0,
     retained: 0,
+    active: 0,
+    kept: 0,
+    quarterActive: 0,
+    quarterKept: 0,
+    yearActive: 0,
+    yearKept: 0,
     leadsHandled: 0,
     leadsWon: 0,
     repLeadContacts: 0,

@@ -92,6 +92,7 @@ function* files(o: Required<SampleOptions>): Generator<SampleFile> {
   yield file('data/goals.yaml', 'goals', GOALS, GOALS.length);
 
   createInitialCustomers(ctx, streamOf(o.seed, 'customers'));
+  const activeCustomers = new ActiveCustomers(ctx);
   let lastBuyers: Set<string> | undefined;
   for (const m of months) {
     const plan = plans[m.index]!;
@@ -101,6 +102,7 @@ function* files(o: Required<SampleOptions>): Generator<SampleFile> {
     countLeadWork(ctx, m, activities);
     const surveys = createSurveys(ctx, m, orders, streamOf(o.seed, 'surveys', m.index));
     lastBuyers = retention(ctx, m, orders, lastBuyers);
+    activeCustomers.month(m, orders);
     const dir = `data/${m.label.replace('-', '/')}`;
     // Order lines and activity records are made while writing, so they do not pile up.
     yield file(`${dir}/orders.yaml`, 'orders', orderRecords(ctx, m, orders, streamOf(o.seed, 'lines', m.index)), orders.length);
@@ -155,6 +157,36 @@ function retention(ctx: Ctx, m: Month, orders: OrderDraft[], lastBuyers: Set<str
     for (const c of lastBuyers) if (buyers.has(c)) s.retained++;
   }
   return buyers;
+}
+
+/**
+ * Who stays active (an order within the last ACTIVE_DAYS) through a month, a calendar quarter and
+ * a year (any twelve months whose look-back lies in the data), for the retention targets.
+ */
+const ACTIVE_DAYS = 90;
+class ActiveCustomers {
+  private readonly lastOrder = new Map<string, number>();
+  private quarter: string[] = [];
+  /** The active customers at the start of each of the last twelve months. */
+  private readonly starts: { day: number; ids: string[] }[] = [];
+  constructor(private readonly ctx: Ctx) {}
+
+  month(m: Month, orders: OrderDraft[]): void {
+    const activeAt = (day: number) => [...this.lastOrder].filter(([, last]) => last >= day - ACTIVE_DAYS).map(([id]) => id);
+    const atStart = activeAt(m.start);
+    if (m.month % 3 === 1) this.quarter = atStart;
+    this.starts.push({ day: m.start, ids: atStart });
+    for (const o of orders) if ((this.lastOrder.get(o.customer.id) ?? -Infinity) < o.day) this.lastOrder.set(o.customer.id, o.day);
+    const kept = (ids: string[]) => ids.filter((id) => this.lastOrder.get(id)! >= m.end - ACTIVE_DAYS).length;
+    const s = this.ctx.stats[m.index]!;
+    s.active = atStart.length;
+    s.kept = kept(atStart);
+    if (m.month % 3 === 0) [s.quarterActive, s.quarterKept] = [this.quarter.length, kept(this.quarter)];
+    if (this.starts.length === 12) {
+      const year = this.starts.shift()!;
+      if (year.day - ACTIVE_DAYS >= this.ctx.start) [s.yearActive, s.yearKept] = [year.ids.length, kept(year.ids)];
+    }
+  }
 }
 
 function checkOptions(options: SampleOptions): Required<SampleOptions> {

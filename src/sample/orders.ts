@@ -97,7 +97,8 @@ export function planOrders(ctx: Ctx, month: Month, perRegion: number[], rng: Rng
     d.id = `SO-${month.label}-${seq(i + 1, width)}`;
     if (d.customer.firstOrderMonth < 0) {
       d.customer.firstOrderMonth = month.index;
-      stats.newCustomers++;
+      // A customer from before the data is an existing one, not a new one.
+      if (d.customer.sinceDay >= ctx.start) stats.newCustomers++;
     }
   });
   return sorted;
@@ -119,7 +120,7 @@ export function* orderRecords(ctx: Ctx, month: Month, drafts: OrderDraft[], rng:
     }
     stats.net += net;
     stats.orders++;
-    if (d.customer.firstOrderMonth < month.index) stats.existingNet += net;
+    if (d.customer.firstOrderMonth < month.index || d.customer.sinceDay < ctx.start) stats.existingNet += net;
     add(stats.netByRegion, d.customer.region, net);
     add(stats.netByRep, d.rep, net);
     add(stats.netByOwner, d.customer.owner, net);

@@ -142,8 +142,8 @@ export const GOALS: GoalSpec[] = [
     id: 'grow-sales',
     title: { id: 'Tumbuhkan penjualan bersih 15 % per tahun', en: 'Grow net sales by 15 % a year' },
     description: {
-      id: 'Penjualan bersih tiap bulan mencapai target yang disusun dari bulan yang sama tahun lalu ditambah 15 %.',
-      en: 'Monthly net sales reach targets set from the same month last year plus 15 %.',
+      id: 'Penjualan bersih mencapai rencana tahunan: penjualan tahun lalu ditambah 15 %, dibagi ke bulan menurut kalender dagang (puncak menjelang Lebaran).',
+      en: "Net sales reach the year's plan: last year's sales plus 15 %, spread over the months by the trading calendar (the peak before Lebaran).",
     },
     kpi: 'net-sales',
     owner: 'sari',
