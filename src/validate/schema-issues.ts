@@ -28,6 +28,8 @@ export function schemaIssues(
   }
   for (const zi of error.issues) {
     if (zi.code === 'custom' && unknownAt.has(JSON.stringify(zi.path))) continue;
+    // A required field written misspelt is reported as unknown, with the suggestion, only.
+    if (zi.code === 'custom' && guessed.has(JSON.stringify(zi.path))) continue;
     const at = zi.path as DocPath;
     if (zi.code === 'unrecognized_keys') {
       const known = fieldsAt(schema, at);
@@ -68,6 +70,8 @@ function shown(path: DocPath, isRecordList: boolean): string {
 
 function hintFor(zi: z.core.$ZodIssue, at: DocPath, input: unknown): string | undefined {
   const field = String(at[at.length - 1] ?? '');
+  const given = zi.code === 'custom' ? (zi.params as { hint?: unknown } | undefined)?.hint : undefined;
+  if (typeof given === 'string') return given;
   if (zi.code === 'custom' && zi.message.includes('operation')) return 'each formula step has exactly one operation: sum, count, count_distinct, avg, median, percentile, min, max, share, ratio, growth, per_working_day, per_rep, retention or kpi';
   if (zi.code === 'invalid_value') {
     const options = zi.values.map(String);

@@ -68,7 +68,11 @@ export function references({ data, broken, unavailable }: RuleContext): PendingI
   each([data.customers], 'customers', (x, file, at, d) => {
     need(regions, x.region, file, at, d, 'region');
     need(segments, x.segment, file, at, d, 'segment');
-    need(reps, x.owner, file, at, d, 'owner');
+    // Valid records come normalized (owners, ownersWrittenAs), broken ones as written.
+    if (x.ownersWrittenAs === 'owner' || x.owner !== undefined) need(reps, x.ownersWrittenAs ? (x.owners as { rep: unknown }[])[0]?.rep : x.owner, file, at, d, 'owner');
+    if (x.ownersWrittenAs === 'owners' || (x.ownersWrittenAs === undefined && Array.isArray(x.owners))) {
+      (x.owners as unknown[]).forEach((o, i) => need(reps, (o as Loose | null)?.rep, file, at, d, 'owners', i, 'rep'));
+    }
   });
   each(data.orders, 'orders', (o, file, at, d) => {
     need(customers, o.customer, file, at, d, 'customer');
