@@ -43,7 +43,7 @@ function checkOwners(c: z.output<typeof customerFields>, ctx: z.core.$Refinement
     return;
   }
   if (c.owner === undefined && c.owners === undefined) {
-    fail(['owner'], 'is required (or owners:, the account\'s owners with the day each took over)', 'add "owner: <rep id>" to this record, or owners: [{ rep: andi }, { rep: rina, from: 2025-11-01 }]');
+    fail(['owner'], 'is required (or owners, the account\'s owners each with the day they took over)', 'add "owner: <rep id>" to this record, or owners: [{ rep: andi }, { rep: rina, from: 2025-11-01 }]');
     return;
   }
   // Read defensively: the refinement also runs when a field beside it failed its own check.
@@ -59,7 +59,7 @@ function checkOwners(c: z.output<typeof customerFields>, ctx: z.core.$Refinement
     } else if (from === before) {
       fail(['owners', i, 'from'], `is the same day as owners[${i - 1}].from (${before})`, 'one owner per day: remove one of the two entries, or correct the date');
     } else if (from < before) {
-      fail(['owners', i, 'from'], `${from} is before owners[${i - 1}].from (${before})`, 'list the owners oldest first, each from a later day (capaian fmt sorts them)');
+      fail(['owners', i, 'from'], `${from} is before owners[${i - 1}].from (${before})`, 'list the owners oldest first, each from a later day; capaian fmt sorts them');
     }
   }
 }

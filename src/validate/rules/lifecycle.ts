@@ -51,8 +51,8 @@ export function lifecycle({ data }: RuleContext): PendingIssue[] {
       const day = dayOf(o.from);
       if (day >= t.from && day <= t.to) return;
       const path = ownershipPath(c, i);
-      const when = day < t.from ? `before ${t.rep.name} joined (${t.rep.joined})` : `after ${t.rep.name} left (${t.rep.left})`;
-      out.push(issue(file, [...at, ...path, 'from'], 'owner-inactive', `${formatPath([...path, 'from'])} ${o.from}: rep ${o.rep} takes over the account ${when}`, 'give the account to a rep employed on that day, or correct the date here or joined/left in data/team.yaml', 'warning'));
+      const when = day < t.from ? `before ${t.rep.name} (${o.rep}) joined (${t.rep.joined})` : `after ${t.rep.name} (${o.rep}) left (${t.rep.left})`;
+      out.push(issue(file, [...at, ...path, 'from'], 'owner-inactive', `${formatPath([...path, 'from'])} ${o.from} is ${when}`, 'an account is taken over by a rep employed on that day: correct the date or the rep here, or joined/left in data/team.yaml', 'warning'));
     });
   });
   return out;
