@@ -103,6 +103,8 @@ const FIELD_HINTS: Record<string, string> = {
   joined: 'write dates as YYYY-MM-DD, e.g. 2026-03-04',
   left: 'write dates as YYYY-MM-DD, e.g. 2026-03-04',
   since: 'write dates as YYYY-MM-DD, e.g. 2026-03-04',
+  from: 'write dates as YYYY-MM-DD, e.g. 2026-03-04',
+  owners: 'the account\'s owners, oldest first: owners: [{ rep: andi }, { rep: rina, from: 2025-11-01 }]; or owner: andi for one owner since always',
   created: 'write date-times as YYYY-MM-DDTHH:MM, e.g. 2026-03-04T09:15 (company time) or 2026-03-04T09:15+07:00',
   at: 'write date-times as YYYY-MM-DDTHH:MM, e.g. 2026-03-04T09:15 (company time) or 2026-03-04T09:15+07:00',
   qty: 'the number of units, a whole number above 0',
