@@ -68,11 +68,10 @@ export function references({ data, broken, unavailable }: RuleContext): PendingI
   each([data.customers], 'customers', (x, file, at, d) => {
     need(regions, x.region, file, at, d, 'region');
     need(segments, x.segment, file, at, d, 'segment');
-    // Valid records come normalized (owners, ownersWrittenAs), broken ones as written.
-    if (x.ownersWrittenAs === 'owner' || x.owner !== undefined) need(reps, x.ownersWrittenAs ? (x.owners as { rep: unknown }[])[0]?.rep : x.owner, file, at, d, 'owner');
-    if (x.ownersWrittenAs === 'owners' || (x.ownersWrittenAs === undefined && Array.isArray(x.owners))) {
-      (x.owners as unknown[]).forEach((o, i) => need(reps, (o as Loose | null)?.rep, file, at, d, 'owners', i, 'rep'));
-    }
+    // Valid records come normalized (owners, ownersWrittenAs): back to what the file says. Broken ones are as written.
+    const written: Loose = x.ownersWrittenAs === 'owner' ? { owner: (x.owners as Loose[])[0]?.rep } : x.ownersWrittenAs === 'owners' ? { owners: x.owners } : x;
+    need(reps, written.owner, file, at, d, 'owner');
+    if (Array.isArray(written.owners)) written.owners.forEach((o, i) => need(reps, (o as Loose | null)?.rep, file, at, d, 'owners', i, 'rep'));
   });
   each(data.orders, 'orders', (o, file, at, d) => {
     need(customers, o.customer, file, at, d, 'customer');
