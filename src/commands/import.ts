@@ -238,7 +238,7 @@ interface Shown {
 function translate(issues: Issue[], ctx: { monthPath: string; csv: string; result: MapResult; customerAt: number[]; productAt: number[] }): Shown[] {
   const { result } = ctx;
   const out: Shown[] = [];
-  for (const i of issues) {
+  for (let i of issues) {
     const at = i.at;
     let line: number | undefined;
     let field: string | undefined;
@@ -269,6 +269,12 @@ function translate(issues: Issue[], ctx: { monthPath: string; csv: string; resul
     } else if (i.file === 'data/customers.yaml' && typeof at[0] === 'number' && ctx.customerAt.includes(at[0])) {
       const n = result.newCustomers[ctx.customerAt.indexOf(at[0])]!;
       [line, path, field, section, prefix] = [n.line, at.slice(1), at[1] as string, 'customers', 'new customer: '];
+      // A new customer's one owner (owners[0].rep) is the row's owner.
+      if (at[1] === 'owners') {
+        const written = formatPath(at.slice(1));
+        if (i.message.startsWith(written)) i = { ...i, message: 'owner' + i.message.slice(written.length) };
+        [path, field] = [['owner'], 'owner'];
+      }
     } else if (i.file === 'data/products.yaml' && at[0] === 'products' && typeof at[1] === 'number' && ctx.productAt.includes(at[1])) {
       const n = result.newProducts[ctx.productAt.indexOf(at[1])]!;
       [line, path, field, section, prefix] = [n.line, at.slice(2), at[2] as string, 'products', 'new product: '];

@@ -87,9 +87,15 @@ function evaluateUncached(f: Formula, cx: EvalContext): Series {
 
 /**
  * Rates per rep. per_working_day divides by working days (the company's, or with per: rep each
- * rep's own between joined and left, summed); per_rep divides the total by the reps active in
- * the period. With per: rep the total's numerator is the sum of each rep's own value, so a lead
- * two reps both contacted counts for each of them, as it does in their own rates.
+ * rep's own between joined and left, summed). per_rep is the average over the reps of the
+ * period: every rep employed on at least one day of it counts as one, whatever part of it they
+ * worked (a rep who joined or left mid-period too; one who left before it does not), and so does
+ * a rep credited with a value while not employed (validation warns about that). Those reps are
+ * the breakdown by the rep field, each with their own value (0 when they are credited nothing),
+ * and the total is the sum of their values over their number: the mean of the rows shown. A
+ * value credited to no rep (an account before its first owner) is in neither.
+ * With per: rep the total's numerator is the sum of each rep's own value, so a lead two reps
+ * both contacted counts for each of them, as it does in their own rates.
  */
 function perRep(f: Extract<Formula, { op: 'per_working_day' | 'per_rep' }>, cx: EvalContext): Series {
   const of = evaluate(f.of, cx);
@@ -114,10 +120,12 @@ function perRep(f: Extract<Formula, { op: 'per_working_day' | 'per_rep' }>, cx: 
       f.op === 'per_rep' ? 1 : f.per === 'rep' ? (repByCode.has(code) ? daysOf(repByCode.get(code)) : 0) : total;
     let numerator = cell.total;
     let denominator: number;
+    let counted: Set<number> | null = null;
     if (f.op === 'per_rep') {
       // Reps employed at some point of the period, and any rep credited with a value in it.
-      const counted = new Set(cx.reps.filter((r) => daysOverlap(r, from, to)).map((r) => r.code));
+      counted = new Set(cx.reps.filter((r) => daysOverlap(r, from, to)).map((r) => r.code));
       for (const [code, v] of repValues) if (v.value) counted.add(code);
+      if (cell.total.value !== null) numerator = sumOfReps();
       denominator = counted.size;
     } else if (f.per === 'rep') {
       numerator = sumOfReps();
@@ -127,6 +135,14 @@ function perRep(f: Extract<Formula, { op: 'per_working_day' | 'per_rep' }>, cx: 
     for (const [by, values] of Object.entries(cell.members)) {
       const out = new Map<number, Val>();
       for (const [code, v] of values) out.set(code, divide(v, val(memberDivisor(code, denominator))));
+      // The reps of the period are the rows of the breakdown by rep, no more (a rep met in other
+      // periods only is not one) and no fewer (0 when credited nothing).
+      if (counted && cx.breakdowns.some((b) => b.by === by && b.field === f.field)) {
+        const rows = new Map<number, Val>();
+        for (const code of [...counted].filter((c) => c >= 0).sort((x, y) => x - y)) rows.set(code, out.get(code) ?? emptyValue((f.of as { op: AggregationOp }).op));
+        members[by] = rows;
+        continue;
+      }
       members[by] = out;
     }
     return { total: divide(numerator, val(denominator)), members };

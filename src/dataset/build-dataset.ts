@@ -11,7 +11,7 @@
 import { monthIndex, parseMonth } from '../calendar/periods.ts';
 import { offsetMinutes } from '../calendar/zoned-time.ts';
 import { ACTIVITY_TYPE_CODES, LINE_KIND_CODES, LOST, WON, type ActivitiesChunk } from '../ingest/chunk.ts';
-import { daysFromCivil, Midnights, monthOfDay } from '../ingest/days.ts';
+import { dayOf, daysFromCivil, Midnights, monthOfDay } from '../ingest/days.ts';
 import { idHash } from '../ingest/id-hash.ts';
 import { leadKeys, type Links } from '../ingest/links.ts';
 import type { ValidData } from '../validate/repo-data.ts';
@@ -85,7 +85,7 @@ export function buildDataset(data: ValidData, keep: (dataset: DatasetName, field
 
   // Codes are given when first met; what each customer code carries onto the rows that name it.
   const codeOfCustomer = new Int32Array(customers.length).fill(-1);
-  const cust = { region: [] as number[], segment: [] as number[], owner: [] as number[], firstEpoch: [] as number[], firstMonth: [] as number[] };
+  const cust = { region: [] as number[], segment: [] as number[], owners: [] as Owners[], firstEpoch: [] as number[], firstMonth: [] as number[] };
   const customerCode = (row: number) => {
     if (row < 0) return -1;
     if (codeOfCustomer[row]! >= 0) return codeOfCustomer[row]!;
@@ -94,21 +94,24 @@ export function buildDataset(data: ValidData, keep: (dataset: DatasetName, field
     codeOfCustomer[row] = code;
     cust.region[code] = v('region').code(c.region);
     cust.segment[code] = v('segment').code(c.segment);
-    cust.owner[code] = v('rep').code(c.owner);
+    cust.owners[code] = { rep: Int32Array.from(c.owners, (o) => v('rep').code(o.rep)), from: Float64Array.from(c.owners, (o) => (o.from === null ? -Infinity : dayOf(o.from))) };
     const first = firstOrder[row]!;
     cust.firstEpoch[code] = first === 0x7fffffff ? NaN : midnight.of(first);
     cust.firstMonth[code] = first === 0x7fffffff ? -1 : monthOfDay(first);
     return code;
   };
-  /** Fills the customer's columns of a table, row by row (the columns looked up once). */
+  /**
+   * Fills the customer's columns of a table, row by row (the columns looked up once); the owner
+   * is the account's owner on the record's day (days since 1970).
+   */
   const customerFiller = (t: Table) => {
     const [customer, region, segment, owner] = [t.cat.customer!, t.cat.region!, t.cat.segment!, t.cat.owner!];
     const { epoch, month } = t.time.customer_first_order!;
-    return (row: number, code: number) => {
+    return (row: number, code: number, day: number) => {
       customer[row] = code;
       region[row] = cust.region[code]!;
       segment[row] = cust.segment[code]!;
-      owner[row] = cust.owner[code]!;
+      owner[row] = ownerCode(cust.owners[code]!, day);
       epoch[row] = cust.firstEpoch[code]!;
       month[row] = cust.firstMonth[code]!;
     };
@@ -165,7 +168,7 @@ export function buildDataset(data: ValidData, keep: (dataset: DatasetName, field
       o.rep[oi] = r;
       o.epoch[oi] = epoch;
       o.month[oi] = month;
-      orderCustomer(oi, c);
+      orderCustomer(oi, c, ch.day[i]!);
       let net = 0;
       let gross = 0;
       let units = 0;
@@ -183,7 +186,7 @@ export function buildDataset(data: ValidData, keep: (dataset: DatasetName, field
         l.rep[li] = r;
         l.epoch[li] = epoch;
         l.month[li] = month;
-        lineCustomer(li, c);
+        lineCustomer(li, c, ch.day[i]!);
         const s = sku(ch.sku[k]!);
         l.sku[li] = s;
         l.category[li] = skuInfo.category[s]!;
@@ -359,7 +362,7 @@ export function buildDataset(data: ValidData, keep: (dataset: DatasetName, field
       for (let i = 0; i < ch.length; i++, row++) {
         st.time.date!.epoch[row] = midnight.of(ch.day[i]!);
         st.time.date!.month[row] = month;
-        surveyCustomer(row, customer(ch.customer[i]!));
+        surveyCustomer(row, customer(ch.customer[i]!), ch.day[i]!);
         st.num.score![row] = ch.score[i]!;
       }
     }
@@ -373,6 +376,21 @@ export function buildDataset(data: ValidData, keep: (dataset: DatasetName, field
     firstMonth: toIndex(months[0]),
     lastMonth: toIndex(months[months.length - 1]),
   };
+}
+
+/** An account's ownership history as rep codes and first days (-Infinity: since always). */
+interface Owners {
+  rep: Int32Array;
+  from: Float64Array;
+}
+
+/**
+ * The rep code owning the account on a day: the last entry from on or before it; -1 (no owner)
+ * before the first entry of a history with no "since always" (schema/customers.ts ownerOn).
+ */
+function ownerCode(o: Owners, day: number): number {
+  for (let i = o.from.length - 1; i >= 0; i--) if (o.from[i]! <= day) return o.rep[i]!;
+  return -1;
 }
 
 /**

@@ -26,7 +26,7 @@ const customerFields = {
   customer: cat('the customer'),
   region: cat("the customer's region"),
   segment: cat("the customer's segment"),
-  owner: cat("the rep who owns the customer's account", 'rep'),
+  owner: cat("the rep who owns the customer's account on the record's date (none before its first owner)", 'rep'),
   customer_first_order: time("the date of the customer's first order ever"),
 };
 

@@ -76,12 +76,14 @@ export const SORT_BY: Partial<Record<FileKind, readonly string[]>> = {
 };
 
 const sorted = (kind: FileKind): Layout => ({ ...layoutOfKind(kind), sortBy: SORT_BY[kind]! });
+const customers = sorted('customers');
 
 /** The canonical layout of each file kind. */
 export const LAYOUTS: Record<FileKind, Layout> = {
   company: layoutOfKind('company'),
   team: sorted('team'),
-  customers: sorted('customers'),
+  // An account's owners oldest first; the one "since always" (no from) before every dated one.
+  customers: { ...customers, nested: { ...customers.nested, owners: { ...customers.nested.owners!, sortBy: ['from'] } } },
   goals: layoutOfKind('goals'),
   targets: sorted('targets'),
   leads: sorted('leads'),

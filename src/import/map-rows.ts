@@ -390,7 +390,9 @@ export function mapRows(input: MapInput): MapResult {
       const rec = readAll(row, customers, scope, CUSTOMER_FIELDS.required, 'new customer');
       if (!rec) continue;
       const owner = rec.owner ?? miss.m.record.rep;
-      newCustomers.push({ record: { id: idv, name: rec.name ?? idv, region: rec.region, segment: rec.segment, owner, ...(rec.since !== undefined ? { since: rec.since } : {}) }, line: miss.line });
+      // Written as an ownership history (its owner since always), the form customers.yaml keeps.
+      const owners = owner === undefined ? undefined : [{ rep: owner }];
+      newCustomers.push({ record: { id: idv, name: rec.name ?? idv, region: rec.region, segment: rec.segment, owners, ...(rec.since !== undefined ? { since: rec.since } : {}) }, line: miss.line });
     } else {
       const rec = readAll(row, products, scope, PRODUCT_FIELDS.required, 'new product');
       if (!rec) continue;

@@ -30,7 +30,10 @@ function fieldSet(schema: z.ZodType, types: Record<string, FieldType>, extra: Re
 
 /** The keys of a zod object that are neither optional nor defaulted. */
 function requiredOf(schema: z.ZodType): string[] {
-  const shape = (schema as unknown as { _zod: { def: { shape: Record<string, { _zod: { def: { type: string } } }> } } })._zod.def.shape;
+  // A schema that normalizes what it read (customers: owner to owners) is a pipe from the object.
+  let def = (schema as unknown as { _zod: { def: { type: string; in?: z.ZodType; shape?: Record<string, { _zod: { def: { type: string } } }> } } })._zod.def;
+  while (def.type === 'pipe' && def.in) def = (def.in as unknown as { _zod: { def: typeof def } })._zod.def;
+  const shape = def.shape!;
   return Object.keys(shape).filter((k) => !['optional', 'default', 'prefault'].includes(shape[k]!._zod.def.type));
 }
 

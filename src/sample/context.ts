@@ -7,7 +7,7 @@ export interface Customer {
   name: string;
   region: string;
   segment: string;
-  /** The account owner as customers.yaml shows it today. */
+  /** The account owner today (the last entry of its ownership history in customers.yaml). */
   owner: string;
   since: string;
   sinceDay: number;
@@ -31,7 +31,7 @@ export interface MonthStats {
   netByRegion: Map<string, number>;
   /** By the rep who recorded the order. */
   netByRep: Map<string, number>;
-  /** By the customer's account owner as customers.yaml shows it. */
+  /** By the customer's account owner on the order's day (the ownership history of customers.yaml). */
   netByOwner: Map<string, number>;
   /** By the product category of each line. */
   netByCategory: Map<string, number>;

@@ -71,8 +71,9 @@ function pickSegment(rng: Rng): string {
 }
 
 /**
- * customers.yaml shows today's owner: the accounts of a rep who left belong to the successor,
- * and a rep who joined took over part of a colleague's accounts (served by the colleague until then).
+ * Accounts that change hands: the accounts of a rep who leaves go to the successor the day after
+ * their last day, and a rep who joins takes over part of a colleague's accounts on the day they
+ * join (served by the colleague until then). customers.yaml shows both as ownership histories.
  */
 function handOver(ctx: Ctx, rng: Rng): void {
   for (const rep of ctx.reps) {
@@ -95,7 +96,18 @@ function handOver(ctx: Ctx, rng: Rng): void {
   }
 }
 
-/** customers.yaml records, in id order. */
+/**
+ * customers.yaml records, in id order. An account that changed hands shows its history: the
+ * previous owner since always, then the new one from the day they took over (the day after a
+ * leaver's last day, or the day a new rep joined).
+ */
 export function customerRecords(ctx: Ctx) {
-  return ctx.customers.map((c) => ({ id: c.id, name: c.name, region: c.region, segment: c.segment, owner: c.owner, since: c.since }));
+  return ctx.customers.map((c) => ({
+    id: c.id,
+    name: c.name,
+    region: c.region,
+    segment: c.segment,
+    ...(c.handoverDay !== undefined ? { owners: [{ rep: c.prevOwner! }, { rep: c.owner, from: dateOf(c.handoverDay) }] } : { owner: c.owner }),
+    since: c.since,
+  }));
 }

@@ -123,7 +123,7 @@ export function* orderRecords(ctx: Ctx, month: Month, drafts: OrderDraft[], rng:
     if (d.customer.firstOrderMonth < month.index || d.customer.sinceDay < ctx.start) stats.existingNet += net;
     add(stats.netByRegion, d.customer.region, net);
     add(stats.netByRep, d.rep, net);
-    add(stats.netByOwner, d.customer.owner, net);
+    add(stats.netByOwner, servingRep(d.customer, d.day), net);
     yield { id: d.id, date: dateOf(d.day), customer: d.customer.id, rep: d.rep, lines };
   }
 }

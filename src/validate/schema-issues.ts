@@ -28,6 +28,8 @@ export function schemaIssues(
   }
   for (const zi of error.issues) {
     if (zi.code === 'custom' && unknownAt.has(JSON.stringify(zi.path))) continue;
+    // A required field written misspelt is reported as unknown, with the suggestion, only.
+    if (zi.code === 'custom' && guessed.has(JSON.stringify(zi.path))) continue;
     const at = zi.path as DocPath;
     if (zi.code === 'unrecognized_keys') {
       const known = fieldsAt(schema, at);
@@ -68,6 +70,8 @@ function shown(path: DocPath, isRecordList: boolean): string {
 
 function hintFor(zi: z.core.$ZodIssue, at: DocPath, input: unknown): string | undefined {
   const field = String(at[at.length - 1] ?? '');
+  const given = zi.code === 'custom' ? (zi.params as { hint?: unknown } | undefined)?.hint : undefined;
+  if (typeof given === 'string') return given;
   if (zi.code === 'custom' && zi.message.includes('operation')) return 'each formula step has exactly one operation: sum, count, count_distinct, avg, median, percentile, min, max, share, ratio, growth, per_working_day, per_rep, retention or kpi';
   if (zi.code === 'invalid_value') {
     const options = zi.values.map(String);
@@ -99,6 +103,8 @@ const FIELD_HINTS: Record<string, string> = {
   joined: 'write dates as YYYY-MM-DD, e.g. 2026-03-04',
   left: 'write dates as YYYY-MM-DD, e.g. 2026-03-04',
   since: 'write dates as YYYY-MM-DD, e.g. 2026-03-04',
+  from: 'write dates as YYYY-MM-DD, e.g. 2026-03-04',
+  owners: 'the account\'s owners, oldest first: owners: [{ rep: andi }, { rep: rina, from: 2025-11-01 }]; or owner: andi for one owner since always',
   created: 'write date-times as YYYY-MM-DDTHH:MM, e.g. 2026-03-04T09:15 (company time) or 2026-03-04T09:15+07:00',
   at: 'write date-times as YYYY-MM-DDTHH:MM, e.g. 2026-03-04T09:15 (company time) or 2026-03-04T09:15+07:00',
   qty: 'the number of units, a whole number above 0',

@@ -19,6 +19,45 @@ function fmt(kind: FormatKind, text: string): string {
 }
 
 describe('fmt golden cases', () => {
+  it('customers: owners written rep then from, oldest first, the one without from first; comments travel', () => {
+    const messy = lines(
+      '- id: C2',
+      '  name: Toko Dua',
+      '  owners:',
+      '    # took over when budi left',
+      '    - { from: 2026-03-16, rep: andi }',
+      '    - rep: budi',
+      '  region: bandung',
+      '  segment: retail',
+      '- { id: C1, name: Toko Satu, region: jakarta, segment: retail, owners: [{from: 2026-01-01, rep: andi}, { rep: budi, from: 2025-01-01 }] }',
+      '- { owner: andi, id: C3, name: Toko Tiga, region: jakarta, segment: retail }',
+    );
+    expect(fmt('customers', messy)).toBe(
+      lines(
+        '- id: C1',
+        '  name: Toko Satu',
+        '  region: jakarta',
+        '  segment: retail',
+        '  owners:',
+        '    - { rep: budi, from: 2025-01-01 }',
+        '    - { rep: andi, from: 2026-01-01 }',
+        '- id: C2',
+        '  name: Toko Dua',
+        '  region: bandung',
+        '  segment: retail',
+        '  owners:',
+        '    - { rep: budi }',
+        '    # took over when budi left',
+        '    - { rep: andi, from: 2026-03-16 }',
+        '- id: C3',
+        '  name: Toko Tiga',
+        '  region: jakarta',
+        '  segment: retail',
+        '  owner: andi',
+      ),
+    );
+  });
+
   it('orders: key order, quoting, numbers, flow order lines, sorted by date then id, comments travel', () => {
     const messy = lines(
       '# Orders, March 2026',

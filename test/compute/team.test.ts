@@ -268,7 +268,7 @@ describe('sales-per-rep', () => {
 
   it("credits the customer's account owner, not the rep who recorded the order", () => {
     const jan = compute(january).at('sales-per-rep', '2026-01');
-    expect(members(jan, 'rep')).toEqual({ andi: 30000, budi: 50000 + 20000 });
+    expect(members(jan, 'rep')).toEqual({ andi: 30000, budi: 50000 + 20000, citra: 0 }); // citra was employed and owns C3, which did not order
   });
 
   it('has as its total the average per rep employed in the period', () => {
@@ -303,7 +303,7 @@ describe('sales-per-rep', () => {
   it('is 0 in a month without orders, for the total and every rep', () => {
     const feb = compute({ ...january, emptyMonths: ['2026-02'] }).at('sales-per-rep', '2026-02');
     expect(feb.value).toBe(0); // 0 / 3 reps employed
-    expect(members(feb, 'rep')).toEqual({ andi: 0, budi: 0 });
+    expect(members(feb, 'rep')).toEqual({ andi: 0, budi: 0, citra: 0 }); // every rep employed in February is a row
   });
 
   it('gives 0, not null, for a rep whose customers did not order in the period', () => {
@@ -311,5 +311,74 @@ describe('sales-per-rep', () => {
     const feb = r.at('sales-per-rep', '2026-02');
     expect(member(feb, 'rep', 'budi').value).toBe(10000);
     expect(member(feb, 'rep', 'andi').value).toBe(0); // C1 did not order in February
+  });
+});
+
+describe('sales-per-rep with a history of account ownership', () => {
+  // budi leaves on 2026-02-13 (a Friday) and hands C4 over to andi from the next day; dewi joins
+  // on 2026-02-16 (a Monday) and takes C2 over from budi that day; C5 is dewi's from that day
+  // too and has no owner before it. Every order is recorded by andi: what is credited here is
+  // the account's owner on the order's date, not the rep who recorded it.
+  const history = {
+    team: [
+      { id: 'andi', name: 'Andi Wijaya', region: 'jakarta', joined: '2025-01-01' },
+      { id: 'budi', name: 'Budi Santoso', region: 'bandung', joined: '2025-01-01', left: '2026-02-13' },
+      { id: 'citra', name: 'Citra Lestari', region: 'surabaya', joined: '2025-01-01' },
+      { id: 'dewi', name: 'Dewi Anggraini', region: 'bandung', joined: '2026-02-16' },
+    ],
+    customers: [
+      { id: 'C1', name: 'Toko Satu', region: 'jakarta', segment: 'retail', owner: 'andi' },
+      { id: 'C2', name: 'Hotel Dua', region: 'bandung', segment: 'horeca', owners: [{ rep: 'budi' }, { rep: 'dewi', from: '2026-02-16' }] },
+      { id: 'C3', name: 'Toko Tiga', region: 'surabaya', segment: 'retail', owner: 'citra' },
+      { id: 'C4', name: 'Restoran Empat', region: 'jakarta', segment: 'horeca', owners: [{ rep: 'budi' }, { rep: 'andi', from: '2026-02-14' }] },
+      { id: 'C5', name: 'Toko Lima', region: 'bandung', segment: 'retail', owners: [{ rep: 'dewi', from: '2026-02-16' }] },
+    ],
+    orders: [
+      sale('2026-01-10', 'C2', 10000), // budi's
+      sale('2026-02-10', 'C2', 20000), // budi's: dewi takes C2 over only on 02-16
+      sale('2026-02-20', 'C2', 40000), // dewi's
+      sale('2026-02-12', 'C4', 5000), // budi's, the day before he leaves
+      sale('2026-02-14', 'C4', 7000), // andi's, the day the handover starts
+      sale('2026-02-01', 'C5', 8000), // no one's: C5 has no owner before 02-16
+      sale('2026-03-05', 'C4', 3000), // andi's
+      sale('2026-03-06', 'C3', 6000), // citra's
+    ],
+  } satisfies FixtureInput;
+
+  it('validates without a warning', () => {
+    expect(compute(history).warnings).toEqual([]);
+  });
+
+  it('credits orders before a takeover to the previous owner and from its day to the new one', () => {
+    const r = compute(history);
+    // January: budi 10000; andi and citra 0; dewi had not joined, so she is no row.
+    expect(members(r.at('sales-per-rep', '2026-01'), 'rep')).toEqual({ andi: 0, budi: 10000, citra: 0 });
+    // February: budi 20000 (C2 on 02-10) + 5000 (C4 on 02-12) = 25000; dewi 40000 (C2 on 02-20);
+    // andi 7000 (C4 on 02-14); citra 0. C5's 8000 on 02-01 is credited to no one.
+    expect(members(r.at('sales-per-rep', '2026-02'), 'rep')).toEqual({ andi: 7000, budi: 25000, citra: 0, dewi: 40000 });
+    // The sale to C5 still counts as a sale: 20000 + 40000 + 5000 + 7000 + 8000 = 80000.
+    expect(r.at('net-sales', '2026-02').value).toBe(80000);
+  });
+
+  it('averages over the reps employed in the period: a rep who joins or leaves in it counts as one', () => {
+    const r = compute(history);
+    // January: andi, budi, citra employed: 10000 / 3.
+    expect(r.at('sales-per-rep', '2026-01').value).toBeCloseTo(10000 / 3, 9);
+    // February: andi, budi (until the 13th), citra, dewi (from the 16th): (7000 + 25000 + 0 + 40000) / 4 = 18000.
+    expect(r.at('sales-per-rep', '2026-02').value).toBeCloseTo(18000, 9);
+  });
+
+  it('leaves a rep who left out of later periods, rows and average alike', () => {
+    const mar = compute(history).at('sales-per-rep', '2026-03');
+    // March: andi 3000 (C4), citra 6000 (C3), dewi 0 (C2 and C5 did not order); budi left in February.
+    expect(members(mar, 'rep')).toEqual({ andi: 3000, citra: 6000, dewi: 0 });
+    expect(mar.value).toBeCloseTo((3000 + 6000 + 0) / 3, 9); // 3000
+  });
+
+  it('counts every rep employed at some point of a quarter', () => {
+    const q1 = compute(history).at('sales-per-rep', '2026-Q1');
+    // andi 7000 + 3000 = 10000; budi 10000 + 25000 = 35000; citra 6000; dewi 40000.
+    expect(members(q1, 'rep')).toEqual({ andi: 10000, budi: 35000, citra: 6000, dewi: 40000 });
+    expect(q1.value).toBeCloseTo((10000 + 35000 + 6000 + 40000) / 4, 9); // 91000 / 4 = 22750
   });
 });

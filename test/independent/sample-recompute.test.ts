@@ -14,7 +14,8 @@ const ROOT = join(import.meta.dirname, '..', '..');
 
 interface Line { qty: number; price: number; discount?: number }
 interface Order { id: string; date: string; customer: string; lines: Line[] }
-interface Customer { id: string; region: string }
+interface Customer { id: string; region: string; owner?: string; owners?: { rep: string; from?: string }[] }
+interface Rep { id: string; joined: string; left?: string }
 
 function load<T>(path: string): T[] {
   return (yaml.load(readFileSync(path, 'utf8'), { schema: yaml.CORE_SCHEMA }) as T[] | null) ?? [];
@@ -99,6 +100,34 @@ describe('the engine agrees with a plain recomputation over the sample', () => {
       const now = buyers.get(months[i]!)!;
       const kept = [...before].filter((c) => now.has(c)).length;
       expect(e.get(months[i]!)!.value).toBeCloseTo(kept / before.size, 10);
+    }
+  });
+
+  it('sales-per-rep per month: the owner on the order date, the reps employed in the month', () => {
+    const team = load<Rep>(join(ROOT, 'data', 'team.yaml'));
+    // The owner on a day: the last history entry from on or before it (no from: since always).
+    const ownerOn = (c: Customer, date: string) => {
+      let who: string | undefined;
+      for (const o of c.owners ?? [{ rep: c.owner! }]) if (o.from === undefined || o.from <= date) who = o.rep;
+      return who;
+    };
+    const credited = new Map<string, number>();
+    for (const o of orders) {
+      const rep = ownerOn(customers.get(o.customer)!, o.date);
+      if (rep !== undefined) credited.set(`${month(o)}|${rep}`, (credited.get(`${month(o)}|${rep}`) ?? 0) + net(o));
+    }
+    const e = engine('sales-per-rep');
+    let histories = 0;
+    for (const c of customers.values()) if (c.owners) histories++;
+    expect(histories).toBeGreaterThan(0);
+    for (const [m, v] of e) {
+      const employed = team.filter((r) => r.joined <= `${m}-31` && (!r.left || r.left >= `${m}-01`)).map((r) => r.id);
+      const rows = Object.fromEntries(employed.map((r) => [r, credited.get(`${m}|${r}`) ?? 0]));
+      const shown = Object.fromEntries(v.breakdowns.rep!.map((x) => [x.member, x.value]));
+      expect(Object.keys(shown).sort(), m).toEqual(Object.keys(rows).sort());
+      for (const r of employed) expect(shown[r], `${m} ${r}`).toBeCloseTo(rows[r]!, 2);
+      const sum = employed.reduce((a, r) => a + rows[r]!, 0);
+      expect(v.value, m).toBeCloseTo(sum / employed.length, 2);
     }
   });
 });

@@ -50,6 +50,17 @@ describe('the fast path and the full checker agree', () => {
     expect(fast.issues).toEqual(full.issues);
   });
 
+  it('words an ownership warning (an account taken over outside the rep\'s employment) the same way, at the same place', async () => {
+    const overlay = 'data/customers.yaml';
+    const files = await filesOf(FIXTURE, { [overlay]: readFileSync(new URL('../fixtures/invalid/customer-owner-inactive/data/customers.yaml', import.meta.url), 'utf8') });
+    const fast = validateRepo(files);
+    const full = validateFull(files);
+    expect(fast.data).not.toBeNull();
+    expect(fast.issues.map((i) => i.code)).toEqual(['owner-inactive', 'owner-inactive']);
+    expect(fast.issues).toEqual(full.issues);
+    expect(plain(fast.data!.customers)).toEqual(plain(full.data!.customers));
+  });
+
   it('sends anything unclean to the full checker, which reports it (a duplicate id across months)', async () => {
     const files = await filesOf(ROOT);
     const march = files.find((f) => f.path === 'data/2026/03/orders.yaml')!;

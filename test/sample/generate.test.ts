@@ -98,8 +98,11 @@ describe('generateSample', () => {
 
     for (const { rec } of sample.records('customers')) {
       expect(regions.has(rec.region) && segments.has(rec.segment), rec.id).toBe(true);
-      expect(reps.get(rec.owner)?.region, `${rec.id} owner`).toBe(rec.region);
-      expect(reps.get(rec.owner)?.left, `${rec.id} owner still with us`).toBeUndefined();
+      // One owner since always, or a history: the previous owner, then who took over and when.
+      const history: { rep: string; from?: string }[] = rec.owners ?? [{ rep: rec.owner }];
+      for (const o of history) expect(reps.get(o.rep)?.region, `${rec.id} owner ${o.rep}`).toBe(rec.region);
+      for (const o of history.slice(1)) expect(o.from !== undefined && active(o.rep, o.from), `${rec.id} ${o.rep} takes over on ${o.from}, while employed`).toBe(true);
+      expect(reps.get(history[history.length - 1]!.rep)?.left, `${rec.id} owner still with us`).toBeUndefined();
     }
     for (const { rec } of sample.records('orders')) {
       const c = customers.get(rec.customer);

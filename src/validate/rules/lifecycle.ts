@@ -4,7 +4,8 @@
  */
 import { dayOf, dayText, instantOf, localDay } from '../../ingest/days.ts';
 import type { Rep } from '../../schema/team.ts';
-import { issue, type DocPath, type PendingIssue } from '../issue.ts';
+import { ownershipPath } from '../../schema/customers.ts';
+import { formatPath, issue, type DocPath, type PendingIssue } from '../issue.ts';
 import type { RuleContext } from './index.ts';
 import { eachRecord } from './each-record.ts';
 
@@ -41,6 +42,19 @@ export function lifecycle({ data }: RuleContext): PendingIssue[] {
   };
   eachRecord(data.orders, (o, file, at) => activeOn(o.rep, dayOf(o.date), file, at));
   eachRecord(data.activities, (a, file, at) => activeOn(a.rep, localDay(instantOf(a.at, tz), tz), file, at));
+  // An account taken over by a rep who was not employed that day. An entry "since always" has
+  // no day to compare: the data cannot tell when that rep took the account.
+  eachRecord([data.customers], (c, file, at) => {
+    c.owners.forEach((o, i) => {
+      const t = reps.get(o.rep);
+      if (!t || o.from === null) return;
+      const day = dayOf(o.from);
+      if (day >= t.from && day <= t.to) return;
+      const path = ownershipPath(c, i);
+      const when = day < t.from ? `before ${t.rep.name} (${o.rep}) joined (${t.rep.joined})` : `after ${t.rep.name} (${o.rep}) left (${t.rep.left})`;
+      out.push(issue(file, [...at, ...path, 'from'], 'owner-inactive', `${formatPath([...path, 'from'])} ${o.from} is ${when}`, 'an account is taken over by a rep employed on that day: correct the date or the rep here, or joined/left in data/team.yaml', 'warning'));
+    });
+  });
   return out;
 }
 

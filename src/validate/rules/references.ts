@@ -68,7 +68,10 @@ export function references({ data, broken, unavailable }: RuleContext): PendingI
   each([data.customers], 'customers', (x, file, at, d) => {
     need(regions, x.region, file, at, d, 'region');
     need(segments, x.segment, file, at, d, 'segment');
-    need(reps, x.owner, file, at, d, 'owner');
+    // Valid records come normalized (owners, ownersWrittenAs): back to what the file says. Broken ones are as written.
+    const written: Loose = x.ownersWrittenAs === 'owner' ? { owner: (x.owners as Loose[])[0]?.rep } : x.ownersWrittenAs === 'owners' ? { owners: x.owners } : x;
+    need(reps, written.owner, file, at, d, 'owner');
+    if (Array.isArray(written.owners)) written.owners.forEach((o, i) => need(reps, (o as Loose | null)?.rep, file, at, d, 'owners', i, 'rep'));
   });
   each(data.orders, 'orders', (o, file, at, d) => {
     need(customers, o.customer, file, at, d, 'customer');
