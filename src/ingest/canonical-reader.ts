@@ -10,6 +10,12 @@
  * month and (activities) name what they concern. At anything else it gives up (undefined) and
  * the general path (parse-yaml.ts, the schemas, chunk.ts) reads the file and words any problem.
  * Tests hold it to the general path: same chunk, or it gives up.
+ *
+ * Lines end at LF only. YAML also ends a line at a CR (CRLF, or a lone CR: then the text after
+ * a CR inside a comment line is the next line, perhaps a record): a text holding any CR is left
+ * to the general path. NEL, LS, PS, VT and FF end no line in YAML 1.2 (js-yaml): inside a
+ * comment they are comment text, as here; in a value they are refused like any other character
+ * outside the plain set.
  */
 import { parseMonth } from '../calendar/periods.ts';
 import { instantOfWall } from '../calendar/zoned-time.ts';
@@ -47,6 +53,7 @@ const giveUp = (): never => {
 
 /** The chunk of a canonical month file whose every record is clean, or undefined. */
 export function readCanonical(text: string, kind: MonthKind, file: string, month: string, tz: string): MonthChunk | undefined {
+  if (text.indexOf('\r') !== -1) return undefined; // CRLF or a lone CR: see above
   try {
     const r = new Reader(text, kind, month, tz);
     r.read();
