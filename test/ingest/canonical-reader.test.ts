@@ -195,6 +195,19 @@ describe('canonical month files', () => {
     expect(read).toBeGreaterThan(0);
   });
 
+  it('gives up on a text with a CR anywhere (a line end to YAML, also inside a comment)', () => {
+    const text = readFileSync(`${DATA}2026/03/orders.yaml`, 'utf8');
+    const month = '2026-03';
+    expect(readCanonical(text, 'orders', FILE, month, TZ)).toBeDefined();
+    fc.assert(
+      fc.property(fc.nat(text.length), fc.constantFrom('\r', '\r\n'), fc.boolean(), (at, cr, replace) => {
+        const changed = text.slice(0, at) + cr + text.slice(replace && text[at] !== '\n' ? at + 1 : at);
+        expect(readCanonical(changed, 'orders', FILE, month, TZ)).toBeUndefined();
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   for (const kind of KINDS) {
     it(`never disagrees with the general path on generated ${kind} files`, () => {
       let accepted = 0;
