@@ -233,7 +233,13 @@ export function pruneCache(dir: string, used: Set<string>): void {
     const entries = readdirSync(dir).filter((f) => f.endsWith('.bin') || f.endsWith('.tmp'));
     const stale = entries.filter((f) => !used.has(f.replace(/\.bin$/, '')));
     if (stale.length <= used.size) return;
-    for (const f of stale) rmSync(join(dir, f), { force: true }); // not a directory: left alone
+    for (const f of stale) {
+      try {
+        rmSync(join(dir, f), { force: true });
+      } catch {
+        // A directory in an entry's place is left alone.
+      }
+    }
   } catch {
     // Another run may be pruning too.
   }
