@@ -19,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import type { MonthChunk } from '../ingest/chunk.ts';
 import { INGEST_VERSION } from '../ingest/ingest-file.ts';
+import { MAX_FILE_BYTES } from './decode.ts';
 
 /** The folder for a repository, or null when caching is off (CAPAIAN_CACHE=off). */
 export function cacheDirFor(root: string): string | null {
@@ -123,9 +124,15 @@ export function readCached(dir: string, id: CacheId, want: Expected): CacheRead 
   const file = join(dir, `${id.key}.bin`);
   let fd = -1;
   try {
-    const st = lstatSync(file, { throwIfNoEntry: false });
+    let st;
+    try {
+      st = lstatSync(file, { throwIfNoEntry: false });
+    } catch {
+      st = undefined; // the folder is not there or not readable: no entry
+    }
     if (!st) return { damaged: false };
-    const max = maxEntryBytes(id.size);
+    // A month file over the size limit is never clean, so never cached: its bound is the limit's.
+    const max = maxEntryBytes(Math.min(id.size, MAX_FILE_BYTES));
     if (!st.isFile() || st.size < HEADER_BYTES || st.size > max) return { damaged: true };
     fd = openSync(file, OPEN_FLAGS);
     const open = fstatSync(fd);

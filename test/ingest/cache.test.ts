@@ -100,6 +100,12 @@ describe('the month-file cache', () => {
     const warm = await reportOf(root, { cacheDir: dir });
     expect([cold.stats.cached, warm.stats.cached]).toEqual([0, 96]);
     expect([...cold.notices, ...warm.notices]).toEqual([]);
+    // A cache folder that cannot be a folder (a file there): no entries, nothing to say.
+    const notAFolder = join(tmp, 'not-a-folder');
+    writeFileSync(notAFolder, 'x');
+    const none = await reportOf(root, { cacheDir: notAFolder });
+    expect([none.stats.cached, none.notices]).toEqual([0, []]);
+    expect(none.json).toBe(cold.json);
   });
 });
 
