@@ -128,14 +128,14 @@ describe('the cache checks every entry before use', () => {
    * A copy of a warm cache whose entry for FILE `spoil` has changed; the report read through it
    * (and, with `again`, the report of the run after it).
    */
-  async function spoiled(spoil: (entry: string) => void, again = false) {
+  async function spoiled(spoil: (entry: string) => void, again = false, workers?: number) {
     await (warmed ??= reportOf(root, { cacheDir: warmDir }));
     const cacheDir = join(tmp, `spoiled-${n++}`);
     cpSync(warmDir, cacheDir, { recursive: true });
     const entry = entryOf(cacheDir, root, FILE);
     expect(lstatSync(entry).isFile()).toBe(true);
     spoil(entry);
-    const r = await reportOf(root, { cacheDir });
+    const r = await reportOf(root, { cacheDir, ...(workers ? { workers } : {}) });
     expect(r.notices).toEqual([NOTICE]);
     expect(r.stats.cached).toBe(95);
     expect(r.json).toBe(await cold);
@@ -167,6 +167,10 @@ describe('the cache checks every entry before use', () => {
     const oldEntry = readFileSync(entryOf(oldCache, other, FILE));
     expect(await uncached(other)).not.toBe(await cold);
     await spoiled((entry) => writeFileSync(entry, oldEntry));
+  });
+
+  it('a damaged entry read again in a worker thread: the notice comes back from it', async () => {
+    await spoiled((entry) => truncateSync(entry, 100), false, 2);
   });
 
   it('a truncated entry, and one with a byte more', async () => {
