@@ -134,7 +134,7 @@ async function validate(args: string[]): Promise<number> {
   const code = await validateCommand(
     { format: oneOf('format', v.format, ['text', 'json'] as const, 'text'), strict: !!v.strict },
     {
-      read: () => loadRepo(root, { noCache: !!v['no-cache'], onProgress: progress.update }),
+      read: () => loadRepo(root, { noCache: !!v['no-cache'], onProgress: progress.update, onNotice: progress.notice }),
       out: (line) => (progress.clear(), console.log(line)),
       // The report model is always computed: its lints are warnings too.
       report: { options: siteReportOptions(root), ...(reportFile ? { write: (r: Report) => writeFileSync(resolve(reportFile), JSON.stringify(r)) } : {}) },
@@ -163,7 +163,7 @@ async function compute(args: string[]): Promise<number> {
       ...optional('lang', lang),
     },
     {
-      read: () => loadRepo(root, { noCache: !!v['no-cache'], onProgress: progress.update }),
+      read: () => loadRepo(root, { noCache: !!v['no-cache'], onProgress: progress.update, onNotice: progress.notice }),
       out: (text) => (progress.clear(), console.log(text)),
       color: !!process.stdout.isTTY && !process.env.NO_COLOR,
       today: todayIn(),
@@ -310,6 +310,12 @@ function progressLine() {
     clear() {
       if (shown) process.stderr.write('\r\x1b[K');
       shown = false;
+    },
+    /** A line of its own on stderr, not run into the progress line. */
+    notice(line: string) {
+      if (shown) process.stderr.write('\r\x1b[K');
+      shown = false;
+      process.stderr.write(`${line}\n`);
     },
   };
 }

@@ -10,6 +10,14 @@
  * month and (activities) name what they concern. At anything else it gives up (undefined) and
  * the general path (parse-yaml.ts, the schemas, chunk.ts) reads the file and words any problem.
  * Tests hold it to the general path: same chunk, or it gives up.
+ *
+ * Lines end at LF only. YAML also ends a line at a CR (CRLF, or a lone CR: then the text after
+ * a CR inside a comment line is the next line, perhaps a record), so a text holding any CR is
+ * left to the general path: keys, values and the layout refuse a CR as they refuse any character
+ * they do not expect, and a comment line holding one gives up (skipQuiet). No scan of the whole
+ * text is needed. NEL, LS, PS, VT and FF end no line in YAML 1.2 (js-yaml): inside a comment they
+ * are comment text, as here; in a value they are refused like any other character outside the
+ * plain set.
  */
 import { parseMonth } from '../calendar/periods.ts';
 import { instantOfWall } from '../calendar/zoned-time.ts';
@@ -20,6 +28,7 @@ import { daysFromCivil, localDay, monthOfDay } from './days.ts';
 import { detached, idCheck, idCheckRange, idHash, idHashRange } from './id-hash.ts';
 
 const NL = 10;
+const CR = 13;
 const SPACE = 32;
 const HASH = 35;
 const DASH = 45;
@@ -164,8 +173,12 @@ class Reader {
     while (this.pos < s.length) {
       const c = s.charCodeAt(this.pos);
       if (c === NL) this.pos++;
-      else if (c === HASH) this.pos = this.lineEnd(this.pos) + 1;
-      else break;
+      else if (c === HASH) {
+        // A CR ends the comment line for YAML: what follows it is content (see the top).
+        const end = this.lineEnd(this.pos);
+        for (let i = this.pos + 1; i < end; i++) if (s.charCodeAt(i) === CR) giveUp();
+        this.pos = end + 1;
+      } else break;
     }
   }
 

@@ -4,14 +4,22 @@
  * company timezone and the code that reads month files, so a changed file, timezone or reader is
  * never served from the cache; past months, which never change, are not read again. In GitHub
  * Actions the folder is kept between runs with actions/cache.
+ *
+ * An entry is used only when it verifies (readCached): a regular file (no symbolic link is
+ * followed), within its size bound, whose header names this key and the SHA-1 of the very bytes
+ * being read, and whose chunk matches its checksum and its file's kind, path and month. Anything
+ * else is a miss, which the caller reports in one line and reads the file again: a damaged or
+ * misplaced entry costs time, never a different number or a crash. The checksums catch damage
+ * and mix-ups, not forgery: whoever can write the cache folder can write node_modules too.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, constants as fsConstants, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import type { MonthChunk } from '../ingest/chunk.ts';
 import { INGEST_VERSION } from '../ingest/ingest-file.ts';
+import { MAX_FILE_BYTES } from './decode.ts';
 
 /** The folder for a repository, or null when caching is off (CAPAIAN_CACHE=off). */
 export function cacheDirFor(root: string): string | null {
@@ -45,46 +53,184 @@ export function readerFingerprint(): string {
   return (fingerprint = found >= READER_SOURCES.length ? h.digest('hex') : '');
 }
 
-/** The key of a file's entry, from its bytes or from the file on disk (read in pieces). */
-export function cacheKey(reader: string, path: string, tz: string, content: Uint8Array | { origin: string }): string {
-  const h = createHash('sha1').update(`${reader}\0${path}\0${tz}\0`);
-  if (content instanceof Uint8Array) return h.update(content).digest('hex');
-  // A reused buffer: hashing hundreds of megabytes allocates nothing.
-  const fd = openSync(content.origin, 'r');
-  try {
-    for (let n = readSync(fd, piece, 0, piece.length, null); n > 0; n = readSync(fd, piece, 0, piece.length, null)) h.update(n === piece.length ? piece : piece.subarray(0, n));
-  } finally {
-    closeSync(fd);
+/** A month file's place in the cache: the entry's name (`key`) and the hash of its bytes. */
+export interface CacheId {
+  /** Names the entry: a hash of the reader, the path, the timezone and `source`. */
+  key: string;
+  /** SHA-1 of the file's bytes (hex), also written in the entry and checked on reading. */
+  source: string;
+  /** The file's size in bytes, which bounds the entry's (maxEntryBytes). */
+  size: number;
+}
+
+/** The cache id of a file, from its bytes or from the file on disk (read in pieces). */
+export function cacheKey(reader: string, path: string, tz: string, content: Uint8Array | { origin: string }): CacheId {
+  const h = createHash('sha1');
+  let size = 0;
+  if (content instanceof Uint8Array) ((size = content.length), h.update(content));
+  else {
+    // A reused buffer: hashing hundreds of megabytes allocates nothing.
+    const fd = openSync(content.origin, 'r');
+    try {
+      for (let n = readSync(fd, piece, 0, piece.length, null); n > 0; n = readSync(fd, piece, 0, piece.length, null)) ((size += n), h.update(n === piece.length ? piece : piece.subarray(0, n)));
+    } finally {
+      closeSync(fd);
+    }
   }
-  return h.digest('hex');
+  const source = h.digest('hex');
+  return { key: createHash('sha1').update(`${reader}\0${path}\0${tz}\0${source}`).digest('hex'), source, size };
 }
 const piece = Buffer.allocUnsafe(1 << 20);
 
-/** The cached chunk, or undefined when there is none or it cannot be read (a damaged entry is a miss). */
-export function readCached(dir: string, key: string, path: string): MonthChunk | undefined {
-  let buf: Buffer;
+/*
+ * An entry: a header, then the chunk (v8.serialize). The header holds a format mark, the key the
+ * entry was written under, the SHA-1 of the month file it was read from, the chunk's length and
+ * its SHA-1. An entry is used only when all of them match the file being read and the bytes that
+ * follow; anything else (damage, an entry of another version of the file or of another file
+ * under this name, a cut or grown entry) is a miss.
+ */
+const MAGIC = Buffer.from('capaian-chunk-1\n');
+const HEADER_BYTES = MAGIC.length + 20 + 20 + 4 + 20;
+
+/**
+ * The largest entry of a month file of `sourceBytes` bytes: 4 times the file plus 64 KiB (a chunk
+ * is about half its file; the densest layouts measured come to 1.5 times). Bigger entries are
+ * neither written nor read.
+ */
+export function maxEntryBytes(sourceBytes: number): number {
+  return HEADER_BYTES + 4 * sourceBytes + 64 * 1024;
+}
+
+/** What the entry must say about itself (the task: its file, kind and month). */
+export interface Expected {
+  path: string;
+  kind: string;
+  month: string;
+}
+
+export type CacheRead = { chunk: MonthChunk; damaged?: undefined } | { chunk?: undefined; damaged: boolean };
+
+// O_NOFOLLOW: a symbolic link in place of an entry is not opened (lstat refuses it first; this
+// closes the window between the two). O_NONBLOCK: a FIFO put there meanwhile does not block the
+// open (fstat then refuses it). Both are 0 where the platform lacks them.
+const OPEN_FLAGS = fsConstants.O_RDONLY | (fsConstants.O_NOFOLLOW ?? 0) | (fsConstants.O_NONBLOCK ?? 0);
+
+/**
+ * The cached chunk of a file. `damaged: false` when there is no entry; `damaged: true` when there
+ * is one that does not verify: not a regular file, bigger than its bound, or its header, checksum
+ * or shape do not match. Either way the caller reads the file again; never throws.
+ */
+export function readCached(dir: string, id: CacheId, want: Expected): CacheRead {
+  const file = join(dir, `${id.key}.bin`);
+  let fd = -1;
   try {
-    buf = readFileSync(join(dir, `${key}.bin`));
+    let st;
+    try {
+      st = lstatSync(file, { throwIfNoEntry: false });
+    } catch {
+      st = undefined; // the folder is not there or not readable: no entry
+    }
+    if (!st) return { damaged: false };
+    // A month file over the size limit is never clean, so never cached: its bound is the limit's.
+    const max = maxEntryBytes(Math.min(id.size, MAX_FILE_BYTES));
+    if (!st.isFile() || st.size < HEADER_BYTES || st.size > max) return { damaged: true };
+    fd = openSync(file, OPEN_FLAGS);
+    const open = fstatSync(fd);
+    if (!open.isFile() || open.size !== st.size || open.ino !== st.ino) return { damaged: true };
+    const buf = Buffer.allocUnsafe(st.size);
+    let got = 0;
+    for (let n = 1; got < buf.length && n > 0; got += n) n = readSync(fd, buf, got, buf.length - got, got);
+    // Cut while being read, or grown: its length no longer matches.
+    if (got !== buf.length || readSync(fd, Buffer.allocUnsafe(1), 0, 1, got) !== 0) return { damaged: true };
+    const chunk = verified(buf, id);
+    return chunk && shapeOk(chunk, want) ? { chunk } : { damaged: true };
   } catch {
-    return undefined;
-  }
-  try {
-    const chunk = deserialize(buf) as MonthChunk;
-    return chunk && chunk.file === path && typeof chunk.length === 'number' ? chunk : undefined;
-  } catch {
-    return undefined;
+    return { damaged: true };
+  } finally {
+    if (fd >= 0) closeSync(fd);
   }
 }
 
+/** The chunk of an entry whose header and checksum match `id`, or undefined. */
+function verified(buf: Buffer, id: CacheId): MonthChunk | undefined {
+  let at = 0;
+  const next = (n: number) => buf.subarray(at, (at += n));
+  if (!next(MAGIC.length).equals(MAGIC)) return undefined;
+  if (!next(20).equals(Buffer.from(id.key, 'hex'))) return undefined;
+  if (!next(20).equals(Buffer.from(id.source, 'hex'))) return undefined;
+  const length = next(4).readUInt32LE(0);
+  const sum = next(20);
+  if (length !== buf.length - HEADER_BYTES) return undefined;
+  const payload = buf.subarray(HEADER_BYTES);
+  if (!createHash('sha1').update(payload).digest().equals(sum)) return undefined;
+  return deserialize(payload) as MonthChunk;
+}
+
+type Column = typeof Float64Array | typeof Int32Array | typeof Uint8Array;
+/** Each kind's columns: per record, per order line, and its dictionaries (chunk.ts). */
+const SHAPES: Record<string, { rows: [string, Column][]; lines?: [string, Column][]; dicts: string[] }> = {
+  orders: {
+    rows: [['idHash', Float64Array], ['day', Int32Array], ['customer', Int32Array], ['rep', Int32Array]],
+    lines: [['sku', Int32Array], ['qty', Float64Array], ['price', Float64Array], ['discount', Float64Array], ['lineKind', Uint8Array]],
+    dicts: ['customer', 'rep', 'sku'],
+  },
+  leads: {
+    rows: [['idHash', Float64Array], ['idCheck', Int32Array], ['created', Float64Array], ['day', Int32Array], ['rep', Int32Array], ['region', Int32Array], ['source', Int32Array], ['segment', Int32Array]],
+    dicts: ['rep', 'region', 'source', 'segment'],
+  },
+  activities: {
+    rows: [['idHash', Float64Array], ['at', Float64Array], ['day', Int32Array], ['type', Uint8Array], ['rep', Int32Array], ['lead', Int32Array], ['customer', Int32Array], ['idRank', Int32Array]],
+    dicts: ['rep', 'lead', 'customer'],
+  },
+  surveys: { rows: [['idHash', Float64Array], ['day', Int32Array], ['customer', Int32Array], ['score', Float64Array]], dicts: ['customer'] },
+};
+
+/** The chunk is of the expected file, and every column is there with its length (values are the checksum's business). */
+function shapeOk(c: MonthChunk, want: Expected): boolean {
+  if (typeof c !== 'object' || c === null || c.kind !== want.kind || c.file !== want.path || c.month !== want.month) return false;
+  const shape = SHAPES[c.kind];
+  const n = c.length;
+  if (!shape || !Number.isSafeInteger(n) || n < 0) return false;
+  const v = c as unknown as Record<string, unknown>;
+  const col = (x: unknown, type: Column, len: number) => x instanceof type && x.length === len;
+  if (!shape.rows.every(([name, type]) => col(v[name], type, n))) return false;
+  if (shape.lines) {
+    const start = v.lineStart;
+    if (!col(start, Int32Array, n + 1)) return false;
+    const lines = (start as Int32Array)[n]!;
+    if (!shape.lines.every(([name, type]) => col(v[name], type, lines))) return false;
+  }
+  const hash = v.dictHash as Record<string, unknown> | undefined;
+  const check = v.dictCheck as Record<string, unknown> | undefined;
+  if (typeof hash !== 'object' || hash === null || typeof check !== 'object' || check === null) return false;
+  return shape.dicts.every((d) => hash[d] instanceof Float64Array && col(check[d], Int32Array, (hash[d] as Float64Array).length));
+}
+
 /** Writes an entry whole or not at all (a temporary file, then a rename). Failures only cost speed. */
-export function writeCached(dir: string, key: string, chunk: MonthChunk): void {
+export function writeCached(dir: string, id: CacheId, chunk: MonthChunk): void {
+  let tmp: string | undefined;
   try {
+    const payload = serialize(chunk);
+    if (HEADER_BYTES + payload.length > maxEntryBytes(id.size)) return;
+    const header = Buffer.alloc(HEADER_BYTES);
+    let at = MAGIC.copy(header, 0);
+    at += Buffer.from(id.key, 'hex').copy(header, at);
+    at += Buffer.from(id.source, 'hex').copy(header, at);
+    at = header.writeUInt32LE(payload.length, at);
+    createHash('sha1').update(payload).digest().copy(header, at);
     mkdirSync(dir, { recursive: true });
-    const tmp = join(dir, `${key}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
-    writeFileSync(tmp, serialize(chunk));
-    renameSync(tmp, join(dir, `${key}.bin`));
+    tmp = join(dir, `${id.key}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
+    const fd = openSync(tmp, 'wx');
+    try {
+      writeSync(fd, header);
+      writeSync(fd, payload);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tmp, join(dir, `${id.key}.bin`));
   } catch {
-    // A read-only or full disk: the next run reads the file again.
+    // A read-only or full disk, a directory in the entry's place: the next run reads the file again.
+    if (tmp) rmSync(tmp, { force: true });
   }
 }
 
@@ -94,7 +240,13 @@ export function pruneCache(dir: string, used: Set<string>): void {
     const entries = readdirSync(dir).filter((f) => f.endsWith('.bin') || f.endsWith('.tmp'));
     const stale = entries.filter((f) => !used.has(f.replace(/\.bin$/, '')));
     if (stale.length <= used.size) return;
-    for (const f of stale) unlinkSync(join(dir, f));
+    for (const f of stale) {
+      try {
+        rmSync(join(dir, f), { force: true });
+      } catch {
+        // A directory in an entry's place is left alone.
+      }
+    }
   } catch {
     // Another run may be pruning too.
   }

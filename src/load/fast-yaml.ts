@@ -21,7 +21,9 @@
  * null/bool words as keys, and numbers other than decimal integers (up to 15 digits) and
  * decimals without exponent (up to 15 digits). Quotes, '#', ',' and brackets inside a block
  * plain scalar are plain text to js-yaml too, and are read as such; " #" starts a comment.
- * CRLF line ends and a leading byte order mark are read as js-yaml reads them.
+ * CRLF line ends and a leading byte order mark are read as js-yaml reads them. NEL, LS and PS
+ * end no line in YAML 1.2 (js-yaml): in a comment they are comment, in a value LS and PS are
+ * text (NEL gives up, with the C1 controls); VT and FF in a comment are comment too.
  *
  * The whole scan is charCodeAt-based; only values are sliced. Keys are reused from the previous
  * mapping at the same depth when they repeat (the usual case), and short values (dates, reps,

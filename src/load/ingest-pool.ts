@@ -11,7 +11,7 @@ import { MONTH_KINDS, type MonthKind } from '../ingest/chunk.ts';
 import type { IngestResult } from '../ingest/ingest-file.ts';
 import { companySchema } from '../schema/company.ts';
 import type { SourceFile, ValidateOptions } from '../validate/validate-repo.ts';
-import { pruneCache, readerFingerprint } from './chunk-cache.ts';
+import { pruneCache, readerFingerprint, type CacheId } from './chunk-cache.ts';
 import { decodeText } from './decode.ts';
 import { placeFile } from './layout.ts';
 import { parseYaml } from './parse-yaml.ts';
@@ -30,6 +30,8 @@ export interface PreIngestOptions {
   /** Worker threads (given: used whatever the size); default one per core, none for a few megabytes. */
   workers?: number;
   onProgress?: (done: number, total: number) => void;
+  /** A line for the user (a cache entry that did not verify); default: printed on stderr. */
+  onNotice?: (line: string) => void;
 }
 
 // Below this many bytes of month files to read, starting workers costs more than it saves.
@@ -59,7 +61,9 @@ export async function preIngest(files: SourceFile[], opts: PreIngestOptions): Pr
     tasks.push(f.origin ? { ...base, origin: f.origin } : { ...base, bytes: f.bytes });
   }
   const used = new Set<string>();
+  const notice = opts.onNotice ?? ((line: string) => void process.stderr.write(`${line}\n`));
   const take = (d: IngestDone) => {
+    if (d.notice) notice(d.notice);
     results.set(d.path, d.result);
     if (d.key) used.add(d.key);
     stats.files++;
@@ -75,10 +79,10 @@ export async function preIngest(files: SourceFile[], opts: PreIngestOptions): Pr
   const wanted = opts.workers ?? Math.min(availableParallelism(), 8);
   const threshold = opts.workers !== undefined ? 0 : WORKERS_FROM_BYTES;
   for (const t of tasks) {
-    const { key, hit } = lookUp(t);
+    const { id, hit, notice: spoilt } = lookUp(t);
     if (hit) take(hit);
     else {
-      misses.push(key ? { ...t, key } : t);
+      misses.push(id ? { ...t, id, ...(spoilt ? { notice: spoilt } : {}) } : t);
       missBytes += t.bytes ? t.bytes.length : statSync(t.origin!).size;
       if (!pool && wanted > 0 && missBytes >= threshold) ((pool = inWorkers(misses, wanted, take)), (stats.workers = wanted));
     }
@@ -94,7 +98,7 @@ export async function preIngest(files: SourceFile[], opts: PreIngestOptions): Pr
   return { ingested, stats };
 }
 
-type Task = IngestTask & { key?: string };
+type Task = IngestTask & { id?: CacheId; notice?: string };
 
 /** Tasks added by the main thread while workers take them. */
 class TaskQueue {

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import type { MonthChunk, MonthKind } from '../ingest/chunk.ts';
 import { ingestMonthFile, type IngestResult } from '../ingest/ingest-file.ts';
-import { cacheKey, readCached, writeCached } from './chunk-cache.ts';
+import { cacheKey, readCached, writeCached, type CacheId } from './chunk-cache.ts';
 
 export interface IngestTask {
   path: string;
@@ -24,28 +24,38 @@ export interface IngestDone {
   result: IngestResult;
   cached: boolean;
   key?: string;
+  /** One line for stderr: the file's cache entry did not verify (it was read again). */
+  notice?: string;
 }
 
-/** The file's cache key, and its chunk when the cache has it. */
-export function lookUp(t: IngestTask, bytes?: Uint8Array): { key?: string; hit?: IngestDone } {
+/** The line printed when a file's entry does not verify. */
+export const cacheNotice = (path: string) => `cache: entry for ${path} did not verify; read again`;
+
+/** The file's cache id, its chunk when the cache has one that verifies, and a notice when it has one that does not. */
+export function lookUp(t: IngestTask, bytes?: Uint8Array): { id?: CacheId; hit?: IngestDone; notice?: string } {
   if (!t.cacheDir) return {};
-  const key = cacheKey(t.reader, t.path, t.tz, bytes ?? t.bytes ?? { origin: t.origin! });
-  const chunk = readCached(t.cacheDir, key, t.path);
-  return chunk ? { key, hit: { path: t.path, result: { clean: true, chunk }, cached: true, key } } : { key };
+  const id = cacheKey(t.reader, t.path, t.tz, bytes ?? t.bytes ?? { origin: t.origin! });
+  const read = readCached(t.cacheDir, id, { path: t.path, kind: t.kind, month: t.month });
+  if (read.chunk) return { id, hit: { path: t.path, result: { clean: true, chunk: read.chunk }, cached: true, key: id.key } };
+  return read.damaged ? { id, notice: cacheNotice(t.path) } : { id };
 }
 
-/** Reads the file into a chunk and caches it; `key` when the caller looked the file up already. */
-export function runIngestTask(t: IngestTask & { key?: string }): IngestDone {
+/** Reads the file into a chunk and caches it; `id` when the caller looked the file up already. */
+export function runIngestTask(t: IngestTask & { id?: CacheId; notice?: string }): IngestDone {
   const bytes = t.bytes ?? readFileSync(t.origin!);
-  let key = t.key;
-  if (key === undefined) {
+  let id = t.id;
+  let notice = t.notice;
+  if (id === undefined) {
     const found = lookUp(t, bytes);
     if (found.hit) return found.hit;
-    key = found.key;
+    ((id = found.id), (notice = found.notice));
+  } else if (!t.bytes && t.cacheDir) {
+    // The file was hashed from disk before this read: the entry is keyed by the bytes read now.
+    id = cacheKey(t.reader, t.path, t.tz, bytes);
   }
   const result = ingestMonthFile(bytes, t.path, t.kind, t.month, t.tz);
-  if (result.clean && t.cacheDir && key) writeCached(t.cacheDir, key, result.chunk);
-  return { path: t.path, result, cached: false, ...(key ? { key } : {}) };
+  if (result.clean && t.cacheDir && id) writeCached(t.cacheDir, id, result.chunk);
+  return { path: t.path, result, cached: false, ...(id ? { key: id.key } : {}), ...(notice ? { notice } : {}) };
 }
 
 /** The chunk's buffers, each once, to hand to another thread without copying. */

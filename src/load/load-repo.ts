@@ -19,11 +19,13 @@ export interface LoadOptions {
   /** Read every month file again instead of using node_modules/.cache/capaian. */
   noCache?: boolean;
   onProgress?: (done: number, total: number) => void;
+  /** A line for the user (a cache entry that did not verify); default: printed on stderr. */
+  onNotice?: (line: string) => void;
 }
 
 export async function loadRepo(root: string, opts: LoadOptions = {}): Promise<LoadedRepo> {
   const read = await readRepoFiles(root, ['data', 'kpis']);
   if (read.issues.length) return read;
-  const { ingested, stats } = await preIngest(read.files, { cacheDir: opts.noCache ? null : cacheDirFor(root), ...(opts.onProgress ? { onProgress: opts.onProgress } : {}) });
+  const { ingested, stats } = await preIngest(read.files, { cacheDir: opts.noCache ? null : cacheDirFor(root), ...(opts.onProgress ? { onProgress: opts.onProgress } : {}), ...(opts.onNotice ? { onNotice: opts.onNotice } : {}) });
   return { ...read, ingested, stats };
 }

@@ -345,6 +345,18 @@ describe('fmt golden cases', () => {
     expect(fmt('orders', messy)).toBe(lines('- id: SO-1', '  date: 2026-03-04', '  lines:', '    - { sku: A, qty: 1, price: 2, discount: 0, kind: regular }', '#  the end'));
   });
 
+  it('ends a line where YAML does (LF, CRLF, a lone CR), also inside a comment, and nowhere else', () => {
+    const order = lines('- id: SO-1', '  date: 2026-03-04', '  customer: C1', '  rep: andi', '  lines:', '    - { sku: A, qty: 1, price: 5000 }');
+    // A lone CR ends the comment: the order line after it is a line of SO-1, as js-yaml and the loader read it.
+    expect(fmt('orders', order + '# tambahan\r    - { sku: B, qty: 1, price: 1400000 }\n')).toBe(order + lines('    # tambahan', '    - { sku: B, qty: 1, price: 1400000 }'));
+    // NEL, LS, PS, VT and FF end no line in YAML 1.2: the text after them stays comment, untouched.
+    for (const b of ['\u0085', '\u2028', '\u2029', '\x0b', '\x0c']) {
+      const text = order + `# tambahan${b}    - { sku: B, qty: 1, price: 1400000 }\n`;
+      expect(fmt('orders', text), JSON.stringify(b)).toBe(text);
+      expect(yaml.load(fmt('orders', text), { schema: yaml.CORE_SCHEMA })).toEqual(yaml.load(order, { schema: yaml.CORE_SCHEMA }));
+    }
+  });
+
   it('leaves files of comments only, empty files and empty lists as they are', () => {
     const template = lines('# Orders of 2026-11', '#', '# - id: SO-2026-11-0001', '#   date: 2026-11-04');
     expect(fmt('orders', template)).toBe(template);

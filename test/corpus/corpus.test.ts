@@ -401,6 +401,33 @@ const YAML_CASES: YamlCase[] = [
     records: 'refused',
   },
   {
+    file: 'line-separators-in-comments.orders.yaml',
+    what: 'comment lines holding NEL (U+0085), LS (U+2028), PS (U+2029), a vertical tab and a form feed, each followed by what looks like an order line: YAML 1.2 ends a line only at LF, CRLF or a lone CR, so the text after them is comment, on every path (one-pass reader, scanner, js-yaml, fmt): valid, one order line',
+    expect: [],
+    records: { total: 1, valid: 1 },
+    values: [{ id: 'SO-2026-03-0921', date: '2026-03-21', customer: 'C1', rep: 'andi', lines: [{ sku: 'TEH-1', qty: 10, price: 5000, discount: 0, kind: 'regular' }] }],
+  },
+  {
+    file: 'lone-cr-before-record.orders.yaml',
+    what: 'a lone CR ends a comment line and a one-line order follows it ("# dari cabang\\r- { id: … }"): the order is read (fixed: the one-pass reader took the line for comment and validate said ok with one order fewer)',
+    expect: [],
+    records: { total: 2, valid: 2 },
+    values: [
+      { id: 'SO-2026-03-0911', date: '2026-03-21', customer: 'C1', rep: 'andi', lines: [{ sku: 'TEH-1', qty: 10, price: 5000, discount: 0, kind: 'regular' }] },
+      { id: 'SO-2026-03-0912', date: '2026-03-22', customer: 'C1', rep: 'andi', lines: [{ sku: 'TEH-2', qty: 1, price: 9000, discount: 0, kind: 'regular' }] },
+    ],
+  },
+  {
+    file: 'lone-cr-in-comment.orders.yaml',
+    what: 'a lone CR ends a comment line and an order line follows it ("# tambahan\\r    - { sku: TEH-2, … price: 1400000 }"): the line is read, Rp 1.400.000 more net sales (fixed: the one-pass reader took it for comment, and fmt then "restored" it)',
+    expect: [],
+    records: { total: 2, valid: 2 },
+    values: [
+      { id: 'SO-2026-03-0901', date: '2026-03-21', customer: 'C1', rep: 'andi', lines: [{ sku: 'TEH-1', qty: 10, price: 5000, discount: 0, kind: 'regular' }, { sku: 'TEH-2', qty: 1, price: 1400000, discount: 0, kind: 'regular' }] },
+      { id: 'SO-2026-03-0902', date: '2026-03-22', customer: 'C1', rep: 'andi', lines: [{ sku: 'TEH-1', qty: 2, price: 5000, discount: 0, kind: 'regular' }] },
+    ],
+  },
+  {
     file: 'long-strings.customers.yaml',
     what: 'names of 500 (valid) and 501 characters, ids of 80 (valid) and 81, 500 emoji (valid) and "A" + 500 emoji; the message cuts the value at 57 UTF-16 units, between the two halves of an emoji',
     expect: [

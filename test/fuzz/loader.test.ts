@@ -2,13 +2,18 @@
  * Fuzzing the loader (decode -> parse -> schema -> rules -> locate) through validateRepo:
  * arbitrary bytes and YAML-ish text from a grammar, placed at one file of the valid fixture.
  * Validation never throws, every issue is well formed and positioned, and the records of a file
- * that could be read are all accounted for: as many as js-yaml reads, each kept or reported.
+ * that could be read are all accounted for: as many as js-yaml reads, each kept or reported, and
+ * a month file read as columns holds what js-yaml reads in it, value for value. The grammar's
+ * alphabet has every character a reader might take for a line end (LF, CRLF, lone CR, NEL, LS,
+ * PS, VT, FF), in values, comments and as the line end of the whole file.
  */
 import fc from 'fast-check';
 import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { validateRepo, type ValidationResult } from '../../src/validate/validate-repo.ts';
-import { accountFor, baseFiles, listAtOf, toSourceFiles } from '../corpus/support.ts';
+import type { MonthKind } from '../../src/ingest/chunk.ts';
+import { accountFor, baseFiles, chunkFrom, listAtOf, MONTH_KINDS, toSourceFiles } from '../corpus/support.ts';
+import { recordsOfMonthFile, rowsOfChunk, rowsOfRecords } from '../support/month-records.ts';
 import { expectWellFormed, fuzz, linesOf, RUNS, TIMEOUT } from './support.ts';
 import { yamlText } from './yaml-grammar.ts';
 
@@ -56,6 +61,10 @@ function check(kind: string, bytes: Uint8Array): void {
   }
   // Unless there is an error, the data is there.
   if (!r.issues.some((i) => i.level === 'error')) expect(r.data).not.toBeNull();
+  // The differential: a month file that validation read (by whichever path: the one-pass reader,
+  // the scanner or js-yaml) holds exactly the records js-yaml and the schemas read in it.
+  const chunk = MONTH_KINDS.includes(kind) ? chunkFrom(r, path, kind) : undefined;
+  if (chunk) expect(rowsOfChunk(chunk)).toEqual(rowsOfRecords(kind as MonthKind, recordsOfMonthFile(bytes, kind as MonthKind, path), r.data!.company.timezone));
 }
 
 const enc = new TextEncoder();

@@ -2,7 +2,8 @@
  * YAML-ish text from a small grammar: keys (real field names, near misses, __proto__), scalars
  * (ids, dates good and bad, numbers written every way, quoted and plain text with the
  * characters that matter in YAML), block and flow collections, anchors and aliases, tags,
- * comments, document markers, block scalars, odd indentation and line ends. Most of it is close
+ * comments, document markers, block scalars, odd indentation and line ends (every character a
+ * reader might take for one: LF, CRLF, lone CR, NEL, LS, PS, VT, FF). Most of it is close
  * to a real data file, so that it reaches the schema and rule checks, not only the parser.
  */
 import fc from 'fast-check';
@@ -54,7 +55,13 @@ const idish = fc.oneof(
   fc.constantFrom('constructor', '__proto__', 'toString', 'C 1', 'c1\u200b', 'x'.repeat(81)),
 );
 
-const wordChars = fc.constantFrom(...'abcXYZ 019-_.,:#&*!|>%@`\'"[]{}?\\/\t🍵éمא\u202e\u200b'.split(''), '\u0000', '\u0007', '\ufeff', '\r', '\n');
+/** What a reader might take for a line end: LF, CRLF and a lone CR (YAML 1.2); NEL, LS, PS (YAML 1.1, Unicode); VT, FF. */
+export const LINE_BREAKS = ['\n', '\r\n', '\r', '\u0085', '\u2028', '\u2029', '\x0b', '\x0c'];
+
+const wordChars = fc.constantFrom(...'abcXYZ 019-_.,:#&*!|>%@`\'"[]{}?\\/\t🍵éمא\u202e\u200b'.split(''), '\u0000', '\u0007', '\ufeff', ...LINE_BREAKS);
+
+/** A comment line with a line break (or what looks like one) inside, followed by what would be content. */
+const brokenComment = fc.tuple(fc.constantFrom(...LINE_BREAKS), fc.constantFrom('- { id: C9, name: x }', '  - { sku: TEH-1, qty: 1, price: 1400000 }', '  id: C9', '- id: C9', '')).map(([b, rest]) => `# c${b}${rest}`);
 const plainText = fc.array(wordChars, { maxLength: 24 }).map((cs) => cs.join(''));
 
 /** A scalar as written: plain, double- or single-quoted, maybe tagged or anchored/aliased. */
@@ -91,6 +98,7 @@ export const blockRecord = once((kind) =>
         { arbitrary: fc.array(flowRecord('lines'), { maxLength: 3 }).map((ls) => ['lines:', ...ls.map((l) => `  - ${l}`)]), weight: 1 },
         { arbitrary: fc.tuple(key(kind), fc.constantFrom('|', '>', '|-', '>+'), fc.array(plainText, { maxLength: 3 })).map(([k, s, ls]) => [`${k}: ${s}`, ...ls.map((l) => `  ${l.replace(/[\r\n]/g, '')}`)]), weight: 1 },
         { arbitrary: fc.constantFrom(['# a comment'], [''], ['  # indented comment']), weight: 1 },
+        { arbitrary: brokenComment.map((c) => [c]), weight: 1 },
       ),
       { maxLength: 7 },
     )
@@ -104,6 +112,7 @@ export const blockRecord = once((kind) =>
 const noise = fc.oneof(
   fc.constantFrom('---', '...', '%YAML 1.2', '%TAG ! tag:x,2026:', '# comment', '', '   ', '\t- tab', '- - nested', '? complex key', ': value', '[', ']', '{', '- [', '- &a { id: C1 }', '- *a', '<<: *a', 'key: value', '- "unterminated', "- 'unterminated"),
   fc.tuple(fc.integer({ min: 0, max: 12 }), scalar).map(([n, s]) => `${' '.repeat(n)}${s}`),
+  brokenComment,
   fc.tuple(fc.integer({ min: 0, max: 40 }), fc.constantFrom('[', '{', '- ')).map(([n, open]) => open.repeat(n) + 'x'),
 );
 
@@ -117,7 +126,7 @@ export const yamlText = once((kind) =>
         { arbitrary: fc.array(fc.tuple(key(kind), scalar).map(([k, v]) => `${k}: ${v}`), { maxLength: 8 }), weight: 1 },
         { arbitrary: fc.array(noise, { maxLength: 10 }), weight: 1 },
       ),
-      fc.constantFrom('\n', '\n', '\n', '\r\n', '\r'),
+      fc.constantFrom('\n', '\n', '\n', '\r\n', '\r', ...LINE_BREAKS.slice(3)),
       fc.constantFrom('', '', '', '\ufeff'),
       fc.constantFrom(0, 0, 0, 2, 4),
     )

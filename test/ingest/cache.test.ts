@@ -3,10 +3,11 @@
  * them is byte for byte the report made without, and a changed file is never served from the
  * cache.
  */
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { cpSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { cacheKey, maxEntryBytes, readerFingerprint } from '../../src/load/chunk-cache.ts';
 import { preIngest } from '../../src/load/ingest-pool.ts';
 import { readRepoFiles } from '../../src/load/read-repo.ts';
 import { runPipeline } from '../../src/pipeline.ts';
@@ -23,13 +24,21 @@ function copyOfSample(name: string): string {
   return root;
 }
 
-/** The report JSON of a repository, read through the cache (or not) and workers (or not). */
+/** The report JSON of a repository, read through the cache (or not) and workers (or not), and the notices printed. */
 async function reportOf(root: string, opts: { cacheDir: string | null; workers?: number }) {
   const read = await readRepoFiles(root, ['data', 'kpis']);
-  const { ingested, stats } = await preIngest(read.files, opts);
+  const notices: string[] = [];
+  const { ingested, stats } = await preIngest(read.files, { ...opts, onNotice: (line) => notices.push(line) });
   const { report, validation } = runPipeline(read.files, read.issues, { commit: 'x', ingested });
   expect(validation.issues.filter((i) => i.level === 'error')).toEqual([]);
-  return { json: JSON.stringify(report), stats };
+  return { json: JSON.stringify(report), stats, notices };
+}
+
+const TZ = 'Asia/Jakarta';
+
+/** Where the cache keeps the entry of a repository's file as it is now. */
+function entryOf(cacheDir: string, root: string, path: string): string {
+  return join(cacheDir, `${cacheKey(readerFingerprint(), path, TZ, readFileSync(join(root, path))).key}.bin`);
 }
 
 async function uncached(root: string): Promise<string> {
@@ -84,6 +93,114 @@ describe('the month-file cache', () => {
     expect(r.stats.cached).toBe(0);
     expect(r.json).toBe(await uncached(other));
   });
+
+  it('says nothing when entries are missing (a cold run) or all verify (a warm run)', async () => {
+    const dir = join(tmp, 'quiet-cache');
+    const cold = await reportOf(root, { cacheDir: dir });
+    const warm = await reportOf(root, { cacheDir: dir });
+    expect([cold.stats.cached, warm.stats.cached]).toEqual([0, 96]);
+    expect([...cold.notices, ...warm.notices]).toEqual([]);
+    // A cache folder that cannot be a folder (a file there): no entries, nothing to say.
+    const notAFolder = join(tmp, 'not-a-folder');
+    writeFileSync(notAFolder, 'x');
+    const none = await reportOf(root, { cacheDir: notAFolder });
+    expect([none.stats.cached, none.notices]).toEqual([0, []]);
+    expect(none.json).toBe(cold.json);
+  });
+});
+
+/**
+ * An entry that does not verify (damaged, from another version of the file, not a regular
+ * file, too big) is a miss: the file is read again, one line says so, and the report is the
+ * report of a cold read, byte for byte.
+ */
+describe('the cache checks every entry before use', () => {
+  const FILE = 'data/2026/03/orders.yaml';
+  const root = copyOfSample('verify');
+  const cold = uncached(root);
+  const NOTICE = `cache: entry for ${FILE} did not verify; read again`;
+  let n = 0;
+
+  const warmDir = join(tmp, 'warm');
+  let warmed: Promise<unknown> | undefined;
+
+  /**
+   * A copy of a warm cache whose entry for FILE `spoil` has changed; the report read through it
+   * (and, with `again`, the report of the run after it).
+   */
+  async function spoiled(spoil: (entry: string) => void, again = false, workers?: number) {
+    await (warmed ??= reportOf(root, { cacheDir: warmDir }));
+    const cacheDir = join(tmp, `spoiled-${n++}`);
+    cpSync(warmDir, cacheDir, { recursive: true });
+    const entry = entryOf(cacheDir, root, FILE);
+    expect(lstatSync(entry).isFile()).toBe(true);
+    spoil(entry);
+    const r = await reportOf(root, { cacheDir, ...(workers ? { workers } : {}) });
+    expect(r.notices).toEqual([NOTICE]);
+    expect(r.stats.cached).toBe(95);
+    expect(r.json).toBe(await cold);
+    // The entry is written again, and verifies on the next run (a directory in its place stays).
+    return { r, again: again ? await reportOf(root, { cacheDir }) : undefined };
+  }
+
+  it('a flipped byte (in the chunk, and in the header)', async () => {
+    for (const at of [0.6, 0]) {
+      const { again } = await spoiled((entry) => {
+        const b = readFileSync(entry);
+        const i = at ? Math.floor(b.length * at) : 20; // in the chunk; in the key the header holds
+        b[i] = b[i]! ^ 0x04;
+        writeFileSync(entry, b);
+      }, true);
+      expect([again!.stats.cached, again!.notices.length]).toEqual([96, 0]);
+    }
+  });
+
+  it("an older version of the file's entry under the current key (an order more: a different net sales)", async () => {
+    const other = copyOfSample('verify-old');
+    const path = join(other, FILE);
+    // The old version: one order more than the current file.
+    const text = readFileSync(join(root, FILE), 'utf8');
+    const first = text.slice(text.indexOf('- id:'), text.indexOf('\n- id:', text.indexOf('- id:')) + 1);
+    writeFileSync(path, text + first.replace(/id: (\S+)/, 'id: $1-OLD'));
+    const oldCache = join(tmp, 'old-version');
+    await reportOf(other, { cacheDir: oldCache });
+    const oldEntry = readFileSync(entryOf(oldCache, other, FILE));
+    expect(await uncached(other)).not.toBe(await cold);
+    await spoiled((entry) => writeFileSync(entry, oldEntry));
+  });
+
+  it('a damaged entry read again in a worker thread: the notice comes back from it', async () => {
+    await spoiled((entry) => truncateSync(entry, 100), false, 2);
+  });
+
+  it('a truncated entry, and one with a byte more', async () => {
+    await spoiled((entry) => truncateSync(entry, Math.floor(statSync(entry).size * 0.9)));
+    await spoiled((entry) => writeFileSync(entry, Buffer.concat([readFileSync(entry), Buffer.from([0])])));
+  });
+
+  it('a symbolic link to /dev/zero, and one to a valid entry', async () => {
+    await spoiled((entry) => (rmSync(entry), symlinkSync('/dev/zero', entry)));
+    await spoiled((entry) => {
+      const copy = `${entry}.copy`;
+      cpSync(entry, copy);
+      rmSync(entry);
+      symlinkSync(copy, entry);
+    });
+  });
+
+  it('a directory in place of an entry', async () => {
+    const { again } = await spoiled((entry) => (rmSync(entry), mkdirSync(join(entry, 'inside'), { recursive: true })), true);
+    expect(again!.notices).toEqual([NOTICE]);
+    expect(again!.json).toBe(await cold);
+  });
+
+  it('garbage: random bytes, zeros, an empty file, an entry bigger than its bound', async () => {
+    await spoiled((entry) => writeFileSync(entry, Buffer.from(Array.from({ length: statSync(entry).size }, (_, i) => (i * 7919 + 13) & 0xff))));
+    await spoiled((entry) => writeFileSync(entry, Buffer.alloc(statSync(entry).size)));
+    await spoiled((entry) => writeFileSync(entry, ''));
+    await spoiled((entry) => writeFileSync(entry, Buffer.alloc(maxEntryBytes(statSync(join(root, FILE)).size) + 1)));
+  });
+
 });
 
 describe('worker threads', () => {

@@ -96,7 +96,12 @@ const line = keysOf(['sku', 'qty', 'price'], ['discount', 'kind'])
   .chain((keys) => fc.tuple(fc.constant(keys), fc.tuple(...keys.map((k) => value(k)))))
   .map(([keys, values]) => `    - { ${keys.map((k, i) => `${k}: ${values[i]}`).join(', ')} }`);
 
-const gap = fc.oneof({ weight: 8, arbitrary: fc.constant('') }, { weight: 1, arbitrary: fc.constantFrom('\n', '# c\n', '  # c\n', ' ') });
+// Every character YAML or another reader might take for a line end, inside a comment line
+// followed by what looks like an order line or a record: only LF, CRLF and a lone CR end a line
+// in YAML 1.2 (js-yaml); NEL, LS, PS, VT and FF are comment text.
+const BREAKS = ['\r', '\r\n', '\u0085', '\u2028', '\u2029', '\x0b', '\x0c', '\t'];
+const hidden = fc.tuple(fc.constantFrom(...BREAKS), fc.constantFrom('    - { sku: BEV-TEH-350, qty: 1, price: 1400000 }', '  note: Toko Jaya', '- { id: S9, date: 2026-03-04, customer: C0001, rep: andi, score: 4, lines: [{ sku: C0001, qty: 1, price: 1 }] }', '')).map(([b, rest]) => `# c${b}${rest}\n`);
+const gap = fc.oneof({ weight: 8, arbitrary: fc.constant('') }, { weight: 1, arbitrary: fc.constantFrom('\n', '# c\n', '  # c\n', ' ') }, { weight: 1, arbitrary: hidden });
 
 const record = (kind: MonthKind) =>
   fc
@@ -108,7 +113,7 @@ const record = (kind: MonthKind) =>
       return `${out.join('\n')}\n${after}`;
     });
 
-const head = fc.oneof({ weight: 6, arbitrary: fc.constantFrom('', '# header\n') }, { weight: 1, arbitrary: fc.constantFrom('---\n', '\n', '\t', ' ') });
+const head = fc.oneof({ weight: 6, arbitrary: fc.constantFrom('', '# header\n') }, { weight: 1, arbitrary: fc.constantFrom('---\n', '\n', '\t', ' ') }, { weight: 1, arbitrary: hidden });
 const crlf = fc.oneof({ weight: 9, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) });
 
 describe('canonical month files', () => {
@@ -172,6 +177,36 @@ describe('canonical month files', () => {
       expect(refused).toBeGreaterThan(10);
     });
   }
+
+  it('a line end in a comment line is a line end to the reader as to js-yaml: the line after it is read, or the reader gives up', () => {
+    const order = (id: string, line: string) => `- id: ${id}\n  date: 2026-03-04\n  customer: C0001\n  rep: andi\n  lines:\n    - { sku: BEV-TEH-350, qty: 24, price: 5500 }\n${line}`;
+    const after = ['    - { sku: BEV-TEH-350, qty: 1, price: 1400000 }\n', '- { id: SO-9, date: 2026-03-04, customer: C0001, rep: andi, lines: [{ sku: BEV-TEH-350, qty: 1, price: 9000 }] }\n'];
+    let read = 0;
+    for (const b of BREAKS) {
+      for (const rest of after) {
+        for (const text of [order('SO-1', `# tambahan${b}${rest}`), `# header${b}${order('SO-1', '')}`, order('SO-1', '') + `# tambahan${b}${rest}` + order('SO-2', '')]) {
+          const want = general(text, 'orders');
+          const got = canonical(text, 'orders');
+          if (got !== null) (read++, expect(got, JSON.stringify(text)).toEqual(want));
+        }
+      }
+    }
+    // The characters that are no line end in YAML 1.2 leave the comment a comment, and the reader reads on.
+    expect(read).toBeGreaterThan(0);
+  });
+
+  it('gives up on a text with a CR anywhere (a line end to YAML, also inside a comment)', () => {
+    const text = readFileSync(`${DATA}2026/03/orders.yaml`, 'utf8');
+    const month = '2026-03';
+    expect(readCanonical(text, 'orders', FILE, month, TZ)).toBeDefined();
+    fc.assert(
+      fc.property(fc.nat(text.length), fc.constantFrom('\r', '\r\n'), fc.boolean(), (at, cr, replace) => {
+        const changed = text.slice(0, at) + cr + text.slice(replace && text[at] !== '\n' ? at + 1 : at);
+        expect(readCanonical(changed, 'orders', FILE, month, TZ)).toBeUndefined();
+      }),
+      { numRuns: 300 },
+    );
+  });
 
   for (const kind of KINDS) {
     it(`never disagrees with the general path on generated ${kind} files`, () => {

@@ -259,6 +259,7 @@ const TRICKY_WORDS = [
 const TRICKY_CHARS = [
   '0', '1', '9', '-', '+', '.', 'e', 'E', 'x', 'o', 'b', '_', ':', '#', ' ', ' ', 'a', 'Z', 'T', '~', "'", '"', '&', '*',
   '!', '|', '>', '%', '@', '`', '{', '}', '[', ']', ',', '?', '\t', '\u00e9', '\u2028', '\u0085', '\ufeff', '\ud83d',
+  '\u2029', '\x0b', '\x0c', '\r',
 ];
 const trickyScalar = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom(...TRICKY_WORDS) },
@@ -308,7 +309,9 @@ function render(records: GenRecord[]): string {
   return out;
 }
 
-const INSERTS = [' ', '  ', '\n', '\n\n', '#', ' # c', '\n# c\n', '\t', '\r\n', '\r', "'", '"', '-', '- ', ':', ': ', '{', '}', '[', ',', '---\n', '...\n', '%YAML 1.2\n', '&a ', '*a', '!!str ', '|', '>', '? ', '\0', '\u0001'];
+// Every character a reader might take for a line end (YAML 1.2: only LF, CRLF and a lone CR), also inside comments.
+const BREAKS = ['\r', '\r\n', '\u0085', '\u2028', '\u2029', '\x0b', '\x0c'];
+const INSERTS = [...BREAKS, ...BREAKS.map((b) => `# c${b}`), ...BREAKS.map((b) => ` # c${b}- a: 1`), ' ', '  ', '\n', '\n\n', '#', ' # c', '\n# c\n', '\t', "'", '"', '-', '- ', ':', ': ', '{', '}', '[', ',', '---\n', '...\n', '%YAML 1.2\n', '&a ', '*a', '!!str ', '|', '>', '? ', '\0', '\u0001'];
 type Mutation = { at: number; op: 'insert'; what: string } | { at: number; op: 'delete'; n: number } | { at: number; op: 'indent'; delta: number } | { at: number; op: 'dupline' } | { op: 'crlf' };
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ at: fc.nat(), op: fc.constant('insert' as const), what: fc.constantFrom(...INSERTS) }),
