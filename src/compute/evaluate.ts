@@ -9,6 +9,7 @@ import type { WorkCalendar } from '../calendar/working-days.ts';
 import type { Dataset } from '../dataset/build-dataset.ts';
 import { DATASETS, vocabularyOf, type DatasetName } from '../dataset/fields.ts';
 import type { Aggregation, AggregationOp, Breakdown, Filter, Formula, Kpi } from '../kpi/schema.ts';
+import { Midnights } from '../ingest/days.ts';
 import { accumulator, emptyValue, quantile, type Accumulator } from './accumulator.ts';
 import { filterMask, filterUsesPeriod } from './filter.ts';
 import { divide, none, val, type Cell, type Series, type Val } from './value.ts';
@@ -79,7 +80,7 @@ function evaluateUncached(f: Formula, cx: EvalContext): Series {
     case 'per_rep':
       return perRep(f, cx);
     case 'retention':
-      return retention(f.spec.of as DatasetName, f.spec.entity, f.spec.at, cx);
+      return retention(f.spec, cx);
     default:
       return aggregate(f.op, f.spec, f.spec.where ? [f.spec.where] : [], cx);
   }
@@ -1021,12 +1022,8 @@ export function planScans(kpis: Kpi[], cx: EvalContext): void {
         visit(f.of, fields, stack);
         if (f.op === 'per_rep' || f.per === 'rep') visit(f.of, [null, f.field], stack);
         return;
-      case 'retention': {
-        const name = f.spec.of as DatasetName;
-        const at = f.spec.at ?? DATASETS[name]?.placedBy;
-        if (at) note(distinctKey(name, f.spec.entity, at, [], true), fields);
+      case 'retention':
         return;
-      }
       default:
         aggregation(f.op, f.spec, f.spec.where ? [f.spec.where] : [], fields);
     }
@@ -1398,35 +1395,111 @@ function distinctScan(
   }
 }
 
-/** Of the entities (e.g. customers) seen in the previous period, the share seen again in this one. */
-function retention(name: DatasetName, entity: string, at: string | undefined, cx: EvalContext): Series {
-  const placedBy = at ?? DATASETS[name].placedBy;
-  const { own, all } = spansOf(cx);
-  const fields = [null, ...cx.breakdowns.map((b) => b.field)];
-  const group = distinctCells(name, entity, placedBy, [], fields, all, true, cx);
-  distinctCells(name, entity, placedBy, [], fields, [own], true, cx);
-  const rate = (d: Distinct, prev: number, now: number): Val => {
-    const before = d.count[prev]!;
-    if (before === 0) return none('zero-denominator');
-    return val(d.kept![now]! / before);
-  };
-  const total = group.get(cellKey(own, null))!;
-  const byField = cx.breakdowns.map((b) => {
-    const codes = breakdownCodes(name, b.field, cx);
-    return { universe: membersOf(codes, cx), M: widthOf(codes, cx), d: group.get(cellKey(own, b.field))! };
+/**
+ * Entities kept (customers, by default over orders): of those active at the start of the period
+ * (a row within the window before it starts), the share still active at its end (a row within
+ * the window before it ends; the end of the last month with data, for a period still running).
+ * Every period starts and ends at a month start, so activity is known per month start: a row
+ * makes its entity active at the month starts that follow it within the window. Each breakdown
+ * member from its own rows. A window that starts before the first month of data gives no value
+ * (window-before-data): who was active then is only partly known.
+ */
+function retention(spec: Extract<Formula, { op: 'retention' }>['spec'], cx: EvalContext): Series {
+  const name = spec.of as DatasetName;
+  const table = cx.ds.tables[name];
+  const placed = table.time[spec.at ?? DATASETS[name].placedBy]!;
+  const window = spec.window_days;
+  // Boundary b is the start of month firstMonth + b, for b = 0 .. B - 1 (the last: the end of the data).
+  const B = cx.lastMonth - cx.firstMonth + 2;
+  const midnight = new Midnights(cx.ds.timezone);
+  const firstDay = monthStartDay(cx.firstMonth);
+  const startAt = new Float64Array(B);
+  const windowAt = new Float64Array(B);
+  const known = new Uint8Array(B);
+  for (let b = 0; b < B; b++) {
+    const day = monthStartDay(cx.firstMonth + b);
+    startAt[b] = midnight.of(day);
+    windowAt[b] = midnight.of(day - window);
+    known[b] = day - window >= firstDay ? 1 : 0;
+  }
+  // Each period's start and end boundary; -1 when its window reaches before the data.
+  const P = cx.periods.length;
+  const from = new Int32Array(P);
+  const to = new Int32Array(P);
+  cx.periods.forEach((p, i) => {
+    const [a, z] = monthsOf(cx.grain, p, cx.fyStart);
+    const s = a - cx.firstMonth;
+    from[i] = s >= 0 && known[s] ? s : -1;
+    to[i] = Math.min(z, cx.lastMonth) + 1 - cx.firstMonth;
   });
+  const fields = cx.breakdowns.map((b) => {
+    const codes = breakdownCodes(name, b.field, cx);
+    const M = widthOf(codes, cx);
+    return { codes, universe: membersOf(codes, cx), M, base: new Int32Array(P * M), kept: new Int32Array(P * M) };
+  });
+  const base = new Int32Array(P);
+  const kept = new Int32Array(P);
+  const { start, rows } = byValueOf(name, spec.entity, null, '', cx);
+  const active = new Uint8Array(B);
+  // Per breakdown field: the members the entity's rows carry and their activity (usually one member).
+  const memberActive = fields.map(() => ({ members: [] as number[], bits: [] as Uint8Array[] }));
+  /** Marks the boundaries row r makes active; false when none. */
+  const mark = (r: number, bits: Uint8Array): void => {
+    const e = placed.epoch[r]!;
+    const mo = placed.month[r]!;
+    if (mo < 0 || Number.isNaN(e)) return;
+    for (let b = Math.max(0, mo - cx.firstMonth + 1); b < B && windowAt[b]! <= e; b++) if (e < startAt[b]!) bits[b] = 1;
+  };
+  const count = (bits: Uint8Array, baseOut: Int32Array, keptOut: Int32Array, M: number, m: number) => {
+    for (let i = 0; i < P; i++) {
+      const s = from[i]!;
+      if (s < 0 || bits[s] === 0) continue;
+      baseOut[i * M + m]!++;
+      if (bits[to[i]!] === 1) keptOut[i * M + m]!++;
+    }
+  };
+  for (let v = 0; v + 1 < start.length; v++) {
+    const end = start[v + 1]!;
+    if (end === start[v]) continue;
+    active.fill(0);
+    for (const ma of memberActive) ma.members.length = 0;
+    for (let j = start[v]!; j < end; j++) {
+      const r = rows[j]!;
+      mark(r, active);
+      fields.forEach(({ codes }, f) => {
+        const m = codes[r]!;
+        if (m < 0) return;
+        const ma = memberActive[f]!;
+        let k = ma.members.indexOf(m);
+        if (k < 0) {
+          k = ma.members.push(m) - 1;
+          if (ma.bits.length <= k) ma.bits.push(new Uint8Array(B));
+          ma.bits[k]!.fill(0);
+        }
+        mark(r, ma.bits[k]!);
+      });
+    }
+    count(active, base, kept, 1, 0);
+    fields.forEach(({ base: fb, kept: fk, M }, f) => {
+      const ma = memberActive[f]!;
+      ma.members.forEach((m, k) => count(ma.bits[k]!, fb, fk, M, m));
+    });
+  }
+  const rate = (i: number, b: Int32Array, k: Int32Array, x: number): Val => (from[i]! < 0 ? none('window-before-data') : b[x] === 0 ? none('zero-denominator') : val(k[x]! / b[x]!));
   const out: Series = new Map();
   cx.periods.forEach((p, i) => {
-    // The period before, when the data covers all of it and it is computed.
-    const prev = covered(p - 1, cx) && i > 0 && cx.periods[i - 1] === p - 1 ? i - 1 : -1;
     const members: Cell['members'] = {};
     cx.breakdowns.forEach((b, j) => {
-      const { universe, M, d } = byField[j]!;
+      const { universe, M, base: fb, kept: fk } = fields[j]!;
       const m = new Map<number, Val>();
-      for (const code of universe) m.set(code, prev >= 0 ? rate(d, prev * M + code, i * M + code) : none('no-previous-period'));
+      for (const code of universe) m.set(code, rate(i, fb, fk, i * M + code));
       members[b.by] = m;
     });
-    out.set(p, { total: prev >= 0 ? rate(total, prev, i) : none('no-previous-period'), members });
+    out.set(p, { total: rate(i, base, kept, i), members });
   });
   return out;
+}
+
+function monthStartDay(mi: number): number {
+  return Date.UTC(Math.floor(mi / 12), mi % 12, 1) / 86_400_000;
 }
