@@ -18,8 +18,15 @@ export interface Customer {
   /** Before `handoverDay` the account was served by `prevOwner` (a rep who left, or before a new rep joined). */
   prevOwner?: string;
   handoverDay?: number;
-  /** Index of the month of the first order in the generated period, -1 before it (for "new customers"). */
+  /**
+   * Index of the month of the first order in the generated period, -1 before it (for "new
+   * customers"); -2 once a customer whose since is before the data has ordered (a customer
+   * already, never new).
+   */
   firstOrderMonth: number;
+  /** Per category index: the last day the customer bought it (-1: never) and the highest tier that day (for line kinds). */
+  lastDay?: number[];
+  lastTier?: number[];
 }
 
 /** What happened in a month, as the targets need it (targets are planned from what happened). */

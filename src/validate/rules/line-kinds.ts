@@ -1,0 +1,174 @@
+/**
+ * An order line's kind must be what it claims. A cross-sell sells a category new to the
+ * customer: one the customer bought in an earlier order is not. An up-sell sells a higher tier
+ * than the customer's last earlier purchase in that category: not higher, or no earlier purchase
+ * to be higher than, is not. "Earlier" is an order dated before this one (orders of the same day
+ * are not ordered among themselves); the last earlier purchase is the latest such day, its
+ * highest tier. A customer whose since is before the data bought before it too, unseen: an
+ * up-sell with nothing earlier in the data is not questioned for them. These are warnings: the
+ * data may be right and the rule not fit the business.
+ *
+ * One check for both paths: the full checker (lineKinds, on records) and the column rules
+ * (on-chunks.ts) each lay the lines out as KindLines and word what kindProblems finds with
+ * kindWarning, so clean data is warned about identically either way.
+ */
+import { dayOf, dayText } from '../../ingest/days.ts';
+import type { Products } from '../../schema/products.ts';
+import { formatPath, issue, type DocPath, type PendingIssue } from '../issue.ts';
+import type { RepoData } from '../repo-data.ts';
+import type { RuleContext } from './index.ts';
+import { eachRecord } from './each-record.ts';
+
+/** Kind codes, as ingest/chunk.ts LINE_KIND_CODES. */
+export const CROSS_SELL = 1;
+export const UP_SELL = 2;
+
+/** All order lines, one entry per line; -1 where a customer or product is not known. */
+export interface KindLines {
+  length: number;
+  /** The order's date (days since 1970). */
+  day: Int32Array;
+  /** Row in customers.yaml. */
+  customer: Int32Array;
+  /** Row in products.yaml. */
+  product: Int32Array;
+  /** 0 regular, 1 cross-sell, 2 up-sell. */
+  kind: Uint8Array;
+}
+
+export interface KindProblem {
+  /** cross-sell of a category bought before; up-sell with nothing earlier in the category; up-sell not higher. */
+  what: 'bought-before' | 'nothing-before' | 'not-higher';
+  /** The latest earlier day the customer bought the category (-1 when none) and the highest tier that day. */
+  lastDay: number;
+  lastTier: number;
+}
+
+/** Each product row's category (as a number) and tier. */
+export function productInfo(products: Products['products']): { category: Int32Array; tier: Int32Array; categories: number } {
+  const codes = new Map<string, number>();
+  const category = Int32Array.from(products, (p) => {
+    let c = codes.get(p.category);
+    if (c === undefined) codes.set(p.category, (c = codes.size));
+    return c;
+  });
+  return { category, tier: Int32Array.from(products, (p) => p.tier), categories: codes.size };
+}
+
+/**
+ * Calls `emit` for each line whose kind does not hold. One pass over the lines in date order (a
+ * counting sort by day); per (customer, category) the latest day bought and its highest tier.
+ */
+export function kindProblems(lines: KindLines, customers: KindBase['customers']['records'], firstMonth: string | undefined, products: Products['products'], emit: (line: number, problem: KindProblem) => void): void {
+  const n = lines.length;
+  let claims = 0;
+  for (let i = 0; i < n; i++) if (lines.kind[i] !== 0) claims++;
+  if (claims === 0) return;
+  const { category, tier, categories } = productInfo(products);
+  let lo = 0x7fffffff;
+  let hi = -1;
+  for (let i = 0; i < n; i++) {
+    const d = lines.day[i]!;
+    if (d < lo) lo = d;
+    if (d > hi) hi = d;
+  }
+  const start = new Int32Array(hi - lo + 2);
+  for (let i = 0; i < n; i++) start[lines.day[i]! - lo + 1]!++;
+  for (let d = 0; d + 1 < start.length; d++) start[d + 1]! += start[d]!;
+  const fill = start.slice(0, hi - lo + 1);
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[fill[lines.day[i]! - lo]!++] = i;
+
+  // A customer whose since is before the data bought before it too: what, the data cannot tell.
+  const dataStart = firstMonth === undefined ? -Infinity : dayOf(`${firstMonth}-01`);
+  const earlier = Uint8Array.from(customers, (c) => (c.since !== undefined && dayOf(c.since) < dataStart ? 1 : 0));
+  const size = customers.length * categories;
+  const lastDay = new Int32Array(size).fill(-1);
+  const lastTier = new Int32Array(size);
+  const keyOf = (i: number) => {
+    const c = lines.customer[i]!;
+    const p = lines.product[i]!;
+    return c < 0 || p < 0 ? -1 : c * categories + category[p]!;
+  };
+  for (let d = 0; d <= hi - lo; d++) {
+    const a = start[d]!;
+    const b = start[d + 1]!;
+    // First judge the day's lines by the days before, then add the day to what was bought.
+    for (let j = a; j < b; j++) {
+      const i = order[j]!;
+      const k = lines.kind[i]!;
+      if (k === 0) continue;
+      const x = keyOf(i);
+      if (x < 0) continue;
+      const seen = lastDay[x]!;
+      if (k === CROSS_SELL) {
+        if (seen >= 0) emit(i, { what: 'bought-before', lastDay: seen, lastTier: lastTier[x]! });
+      } else if (k === UP_SELL) {
+        if (seen < 0) {
+          if (!earlier[lines.customer[i]!]) emit(i, { what: 'nothing-before', lastDay: -1, lastTier: 0 });
+        }
+        else if (tier[lines.product[i]!]! <= lastTier[x]!) emit(i, { what: 'not-higher', lastDay: seen, lastTier: lastTier[x]! });
+      }
+    }
+    const day = d + lo;
+    for (let j = a; j < b; j++) {
+      const i = order[j]!;
+      const x = keyOf(i);
+      if (x < 0) continue;
+      const t = tier[lines.product[i]!]!;
+      if (lastDay[x] !== day) {
+        lastDay[x] = day;
+        lastTier[x] = t;
+      } else if (t > lastTier[x]!) lastTier[x] = t;
+    }
+  }
+}
+
+/** The warning for line `line` of the order at `orderAt`. */
+export function kindWarning(file: string, orderAt: DocPath, line: number, customer: string, product: Products['products'][number], p: KindProblem): PendingIssue {
+  const at = [...orderAt, 'lines', line, 'kind'];
+  const field = formatPath(['lines', line, 'kind']);
+  const when = dayText(p.lastDay);
+  if (p.what === 'bought-before') {
+    return issue(file, at, 'kind-not-cross-sell', `${field} is cross-sell, but ${customer} already bought ${product.category} on ${when}`, 'a cross-sell is a category new to the customer; set kind: regular, or up-sell if it is a higher tier than their last purchase', 'warning');
+  }
+  if (p.what === 'nothing-before') {
+    return issue(file, at, 'kind-not-up-sell', `${field} is up-sell, but ${customer} has not bought ${product.category} before: there is no tier to go up from`, "an up-sell is a higher tier than the customer's last purchase in the category; for a category new to the customer set kind: cross-sell", 'warning');
+  }
+  return issue(file, at, 'kind-not-up-sell', `${field} is up-sell, but ${product.sku} is tier ${product.tier}, not higher than tier ${p.lastTier} that ${customer} bought in ${product.category} on ${when}`, "an up-sell is a higher tier than the customer's last purchase in the category; set kind: regular, or correct the sku", 'warning');
+}
+
+/** The full checker's rule: lines laid out from the order records. */
+export function lineKinds({ data, unavailable }: RuleContext): PendingIssue[] {
+  if (unavailable.has('customers') || unavailable.has('products')) return [];
+  const customerRow = new Map(data.customers.records.map((c, i) => [c.id, i]));
+  const productRow = new Map(data.products.records.map((p, i) => [p.sku, i]));
+  let n = 0;
+  eachRecord(data.orders, (o) => (n += o.lines.length));
+  const lines: KindLines = { length: n, day: new Int32Array(n), customer: new Int32Array(n), product: new Int32Array(n), kind: new Uint8Array(n) };
+  /** Per line: its order's file and place, and its index in the order. */
+  const where: { file: string; at: DocPath; j: number; customer: string }[] = [];
+  let i = 0;
+  eachRecord(data.orders, (o, file, at) => {
+    const day = dayOf(o.date);
+    const c = customerRow.get(o.customer) ?? -1;
+    o.lines.forEach((l, j) => {
+      lines.day[i] = day;
+      lines.customer[i] = c;
+      lines.product[i] = productRow.get(l.sku) ?? -1;
+      lines.kind[i] = l.kind === 'cross-sell' ? CROSS_SELL : l.kind === 'up-sell' ? UP_SELL : 0;
+      where.push({ file, at, j, customer: o.customer });
+      i++;
+    });
+  });
+  const out: PendingIssue[] = [];
+  const months = [...data.orders, ...data.leads, ...data.activities, ...data.surveys].map((f) => f.month!).sort();
+  kindProblems(lines, data.customers.records, months[0], data.products.records, (line, p) => {
+    const w = where[line]!;
+    out.push(kindWarning(w.file, w.at, w.j, w.customer, data.products.records[lines.product[line]!]!, p));
+  });
+  return out;
+}
+
+/** RepoData's parts the column rule reads. */
+export type KindBase = Pick<RepoData, 'customers' | 'products'>;
