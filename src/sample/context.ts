@@ -53,9 +53,9 @@ export interface MonthStats {
   won: number;
   scoreSum: number;
   scoreCount: number;
-  /** Customers who ordered last month, and those of them who ordered again this month. */
-  lastMonthBuyers: number;
-  retained: number;
+  /** Customers active at the month's start (an order in the 90 days before), and those of them still active at its end. */
+  activeAtStart: number;
+  keptToEnd: number;
   /** Leads with any activity this month, and those of them won this month. */
   leadsHandled: number;
   leadsWon: number;
@@ -142,8 +142,8 @@ export function emptyStats(): MonthStats {
     won: 0,
     scoreSum: 0,
     scoreCount: 0,
-    lastMonthBuyers: 0,
-    retained: 0,
+    activeAtStart: 0,
+    keptToEnd: 0,
     leadsHandled: 0,
     leadsWon: 0,
     repLeadContacts: 0,

@@ -92,7 +92,7 @@ function* files(o: Required<SampleOptions>): Generator<SampleFile> {
   yield file('data/goals.yaml', 'goals', GOALS, GOALS.length);
 
   createInitialCustomers(ctx, streamOf(o.seed, 'customers'));
-  let lastBuyers: Set<string> | undefined;
+  const lastOrder = new Map<string, number>();
   for (const m of months) {
     const plan = plans[m.index]!;
     const leads = createLeads(ctx, m, plan.leads, streamOf(o.seed, 'leads', m.index));
@@ -100,7 +100,7 @@ function* files(o: Required<SampleOptions>): Generator<SampleFile> {
     const activities = planActivities(ctx, m, Math.round(orders.length * 1.5), streamOf(o.seed, 'visits', m.index));
     countLeadWork(ctx, m, activities);
     const surveys = createSurveys(ctx, m, orders, streamOf(o.seed, 'surveys', m.index));
-    lastBuyers = retention(ctx, m, orders, lastBuyers);
+    retention(ctx, m, orders, lastOrder);
     const dir = `data/${m.label.replace('-', '/')}`;
     // Order lines and activity records are made while writing, so they do not pile up.
     yield file(`${dir}/orders.yaml`, 'orders', orderRecords(ctx, m, orders, streamOf(o.seed, 'lines', m.index)), orders.length);
@@ -146,15 +146,21 @@ function vocab(v: Vocabulary): Vocabulary {
   return { id: v.id, name: v.name };
 }
 
-/** Records who bought this month, and how many of last month's buyers came back. */
-function retention(ctx: Ctx, m: Month, orders: OrderDraft[], lastBuyers: Set<string> | undefined): Set<string> {
-  const buyers = new Set(orders.map((o) => o.customer.id));
-  if (lastBuyers) {
-    const s = ctx.stats[m.index]!;
-    s.lastMonthBuyers = lastBuyers.size;
-    for (const c of lastBuyers) if (buyers.has(c)) s.retained++;
-  }
-  return buyers;
+/** The activity window of customer-retention-rate (kpis/customer-retention-rate.yaml, window_days). */
+const RETENTION_WINDOW_DAYS = 90;
+
+/**
+ * Notes each customer's last order day (in `last`, through this month), and the month's
+ * retention as the KPI reads it: customers active at the month's start (an order in the window
+ * before it) and those of them still active at its end. Not when the window reaches before the data.
+ */
+function retention(ctx: Ctx, m: Month, orders: OrderDraft[], last: Map<string, number>): void {
+  const activeAtStart = [...last].filter(([, day]) => day >= m.start - RETENTION_WINDOW_DAYS).map(([c]) => c);
+  for (const o of orders) if ((last.get(o.customer.id) ?? -Infinity) < o.day) last.set(o.customer.id, o.day);
+  if (m.start - RETENTION_WINDOW_DAYS < ctx.start) return;
+  const s = ctx.stats[m.index]!;
+  s.activeAtStart = activeAtStart.length;
+  s.keptToEnd = activeAtStart.filter((c) => last.get(c)! >= m.end - RETENTION_WINDOW_DAYS).length;
 }
 
 function checkOptions(options: SampleOptions): Required<SampleOptions> {

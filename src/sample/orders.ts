@@ -167,8 +167,8 @@ const LINE_COUNTS = new WeightedTable(LINE_COUNT_WEIGHTS);
 
 /**
  * A cross-sell is a category the customer has not bought on an earlier day; an up-sell a higher
- * tier than the customer's last earlier purchase in the order's first category. Otherwise the
- * line is regular: validation checks both claims (validate/rules/line-kinds.ts).
+ * tier than the first line's and than the customer's last earlier purchase in that category.
+ * Otherwise the line is regular: validation checks both claims (validate/rules/line-kinds.ts).
  */
 function orderLines(rng: Rng, segment: Segment, ramadan: boolean, customer: Customer): OrderLine[] {
   const tables = ramadan ? RAMADAN_TABLES : NORMAL_TABLES;
@@ -191,7 +191,7 @@ function orderLines(rng: Rng, segment: Segment, ramadan: boolean, customer: Cust
     } else if (r < 0.25 && first.tier < 3) {
       // Up-sell: a higher tier of what the shop came for, above what it last bought there.
       p = rng.pick(higherTiers.get(first.sku)!);
-      if ((lastDay?.[firstCat] ?? -1) >= 0 && p.tier > lastTier) kind = 'up-sell';
+      if ((lastDay?.[firstCat] ?? -1) < 0 || p.tier > lastTier) kind = 'up-sell';
     } else {
       const cat = categories.draw(rng);
       p = byCategory[cat]![tables[cat]!.draw(rng)]!;

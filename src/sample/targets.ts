@@ -168,7 +168,7 @@ export function createTargets(ctx: Ctx, year: number, rank: number, rng: Rng): T
     };
     ratio('average-transaction-value', base((s) => (s.orders ? s.net / s.orders : 0), PRICE_GROWTH) * rateAmbition(), 1000);
     ratio('follow-up-24h', rate((s) => s.within24h, (s) => s.leads) * rateAmbition(), 0.001, 0.98);
-    ratio('customer-retention-rate', rate((s) => s.retained, (s) => s.lastMonthBuyers) * rateAmbition(), 0.001, 0.98);
+    ratio('customer-retention-rate', rate((s) => s.keptToEnd, (s) => s.activeAtStart) * rateAmbition(), 0.001, 0.98);
     ratio('customer-satisfaction', rate((s) => s.scoreSum, (s) => s.scoreCount) * scoreAmbition(), 0.05, 5);
     // A cohort still maturing (its leads can still be won) is planned from last year's.
     const mature = actual && dayOf(year, month + 1, 0) + COHORT_DAYS <= lastDay;

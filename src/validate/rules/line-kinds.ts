@@ -1,27 +1,27 @@
 /**
- * An order line's kind must be what it claims. A cross-sell sells a category new to the
- * customer: one the customer bought in an earlier order is not. An up-sell sells a higher tier
- * than the customer's last earlier purchase in that category: not higher, or no earlier purchase
- * to be higher than, is not. "Earlier" is an order dated before this one (orders of the same day
- * are not ordered among themselves); the last earlier purchase is the latest such day, its
- * highest tier. A customer whose since is before the data bought before it too, unseen: an
- * up-sell with nothing earlier in the data is not questioned for them. These are warnings: the
- * data may be right and the rule not fit the business.
+ * An order line's kind must be what it claims, where the data can tell. A cross-sell sells a
+ * category new to the customer: one the customer bought in an earlier order is not. An up-sell
+ * sells a higher tier than the customer's last earlier purchase in that category: the same tier
+ * or a lower one is not. "Earlier" is an order dated before this one (orders of the same day are
+ * not ordered among themselves); the last earlier purchase is the latest such day, its highest
+ * tier. Without an earlier purchase in the category (a first order, or history from before the
+ * data) nothing contradicts the claim, so nothing is said. These are warnings: the data may be
+ * right and the rule not fit the business.
  *
  * One check for both paths: the full checker (lineKinds, on records) and the column rules
  * (on-chunks.ts) each lay the lines out as KindLines and word what kindProblems finds with
  * kindWarning, so clean data is warned about identically either way.
  */
+import { LINE_KIND_CODES } from '../../ingest/chunk.ts';
 import { dayOf, dayText } from '../../ingest/days.ts';
 import type { Products } from '../../schema/products.ts';
 import { formatPath, issue, type DocPath, type PendingIssue } from '../issue.ts';
-import type { RepoData } from '../repo-data.ts';
 import type { RuleContext } from './index.ts';
 import { eachRecord } from './each-record.ts';
 
-/** Kind codes, as ingest/chunk.ts LINE_KIND_CODES. */
-export const CROSS_SELL = 1;
-export const UP_SELL = 2;
+/** Kind codes, as the columns hold them. */
+const CROSS_SELL = LINE_KIND_CODES.indexOf('cross-sell');
+const UP_SELL = LINE_KIND_CODES.indexOf('up-sell');
 
 /** All order lines, one entry per line; -1 where a customer or product is not known. */
 export interface KindLines {
@@ -32,14 +32,14 @@ export interface KindLines {
   customer: Int32Array;
   /** Row in products.yaml. */
   product: Int32Array;
-  /** 0 regular, 1 cross-sell, 2 up-sell. */
+  /** The index of the kind in LINE_KIND_CODES (regular, cross-sell, up-sell). */
   kind: Uint8Array;
 }
 
 export interface KindProblem {
-  /** cross-sell of a category bought before; up-sell with nothing earlier in the category; up-sell not higher. */
-  what: 'bought-before' | 'nothing-before' | 'not-higher';
-  /** The latest earlier day the customer bought the category (-1 when none) and the highest tier that day. */
+  /** A cross-sell of a category bought before, or an up-sell not higher than the last earlier purchase. */
+  what: 'bought-before' | 'not-higher';
+  /** The latest earlier day the customer bought the category and the highest tier that day. */
   lastDay: number;
   lastTier: number;
 }
@@ -59,10 +59,10 @@ export function productInfo(products: Products['products']): { category: Int32Ar
  * Calls `emit` for each line whose kind does not hold. One pass over the lines in date order (a
  * counting sort by day); per (customer, category) the latest day bought and its highest tier.
  */
-export function kindProblems(lines: KindLines, customers: KindBase['customers']['records'], firstMonth: string | undefined, products: Products['products'], emit: (line: number, problem: KindProblem) => void): void {
+export function kindProblems(lines: KindLines, customers: number, products: Products['products'], emit: (line: number, problem: KindProblem) => void): void {
   const n = lines.length;
   let claims = 0;
-  for (let i = 0; i < n; i++) if (lines.kind[i] !== 0) claims++;
+  for (let i = 0; i < n; i++) if (lines.kind[i] === CROSS_SELL || lines.kind[i] === UP_SELL) claims++;
   if (claims === 0) return;
   const { category, tier, categories } = productInfo(products);
   let lo = 0x7fffffff;
@@ -79,11 +79,9 @@ export function kindProblems(lines: KindLines, customers: KindBase['customers'][
   const order = new Int32Array(n);
   for (let i = 0; i < n; i++) order[fill[lines.day[i]! - lo]!++] = i;
 
-  // A customer whose since is before the data bought before it too: what, the data cannot tell.
-  const dataStart = firstMonth === undefined ? -Infinity : dayOf(`${firstMonth}-01`);
-  const earlier = Uint8Array.from(customers, (c) => (c.since !== undefined && dayOf(c.since) < dataStart ? 1 : 0));
-  const size = customers.length * categories;
-  const lastDay = new Int32Array(size).fill(-1);
+  const size = customers * categories;
+  const NEVER = -0x80000000;
+  const lastDay = new Int32Array(size).fill(NEVER);
   const lastTier = new Int32Array(size);
   const keyOf = (i: number) => {
     const c = lines.customer[i]!;
@@ -97,18 +95,13 @@ export function kindProblems(lines: KindLines, customers: KindBase['customers'][
     for (let j = a; j < b; j++) {
       const i = order[j]!;
       const k = lines.kind[i]!;
-      if (k === 0) continue;
+      if (k !== CROSS_SELL && k !== UP_SELL) continue;
       const x = keyOf(i);
       if (x < 0) continue;
       const seen = lastDay[x]!;
       if (k === CROSS_SELL) {
-        if (seen >= 0) emit(i, { what: 'bought-before', lastDay: seen, lastTier: lastTier[x]! });
-      } else if (k === UP_SELL) {
-        if (seen < 0) {
-          if (!earlier[lines.customer[i]!]) emit(i, { what: 'nothing-before', lastDay: -1, lastTier: 0 });
-        }
-        else if (tier[lines.product[i]!]! <= lastTier[x]!) emit(i, { what: 'not-higher', lastDay: seen, lastTier: lastTier[x]! });
-      }
+        if (seen !== NEVER) emit(i, { what: 'bought-before', lastDay: seen, lastTier: lastTier[x]! });
+      } else if (seen !== NEVER && tier[lines.product[i]!]! <= lastTier[x]!) emit(i, { what: 'not-higher', lastDay: seen, lastTier: lastTier[x]! });
     }
     const day = d + lo;
     for (let j = a; j < b; j++) {
@@ -132,9 +125,6 @@ export function kindWarning(file: string, orderAt: DocPath, line: number, custom
   if (p.what === 'bought-before') {
     return issue(file, at, 'kind-not-cross-sell', `${field} is cross-sell, but ${customer} already bought ${product.category} on ${when}`, 'a cross-sell is a category new to the customer; set kind: regular, or up-sell if it is a higher tier than their last purchase', 'warning');
   }
-  if (p.what === 'nothing-before') {
-    return issue(file, at, 'kind-not-up-sell', `${field} is up-sell, but ${customer} has not bought ${product.category} before: there is no tier to go up from`, "an up-sell is a higher tier than the customer's last purchase in the category; for a category new to the customer set kind: cross-sell", 'warning');
-  }
   return issue(file, at, 'kind-not-up-sell', `${field} is up-sell, but ${product.sku} is tier ${product.tier}, not higher than tier ${p.lastTier} that ${customer} bought in ${product.category} on ${when}`, "an up-sell is a higher tier than the customer's last purchase in the category; set kind: regular, or correct the sku", 'warning');
 }
 
@@ -156,19 +146,15 @@ export function lineKinds({ data, unavailable }: RuleContext): PendingIssue[] {
       lines.day[i] = day;
       lines.customer[i] = c;
       lines.product[i] = productRow.get(l.sku) ?? -1;
-      lines.kind[i] = l.kind === 'cross-sell' ? CROSS_SELL : l.kind === 'up-sell' ? UP_SELL : 0;
+      lines.kind[i] = LINE_KIND_CODES.indexOf(l.kind);
       where.push({ file, at, j, customer: o.customer });
       i++;
     });
   });
   const out: PendingIssue[] = [];
-  const months = [...data.orders, ...data.leads, ...data.activities, ...data.surveys].map((f) => f.month!).sort();
-  kindProblems(lines, data.customers.records, months[0], data.products.records, (line, p) => {
+  kindProblems(lines, data.customers.records.length, data.products.records, (line, p) => {
     const w = where[line]!;
     out.push(kindWarning(w.file, w.at, w.j, w.customer, data.products.records[lines.product[line]!]!, p));
   });
   return out;
 }
-
-/** RepoData's parts the column rule reads. */
-export type KindBase = Pick<RepoData, 'customers' | 'products'>;

@@ -106,8 +106,7 @@ function lineKindWarnings(base: RepoData, chunks: MonthChunks, links: Links): Pe
   });
   const out: PendingIssue[] = [];
   const products = base.products.records;
-  const months = [...chunks.orders, ...chunks.leads, ...chunks.activities, ...chunks.surveys].map((ch) => ch.month).sort();
-  kindProblems(lines, base.customers.records, months[0], products, (line, p) => {
+  kindProblems(lines, base.customers.records.length, products, (line, p) => {
     // The line's file and order, found back by bisection (only for a line with a problem).
     const k = lastAtMost(offsets, line);
     const ch = orders[k]!;
