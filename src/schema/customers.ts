@@ -13,7 +13,10 @@ export const customerSchema = z.strictObject({
   segment: id,
   /** The rep who owns the account (sales-per-rep credits them). @example andi */
   owner: id,
-  /** When the account was opened; informational, first orders decide "new customer". */
+  /**
+   * When the account was opened. Before the first month of data: a customer already, never a
+   * new one (see customer_first_order in dataset/fields.ts); otherwise first orders decide.
+   */
   since: date.optional(),
 });
 
