@@ -131,13 +131,20 @@ export function kindWarning(file: string, orderAt: DocPath, line: number, custom
 /** The full checker's rule: lines laid out from the order records. */
 export function lineKinds({ data, unavailable }: RuleContext): PendingIssue[] {
   if (unavailable.has('customers') || unavailable.has('products')) return [];
+  let n = 0;
+  let claims = false;
+  eachRecord(data.orders, (o) => {
+    n += o.lines.length;
+    if (!claims) claims = o.lines.some((l) => l.kind !== 'regular');
+  });
+  if (!claims) return [];
   const customerRow = new Map(data.customers.records.map((c, i) => [c.id, i]));
   const productRow = new Map(data.products.records.map((p, i) => [p.sku, i]));
-  let n = 0;
-  eachRecord(data.orders, (o) => (n += o.lines.length));
   const lines: KindLines = { length: n, day: new Int32Array(n), customer: new Int32Array(n), product: new Int32Array(n), kind: new Uint8Array(n) };
-  /** Per line: its order's file and place, and its index in the order. */
-  const where: { file: string; at: DocPath; j: number; customer: string }[] = [];
+  /** Per order: its file, place and customer; per line: its order and its index in the order. */
+  const orders: { file: string; at: DocPath; customer: string }[] = [];
+  const orderOf = new Int32Array(n);
+  const indexIn = new Int32Array(n);
   let i = 0;
   eachRecord(data.orders, (o, file, at) => {
     const day = dayOf(o.date);
@@ -147,14 +154,16 @@ export function lineKinds({ data, unavailable }: RuleContext): PendingIssue[] {
       lines.customer[i] = c;
       lines.product[i] = productRow.get(l.sku) ?? -1;
       lines.kind[i] = LINE_KIND_CODES.indexOf(l.kind);
-      where.push({ file, at, j, customer: o.customer });
+      orderOf[i] = orders.length;
+      indexIn[i] = j;
       i++;
     });
+    orders.push({ file, at, customer: o.customer });
   });
   const out: PendingIssue[] = [];
   kindProblems(lines, data.customers.records.length, data.products.records, (line, p) => {
-    const w = where[line]!;
-    out.push(kindWarning(w.file, w.at, w.j, w.customer, data.products.records[lines.product[line]!]!, p));
+    const o = orders[orderOf[line]!]!;
+    out.push(kindWarning(o.file, o.at, indexIn[line]!, o.customer, data.products.records[lines.product[line]!]!, p));
   });
   return out;
 }
