@@ -1,5 +1,9 @@
 /** A computed number, or the reason there is none. Never NaN or Infinity. */
-export type Reason = 'no-data' | 'zero-denominator' | 'no-previous-period' | 'not-applicable';
+/**
+ * window-before-data: a retention's base (the activity window before the period starts) reaches
+ * before the first month of data, so who was active then is only partly known.
+ */
+export type Reason = 'no-data' | 'zero-denominator' | 'no-previous-period' | 'window-before-data' | 'not-applicable';
 
 export interface Val {
   value: number | null;

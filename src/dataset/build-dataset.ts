@@ -3,7 +3,7 @@
  * means). Pure. The month files arrive as columns already (ingest/chunk.ts); here they are
  * joined with the base files (customers, products, leads) and the derived fields are computed
  * once: a lead's first contact and outcome, the gaps between touches with an open lead, each
- * customer's first order.
+ * customer's first order (or its `since`, when that is before the data begins).
  *
  * Codes are handed out in the order values are first met (orders, then leads, activities,
  * surveys), as the KPI engine lists breakdown members in code order of first appearance.
@@ -25,6 +25,8 @@ export interface Dataset {
   /** First and last month index that has a month folder; null when there is no month data. */
   firstMonth: number | null;
   lastMonth: number | null;
+  /** The company timezone: where a day begins. */
+  timezone: string;
 }
 
 const HOUR = 3_600_000;
@@ -72,9 +74,17 @@ export function buildDataset(data: ValidData, keep: (dataset: DatasetName, field
     col.month[row] = monthIndex(local.getUTCFullYear(), local.getUTCMonth() + 1);
   };
 
-  // Each customer's first order day (days since 1970), by row of customers.yaml.
+  // Each customer's first order day (days since 1970), by row of customers.yaml. A start of the
+  // data is not a start of the business: a customer whose `since` is before the first month of
+  // data was a customer already, and counts as one from its `since` (never new in the data).
   const customers = data.customers.records;
   const firstOrder = new Int32Array(customers.length).fill(0x7fffffff);
+  if (months.length) {
+    const dataStart = dayOf(`${months[0]!}-01`);
+    customers.forEach((c, row) => {
+      if (c.since !== undefined && dayOf(c.since) < dataStart) firstOrder[row] = dayOf(c.since);
+    });
+  }
   data.orders.forEach((ch, k) => {
     const rowOf = data.links.orders[k]!.customer;
     for (let i = 0; i < ch.length; i++) {
@@ -375,6 +385,7 @@ export function buildDataset(data: ValidData, keep: (dataset: DatasetName, field
     vocabularies: { ...vocab, order: new RowIds(orderHashes), activity: new RowIds(activityHashes), lead: new RowIds(leadIds.hashes, leadIds.checks) },
     firstMonth: toIndex(months[0]),
     lastMonth: toIndex(months[months.length - 1]),
+    timezone: tz,
   };
 }
 

@@ -27,7 +27,7 @@ const customerFields = {
   region: cat("the customer's region"),
   segment: cat("the customer's segment"),
   owner: cat("the rep who owns the customer's account on the record's date (none before its first owner)", 'rep'),
-  customer_first_order: time("the date of the customer's first order ever"),
+  customer_first_order: time("the date of the customer's first order ever; for a customer whose `since` is before the data begins, that `since` (a customer already)"),
 };
 
 export const DATASETS: Record<DatasetName, { en: string; placedBy: string; fields: Record<string, FieldInfo> }> = {

@@ -86,7 +86,7 @@ export type Formula =
   | { op: 'growth'; of: Formula; vs: 'previous-period' | 'same-period-last-year' }
   | { op: 'per_working_day'; of: Formula; per: 'company' | 'rep'; field: string }
   | { op: 'per_rep'; of: Formula; field: string }
-  | { op: 'retention'; spec: { of: string; entity: string; at?: string } }
+  | { op: 'retention'; spec: { of: string; entity: string; at?: string; window_days: number } }
   | { op: 'kpi'; id: string };
 
 /** The formula as written: one operation key per node. */
@@ -127,7 +127,19 @@ const formulaNode: z.ZodType<Formula, FormulaInput> = z.lazy(() =>
         .optional(),
       /** The average per rep: the total divided by the reps active in the period; each rep's own value as is. */
       per_rep: z.strictObject({ of: formulaNode, field: fieldName.default('rep') }).optional(),
-      retention: z.strictObject({ of: datasetName, entity: fieldName, at: fieldName.optional() }).optional(),
+      /**
+       * Of the entities active at the start of the period (a row within window_days before it),
+       * the share still active at its end (a row within window_days before the end).
+       */
+      retention: z
+        .strictObject({
+          of: datasetName,
+          entity: fieldName,
+          at: fieldName.optional(),
+          /** The activity window in days. @example 90 */
+          window_days: z.int({ error: 'must be a whole number of days' }).min(1, { error: 'must be at least 1 day' }).max(3660, { error: 'must be at most 3660 days (ten years)' }).default(90),
+        })
+        .optional(),
       /** Another KPI's value. @example net-sales */
       kpi: id.optional(),
     })

@@ -94,7 +94,7 @@ const W = {
     perWorkingDayCompany: (x: string) => `${x}, dibagi hari kerja perusahaan pada periode itu`,
     perWorkingDayRep: (x: string, f: string) => `${x}, dihitung per ${f} dan dibagi hari kerja masing-masing pada periode itu; angka total adalah jumlah semua rep dibagi jumlah hari kerja mereka`,
     perRep: (x: string, f: string) => `${x}, dihitung per ${f}; angka total adalah rata-rata per rep yang bekerja pada periode itu`,
-    retention: (e: string, d: string) => `dari ${e} yang punya ${d} pada periode sebelumnya, bagian yang punya ${d} lagi pada periode ini`,
+    retention: (e: string, d: string, n: string) => `dari ${e} yang aktif saat periode dimulai (punya ${d} dalam ${n} hari sebelumnya), bagian yang masih aktif saat periode berakhir (punya ${d} dalam ${n} hari sebelum akhir periode)`,
     kpi: (title: string) => title,
     sameAs: (title: string) => `sama dengan ${title}`,
     and: ' dan ',
@@ -138,7 +138,7 @@ const W = {
     perWorkingDayCompany: (x: string) => `${x}, divided by the company's working days in the period`,
     perWorkingDayRep: (x: string, f: string) => `${x}, counted per ${f} and divided by their own working days in the period; the total is the sum over reps divided by all their working days`,
     perRep: (x: string, f: string) => `${x}, counted per ${f}; the total is the average per rep employed in the period`,
-    retention: (e: string, d: string) => `of the ${e} with ${d} in the previous period, the share with ${d} again in this one`,
+    retention: (e: string, d: string, n: string) => `of the ${e} active at the start of the period (with ${d} in the ${n} days before it), the share still active at its end (with ${d} in the ${n} days before the end)`,
     kpi: (title: string) => title,
     sameAs: (title: string) => `the same as ${title}`,
     and: ' and ',
@@ -220,8 +220,8 @@ function node(f: Formula, ctx: Ctx): string {
     case 'kpi':
       return w.kpi(kpiName(f.id, ctx));
     case 'retention': {
-      const { of, entity, at } = f.spec;
-      return w.retention(fieldWord(entity, of, ctx.lang, true), datasetWord(of, ctx.lang)) + inlinePlacement(of, at, ctx);
+      const { of, entity, at, window_days } = f.spec;
+      return w.retention(fieldWord(entity, of, ctx.lang, true), datasetWord(of, ctx.lang), NUMBER[ctx.lang].format(window_days)) + inlinePlacement(of, at, ctx);
     }
     case 'share': {
       const { of, where, within, field, at } = f.spec;

@@ -20,6 +20,9 @@ export interface Customer {
   handoverDay?: number;
   /** Index of the month of the first order in the generated period, -1 before it (for "new customers"). */
   firstOrderMonth: number;
+  /** Per category index: the last day the customer bought it (-1: never) and the highest tier that day (for line kinds). */
+  lastDay?: number[];
+  lastTier?: number[];
 }
 
 /** What happened in a month, as the targets need it (targets are planned from what happened). */

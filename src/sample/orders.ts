@@ -108,8 +108,17 @@ export function planOrders(ctx: Ctx, month: Month, perRegion: number[], rng: Rng
 export function* orderRecords(ctx: Ctx, month: Month, drafts: OrderDraft[], rng: Rng): Generator<OrderRecord> {
   const stats = ctx.stats[month.index]!;
   const add = (map: Map<string, number>, key: string, v: number) => map.set(key, (map.get(key) ?? 0) + v);
+  let day = -1;
+  let today: { c: Customer; cat: number; tier: number }[] = [];
   for (const d of drafts) {
-    const lines = orderLines(rng, segmentById.get(d.customer.segment)!, isRamadanTrade(d.day));
+    // What a customer bought counts for their orders of later days (drafts come in day order).
+    if (d.day !== day) {
+      bought(today, day);
+      today = [];
+      day = d.day;
+    }
+    const lines = orderLines(rng, segmentById.get(d.customer.segment)!, isRamadanTrade(d.day), d.customer);
+    for (const l of lines) today.push({ c: d.customer, cat: categoryIndex.get(l.sku)!, tier: tierOf.get(l.sku)! });
     let net = 0;
     for (const l of lines) {
       const lineNet = l.qty * l.price * (1 - l.discount);
@@ -126,6 +135,22 @@ export function* orderRecords(ctx: Ctx, month: Month, drafts: OrderDraft[], rng:
     add(stats.netByOwner, servingRep(d.customer, d.day), net);
     yield { id: d.id, date: dateOf(d.day), customer: d.customer.id, rep: d.rep, lines };
   }
+  bought(today, day);
+}
+
+const categoryIndex = new Map(PRODUCTS.map((p) => [p.sku, CATEGORIES.findIndex((c) => c.id === p.category)]));
+const tierOf = new Map(PRODUCTS.map((p) => [p.sku, p.tier]));
+
+/** Notes a day's purchases: per customer and category the last day bought and its highest tier. */
+function bought(lines: { c: Customer; cat: number; tier: number }[], day: number): void {
+  for (const { c, cat, tier } of lines) {
+    const lastDay = (c.lastDay ??= CATEGORIES.map(() => -1));
+    const lastTier = (c.lastTier ??= CATEGORIES.map(() => 0));
+    if (lastDay[cat] !== day) {
+      lastDay[cat] = day;
+      lastTier[cat] = tier;
+    } else if (tier > lastTier[cat]!) lastTier[cat] = tier;
+  }
 }
 
 /** Per category: the table to draw from when another category is wanted (cross-sell), per segment. */
@@ -137,7 +162,12 @@ const segmentTables = new Map(SEGMENTS.map((seg) => [seg.id, new WeightedTable(s
 const higherTiers = new Map(PRODUCTS.map((p) => [p.sku, PRODUCTS.filter((x) => x.category === p.category && x.tier > p.tier)]));
 const LINE_COUNTS = new WeightedTable(LINE_COUNT_WEIGHTS);
 
-function orderLines(rng: Rng, segment: Segment, ramadan: boolean): OrderLine[] {
+/**
+ * A cross-sell is a category the customer has not bought on an earlier day; an up-sell a higher
+ * tier than the first line's and than the customer's last earlier purchase in that category.
+ * Otherwise the line is regular: validation checks both claims (validate/rules/line-kinds.ts).
+ */
+function orderLines(rng: Rng, segment: Segment, ramadan: boolean, customer: Customer): OrderLine[] {
   const tables = ramadan ? RAMADAN_TABLES : NORMAL_TABLES;
   const categories = segmentTables.get(segment.id)!;
   const firstCat = categories.draw(rng);
@@ -148,15 +178,17 @@ function orderLines(rng: Rng, segment: Segment, ramadan: boolean): OrderLine[] {
     const r = rng.next();
     let p: Product;
     let kind: OrderLine['kind'] = 'regular';
+    const lastDay = customer.lastDay;
+    const lastTier = customer.lastTier?.[firstCat] ?? 0;
     if (r < 0.14) {
-      // Cross-sell: something from a category the order did not start in.
+      // Cross-sell: something from a category the order did not start in, new to the customer.
       const cat = crossTables.get(segment.id)![firstCat]!.draw(rng);
       p = byCategory[cat]![tables[cat]!.draw(rng)]!;
-      kind = 'cross-sell';
+      if ((lastDay?.[cat] ?? -1) < 0) kind = 'cross-sell';
     } else if (r < 0.25 && first.tier < 3) {
-      // Up-sell: a higher tier of what the shop came for.
+      // Up-sell: a higher tier of what the shop came for, above what it last bought there.
       p = rng.pick(higherTiers.get(first.sku)!);
-      kind = 'up-sell';
+      if ((lastDay?.[firstCat] ?? -1) < 0 || p.tier > lastTier) kind = 'up-sell';
     } else {
       const cat = categories.draw(rng);
       p = byCategory[cat]![tables[cat]!.draw(rng)]!;

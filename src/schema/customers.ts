@@ -27,7 +27,10 @@ const customerFields = z.strictObject({
   owner: id.optional(),
   /** Who owned the account when, oldest first: `[{ rep: andi }, { rep: rina, from: 2025-11-01 }]`. */
   owners: z.array(ownershipSchema, { error: 'must be a list of { rep, from }' }).min(1, { error: 'must list at least one { rep, from }' }).optional(),
-  /** When the account was opened; informational, first orders decide "new customer". */
+  /**
+   * When the account was opened. Before the first month of data: a customer already, never a
+   * new one (see customer_first_order in dataset/fields.ts); otherwise first orders decide.
+   */
   since: date.optional(),
 });
 

@@ -13,7 +13,10 @@ export const orderLineSchema = z.strictObject({
   price: amount,
   /** Line discount as a fraction (0.1 = 10 % off); default 0. @example 0.05 */
   discount: fraction.default(0),
-  /** regular (default), cross-sell (another category added to the sale) or up-sell (a higher tier). */
+  /**
+   * regular (default), cross-sell (a category new to the customer) or up-sell (a higher tier than
+   * the customer's last earlier purchase in the category); validation warns when the orders say otherwise.
+   */
   kind: z.enum(LINE_KINDS, { error: 'must be regular, cross-sell or up-sell' }).default('regular'),
 });
 

@@ -105,6 +105,7 @@ const FIELD_HINTS: Record<string, string> = {
   since: 'write dates as YYYY-MM-DD, e.g. 2026-03-04',
   from: 'write dates as YYYY-MM-DD, e.g. 2026-03-04',
   owners: 'the account\'s owners, oldest first: owners: [{ rep: andi }, { rep: rina, from: 2025-11-01 }]; or owner: andi for one owner since always',
+  window_days: 'a whole number of days from 1 to 3660, e.g. window_days: 90; a customer who ordered in the window before a day is active on it',
   created: 'write date-times as YYYY-MM-DDTHH:MM, e.g. 2026-03-04T09:15 (company time) or 2026-03-04T09:15+07:00',
   at: 'write date-times as YYYY-MM-DDTHH:MM, e.g. 2026-03-04T09:15 (company time) or 2026-03-04T09:15+07:00',
   qty: 'the number of units, a whole number above 0',

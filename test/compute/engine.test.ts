@@ -77,6 +77,7 @@ function dataset(seed: number, n: number): Dataset {
     },
     firstMonth: FIRST,
     lastMonth: LAST,
+    timezone: 'Asia/Jakarta',
   };
 }
 

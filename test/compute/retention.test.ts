@@ -6,7 +6,7 @@
  * C3 surabaya/retail (citra), C4 jakarta/horeca (budi).
  */
 import { describe, expect, it } from 'vitest';
-import { compute, expectNone, kpiDefinition, member, members, sale, type FixtureInput } from './fixture.ts';
+import { compute, expectNone, kpiDefinition, member, members, sale, type FixtureInput, type OrderSpec } from './fixture.ts';
 
 describe('retention group', () => {
   it('holds new-customers, customer-retention-rate, existing-customer-sales and customer-satisfaction', () => {
@@ -76,50 +76,78 @@ describe('new-customers', () => {
   });
 });
 
+/** Orders of a customer on the 10th of each month from `from` to `to` (YYYY-MM), 1000 each. */
+function monthly(customer: string, from: string, to: string, more: Partial<OrderSpec> = {}): OrderSpec[] {
+  const out: OrderSpec[] = [];
+  for (let [y, m] = from.split('-').map(Number) as [number, number]; `${y}-${String(m).padStart(2, '0')}` <= to; m === 12 ? ((y += 1), (m = 1)) : (m += 1)) {
+    out.push(sale(`${y}-${String(m).padStart(2, '0')}-10`, customer, 1000, more));
+  }
+  return out;
+}
+
+/**
+ * A steady base: C1 (jakarta), C2 (bandung) and C4 (jakarta) order on the 10th of every month,
+ * October 2025 to June 2026. A customer is active on a day when they ordered in the 90 days
+ * before it; 1 April 2026 looks back to 1 January (31 + 28 + 31 = 90 days).
+ */
+const steady = { orders: [...monthly('C1', '2025-10', '2026-06'), ...monthly('C2', '2025-10', '2026-06', { rep: 'budi' }), ...monthly('C4', '2025-10', '2026-06', { rep: 'budi' })] } satisfies FixtureInput;
+
+/**
+ * The same base, but C4 orders for the last time on 10 February 2026, and C3 (surabaya) is new,
+ * from 10 May 2026. C4 is still active on 1 May (the window 31 January - 30 April holds 10
+ * February) and no longer on 1 June (the window 3 March - 31 May is empty): lost in May.
+ */
+const lost = { orders: [...monthly('C1', '2025-10', '2026-06'), ...monthly('C2', '2025-10', '2026-06', { rep: 'budi' }), ...monthly('C4', '2025-10', '2026-02', { rep: 'budi' }), ...monthly('C3', '2026-05', '2026-06', { rep: 'citra' })] } satisfies FixtureInput;
+
 describe('customer-retention-rate', () => {
-  it('is the share of the previous month customers who ordered again', () => {
-    const r = compute(returning);
-    expect(r.at('customer-retention-rate', '2026-02').value).toBeCloseTo(1 / 2, 9); // of {C1, C2}: C2
+  it('tells one story for a steady base: 100 % for every month, quarter and year', () => {
+    const r = compute(steady);
+    for (const m of ['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06']) expect(r.at('customer-retention-rate', m).value).toBe(1); // 3 of 3 each month
+    expect(r.at('customer-retention-rate', '2026-Q1').value).toBe(1); // active on 1 Jan and on 1 Apr: 3 of 3
+    expect(r.at('customer-retention-rate', '2026-Q2').value).toBe(1); // 1 Apr and the end of the data, 1 Jul: 3 of 3
+    expect(r.at('customer-retention-rate', '2026').value).toBe(1); // 1 Jan 2026 and 1 Jul 2026 (the year is still running)
   });
 
-  it('loses a customer in the month of the gap and does not count the return as retained', () => {
-    const r = compute(returning);
-    // February loses C1. March: of February's {C2, C3}, C2 ordered again; C1 is back but was
-    // not a February customer, so it is neither in the base nor retained.
-    expect(r.at('customer-retention-rate', '2026-03').value).toBeCloseTo(1 / 2, 9);
+  it('counts a customer lost mid-quarter once: in its month, its quarter and its year', () => {
+    const r = compute(lost);
+    expect(r.at('customer-retention-rate', '2026-04').value).toBe(1); // on 1 Apr {C1, C2, C4}, on 1 May all three still
+    expect(r.at('customer-retention-rate', '2026-05').value).toBeCloseTo(2 / 3, 9); // on 1 Jun C4's window is empty; C3 is new, not in the base
+    expect(r.at('customer-retention-rate', '2026-06').value).toBe(1); // on 1 Jun {C1, C2, C3}, all active on 1 Jul
+    // The quarter keeps what its months keep in turn: 1 x 2/3 x 1 = 2/3.
+    expect(r.at('customer-retention-rate', '2026-Q2').value).toBeCloseTo(2 / 3, 9); // of {C1, C2, C4} on 1 Apr: C1, C2 on 1 Jul
+    expect(r.at('customer-retention-rate', '2026-Q1').value).toBe(1); // C4 ordered on 10 Feb: still active on 1 Apr
+    expect(r.at('customer-retention-rate', '2026').value).toBeCloseTo(2 / 3, 9); // of {C1, C2, C4} on 1 Jan: C1, C2 on 1 Jul
   });
 
-  it('has no value in the first month of the data (no-previous-period)', () => {
-    const r = compute(returning);
-    expectNone(r.at('customer-retention-rate', '2026-01'), 'no-previous-period');
-    expectNone(member(r.at('customer-retention-rate', '2026-01'), 'region', 'jakarta'), 'no-previous-period');
-    expectNone(r.at('customer-retention-rate', '2026-Q1'), 'no-previous-period');
+  it('breaks down by region and segment, each member from its own customers', () => {
+    const q2 = compute(lost).at('customer-retention-rate', '2026-Q2');
+    expect(member(q2, 'region', 'jakarta').value).toBe(1 / 2); // of {C1, C4}: C1
+    expect(member(q2, 'region', 'bandung').value).toBe(1); // of {C2}: C2
+    expectNone(member(q2, 'region', 'surabaya'), 'zero-denominator'); // C3 is new in May: nobody to keep
+    expect(member(q2, 'segment', 'retail').value).toBe(1); // of {C1}: C1 (C3 is new)
+    expect(member(q2, 'segment', 'horeca').value).toBe(1 / 2); // of {C2, C4}: C2
   });
 
-  it('is 0 into an empty month and has no value after it (zero-denominator)', () => {
-    const r = compute(gap);
-    expect(r.at('customer-retention-rate', '2026-02').value).toBe(0); // of {C1}: none
-    expectNone(r.at('customer-retention-rate', '2026-03'), 'zero-denominator'); // February had no customers
+  it('has no value while the window before the period reaches before the data (window-before-data)', () => {
+    const r = compute(steady);
+    // Data begin on 1 Oct 2025. 1 Jan 2026 looks back to 3 Oct 2025: known. 1 Dec 2025 looks back to 2 Sep: not.
+    expect(r.at('customer-retention-rate', '2026-01').value).toBe(1);
+    for (const m of ['2025-10', '2025-11', '2025-12']) expectNone(r.at('customer-retention-rate', m), 'window-before-data');
+    expectNone(member(r.at('customer-retention-rate', '2025-12'), 'region', 'jakarta'), 'window-before-data');
+    expectNone(r.at('customer-retention-rate', '2025-Q4'), 'window-before-data');
+    expectNone(r.at('customer-retention-rate', '2025'), 'window-before-data');
   });
 
-  it('compares a quarter with the previous quarter, not month by month', () => {
-    const r = compute(quarters);
-    expect(r.at('customer-retention-rate', '2026-Q2').value).toBeCloseTo(1 / 3, 9); // of Q1's {C1, C2, C3}: C2
-    // Month by month the picture differs: April keeps none of March's {C3}.
-    expect(r.at('customer-retention-rate', '2026-04').value).toBe(0);
-  });
-
-  it('breaks down by region and segment, each against its own previous customers', () => {
-    const r = compute(returning);
-    const feb = r.at('customer-retention-rate', '2026-02');
-    expect(member(feb, 'region', 'jakarta').value).toBe(0); // of {C1}: none
-    expect(member(feb, 'region', 'bandung').value).toBe(1); // of {C2}: C2
-    expectNone(member(feb, 'region', 'surabaya'), 'zero-denominator'); // nobody in January
-    expect(member(feb, 'segment', 'retail').value).toBe(0); // of {C1}: C3 is new, not retained
-    expect(member(feb, 'segment', 'horeca').value).toBe(1);
-    const mar = r.at('customer-retention-rate', '2026-03');
-    expectNone(member(mar, 'region', 'jakarta'), 'zero-denominator'); // C1 returned, but February had no Jakarta customer
-    expect(member(mar, 'region', 'surabaya').value).toBe(0); // of {C3}: none
+  it('does not take an earlier customer (since before the data) as active: activity is orders', () => {
+    const customers = [
+      { id: 'C1', name: 'Toko Satu', region: 'jakarta', segment: 'retail', owner: 'andi', since: '2019-03-01' },
+      { id: 'C2', name: 'Hotel Dua', region: 'bandung', segment: 'horeca', owner: 'budi' },
+    ];
+    // Data from January 2026: 1 April looks back to 1 January, the first day of the data.
+    const r = compute({ customers, orders: [sale('2026-01-10', 'C1', 1000), sale('2026-02-10', 'C2', 1000, { rep: 'budi' }), sale('2026-04-10', 'C2', 1000, { rep: 'budi' })], emptyMonths: ['2026-05'] });
+    expectNone(r.at('customer-retention-rate', '2026-03'), 'window-before-data'); // 1 Mar looks back to 1 Dec 2025
+    // On 1 Apr: C1 (10 Jan) and C2 (10 Feb). On 1 May (window 31 Jan - 30 Apr): C2 only.
+    expect(r.at('customer-retention-rate', '2026-04').value).toBe(1 / 2);
   });
 });
 
@@ -155,6 +183,45 @@ describe('existing-customer-sales', () => {
     const mar = compute(returning).at('existing-customer-sales', '2026-03');
     expect(members(mar, 'region')).toEqual({ jakarta: 40000, bandung: 60000, surabaya: 0 });
     expect(members(mar, 'segment')).toEqual({ retail: 40000, horeca: 60000 });
+  });
+});
+
+/**
+ * A start of the data is not a start of the business. Data begin in January 2026.
+ *   C1 jakarta/retail, since 2019-03-01 (before the data): a customer already.
+ *   C2 bandung/horeca, since 2026-02-01 (inside the data): new at its first order.
+ *   C3 surabaya/retail, no since: new at its first order.
+ *   C4 jakarta/horeca, since 2026-01-01 (the first day of the data, not before it): new at its first order.
+ *   Jan: C1 10000, C3 5000, C4 3000    Feb: C1 20000, C2 7000
+ */
+const earlier = {
+  customers: [
+    { id: 'C1', name: 'Toko Satu', region: 'jakarta', segment: 'retail', owner: 'andi', since: '2019-03-01' },
+    { id: 'C2', name: 'Hotel Dua', region: 'bandung', segment: 'horeca', owner: 'budi', since: '2026-02-01' },
+    { id: 'C3', name: 'Toko Tiga', region: 'surabaya', segment: 'retail', owner: 'citra' },
+    { id: 'C4', name: 'Restoran Empat', region: 'jakarta', segment: 'horeca', owner: 'budi', since: '2026-01-01' },
+  ],
+  orders: [sale('2026-01-10', 'C1', 10000), sale('2026-01-11', 'C3', 5000, { rep: 'citra' }), sale('2026-01-12', 'C4', 3000, { rep: 'budi' }), sale('2026-02-10', 'C1', 20000), sale('2026-02-11', 'C2', 7000, { rep: 'budi' })],
+} satisfies FixtureInput;
+
+describe('a customer whose since is before the data', () => {
+  it('is never a new customer', () => {
+    const r = compute(earlier);
+    expect(r.at('new-customers', '2026-01').value).toBe(2); // C3, C4; not C1
+    expect(r.at('new-customers', '2026-02').value).toBe(1); // C2
+    expect(r.at('new-customers', '2026-Q1').value).toBe(3); // C2, C3, C4
+    expect(r.at('new-customers', '2026').value).toBe(3);
+    expect(members(r.at('new-customers', '2026-01'), 'region')).toEqual({ jakarta: 1, bandung: 0, surabaya: 1 }); // C4 | - | C3
+  });
+
+  it('is an existing customer from the first month of the data', () => {
+    const r = compute(earlier);
+    const jan = r.at('existing-customer-sales', '2026-01');
+    expect(jan.value).toBe(10000); // C1, not Rp 0
+    expect(jan.secondary?.value).toBeCloseTo(10000 / (10000 + 5000 + 3000), 9);
+    expect(members(jan, 'region')).toEqual({ jakarta: 10000, bandung: 0, surabaya: 0 });
+    expect(r.at('existing-customer-sales', '2026-02').value).toBe(20000); // C1; C2 is new
+    expect(r.at('existing-customer-sales', '2026-Q1').value).toBe(10000 + 20000); // only C1 was a customer before the quarter
   });
 });
 

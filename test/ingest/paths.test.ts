@@ -12,6 +12,7 @@ import { validateFull, validateRepo, type SourceFile } from '../../src/validate/
 const ROOT = new URL('../../', import.meta.url).pathname;
 const FIXTURE = new URL('../fixtures/valid/', import.meta.url).pathname;
 const WARNING_CASE = new URL('../fixtures/invalid/time-rep-left-warning/', import.meta.url).pathname;
+const KIND_CASE = new URL('../fixtures/invalid/line-kind-warnings/', import.meta.url).pathname;
 
 /** Files in memory (so the two paths read the same bytes), with `replace` laid over them. */
 async function filesOf(root: string, replace: Record<string, string> = {}): Promise<SourceFile[]> {
@@ -59,6 +60,16 @@ describe('the fast path and the full checker agree', () => {
     expect(fast.issues.map((i) => i.code)).toEqual(['owner-inactive', 'owner-inactive']);
     expect(fast.issues).toEqual(full.issues);
     expect(plain(fast.data!.customers)).toEqual(plain(full.data!.customers));
+  });
+
+  it('words the line-kind warnings (a cross-sell bought before, an up-sell not higher) the same way, at the same place', async () => {
+    const overlay = 'data/2026/03/orders.yaml';
+    const files = await filesOf(FIXTURE, { [overlay]: readFileSync(`${KIND_CASE}${overlay}`, 'utf8') });
+    const fast = validateRepo(files);
+    const full = validateFull(files);
+    expect(fast.data).not.toBeNull();
+    expect(fast.issues.map((i) => `${i.code} ${i.line}:${i.column}`)).toEqual(['kind-not-cross-sell 15:48', 'kind-not-up-sell 29:48']);
+    expect(fast.issues).toEqual(full.issues);
   });
 
   it('sends anything unclean to the full checker, which reports it (a duplicate id across months)', async () => {

@@ -96,9 +96,10 @@ describe('describeFormula', () => {
 
   it('reads retention and the percentiles', () => {
     expect(both({ retention: { of: 'orders', entity: 'customer' } })).toEqual({
-      id: 'Dari pelanggan yang punya pesanan pada periode sebelumnya, bagian yang punya pesanan lagi pada periode ini, menurut tanggal pesanan',
-      en: 'Of the customers with orders in the previous period, the share with orders again in this one, by order date',
+      id: 'Dari pelanggan yang aktif saat periode dimulai (punya pesanan dalam 90 hari sebelumnya), bagian yang masih aktif saat periode berakhir (punya pesanan dalam 90 hari sebelum akhir periode), menurut tanggal pesanan',
+      en: 'Of the customers active at the start of the period (with orders in the 90 days before it), the share still active at its end (with orders in the 90 days before the end), by order date',
     });
+    expect(both({ retention: { of: 'orders', entity: 'customer', window_days: 60 } }).en).toContain('in the 60 days before it');
     expect(both({ percentile: { of: 'orders', field: 'net', p: 0.9 } })).toEqual({
       id: 'Persentil ke-90 nilai bersih pada pesanan, menurut tanggal pesanan',
       en: '90th percentile of net value over orders, by order date',

@@ -156,19 +156,36 @@ describe('generateSample', () => {
     expect(won / created.size).toBeLessThan(0.2);
   });
 
-  it('sells cross-sell lines from another category and up-sell lines of a higher tier', () => {
+  it('sells cross-sell lines of a category new to the customer and up-sell lines of a higher tier than their last purchase', () => {
     const products = new Map(sample.records('products').map(({ rec }) => [rec.sku, rec]));
     const kinds = { regular: 0, 'cross-sell': 0, 'up-sell': 0 } as Record<string, number>;
-    for (const { rec } of sample.records('orders')) {
+    // Per customer and category: the last day bought before the current one, and its highest tier.
+    const last = new Map<string, { day: string; tier: number }>();
+    const orders = sample.records('orders').map(({ rec }) => rec).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+    let day = '';
+    let today: [string, number][] = [];
+    const note = () => {
+      for (const [key, tier] of today) {
+        const l = last.get(key);
+        if (!l || l.day !== day) last.set(key, { day, tier });
+        else l.tier = Math.max(l.tier, tier);
+      }
+      today = [];
+    };
+    for (const rec of orders) {
+      if (rec.date !== day) (note(), (day = rec.date));
       const first = products.get(rec.lines[0].sku)!;
       for (const l of rec.lines) {
         const p = products.get(l.sku)!;
+        const before = last.get(`${rec.customer}|${p.category}`);
+        const earlier = before && before.day < rec.date ? before : undefined;
         kinds[l.kind ?? 'regular']!++;
-        if (l.kind === 'cross-sell') expect(p.category).not.toBe(first.category);
-        if (l.kind === 'up-sell') expect(p.category === first.category && p.tier > first.tier).toBe(true);
+        if (l.kind === 'cross-sell') expect([p.category === first.category, earlier]).toEqual([false, undefined]);
+        if (l.kind === 'up-sell') expect(p.category === first.category && p.tier > first.tier && p.tier > (earlier?.tier ?? 0)).toBe(true);
+        today.push([`${rec.customer}|${p.category}`, p.tier]);
       }
     }
-    expect(kinds['cross-sell']).toBeGreaterThan(1000);
+    expect(kinds['cross-sell']).toBeGreaterThan(400);
     expect(kinds['up-sell']).toBeGreaterThan(500);
   });
 

@@ -3,6 +3,7 @@ import type { DocPath, PendingIssue } from '../issue.ts';
 import type { RepoData } from '../repo-data.ts';
 import { duplicateIds } from './duplicates.ts';
 import { lifecycle } from './lifecycle.ts';
+import { lineKinds } from './line-kinds.ts';
 import { references } from './references.ts';
 import { placedInTime } from './time.ts';
 
@@ -40,4 +41,5 @@ export const crossFileRules: Rule[] = [
   { name: 'references', check: references },
   { name: 'time', check: placedInTime },
   { name: 'lifecycle', check: lifecycle },
+  { name: 'line-kinds', check: lineKinds },
 ];

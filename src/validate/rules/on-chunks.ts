@@ -3,14 +3,15 @@
  * columns (see ingest/chunk.ts) instead of record objects. They only decide whether the month
  * records are clean: when one is not, validate-repo.ts runs the object rules, which word every
  * problem with its place. Warnings (a rep credited outside their time with the company) do not
- * stop a build, so they are worded here, exactly as lifecycle.ts words them.
+ * stop a build, so they are worded here, exactly as lifecycle.ts and line-kinds.ts word them.
  */
 import { ACTIVITY_TYPE_CODES, LOST, WON, type MonthChunk } from '../../ingest/chunk.ts';
 import { anyRepeated } from '../../ingest/hash-index.ts';
 import { allKnown, linkChunks, type Links, type MonthChunks } from '../../ingest/links.ts';
 import { dayOf } from '../../ingest/days.ts';
-import type { PendingIssue } from '../issue.ts';
+import { pushAll, type PendingIssue } from '../issue.ts';
 import { repInactive } from './lifecycle.ts';
+import { kindProblems, kindWarning, type KindLines } from './line-kinds.ts';
 import type { RepoData } from '../repo-data.ts';
 
 export interface ChunkVerdict {
@@ -31,7 +32,9 @@ export function checkChunks(base: RepoData, chunks: MonthChunks): ChunkVerdict {
   if (!allKnown(links)) return dirty('an unknown reference');
   const lifecycleProblem = leadLifecycle(chunks, links);
   if (lifecycleProblem) return dirty(lifecycleProblem);
-  return { clean: true, warnings: repsInactive(base, chunks, links), links };
+  const warnings = repsInactive(base, chunks, links);
+  pushAll(warnings, lineKindWarnings(base, chunks, links));
+  return { clean: true, warnings, links };
 }
 
 /** Whether an id hash occurs twice among the chunks (a hash collision is sent to the exact check too). */
@@ -77,4 +80,51 @@ function repsInactive(base: RepoData, chunks: MonthChunks, links: Links): Pendin
   chunks.orders.forEach((o, k) => scan(o.file, o.length, o.rep, links.orders[k]!.rep, o.day));
   chunks.activities.forEach((a, k) => scan(a.file, a.length, a.rep, links.activities[k]!.rep, a.day));
   return out;
+}
+
+/** Order lines whose kind does not hold (see line-kinds.ts), from the columns: the same check, the same words. */
+function lineKindWarnings(base: RepoData, chunks: MonthChunks, links: Links): PendingIssue[] {
+  const orders = chunks.orders;
+  const offsets = new Int32Array(orders.length + 1);
+  orders.forEach((ch, k) => (offsets[k + 1] = offsets[k]! + ch.sku.length));
+  const n = offsets[orders.length]!;
+  const lines: KindLines = { length: n, day: new Int32Array(n), customer: new Int32Array(n), product: new Int32Array(n), kind: new Uint8Array(n) };
+  orders.forEach((ch, k) => {
+    const { customer, sku } = links.orders[k]!;
+    let x = offsets[k]!;
+    for (let i = 0; i < ch.length; i++) {
+      const day = ch.day[i]!;
+      const c = customer[ch.customer[i]!]!;
+      const end = ch.lineStart[i + 1]!;
+      for (let j = ch.lineStart[i]!; j < end; j++, x++) {
+        lines.day[x] = day;
+        lines.customer[x] = c;
+        lines.product[x] = sku[ch.sku[j]!]!;
+        lines.kind[x] = ch.lineKind[j]!;
+      }
+    }
+  });
+  const out: PendingIssue[] = [];
+  const products = base.products.records;
+  kindProblems(lines, base.customers.records.length, products, (line, p) => {
+    // The line's file and order, found back by bisection (only for a line with a problem).
+    const k = lastAtMost(offsets, line);
+    const ch = orders[k]!;
+    const local = line - offsets[k]!;
+    const i = lastAtMost(ch.lineStart, local);
+    out.push(kindWarning(ch.file, [i], local - ch.lineStart[i]!, base.customers.records[lines.customer[line]!]!.id, products[lines.product[line]!]!, p));
+  });
+  return out;
+}
+
+/** The last index i with xs[i] <= x (xs ascending, xs[0] <= x). */
+function lastAtMost(xs: Int32Array, x: number): number {
+  let lo = 0;
+  let hi = xs.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1;
+    if (xs[mid]! <= x) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
