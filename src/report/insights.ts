@@ -71,6 +71,8 @@ export interface KpiDrivers {
   changeRatio: number | null;
   target: number | null;
   attainment: number | null;
+  /** value - target (points for percent KPIs, which have no attainment). */
+  gap: number | null;
   /** Why the change is not like for like (see PeriodInsights.notComparable), or null when it is. */
   notComparable: NotComparableReason | null;
   /** As in Mover: previous values (of the total and of each member) are those of the same months of the previous period. */
@@ -255,6 +257,7 @@ function driversOf(
     changeRatio: v.changeRatio,
     target: v.target,
     attainment: v.attainment,
+    gap: v.gap,
     notComparable,
     likeForLike,
     notes: v.notes,
