@@ -166,6 +166,11 @@ describe('the built fixture site', () => {
         // The words on a badge are the words of that status.
         if (lang && el.classList.contains('badge') && !norm(el.textContent).endsWith(statusWord(x.status, lang, x.notFinal ?? null))) problems.push(`${where}: the badge reads "${norm(el.textContent)}"`);
       }
+      // A card or row coloured by a status holds the badge of that status (so its colour is the model's too).
+      for (const el of d.querySelectorAll('[class*="status-"], [class*="row-"]')) {
+        const m = /\b(?:status|row)-(on-track|at-risk|off-track)\b/.exec(el.getAttribute('class') ?? '');
+        if (m && ![...el.querySelectorAll('[data-status]')].some((b) => b.getAttribute('data-status') === m[1])) problems.push(`${page}: a ${m[0]} ${el.tagName.toLowerCase()} without a ${m[1]} badge`);
+      }
     }
     expect(problems).toEqual([]);
     expect(checked).toBeGreaterThan(pages.length);
