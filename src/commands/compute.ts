@@ -54,7 +54,7 @@ export async function computeCommand(opts: ComputeOptions, fx: ComputeEffects): 
   return 0;
 }
 
-const CSV_COLUMNS = ['kpi', 'grain', 'period', 'value', 'reason', 'target', 'attainment', 'status', 'previous', 'change', 'notes'] as const;
+const CSV_COLUMNS = ['kpi', 'grain', 'period', 'value', 'reason', 'target', 'attainment', 'status', 'previous', 'change', 'notes', 'gap', 'not_final', 'last_year', 'last_year_change'] as const;
 
 function toCsv(kpis: ReportKpi[], period?: string): string {
   const rows: string[] = [CSV_COLUMNS.join(',')];
@@ -62,7 +62,7 @@ function toCsv(kpis: ReportKpi[], period?: string): string {
     for (const [grain, values] of Object.entries(k.values) as [Grain, ReportValue[]][]) {
       for (const v of values) {
         if (period && v.period !== period) continue;
-        const cells = [k.id, grain, v.period, v.value, v.reason ?? '', v.target, v.attainment, v.status ?? '', v.previous, v.change, v.notes.join(' ')];
+        const cells = [k.id, grain, v.period, v.value, v.reason ?? '', v.target, v.attainment, v.status ?? '', v.previous, v.change, v.notes.join(' '), v.gap, v.notFinal ?? '', v.lastYear?.value, v.lastYear?.change];
         rows.push(cells.map(csvCell).join(','));
       }
     }
