@@ -9,7 +9,6 @@ import { formatValue, type Lang } from '../i18n/format-value.ts';
 import { t } from '../i18n/messages.ts';
 import type { ReportKpi } from '../report/build-report.ts';
 import type { GoalProgress } from '../report/goal-progress.ts';
-import { statusOf } from '../report/status.ts';
 import { niceTicks, periodLong, periodTick, textWidth, tickFormatter } from './chart-format.ts';
 import { chartWords } from './chart-words.ts';
 import { legendMark, legendRows, unitLabel, type LegendItem } from './legend.ts';
@@ -20,8 +19,8 @@ export interface GoalProgressOptions {
   currency?: string;
   /**
    * The goal's progress from the report (`report.goals[].progress`) for this year: its full-year
-   * target, its status (the projected year end against the target) and its projection, drawn
-   * as a dotted line to the year end. Without it the chart judges the year to date against the pace.
+   * target and its projection, drawn as a dotted line to the year end. The status shown is always
+   * the year value's own status in the report model.
    */
   progress?: GoalProgress | null;
   /**
@@ -68,7 +67,8 @@ export function renderGoalProgress(kpi: ReportKpi, year: YearPeriod, lang: Lang,
   const pace = paceLine(months.map((p) => byPeriod.get(p)?.target ?? null), yearTarget);
   const paceNow = pace.find((p) => p.x === through)?.y ?? null;
   const actualNow = actual[through]!.y;
-  const status = progress ? progress.status : through && paceNow !== null ? statusOf(actualNow, paceNow, kpi.direction, kpi.thresholds.at_risk) : null;
+  // The year to date's own status from the report model (the projection is drawn, never judged).
+  const status = (kpi.values.year ?? []).find((v) => v.period === year.label)?.status ?? null;
   const projected = progress?.projected != null && through > 0 && through < 12 ? progress.projected : null;
   const projection = projected === null ? [] : [actual[through]!, { x: 12, y: projected }];
   const color = statusColor(status);

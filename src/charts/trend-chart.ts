@@ -127,6 +127,7 @@ function hoverText(v: ReportValue, lang: Lang, fmt: (x: number | null) => string
   const m = t(lang);
   const lines = [periodLong(v.period, lang), `${m.value}: ${fmt(v.value)}`, `${m.target}: ${v.target === null ? m.noTarget : fmt(v.target)}`];
   if (v.status) lines.push(`${m.status}: ${m[v.status]}`);
+  else if (v.notFinal) lines.push(`${m.status}: ${m.notFinal}`);
   for (const note of v.notes) lines.push(`(${m.notes[note]})`);
   return lines.join('\n');
 }
@@ -154,7 +155,7 @@ function describe(kpi: ReportKpi, grain: Grain, values: ReportValue[], lang: Lan
   const latest = values.findLast((v) => v.value !== null);
   if (!latest) return `${parts[0]} ${words.noData}`;
   const notes = latest.notes.map((n) => ` (${m.notes[n]})`).join('');
-  parts.push(words.latest(periodLong(latest.period, lang) + notes, fmt(latest.value), latest.target === null ? null : fmt(latest.target), latest.status ? m[latest.status] : m.noTarget));
+  parts.push(words.latest(periodLong(latest.period, lang) + notes, fmt(latest.value), latest.target === null ? null : fmt(latest.target), latest.status ? m[latest.status] : latest.notFinal ? m.notFinal : m.noTarget));
   const count = (s: string) => values.filter((v) => v.status === s).length;
   if (values.some((v) => v.status)) parts.push(words.statusCounts({ onTrack: count('on-track'), atRisk: count('at-risk'), offTrack: count('off-track') }));
   return parts.join(' ');

@@ -54,7 +54,7 @@ export async function computeCommand(opts: ComputeOptions, fx: ComputeEffects): 
   return 0;
 }
 
-const CSV_COLUMNS = ['kpi', 'grain', 'period', 'value', 'reason', 'target', 'attainment', 'status', 'previous', 'change', 'notes'] as const;
+const CSV_COLUMNS = ['kpi', 'grain', 'period', 'value', 'reason', 'target', 'attainment', 'status', 'previous', 'change', 'notes', 'gap', 'not_final', 'last_year', 'last_year_change'] as const;
 
 function toCsv(kpis: ReportKpi[], period?: string): string {
   const rows: string[] = [CSV_COLUMNS.join(',')];
@@ -62,7 +62,7 @@ function toCsv(kpis: ReportKpi[], period?: string): string {
     for (const [grain, values] of Object.entries(k.values) as [Grain, ReportValue[]][]) {
       for (const v of values) {
         if (period && v.period !== period) continue;
-        const cells = [k.id, grain, v.period, v.value, v.reason ?? '', v.target, v.attainment, v.status ?? '', v.previous, v.change, v.notes.join(' ')];
+        const cells = [k.id, grain, v.period, v.value, v.reason ?? '', v.target, v.attainment, v.status ?? '', v.previous, v.change, v.notes.join(' '), v.gap, v.notFinal ?? '', v.lastYear?.value, v.lastYear?.change];
         rows.push(cells.map(csvCell).join(','));
       }
     }
@@ -89,7 +89,9 @@ const RESET = '\x1b[0m';
 function scorecard(report: Report, kpis: ReportKpi[], period: string, lang: Lang, color: boolean, withBreakdowns: boolean): string {
   const m = t(lang);
   const grain = parsePeriod(period)!.grain;
-  const head = [m.kpi, m.value, m.target, m.attainment, m.status, m.vsPrevious[grain]];
+  // A year's previous period is last year: no second column then.
+  const yoy = grain !== 'year';
+  const head = [m.kpi, m.value, m.target, m.attainment, m.status, m.vsPrevious[grain], ...(yoy ? [m.vsLastYear] : [])];
   const lines: string[] = [`${report.company.name} · ${period} (${m[grain]})`, ''];
   const rows: { cells: string[]; status: string | null }[] = [];
   const notes: string[] = [];
@@ -100,14 +102,25 @@ function scorecard(report: Report, kpis: ReportKpi[], period: string, lang: Lang
     for (const k of inGroup) {
       const v = k.values[grain]?.find((x) => x.period === period);
       if (!v) {
-        rows.push({ cells: [`  ${k.title[lang]}`, '–', '', '', '', ''], status: null });
+        rows.push({ cells: [`  ${k.title[lang]}`, '–', '', '', '', '', ...(yoy ? [''] : [])], status: null });
         continue;
       }
       const fmt = (x: number | null) => formatValue(x, k.unit, lang, report.company.currency);
       const value = v.value === null ? '–' : fmt(v.value) + (v.secondary?.value != null && k.secondary ? ` · ${formatValue(v.secondary.value, k.secondary.unit, lang)}` : '');
-      const att = v.attainment === null ? '' : formatValue(v.attainment, 'percent', lang);
+      // Attainment where a ratio means something, else the difference to the target (points for percent KPIs).
+      const att = (x: { attainment: number | null; gap: number | null }) => (x.attainment !== null ? formatValue(x.attainment, 'percent', lang) : x.gap !== null ? formatChange(x.gap, null, k.unit, lang, report.company.currency) : '');
+      // A partial quarter against the same months a year before when there is such a comparison.
+      const ly = v.lastYear?.likeForLike ?? v.lastYear;
       rows.push({
-        cells: [`  ${k.title[lang]}`, value, v.target === null ? '' : fmt(v.target), att, v.value === null ? m.reasons[v.reason ?? 'no-data'] : v.status ? m[v.status] : v.target === null ? m.noTarget : '', formatChange(v.change, v.changeRatio, k.unit, lang, report.company.currency)],
+        cells: [
+          `  ${k.title[lang]}`,
+          value,
+          v.target === null ? '' : fmt(v.target),
+          att(v),
+          v.value === null ? m.reasons[v.reason ?? 'no-data'] : v.status ? m[v.status] : v.notFinal ? m.notFinal : v.target === null ? m.noTarget : '',
+          formatChange(v.change, v.changeRatio, k.unit, lang, report.company.currency),
+          ...(yoy ? [ly ? formatChange(ly.change, ly.changeRatio, k.unit, lang, report.company.currency) : '–'] : []),
+        ],
         status: v.status,
       });
       for (const note of v.notes) notes.push(`${k.title[lang]}: ${m.notes[note]}`);
@@ -116,7 +129,7 @@ function scorecard(report: Report, kpis: ReportKpi[], period: string, lang: Lang
           rows.push({ cells: [`    ${m.breakdownBy} ${by}`], status: null });
           for (const x of members) {
             const share = x.share === null ? '' : ` (${formatValue(x.share, 'percent', lang)})`;
-            rows.push({ cells: [`      ${labelOf(report, by, x.member, lang)}`, x.value === null ? '–' : fmt(x.value) + share, x.target === null ? '' : fmt(x.target), x.attainment === null ? '' : formatValue(x.attainment, 'percent', lang), x.value === null ? m.reasons[x.reason ?? 'no-data'] : x.status ? m[x.status] : '', ''], status: x.status });
+            rows.push({ cells: [`      ${labelOf(report, by, x.member, lang)}`, x.value === null ? '–' : fmt(x.value) + share, x.target === null ? '' : fmt(x.target), att(x), x.value === null ? m.reasons[x.reason ?? 'no-data'] : x.status ? m[x.status] : x.notFinal ? m.notFinal : '', ''], status: x.status });
           }
         }
       }

@@ -197,8 +197,22 @@ export const kpiSchema = z.strictObject({
     .optional(),
   /** Fields it can be broken down by. @example [region, category, rep] */
   breakdowns: z.array(breakdown).default([]),
-  /** Attainment at or above 1 is on track; at or above at_risk (default 0.9) at risk; below, off track. */
-  thresholds: z.strictObject({ at_risk: z.number().min(0).max(1, { error: 'must be between 0 and 1' }) }).default({ at_risk: 0.9 }),
+  /**
+   * How a value is judged against its target: `ratio` (attainment, value ÷ target) or `points`
+   * (the difference value − target). Default: points for percent KPIs, ratio otherwise.
+   */
+  judge: z.enum(['ratio', 'points'], { error: 'must be ratio or points' }).optional(),
+  /**
+   * Status bands. ratio: attainment at or above 1 is on track, at or above at_risk at risk, below
+   * off track. points: on the right side of the target is on track, short of it by at most
+   * at_risk_points (points for percent KPIs) at risk. Defaults by unit: src/report/status.ts.
+   */
+  thresholds: z
+    .strictObject({
+      at_risk: z.number().min(0).max(1, { error: 'must be between 0 and 1' }).optional(),
+      at_risk_points: z.number().min(0, { error: 'must be 0 or more' }).optional(),
+    })
+    .optional(),
   /**
    * Whether month values add up to quarter and year values, so quarter and year targets can be
    * derived from month targets. Default: true for sum and count formulas.

@@ -9,14 +9,14 @@ import type { Reason } from '../compute/value.ts';
 import { isAdditive, type Kpi } from '../kpi/schema.ts';
 import type { ValidData as RepoData } from '../validate/repo-data.ts';
 import { lintReport, type Lint } from './lints.ts';
-import { attainmentOf, statusOf, type Status } from './status.ts';
+import { judge, judgingOf, type Judging, type NotFinal, type Status } from './status.ts';
 import { goalProgress, type GoalProgress } from './goal-progress.ts';
-import { withLikeForLike, type LikeForLike } from './like-for-like.ts';
-import { buildInsights, type Insights } from './insights.ts';
+import { withLastYear, withLikeForLike, type LastYear, type LikeForLike } from './like-for-like.ts';
+import { buildInsights, scalesWithLength, type Insights } from './insights.ts';
 import { TargetBook, type TargetScope, type TargetValue } from './targets.ts';
 import { teamView, type TeamView } from './team.ts';
 
-export const REPORT_VERSION = 1;
+export const REPORT_VERSION = 2;
 
 export interface ReportMember {
   member: string;
@@ -26,7 +26,11 @@ export interface ReportMember {
   share: number | null;
   target: number | null;
   attainment: number | null;
+  /** value - target, in the KPI's unit (a fraction for percent KPIs); null without both. */
+  gap: number | null;
   status: Status | null;
+  /** Only when the member has a value and a target that are not judged yet (the period's `notFinal`). */
+  notFinal?: NotFinal;
 }
 
 export interface ReportValue {
@@ -44,8 +48,16 @@ export interface ReportValue {
   likeForLike?: LikeForLike;
   target: number | null;
   targetSource?: TargetValue['source'];
+  /** value / target (target / value when lower is better); null when the KPI is judged in points or the ratio means nothing. */
   attainment: number | null;
+  /** value - target, in the KPI's unit (a fraction for percent KPIs: points / 100). */
+  gap: number | null;
+  /** The one status of this number (src/report/status.ts `judge`); null without a value or target, or when not final. */
   status: Status | null;
+  /** Why a value is not judged yet: a cohort still maturing, or a partial period of a KPI that grows with the period against a whole period's target. */
+  notFinal: NotFinal | null;
+  /** The same period a year before (year on year). */
+  lastYear?: LastYear;
   /** breakdown -> members, largest value first. */
   breakdowns: Record<string, ReportMember[]>;
 }
@@ -62,7 +74,8 @@ export interface ReportKpi {
   goal: string | null;
   owner: string | null;
   additive: boolean;
-  thresholds: Kpi['thresholds'];
+  /** How a value is judged against its target, with its status band (the KPI's or the default for its unit). */
+  judging: Judging;
   /** The companion value's title, unit and formula as written. */
   secondary: { title: Kpi['title']; unit: Kpi['unit']; formula?: Kpi['formula'] } | null;
   breakdowns: string[];
@@ -112,9 +125,13 @@ export function buildReport({ data, kpis, computed, today, commit, months }: Rep
   const fyStart = data.company.fiscal_year_start;
   const first = months.length ? parseMonth(months[0]!) : 0;
   const last = months.length ? parseMonth(months[months.length - 1]!) : 0;
+  // What scalesWithLength reads of the KPIs a formula refers to.
+  const lite = new Map(kpis.map((k) => [k.id, { additive: isAdditive(k), formula: k.formula }]));
 
   const reportKpis = kpis.map((kpi): ReportKpi => {
     const additive = isAdditive(kpi);
+    const judging = judgingOf(kpi);
+    const scales = scalesWithLength(kpi.formula, lite, new Set());
     const values: ReportKpi['values'] = {};
     for (const grain of GRAINS) {
       const list = computed.values[kpi.id]?.[grain];
@@ -123,7 +140,7 @@ export function buildReport({ data, kpis, computed, today, commit, months }: Rep
       // A per-rep KPI's total is an average, but each rep's own value is a sum: rep targets add up.
       const membersAdd = additive || kpi.formula.op === 'per_rep';
       values[grain] = list.map((v, i) =>
-        reportValue(kpi, v, list[i - 1], additive, (scope) => book.find(kpi.id, infos[i]!, scope, scope.dim === 'company' ? additive : membersAdd, fyStart, first, last)),
+        reportValue(kpi, judging, scales, infos[i]!, v, list[i - 1], additive, (scope) => book.find(kpi.id, infos[i]!, scope, scope.dim === 'company' ? additive : membersAdd, fyStart, first, last)),
       );
     }
     return {
@@ -138,11 +155,11 @@ export function buildReport({ data, kpis, computed, today, commit, months }: Rep
       goal: kpi.goal ?? null,
       owner: kpi.owner ?? null,
       additive,
-      thresholds: kpi.thresholds,
+      judging,
       secondary: kpi.secondary ? { title: kpi.secondary.title, unit: kpi.secondary.unit, formula: kpi.secondary.formula } : null,
       breakdowns: kpi.breakdowns.map((b) => b.by),
       formula: kpi.formula,
-      values: additive ? withLikeForLike(values, computed.periods, fyStart, first, last) : values,
+      values: withLastYear(additive ? withLikeForLike(values, computed.periods, fyStart, first, last) : values, computed.periods, additive, fyStart, first, last),
     };
   });
 
@@ -161,7 +178,7 @@ export function buildReport({ data, kpis, computed, today, commit, months }: Rep
       kpi: g.kpi ?? null,
       owner: g.owner ?? null,
       kpis: kpis.filter((k) => k.goal === g.id).map((k) => k.id),
-      progress: progressOf(g.kpi, reportKpis, computed, book, fyStart, months, first, last),
+      progress: progressOf(g.kpi, reportKpis, computed, book, fyStart, months),
     })),
     kpis: reportKpis,
     lints: lintReport({ data, kpis, computed, months, today }),
@@ -172,14 +189,20 @@ export function buildReport({ data, kpis, computed, today, commit, months }: Rep
 
 function reportValue(
   kpi: Kpi,
+  judging: Judging,
+  scales: boolean,
+  info: PeriodInfo,
   v: KpiPeriodValue,
   prev: KpiPeriodValue | undefined,
   additive: boolean,
   targetFor: (scope: TargetScope) => TargetValue | null,
 ): ReportValue {
-  const direction = kpi.direction;
-  const atRisk = kpi.thresholds.at_risk;
+  const judged = { unit: kpi.unit, direction: kpi.direction, judging };
   const target = targetFor({ dim: 'company' });
+  // Not judged yet: a cohort that can still change; part of a period of a KPI that grows with the
+  // period's length, against a target for the whole period (a derived or prorated target covers the same months).
+  const notFinalOf = (t: TargetValue | null): NotFinal | null =>
+    v.notes.includes('maturing') ? 'maturing' : info.partial && scales && t?.source !== 'derived' && t?.source !== 'prorated' ? 'partial' : null;
   const previous = prev?.value ?? null;
   const change = v.value !== null && previous !== null ? v.value - previous : null;
   const breakdowns: Record<string, ReportMember[]> = {};
@@ -188,14 +211,17 @@ function reportValue(
       .map((m): ReportMember => {
         const t = SCOPED.has(by) ? targetFor({ dim: by as 'rep', member: m.member }) : null;
         const tv = t?.value ?? null;
+        const j = judge(m.value, tv, judged, notFinalOf(t));
         return {
           member: m.member,
           value: m.value,
           ...(m.reason ? { reason: m.reason } : {}),
           share: additive && m.value !== null && v.value ? m.value / v.value : null,
           target: tv,
-          attainment: attainmentOf(m.value, tv, direction),
-          status: statusOf(m.value, tv, direction, atRisk),
+          attainment: j.attainment,
+          gap: j.gap,
+          status: j.status,
+          ...(j.notFinal ? { notFinal: j.notFinal } : {}),
         };
       })
       .sort((a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity) || (a.member < b.member ? -1 : 1));
@@ -211,9 +237,7 @@ function reportValue(
     changeRatio: change !== null && previous ? change / Math.abs(previous) : null,
     target: target?.value ?? null,
     ...(target ? { targetSource: target.source } : {}),
-    attainment: attainmentOf(v.value, target?.value ?? null, direction),
-    // A cohort still maturing is not judged yet: its rate can still rise.
-    status: v.notes.includes('maturing') ? null : statusOf(v.value, target?.value ?? null, direction, atRisk),
+    ...judge(v.value, target?.value ?? null, judged, notFinalOf(target)),
     breakdowns,
   };
 }
@@ -230,24 +254,14 @@ function labelsOf(data: RepoData): Report['labels'] {
   };
 }
 
-function progressOf(kpiId: string | undefined, kpis: ReportKpi[], computed: ComputeResult, book: TargetBook, fyStart: number, months: string[], first: number, last: number): GoalProgress | null {
+function progressOf(kpiId: string | undefined, kpis: ReportKpi[], computed: ComputeResult, book: TargetBook, fyStart: number, months: string[]): GoalProgress | null {
   const kpi = kpis.find((k) => k.id === kpiId);
   const latest = months[months.length - 1];
   if (!kpi || !latest) return null;
-  const info = (grain: Grain, label: string) => computed.periods[grain].find((p) => p.label === label);
   const company = { dim: 'company' } as const;
-  return goalProgress(
-    kpi,
-    fyStart,
-    latest,
-    (year) => {
-      const p = info('year', year);
-      // The full year's target: pretend the year is complete so nothing is prorated.
-      return p ? (book.find(kpi.id, { ...p, partial: false }, company, kpi.additive, fyStart, -Infinity, Infinity)?.value ?? null) : null;
-    },
-    (month) => {
-      const p = info('month', month);
-      return p ? (book.find(kpi.id, p, company, kpi.additive, fyStart, first, last)?.value ?? null) : null;
-    },
-  );
+  return goalProgress(kpi, fyStart, latest, (year) => {
+    const p = computed.periods.year.find((x) => x.label === year);
+    // The full year's target: pretend the year is complete so nothing is prorated.
+    return p ? (book.find(kpi.id, { ...p, partial: false }, company, kpi.additive, fyStart, -Infinity, Infinity)?.value ?? null) : null;
+  });
 }

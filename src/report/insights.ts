@@ -71,6 +71,8 @@ export interface KpiDrivers {
   changeRatio: number | null;
   target: number | null;
   attainment: number | null;
+  /** value - target (points for percent KPIs, which have no attainment). */
+  gap: number | null;
   /** Why the change is not like for like (see PeriodInsights.notComparable), or null when it is. */
   notComparable: NotComparableReason | null;
   /** As in Mover: previous values (of the total and of each member) are those of the same months of the previous period. */
@@ -127,7 +129,7 @@ export function buildInsights(kpis: ReportKpi[], periods: Record<Grain, PeriodIn
  * the value): sums and counts, and what is built from them without dividing by something that
  * grows too. Such values cannot be compared between a partial period and a whole one.
  */
-export function scalesWithLength(f: ReportKpi['formula'], kpis: Map<string, ReportKpi>, seen: Set<string>): boolean {
+export function scalesWithLength(f: ReportKpi['formula'], kpis: Map<string, Pick<ReportKpi, 'additive' | 'formula'>>, seen: Set<string>): boolean {
   switch (f.op) {
     case 'sum':
     case 'count':
@@ -228,7 +230,7 @@ function membersOver(kpi: ReportKpi, [from, to]: [string, string]): Record<strin
     for (let mi = parseMonth(from); mi <= parseMonth(to); mi++) {
       for (const m of months.get(monthLabel(mi))?.breakdowns[by] ?? []) sums.set(m.member, (sums.get(m.member) ?? 0) + (m.value ?? 0));
     }
-    out[by] = [...sums].map(([member, value]) => ({ member, value, share: null, target: null, attainment: null, status: null }));
+    out[by] = [...sums].map(([member, value]) => ({ member, value, share: null, target: null, attainment: null, gap: null, status: null }));
   }
   return out;
 }
@@ -255,6 +257,7 @@ function driversOf(
     changeRatio: v.changeRatio,
     target: v.target,
     attainment: v.attainment,
+    gap: v.gap,
     notComparable,
     likeForLike,
     notes: v.notes,

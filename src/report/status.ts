@@ -1,28 +1,92 @@
-/** Attainment and status, aware of direction: for "lower is better" beating the target means being below it. */
+/**
+ * The one place a number is judged: attainment, the gap to the target and the status, aware of
+ * direction (for "lower is better" beating the target means being below it) and of how the KPI
+ * is judged. Every status in the report model, and so on every page and in the CLI, comes from
+ * `judge` below. Pure.
+ *
+ * Two ways of judging (docs/kpi-definitions.md, "Status bands"):
+ * - `ratio`: attainment = value ÷ target (target ÷ value when lower is better); on track at ≥ 1,
+ *   at risk at ≥ `thresholds.at_risk`. For amounts, counts, days, hours, scores and per-day rates,
+ *   whose values and targets are above zero.
+ * - `points`: the difference value − target, in points for percent KPIs (1 point = 0.01); on track
+ *   when on the right side of the target, at risk when short of it by at most
+ *   `thresholds.at_risk_points`. For percent KPIs (rates, shares, growth), whose values or
+ *   targets can be zero or negative: a growth of 1.5 % against a target of −2 % is 3.5 points
+ *   ahead, not "−75 % attainment". Attainment is then null (it means nothing).
+ */
+import type { Kpi } from '../kpi/schema.ts';
+
 export type Status = 'on-track' | 'at-risk' | 'off-track';
+export type Judge = 'ratio' | 'points';
+/** Why a value that has a target is not judged: a cohort still maturing, or part of a period against a whole period's target. */
+export type NotFinal = 'maturing' | 'partial';
+
+/** How a KPI is judged, with its band resolved (the KPI's own or the default). */
+export type Judging = { judge: 'ratio'; at_risk: number } | { judge: 'points'; at_risk_points: number };
+
+/** Attainment from which a ratio-judged KPI is at risk (below: off track), by unit. */
+export const DEFAULT_AT_RISK: Record<Kpi['unit'], number> = {
+  currency: 0.95,
+  count: 0.95,
+  'per-day': 0.9,
+  days: 0.9,
+  hours: 0.9,
+  score: 0.95,
+  percent: 0.9,
+};
+/** Points short of the target within which a points-judged percent KPI is at risk. */
+export const DEFAULT_AT_RISK_POINTS = 2;
 
 // Attainment computed from sums of fractions carries float noise (0.6 / 0.6000000000000001).
 const EPSILON = 1e-9;
+
+/** How a KPI is judged: `judge` when set, else points for percent KPIs and ratio for the others; bands default by unit. */
+export function judgingOf(kpi: Pick<Kpi, 'unit'> & { judge?: Judge | undefined; thresholds?: { at_risk?: number | undefined; at_risk_points?: number | undefined } | undefined }): Judging {
+  const judge = kpi.judge ?? (kpi.unit === 'percent' ? 'points' : 'ratio');
+  if (judge === 'points') return { judge, at_risk_points: kpi.thresholds?.at_risk_points ?? (kpi.unit === 'percent' ? DEFAULT_AT_RISK_POINTS : 0) };
+  return { judge, at_risk: kpi.thresholds?.at_risk ?? DEFAULT_AT_RISK[kpi.unit] };
+}
+
+/** One judged number: what the report model carries beside every value that can have a target. */
+export interface Judgement {
+  /** value ÷ target (target ÷ value when lower is better); null when judged in points or when the ratio means nothing (a target or value at or below zero). */
+  attainment: number | null;
+  /** value − target in the KPI's unit (a fraction for percent KPIs: 0.035 = 3.5 points); null without both. */
+  gap: number | null;
+  status: Status | null;
+  /** Set when the value has a target but is not judged yet; the status is then null. */
+  notFinal: NotFinal | null;
+}
+
+/**
+ * Judges a value against its target. `notFinal` withholds the status (a maturing cohort, a
+ * partial period against a whole period's target): the status is then null, whatever the numbers.
+ */
+export function judge(value: number | null, target: number | null, kpi: { unit: Kpi['unit']; direction: 'higher' | 'lower'; judging: Judging }, notFinal: NotFinal | null = null): Judgement {
+  const { direction, judging } = kpi;
+  const gap = value !== null && target !== null ? value - target : null;
+  if (value === null || target === null) return { attainment: null, gap, status: null, notFinal: null };
+  if (notFinal) return { attainment: judging.judge === 'ratio' ? ratioOf(value, target, direction) : null, gap, status: null, notFinal };
+  if (judging.judge === 'points') {
+    // How far short of the target; the band is in points for percent KPIs (whose unit is a fraction), else in the KPI's unit.
+    const short = direction === 'higher' ? target - value : value - target;
+    const band = kpi.unit === 'percent' ? judging.at_risk_points / 100 : judging.at_risk_points;
+    const status: Status = short <= EPSILON ? 'on-track' : short <= band + EPSILON ? 'at-risk' : 'off-track';
+    return { attainment: null, gap, status, notFinal: null };
+  }
+  const attainment = ratioOf(value, target, direction);
+  // A target or value at or below zero makes the ratio meaningless: met when on the right side.
+  const status = attainment === null ? ((direction === 'higher' ? value >= target : value <= target) ? 'on-track' : 'off-track') : statusOfAttainment(attainment, judging.at_risk);
+  return { attainment, gap, status, notFinal: null };
+}
 
 /** The status of an attainment ratio. */
 export function statusOfAttainment(a: number, atRisk: number): Status {
   return a >= 1 - EPSILON ? 'on-track' : a >= atRisk - EPSILON ? 'at-risk' : 'off-track';
 }
 
-export function attainmentOf(value: number | null, target: number | null, direction: 'higher' | 'lower'): number | null {
-  if (value === null || target === null) return null;
-  if (direction === 'higher') return target === 0 ? null : value / target;
-  return value === 0 ? null : target / value;
-}
-
-export function statusOf(value: number | null, target: number | null, direction: 'higher' | 'lower', atRisk: number): Status | null {
-  if (value === null || target === null) return null;
-  const a = attainmentOf(value, target, direction);
-  if (a === null) {
-    // A zero target (higher) or a zero value (lower): met when on the right side of it.
-    return (direction === 'higher' ? value >= target : value <= target) ? 'on-track' : 'off-track';
-  }
-  // A negative target (e.g. shrinking less) flips the ratio's meaning: compare plainly.
-  if (target < 0 || value < 0) return (direction === 'higher' ? value >= target : value <= target) ? 'on-track' : 'off-track';
-  return statusOfAttainment(a, atRisk);
+/** value ÷ target (target ÷ value when lower is better), or null when either side is at or below zero. */
+function ratioOf(value: number, target: number, direction: 'higher' | 'lower'): number | null {
+  if (direction === 'higher') return target > 0 && value >= 0 ? value / target : null;
+  return value > 0 && target >= 0 ? target / value : null;
 }

@@ -4,11 +4,11 @@
  * every KPI broken down by rep or region. Pure: it only regroups values the report already
  * holds (breakdown members), so the site's team and region pages never compute.
  */
-import type { Grain } from '../calendar/periods.ts';
+import { monthLabel, parseMonth, type Grain } from '../calendar/periods.ts';
 import type { PeriodInfo } from '../compute/compute-kpis.ts';
 import type { Reason } from '../compute/value.ts';
 import type { ReportKpi, ReportMember, ReportValue } from './build-report.ts';
-import type { Status } from './status.ts';
+import type { NotFinal, Status } from './status.ts';
 
 /** Member vocabularies with a view of their own. */
 export type Vocabulary = 'rep' | 'region';
@@ -68,7 +68,9 @@ export interface BoardTotal {
   reason?: Reason;
   target: number | null;
   attainment: number | null;
+  gap: number | null;
   status: Status | null;
+  notFinal: NotFinal | null;
 }
 
 export interface BoardRow {
@@ -202,7 +204,7 @@ function board(
     rows: rows.map((r, i) => ({ ...r, rank: i + 1 })),
     totals: columns.map((c) => {
       const v = valueIn(kpis.get(c.totalKpi), period);
-      return v ? { value: v.value, ...(v.reason ? { reason: v.reason } : {}), target: v.target, attainment: v.attainment, status: v.status } : null;
+      return v ? { value: v.value, ...(v.reason ? { reason: v.reason } : {}), target: v.target, attainment: v.attainment, gap: v.gap, status: v.status, notFinal: v.notFinal } : null;
     }),
   };
 }
@@ -246,13 +248,23 @@ function seriesOf(kpis: ReportKpi[], by: Vocabulary, known: string[]): Record<st
           changeRatio: change !== null && previous ? change / Math.abs(previous) : null,
           target: m?.target ?? null,
           attainment: m?.attainment ?? null,
+          gap: m?.gap ?? null,
           status: m?.status ?? null,
+          notFinal: m?.notFinal ?? null,
           breakdowns: {},
           share: m?.share ?? null,
         };
         previous = value;
         return point;
       });
+      // Year on year: the member's own value in the same month a year before.
+      const byPeriod = new Map(list.map((x) => [x.period, x.value]));
+      for (const x of list) {
+        const period = monthLabel(parseMonth(x.period) - 12);
+        const before = byPeriod.get(period) ?? null;
+        const change = x.value !== null && before !== null ? x.value - before : null;
+        x.lastYear = { period, value: before, change, changeRatio: change !== null && before ? change / Math.abs(before) : null };
+      }
       if (any) (out[member] ??= {})[kpi.id] = list;
     }
   }

@@ -3,7 +3,7 @@ import { periodLong } from '../charts/chart-format.ts';
 import { formatChange, formatValue, type Lang, type Unit } from '../i18n/format-value.ts';
 import { t } from '../i18n/messages.ts';
 import type { Report, ReportKpi, ReportValue } from '../report/build-report.ts';
-import type { Status } from '../report/status.ts';
+import type { NotFinal, Status } from '../report/status.ts';
 
 export function kpiValue(report: Report, kpi: Pick<ReportKpi, 'unit'>, x: number | null | undefined, lang: Lang): string {
   return formatValue(x ?? null, kpi.unit as Unit, lang, report.company.currency);
@@ -20,8 +20,26 @@ export function changeTone(kpi: ReportKpi, v: ReportValue): 'up' | 'down' | '' {
   return better ? 'up' : 'down';
 }
 
-export function statusWord(status: Status | null, lang: Lang): string {
-  return status ? t(lang)[status] : t(lang).noTarget;
+/** The word for a status from the model: not final when a value with a target is not judged yet, no target when there is none. */
+export function statusWord(status: Status | null, lang: Lang, notFinal: NotFinal | null = null): string {
+  return status ? t(lang)[status] : notFinal ? t(lang).notFinal : t(lang).noTarget;
+}
+
+/** The status as one word for classes and data-status: a status, not-final or none. */
+export function statusKey(status: Status | null, notFinal: NotFinal | null = null): Status | 'not-final' | 'none' {
+  return status ?? (notFinal ? 'not-final' : 'none');
+}
+
+/** The data-* attributes that tie a shown status to its number in the report model (test/site checks them). */
+export function statusAttrs(status: Status | null, notFinal: NotFinal | null, kpi: string, period: string, by?: string, member?: string): Record<string, string> {
+  return { 'data-status': statusKey(status, notFinal), 'data-kpi': kpi, 'data-period': period, ...(by !== undefined && member !== undefined ? { 'data-by': by, 'data-member': member } : {}) };
+}
+
+/** How far from the target: attainment where a ratio means something, else the difference (points for percent KPIs); '–' without a target. */
+export function kpiJudgement(report: Report, kpi: Pick<ReportKpi, 'unit'>, x: { attainment: number | null; gap: number | null } | null | undefined, lang: Lang): string {
+  if (!x) return '–';
+  if (x.attainment !== null) return formatValue(x.attainment, 'percent', lang);
+  return x.gap === null ? '–' : formatChange(x.gap, null, kpi.unit as Unit, lang, report.company.currency);
 }
 
 /** Marks that tell statuses apart without colour (the charts use the same shapes). */
@@ -39,4 +57,10 @@ export function periodName(label: string, lang: Lang): string {
 export function memberLabel(report: Report, by: string, member: string, lang: Lang): string {
   const l = report.labels[by === 'owner' ? 'rep' : by]?.[member];
   return l === undefined ? member : typeof l === 'string' ? l : l[lang];
+}
+
+/** The change against the same period a year before (like for like for a partial quarter or year of an additive KPI), or '–'. */
+export function formatYearOnYear(report: Report, kpi: ReportKpi, v: ReportValue, lang: Lang): string {
+  const ly = v.lastYear?.likeForLike ?? v.lastYear;
+  return ly ? formatChange(ly.change, ly.changeRatio, kpi.unit, lang, report.company.currency) : '–';
 }

@@ -20,6 +20,7 @@ import { FAST_CHECK } from './fast-records.ts';
 import { linkChunks, type MonthChunks } from '../ingest/links.ts';
 import { checkKpis, type KpiCheckContext, type KpiFile } from '../kpi/check-kpis.ts';
 import { kpiSchema, type Kpi } from '../kpi/schema.ts';
+import { targetSigns } from './target-signs.ts';
 import { closest } from './did-you-mean.ts';
 import { crossFileRules, type RuleContext } from './rules/index.ts';
 import { eachRecord } from './rules/each-record.ts';
@@ -249,6 +250,7 @@ export function validateFull(files: SourceFile[], earlier: PendingIssue[] = []):
   if (kpiFiles.length) {
     pushAll(issues, checkKpis(kpiFiles, kpiContext(partial)));
     pushAll(issues, kpiReferences(partial, new Set(kpiFiles.map((k) => k.kpi.id))));
+    pushAll(issues, targetSigns(partial, kpiFiles.map((k) => k.kpi)));
   }
 
   const located = sortIssues(locateIssues(issues, (file) => texts.get(file)));

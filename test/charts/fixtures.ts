@@ -15,7 +15,9 @@ export function value(period: string, v: number | null, target: number | null, s
     target,
     ...(target === null ? {} : { targetSource: 'given' as const }),
     attainment: v !== null && target !== null ? v / target : null,
+    gap: v !== null && target !== null ? v - target : null,
     status,
+    notFinal: null,
     breakdowns: {},
   };
 }
@@ -31,7 +33,7 @@ export function kpi(over: Partial<ReportKpi> & Pick<ReportKpi, 'id' | 'unit' | '
     goal: null,
     owner: null,
     additive: true,
-    thresholds: { at_risk: 0.9 },
+    judging: { judge: 'ratio', at_risk: 0.9 },
     secondary: null,
     breakdowns: [],
     formula: { op: 'sum', spec: { of: 'order_lines', field: 'net' } } as unknown as ReportKpi['formula'],
@@ -78,7 +80,7 @@ export const LEAD_CONVERSION = kpi({
 });
 
 export function member(id: string, v: number | null, share: number | null, target: number | null, status: Status | null): ReportMember {
-  return { member: id, value: v, ...(v === null ? { reason: 'no-data' as const } : {}), share, target, attainment: v !== null && target ? v / target : null, status };
+  return { member: id, value: v, ...(v === null ? { reason: 'no-data' as const } : {}), share, target, attainment: v !== null && target ? v / target : null, gap: v !== null && target !== null ? v - target : null, status };
 }
 
 /** Regions in a deliberately unsorted order: every status, one without a target, one without a value. */

@@ -63,19 +63,20 @@ describe('renderGoalProgress', () => {
     expect(markGroups(root, 'text').flatMap((g) => [...g.querySelectorAll('text')].map((t) => t.textContent))).toEqual(['Target 2026: Rp 12 M', 'Rp 5,9 M', '↑ Rupiah (Rp)']);
   });
 
-  it('takes the year target, status and projection from the report’s goal progress when given', () => {
-    const progress = { year: '2026', monthsDone: 6, monthsTotal: 12, actual: 5.9 * B, target: 13 * B, targetToDate: 6 * B, pacePerMonth: 1.18 * B, projected: 11.8 * B, projection: 'linear' as const, status: 'off-track' as const };
+  it('takes the year target and projection from the report’s goal progress, and the status from the year value, never from the projection', () => {
+    // The projection (11,8 M of 13 M) would be off track; the year to date (5,9 M of 6 M) is at risk, and that is the status shown.
+    const progress = { year: '2026', monthsDone: 6, monthsTotal: 12, actual: 5.9 * B, target: 13 * B, targetToDate: 6 * B, attainment: 5.9 / 6, gap: -0.1 * B, status: 'at-risk' as const, notFinal: null, shareOfYear: 5.9 / 13, pacePerMonth: 1.18 * B, projected: 11.8 * B, projection: 'linear' as const };
     const svg = renderGoalProgress(SALES, YEAR, 'id', { progress });
     expectGolden('goal-progress-projection-id', svg);
     const root = parseSvg(svg);
     expect(root.getAttribute('aria-label')).toBe(
-      'Penjualan Bersih: capaian kumulatif tahun 2026 terhadap laju target. Sampai Juni 2026: Rp 5,9 M, laju target Rp 6 M, target setahun Rp 13 M. Proyeksi akhir tahun: Rp 11,8 M. Status: meleset.',
+      'Penjualan Bersih: capaian kumulatif tahun 2026 terhadap laju target. Sampai Juni 2026: Rp 5,9 M, laju target Rp 6 M, target setahun Rp 13 M. Proyeksi akhir tahun: Rp 11,8 M. Status: berisiko.',
     );
     const [from, to] = points(linePath(svg, PROJECTION));
     expect(from).toEqual(points(linePath(svg, ACTUAL)).at(-1));
     expect(to![0]).toBeGreaterThan(from![0]!);
     const legend = markGroups(root, 'legend')[0]!;
-    expect([...legend.querySelectorAll('text')].map((t) => t.textContent)).toEqual(['sejak awal tahun (meleset)', 'proyeksi', 'laju target']);
+    expect([...legend.querySelectorAll('text')].map((t) => t.textContent)).toEqual(['sejak awal tahun (berisiko)', 'proyeksi', 'laju target']);
     // Progress for another year is ignored.
     expect(renderGoalProgress(SALES, YEAR, 'id', { progress: { ...progress, year: '2025' } })).toBe(renderGoalProgress(SALES, YEAR, 'id'));
   });

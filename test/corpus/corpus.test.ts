@@ -305,7 +305,7 @@ const YAML_CASES: YamlCase[] = [
       'kpis/kpi-crlf-tabs.yaml:11:69  source "refferal" matches nothing: no such source  (did you mean "referral"?)',
     ],
     records: { total: 1, valid: 1 },
-    values: { id: 'kpi-crlf-tabs', title: { id: 'Uji CRLF', en: 'CRLF test' }, description: { id: 'Berkas\tdisimpan di Windows.', en: 'Saved\ton Windows.' }, group: 'pipeline', unit: 'percent', direction: 'higher', grains: ['month', 'quarter', 'year'], frequency: 'monthly', goal: 'convert-more-leads', formula: { op: 'share', spec: { of: 'leads', where: { status: { in: ['won', 'lost'] }, source: 'refferal' } } }, breakdowns: [], thresholds: { at_risk: 0.9 } },
+    values: { id: 'kpi-crlf-tabs', title: { id: 'Uji CRLF', en: 'CRLF test' }, description: { id: 'Berkas\tdisimpan di Windows.', en: 'Saved\ton Windows.' }, group: 'pipeline', unit: 'percent', direction: 'higher', grains: ['month', 'quarter', 'year'], frequency: 'monthly', goal: 'convert-more-leads', formula: { op: 'share', spec: { of: 'leads', where: { status: { in: ['won', 'lost'] }, source: 'refferal' } } }, breakdowns: [] },
   },
   {
     file: 'kpi-deep-formula.kpi.yaml',
@@ -320,7 +320,7 @@ const YAML_CASES: YamlCase[] = [
     what: 'a KPI titled with emoji, Arabic and Hebrew: valid, kept as written',
     expect: [],
     records: { total: 1, valid: 1 },
-    values: { id: 'kpi-emoji-rtl-titles', title: { id: '🎯 Prospek Menang', en: '🎯 Leads Won — نسبة الفوز' }, description: { id: 'Bagian prospek yang menang. 📈', en: 'The share of leads won. עברית and العربية kept as written.' }, group: 'pipeline', unit: 'percent', direction: 'higher', grains: ['month', 'quarter', 'year'], frequency: 'monthly', goal: 'convert-more-leads', owner: 'Tim 🚀 Sales', formula: { op: 'share', spec: { of: 'leads', where: { status: 'won' } } }, breakdowns: [{ by: 'source', field: 'source' }], thresholds: { at_risk: 0.9 } },
+    values: { id: 'kpi-emoji-rtl-titles', title: { id: '🎯 Prospek Menang', en: '🎯 Leads Won — نسبة الفوز' }, description: { id: 'Bagian prospek yang menang. 📈', en: 'The share of leads won. עברית and العربية kept as written.' }, group: 'pipeline', unit: 'percent', direction: 'higher', grains: ['month', 'quarter', 'year'], frequency: 'monthly', goal: 'convert-more-leads', owner: 'Tim 🚀 Sales', formula: { op: 'share', spec: { of: 'leads', where: { status: 'won' } } }, breakdowns: [{ by: 'source', field: 'source' }] },
   },
   {
     file: 'kpi-filter-constructor-field.kpi.yaml',
@@ -329,7 +329,7 @@ const YAML_CASES: YamlCase[] = [
       'kpis/kpi-filter-constructor-field.yaml:9:45  field "constructor" does not exist in leads  (leads has: lead, created, rep, region, source, segment, status, customer, first_contact_at, won_at, lost_at, closed_at, first_contact_hours, first_touch_at, first_touch_hours, age_hours, days_to_win, days_first_contact_to_win)',
     ],
     records: { total: 1, valid: 1 },
-    values: { id: 'kpi-filter-constructor-field', title: { id: 'Uji', en: 'Test' }, description: { id: 'Definisi uji dari korpus.', en: 'A corpus test definition.' }, group: 'pipeline', unit: 'percent', direction: 'higher', grains: ['month', 'quarter', 'year'], frequency: 'monthly', goal: 'convert-more-leads', formula: { op: 'share', spec: { of: 'leads', where: { constructor: 'won', status: 'won' } } }, breakdowns: [], thresholds: { at_risk: 0.9 } },
+    values: { id: 'kpi-filter-constructor-field', title: { id: 'Uji', en: 'Test' }, description: { id: 'Definisi uji dari korpus.', en: 'A corpus test definition.' }, group: 'pipeline', unit: 'percent', direction: 'higher', grains: ['month', 'quarter', 'year'], frequency: 'monthly', goal: 'convert-more-leads', formula: { op: 'share', spec: { of: 'leads', where: { constructor: 'won', status: 'won' } } }, breakdowns: [] },
   },
   {
     file: 'kpi-filter-empty-condition.kpi.yaml',
@@ -370,7 +370,7 @@ const YAML_CASES: YamlCase[] = [
       'kpis/kpi-self-reference.yaml:9:3  KPIs refer to each other in a circle: kpi-self-reference -> kpi-self-reference  (one of them must be computed from data, not from the others)',
     ],
     records: { total: 1, valid: 1 },
-    values: { id: 'kpi-self-reference', title: { id: 'Uji', en: 'Test' }, description: { id: 'Definisi uji dari korpus.', en: 'A corpus test definition.' }, group: 'pipeline', unit: 'percent', direction: 'higher', grains: ['month', 'quarter', 'year'], frequency: 'monthly', goal: 'convert-more-leads', formula: { op: 'ratio', numerator: { op: 'kpi', id: 'kpi-self-reference' }, denominator: { op: 'count', spec: { of: 'leads' } } }, breakdowns: [], thresholds: { at_risk: 0.9 } },
+    values: { id: 'kpi-self-reference', title: { id: 'Uji', en: 'Test' }, description: { id: 'Definisi uji dari korpus.', en: 'A corpus test definition.' }, group: 'pipeline', unit: 'percent', direction: 'higher', grains: ['month', 'quarter', 'year'], frequency: 'monthly', goal: 'convert-more-leads', formula: { op: 'ratio', numerator: { op: 'kpi', id: 'kpi-self-reference' }, denominator: { op: 'count', spec: { of: 'leads' } } }, breakdowns: [] },
   },
   {
     file: 'kpi-wrong-types.kpi.yaml',

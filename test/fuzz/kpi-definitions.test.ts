@@ -32,14 +32,14 @@ const WORDS = [
   ...OPS,
   ...DATASET_NAMES,
   ...FIELD_NAMES,
-  'id', 'title', 'description', 'group', 'unit', 'direction', 'grains', 'frequency', 'goal', 'owner', 'formula', 'secondary', 'breakdowns', 'thresholds', 'additive', 'maturity_days',
+  'id', 'title', 'description', 'group', 'unit', 'direction', 'grains', 'frequency', 'goal', 'owner', 'formula', 'secondary', 'breakdowns', 'thresholds', 'judge', 'at_risk', 'at_risk_points', 'additive', 'maturity_days',
   'of', 'field', 'where', 'within', 'at', 'p', 'numerator', 'denominator', 'vs', 'per', 'entity', 'by', 'any', 'not',
   'eq', 'ne', 'in', 'not_in', 'lt', 'lte', 'gt', 'gte', 'exists', 'period',
   '__proto__', 'constructor', 'toString', 'prototype', 'valueOf', 'eqq', 'Share', 'sum ',
 ];
 const VALUES: Json[] = [
   'won', 'lost', 'open', 'contact', 'cross-sell', 'jakarta', 'retail', 'referral', 'andi', 'minuman', 'TEH-1', 'net-sales', 'grow-sales',
-  'in', 'before', 'after', 'previous-period', 'same-period-last-year', 'company', 'rep', 'month', 'quarter', 'year', 'higher', 'lower', 'percent', 'currency', 'volume',
+  'in', 'before', 'after', 'ratio', 'points', 'previous-period', 'same-period-last-year', 'company', 'rep', 'month', 'quarter', 'year', 'higher', 'lower', 'percent', 'currency', 'volume',
   0, -0, 1, 0.5, 24, -1, 1e308, Number.MAX_SAFE_INTEGER + 2, 0.1 + 0.2, true, false, null, '', ' ', '🎯', 'مرحبا', 'x'.repeat(600),
   [], {}, ['won', 'lost'], { eq: 'won' }, { lte: 24 }, { period: 'in' }, { exists: true },
 ];

@@ -15,7 +15,7 @@ const periods: Record<Grain, PeriodInfo[]> = {
 };
 
 const members = (values: Record<string, number | null>): ReportMember[] =>
-  Object.entries(values).map(([member, value]) => ({ member, value, share: null, target: null, attainment: null, status: null }));
+  Object.entries(values).map(([member, value]) => ({ member, value, share: null, target: null, attainment: null, gap: null, status: null }));
 
 interface V {
   value: number | null;
@@ -37,7 +37,9 @@ const value = (period: string, v: V): ReportValue => {
     changeRatio: change !== null && previous ? change / Math.abs(previous) : null,
     target: null,
     attainment: null,
+    gap: null,
     status: v.status ?? null,
+    notFinal: null,
     breakdowns: Object.fromEntries(Object.entries(v.by ?? {}).map(([by, m]) => [by, members(m)])),
     ...(v.likeForLike ? { likeForLike: v.likeForLike } : {}),
   };

@@ -13,7 +13,9 @@ const value = (period: string, v: number | null): ReportValue => ({
   changeRatio: null,
   target: null,
   attainment: null,
+  gap: null,
   status: null,
+  notFinal: null,
   breakdowns: {},
 });
 const info = (grain: Grain, index: number, label: string, partial: boolean): PeriodInfo => ({ grain, index, label, start: '', end: '', partial });

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import type { PeriodInfo } from '../../src/compute/compute-kpis.ts';
-import { attainmentOf, statusOf } from '../../src/report/status.ts';
 import { TargetBook } from '../../src/report/targets.ts';
 import { goalProgress } from '../../src/report/goal-progress.ts';
 import type { ReportKpi, ReportValue } from '../../src/report/build-report.ts';
@@ -9,26 +8,7 @@ import { parseMonth } from '../../src/calendar/periods.ts';
 const company = { dim: 'company' } as const;
 const q = (label: string, partial = false): PeriodInfo => ({ grain: 'quarter', index: 0, label, start: '', end: '', partial });
 
-describe('status', () => {
-  it('is on track at or above the target when higher is better', () => {
-    expect(statusOf(100, 100, 'higher', 0.9)).toBe('on-track');
-    expect(statusOf(95, 100, 'higher', 0.9)).toBe('at-risk'); // 0.95 >= 0.9
-    expect(statusOf(89, 100, 'higher', 0.9)).toBe('off-track');
-  });
-  it('turns the ratio round when lower is better', () => {
-    expect(attainmentOf(20, 25, 'lower')).toBeCloseTo(25 / 20, 12); // 20 days against a 25-day target
-    expect(statusOf(20, 25, 'lower', 0.9)).toBe('on-track');
-    expect(statusOf(27, 25, 'lower', 0.9)).toBe('at-risk'); // 25/27 = 0.926
-    expect(statusOf(30, 25, 'lower', 0.9)).toBe('off-track'); // 25/30 = 0.833
-  });
-  it('compares plainly around zero and negatives', () => {
-    expect(statusOf(0, 0, 'higher', 0.9)).toBe('on-track');
-    expect(statusOf(-0.05, 0.1, 'higher', 0.9)).toBe('off-track');
-    expect(statusOf(0, 3, 'lower', 0.9)).toBe('on-track');
-    expect(statusOf(null, 3, 'lower', 0.9)).toBeNull();
-    expect(statusOf(3, null, 'lower', 0.9)).toBeNull();
-  });
-});
+// Statuses: test/report/judging.test.ts.
 
 describe('targets', () => {
   const book = new TargetBook([
@@ -64,29 +44,35 @@ describe('targets', () => {
 });
 
 describe('goal progress', () => {
-  const month = (period: string, value: number): ReportValue => ({ period, value, notes: [], previous: null, change: null, changeRatio: null, target: null, attainment: null, status: null, breakdowns: {} });
-  const kpi = (additive: boolean, months: ReportValue[], year: number): ReportKpi =>
-    ({ id: 'k', additive, direction: 'higher', thresholds: { at_risk: 0.9 }, values: { month: months, year: [month('2026', year)] } }) as unknown as ReportKpi;
-  it('projects a year by last year’s seasonality', () => {
+  const month = (period: string, value: number): ReportValue => ({ period, value, notes: [], previous: null, change: null, changeRatio: null, target: null, attainment: null, gap: null, status: null, notFinal: null, breakdowns: {} });
+  const kpi = (additive: boolean, months: ReportValue[], year: ReportValue): ReportKpi =>
+    ({ id: 'k', additive, direction: 'higher', judging: { judge: 'ratio', at_risk: 0.9 }, values: { month: months, year: [year] } }) as unknown as ReportKpi;
+  it('projects a year by last year’s seasonality, and takes the status from the year value, not the projection', () => {
     // 2025: Jan-Dec 10 each except Dec 40 (a December peak); 2026 so far: Jan-Oct 12 each.
     const months = [
       ...Array.from({ length: 12 }, (_, i) => month(`2025-${String(i + 1).padStart(2, '0')}`, i === 11 ? 40 : 10)),
       ...Array.from({ length: 10 }, (_, i) => month(`2026-${String(i + 1).padStart(2, '0')}`, 12)),
     ];
-    const p = goalProgress(kpi(true, months, 120), 1, '2026-10', () => 200, () => 15)!;
+    // The year value as the report model judged it: 120 against the ten month targets of 15 = 150: 80 %.
+    const year = { ...month('2026', 120), target: 150, attainment: 0.8, gap: -30, status: 'off-track' as const };
+    const p = goalProgress(kpi(true, months, year), 1, '2026-10', () => 200)!;
     expect(p.monthsDone).toBe(10);
     expect(p.actual).toBe(120);
-    expect(p.targetToDate).toBe(150); // ten month targets of 15
+    expect(p.targetToDate).toBe(150);
     expect(p.pacePerMonth).toBe((200 - 120) / 2);
-    expect(p.projected).toBeCloseTo(120 + (120 / 100) * (10 + 40), 9); // this year runs at 1.2x last year
+    expect(p.projected).toBeCloseTo(120 + (120 / 100) * (10 + 40), 9); // this year runs at 1.2x last year: 180
     expect(p.projection).toBe('seasonal');
-    expect(p.status).toBe('at-risk'); // 180 / 200 = 0.9: at risk, not yet on track
+    expect(p.shareOfYear).toBeCloseTo(120 / 200, 12);
+    // 180 / 200 would read "at risk"; the year to date is off track, and that is the one status.
+    expect(p.status).toBe('off-track');
+    expect(p.attainment).toBe(0.8);
   });
-  it('judges a rate without a year target by the average of its months', () => {
+  it('shows a rate’s year value and its own target, with no status when the year has no target', () => {
     const months = [month('2026-01', 0.5), month('2026-02', 0.7)];
-    const p = goalProgress(kpi(false, months, 0.9), 1, '2026-02', () => null, (m) => (m <= '2026-06' ? 0.5 : 0.7))!;
-    expect(p.actual).toBeCloseTo(0.6, 12);
-    expect(p.target).toBeCloseTo((0.5 * 6 + 0.7 * 6) / 12, 12);
-    expect(p.status).toBe('on-track'); // 0.6 / 0.6
+    const p = goalProgress(kpi(false, months, month('2026', 0.58)), 1, '2026-02', () => 0.9)!;
+    expect(p.actual).toBe(0.58);
+    expect(p.target).toBeNull(); // the year value's own target, not an average of month targets
+    expect(p.status).toBeNull();
+    expect(p.projection).toBe('current');
   });
 });

@@ -30,6 +30,7 @@ const member = (m: string, value: number | null, target: number | null = null, e
   share: null,
   target,
   attainment: value !== null && target ? value / target : null,
+  gap: value !== null && target !== null ? value - target : null,
   status: null,
   ...extra,
 });
@@ -43,7 +44,9 @@ const value = (p: string, v: number | null, breakdowns: Record<string, ReportMem
   changeRatio: null,
   target: null,
   attainment: null,
+  gap: null,
   status: null,
+  notFinal: null,
   breakdowns,
   ...extra,
 });
@@ -60,7 +63,7 @@ const kpi = (id: string, breakdowns: string[], values: ReportKpi['values']): Rep
   goal: null,
   owner: null,
   additive: false,
-  thresholds: { at_risk: 0.9 },
+  judging: { judge: 'ratio', at_risk: 0.9 },
   secondary: null,
   breakdowns,
   formula: { op: 'sum', spec: {} } as unknown as ReportKpi['formula'],
@@ -150,7 +153,7 @@ describe('team view: rep leaderboard', () => {
   });
   it('takes the total row from the company value of each column (net sales for the sales column)', () => {
     const b = repBoard('2026-01');
-    expect(b.totals[0]).toEqual({ value: 220, target: 230, attainment: 220 / 230, status: 'at-risk' });
+    expect(b.totals[0]).toEqual({ value: 220, target: 230, attainment: 220 / 230, gap: null, status: 'at-risk', notFinal: null });
     expect(b.totals[1]).toMatchObject({ value: 0.2 });
     expect(b.totals[3]).toBeNull();
   });

@@ -11,12 +11,16 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
+import { parsePeriod } from '../../src/calendar/periods.ts';
+import { statusKey, statusWord } from '../../src/site/format.ts';
+import { loadReport } from '../../src/site/site-data.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   BASE,
   BUILD_TIMEOUT_MS,
   buildFixtureSite,
   COMMIT,
+  FIXTURE,
   fileOfUrl,
   hashTree,
   listFiles,
@@ -32,8 +36,8 @@ type Lang = (typeof LANGS)[number];
 
 /** Hand-computed in test/fixtures/site/README.md: 2026-04 net sales and its target. */
 const DASHBOARD: Record<Lang, { month: string; value: string; target: string; attainment: string; status: string; change: string }> = {
-  id: { month: 'April 2026', value: 'Rp 1,23 jt', target: 'Rp 1,35 jt', attainment: '91,4 %', status: 'berisiko', change: '+9,2 %' },
-  en: { month: 'April 2026', value: 'Rp 1.23M', target: 'Rp 1.35M', attainment: '91.4%', status: 'at risk', change: '+9.2%' },
+  id: { month: 'April 2026', value: 'Rp 1,23 jt', target: 'Rp 1,35 jt', attainment: '91,4 %', status: 'meleset', change: '+9,2 %' },
+  en: { month: 'April 2026', value: 'Rp 1.23M', target: 'Rp 1.35M', attainment: '91.4%', status: 'off track', change: '+9.2%' },
 };
 
 let site: BuiltSite;
@@ -104,18 +108,74 @@ describe('the built fixture site', () => {
       expect(text).not.toContain(lang === 'id' ? 'Data belum diperbarui' : 'The data is out of date');
     });
 
-    // A rate with month targets and no year target is judged by the average of its months so far
-    // (450 000, 500 000, 565 000, 411 500: Rp 482 rb), and the card says so.
-    it('labels the "bigger baskets" goal value as the monthly average so far', () => {
+    // A rate's goal card shows the year's own value, 4 264 500 over 9 orders = 473 833 (Rp 474 rb),
+    // not an average of its months, and with no year target no status: "no target".
+    it('shows the "bigger baskets" goal as the year’s own value, unjudged without a year target', () => {
       const title = lang === 'id' ? 'Keranjang lebih besar' : 'Bigger baskets';
       const card = [...doc(`${lang}/index.html`).querySelectorAll('article')].find((a) => norm(a.querySelector('h2, h3')?.textContent) === title);
-      expect(norm(card?.textContent)).toContain(lang === 'id' ? 'rata-rata bulanan sejauh ini' : 'monthly average so far');
-      expect(norm(card?.textContent)).toContain(lang === 'id' ? 'Rp 482 rb' : 'Rp 482K');
+      expect(norm(card?.textContent)).toContain(lang === 'id' ? 'Rp 474 rb' : 'Rp 474K');
+      expect(card?.querySelector('.badge')?.getAttribute('data-status')).toBe('none');
+      expect(norm(card?.textContent)).not.toContain(lang === 'id' ? 'rata-rata bulanan' : 'monthly average');
+    });
+
+    // Year to date 4 264 500 against the month targets so far, 4 450 000: 95.8 %, at risk (band
+    // 95 %). The straight-line year end, 12 793 500, is a labelled figure of its own, not a status.
+    it('judges the "grow sales" goal by its year to date, and shows the projection apart', () => {
+      const title = lang === 'id' ? 'Tumbuhkan penjualan bersih' : 'Grow net sales';
+      const card = [...doc(`${lang}/index.html`).querySelectorAll('article')].find((a) => norm(a.querySelector('h2, h3')?.textContent) === title)!;
+      const badge = card.querySelector('.badge')!;
+      expect([badge.getAttribute('data-kpi'), badge.getAttribute('data-period'), badge.getAttribute('data-status')]).toEqual(['net-sales', '2026', 'at-risk']);
+      expect(norm(card.textContent)).toContain(lang === 'id' ? '95,8 %' : '95.8%');
+      expect(norm(card.textContent)).toContain(lang === 'id' ? 'proyeksi akhir tahun (perkiraan, bukan status): Rp 12,8 jt' : 'projected year end (a forecast, not a status): Rp 12.8M');
     });
 
     it('names the commit in the footer', () => {
       expect(norm(doc(`${lang}/index.html`).querySelector('footer')?.textContent)).toContain(`commit ${COMMIT.slice(0, 7)}`);
     });
+  });
+
+  /**
+   * One status per number: every status a page shows names its number (data-kpi, data-period,
+   * and data-by + data-member for a breakdown member) and is the status the report model holds
+   * for it, in the words of the page's language. Fails on a page that shows a status of its own.
+   */
+  it('shows on every page only the statuses the report model holds, each tied to its number', async () => {
+    const report = await loadReport(FIXTURE);
+    const kpis = new Map(report.kpis.map((k) => [k.id, k]));
+    const problems: string[] = [];
+    const seen = new Set<string>();
+    let checked = 0;
+    for (const page of pages) {
+      const d = doc(page);
+      const lang = langOf(page);
+      for (const el of d.querySelectorAll('.badge:not([data-status])')) problems.push(`${page}: a status badge that names no number: "${norm(el.textContent)}"`);
+      for (const el of d.querySelectorAll('[data-status]')) {
+        checked++;
+        const [shown, kpi, period, by, member] = ['data-status', 'data-kpi', 'data-period', 'data-by', 'data-member'].map((a) => el.getAttribute(a));
+        const where = `${page}: ${kpi} ${period}${by ? ` ${by}=${member}` : ''}`;
+        const grain = period ? parsePeriod(period)?.grain : undefined;
+        const v = grain ? kpis.get(kpi ?? '')?.values[grain]?.find((x) => x.period === period) : undefined;
+        const x = v && by ? v.breakdowns[by]?.find((m) => m.member === member) : v;
+        if (!x) {
+          problems.push(`${where}: no such value in the report model`);
+          continue;
+        }
+        const want = statusKey(x.status, x.notFinal ?? null);
+        seen.add(want);
+        if (shown !== want) problems.push(`${where}: shows ${shown}, the model holds ${want}`);
+        // The words on a badge are the words of that status.
+        if (lang && el.classList.contains('badge') && !norm(el.textContent).endsWith(statusWord(x.status, lang, x.notFinal ?? null))) problems.push(`${where}: the badge reads "${norm(el.textContent)}"`);
+      }
+      // A card or row coloured by a status holds the badge of that status (so its colour is the model's too).
+      for (const el of d.querySelectorAll('[class*="status-"], [class*="row-"]')) {
+        const m = /\b(?:status|row)-(on-track|at-risk|off-track)\b/.exec(el.getAttribute('class') ?? '');
+        if (m && ![...el.querySelectorAll('[data-status]')].some((b) => b.getAttribute('data-status') === m[1])) problems.push(`${page}: a ${m[0]} ${el.tagName.toLowerCase()} without a ${m[1]} badge`);
+      }
+    }
+    expect(problems).toEqual([]);
+    expect(checked).toBeGreaterThan(pages.length);
+    // The fixture shows every kind.
+    expect([...seen].sort()).toEqual(expect.arrayContaining(['at-risk', 'none', 'off-track', 'on-track']));
   });
 
   it('links every page to the same page in the other language', () => {

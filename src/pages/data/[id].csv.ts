@@ -13,13 +13,13 @@ export async function getStaticPaths() {
   return report.kpis.map((kpi) => ({ params: { id: kpi.id } }));
 }
 
-const COLUMNS = ['kpi', 'grain', 'period', 'value', 'reason', 'target', 'attainment', 'status', 'previous', 'change', 'notes'] as const;
+const COLUMNS = ['kpi', 'grain', 'period', 'value', 'reason', 'target', 'attainment', 'status', 'previous', 'change', 'notes', 'gap', 'not_final', 'last_year', 'last_year_change'] as const;
 
 export function kpiCsv(kpi: ReportKpi): string {
   const rows = [COLUMNS.join(',')];
   for (const grain of ['month', 'quarter', 'year'] as Grain[]) {
     for (const v of kpi.values[grain] ?? []) {
-      const cells = [kpi.id, grain, v.period, v.value, v.reason ?? '', v.target, v.attainment, v.status ?? '', v.previous, v.change, v.notes.join(' ')];
+      const cells = [kpi.id, grain, v.period, v.value, v.reason ?? '', v.target, v.attainment, v.status ?? '', v.previous, v.change, v.notes.join(' '), v.gap, v.notFinal ?? '', v.lastYear?.value, v.lastYear?.change];
       rows.push(cells.map(csvCell).join(','));
     }
   }

@@ -52,6 +52,8 @@ export interface KpiWords {
   frequencies: Record<'monthly' | 'quarterly' | 'yearly', string>;
   grains: Record<'month' | 'quarter' | 'year', string>;
   thresholdText(full: string, atRisk: string): string;
+  /** Judged in points: the at-risk band as a signed difference (−2 pts). */
+  thresholdPointsText(band: string): string;
   /** Table columns. */
   period: string;
   value: string;
@@ -128,6 +130,7 @@ const WORDS: Record<Lang, KpiWords> = {
     frequencies: { monthly: 'tiap bulan', quarterly: 'tiap kuartal', yearly: 'tiap tahun' },
     grains: { month: 'bulan', quarter: 'kuartal', year: 'tahun' },
     thresholdText: (full, atRisk) => `sesuai target bila capaian ${full} atau lebih; berisiko dari ${atRisk}; meleset di bawah ${atRisk}`,
+    thresholdPointsText: (band) => `dinilai dari selisih dengan target, bukan persen capaian: sesuai target bila mencapai target; berisiko bila kurang paling banyak ${band}; meleset bila kurang lebih dari itu`,
     period: 'Periode',
     value: 'Nilai',
     attainment: 'Capaian',
@@ -206,6 +209,7 @@ const WORDS: Record<Lang, KpiWords> = {
     frequencies: { monthly: 'monthly', quarterly: 'quarterly', yearly: 'yearly' },
     grains: { month: 'month', quarter: 'quarter', year: 'year' },
     thresholdText: (full, atRisk) => `on track at ${full} of target or more; at risk from ${atRisk}; off track below ${atRisk}`,
+    thresholdPointsText: (band) => `judged by the difference to the target, not a percentage of it: on track when the target is met; at risk when short by at most ${band}; off track when short by more`,
     period: 'Period',
     value: 'Value',
     attainment: 'Attainment',
