@@ -79,7 +79,7 @@ export function lintReport({ data, kpis, computed, months, today }: LintInput): 
     ...lintData(months, today),
     ...lintKpis(kpis, goalIds),
     ...lintMissingTargets(kpis, data, computed, months),
-    ...lintGoals(kpis, data, months),
+    ...lintGoals(kpis, data, months, computed),
     ...lintTargets(kpis, data.targets, computed),
   ];
 }
@@ -132,8 +132,11 @@ export function lintMissingTargets(kpis: Kpi[], data: ValidData, computed: Compu
     const grain = GRAIN_OF_FREQUENCY[kpi.frequency];
     if (!computed.values[kpi.id]?.[grain]) continue;
     const additive = isAdditive(kpi);
+    // A period the KPI has no value for (e.g. retention whose activity window reaches before the
+    // data) has nothing a target could judge.
+    const unvalued = new Set(computed.values[kpi.id]![grain]!.filter((v) => v.value === null).map((v) => v.period));
     const missing = computed.periods[grain].filter(
-      (p) => years.has(fiscalYearOf(p, fyStart)) && !book.find(kpi.id, p, { dim: 'company' }, additive, fyStart, first, last),
+      (p) => !unvalued.has(p.label) && years.has(fiscalYearOf(p, fyStart)) && !book.find(kpi.id, p, { dim: 'company' }, additive, fyStart, first, last),
     );
     if (!missing.length) continue;
     const file = targetsFileOf(data, fiscalYearOf(missing[0]!, fyStart));
@@ -158,7 +161,7 @@ export function lintMissingTargets(kpis: Kpi[], data: ValidData, computed: Compu
  * on course. The year target is the one the goal card uses (given, or the sum of the twelve month
  * targets for KPIs that add up). Points at the goal's `kpi:` line in goals.yaml.
  */
-export function lintGoals(kpis: Kpi[], data: ValidData, months: string[]): Lint[] {
+export function lintGoals(kpis: Kpi[], data: ValidData, months: string[], computed?: ComputeResult): Lint[] {
   if (!months.length) return [];
   const book = new TargetBook(data.targets.flatMap((f) => f.records));
   const fyStart = data.company.fiscal_year_start;
@@ -169,7 +172,10 @@ export function lintGoals(kpis: Kpi[], data: ValidData, months: string[]): Lint[
   goals.records.forEach((g, i) => {
     const kpi = g.kpi ? byId.get(g.kpi) : undefined;
     if (!kpi) return;
+    // A year the KPI has no value for (retention whose window reaches before the data) has nothing to judge.
+    const unvalued = new Set(computed?.values[kpi.id]?.year?.filter((v) => v.value === null).map((v) => v.period));
     const missing = years.filter((y) => {
+      if (unvalued.has(String(y))) return false;
       const [a, b] = monthsOf('year', y, fyStart);
       const info: PeriodInfo = { grain: 'year', index: y, label: String(y), start: '', end: '', partial: false };
       return !book.find(kpi.id, info, { dim: 'company' }, isAdditive(kpi), fyStart, a, b);

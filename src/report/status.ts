@@ -26,8 +26,8 @@ export type Judging = { judge: 'ratio'; at_risk: number } | { judge: 'points'; a
 
 /** Attainment from which a ratio-judged KPI is at risk (below: off track), by unit. */
 export const DEFAULT_AT_RISK: Record<Kpi['unit'], number> = {
-  currency: 0.95,
-  count: 0.95,
+  currency: 0.9,
+  count: 0.9,
   'per-day': 0.9,
   days: 0.9,
   hours: 0.9,

@@ -184,3 +184,6 @@ export function sortByKey<T>(items: T[], key: (item: T) => number, size: number)
   for (const it of items) out[counts[key(it)]!++] = it;
   return out;
 }
+
+/** The activity window of customer-retention-rate (kpis/customer-retention-rate.yaml, window_days). */
+export const RETENTION_WINDOW_DAYS = 90;

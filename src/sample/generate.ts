@@ -13,7 +13,7 @@ import type { FileKind } from '../schema/file-kinds.ts';
 import { activityRecords, countLeadWork, planActivities } from './activities.ts';
 import { monthsEnding, WorkCalendar, type Month } from './calendar.ts';
 import { CATEGORIES, PRODUCTS } from './catalog.ts';
-import { emptyStats, widthFor, type Ctx } from './context.ts';
+import { emptyStats, RETENTION_WINDOW_DAYS, widthFor, type Ctx } from './context.ts';
 import { createInitialCustomers, customerRecords, initialCustomerCount } from './customers.ts';
 import { holidaysOf } from './holidays.ts';
 import { createLeads } from './leads.ts';
@@ -163,7 +163,7 @@ function retention(ctx: Ctx, m: Month, orders: OrderDraft[], lastBuyers: Set<str
  * Who stays active (an order within the last ACTIVE_DAYS) through a month, a calendar quarter and
  * a year (any twelve months whose look-back lies in the data), for the retention targets.
  */
-const ACTIVE_DAYS = 90;
+const ACTIVE_DAYS = RETENTION_WINDOW_DAYS;
 class ActiveCustomers {
   private readonly lastOrder = new Map<string, number>();
   private quarter: string[] = [];

