@@ -255,14 +255,15 @@ const YAML_CASES: YamlCase[] = [
   },
   {
     file: 'huge-numbers.orders.yaml',
-    what: 'qty 99999999999999999999 (beyond safe integers), prices 1.0e+400 and 1e400 (read as text); a second order with qty 2^53-1 and a 30-digit price is valid',
+    what: 'qty 99999999999999999999 (beyond safe integers), prices 1.0e+400 and 1e400 (read as text); a second order with qty 2^53-1 and a 30-digit price: above the maxima (fixed: was valid, and its line of 1.1e45 was summed into net sales)',
     expect: [
-      'data/2026/03/orders.yaml:6:26  lines[0].qty must be a positive integer, got 100000000000000000000  (the number of units, a whole number above 0)',
+      'data/2026/03/orders.yaml:6:26  lines[0].qty must be a quantity of at most 1,000,000,000 (1e9), got 100000000000000000000  (at most 1e9 units on one line; look for extra digits, or split the line)',
       'data/2026/03/orders.yaml:7:36  lines[1].price must be an amount (a number >= 0), got "1.0e+400"  (write a plain number, without quotes)',
       'data/2026/03/orders.yaml:8:36  lines[2].price must be an amount (a number >= 0), got "1e400"  (write a plain number, without quotes)',
+      'data/2026/03/orders.yaml:14:26  lines[0].qty must be a quantity of at most 1,000,000,000 (1e9), got 9007199254740991  (at most 1e9 units on one line; look for extra digits, or split the line)',
+      'data/2026/03/orders.yaml:14:51  lines[0].price must be an amount of at most 1,000,000,000,000,000 (1e15), got 1.2345678901234568e+29  (amounts are at most 1e15, so that every total stays exact; look for extra digits or a pasted formula result)',
     ],
-    records: { total: 2, valid: 1 },
-    values: [{ id: 'SO-2026-03-0502', date: '2026-03-18', customer: 'C2', rep: 'andi', lines: [{ sku: 'TEH-1', qty: 9007199254740991, price: 1.2345678901234568e+29, discount: 0, kind: 'regular' }] }],
+    records: { total: 2, valid: 0 },
   },
   {
     file: 'impossible-dates.surveys.yaml',
@@ -713,6 +714,62 @@ const YAML_CASES: YamlCase[] = [
     records: { total: 9, valid: 3 },
     values: [{ id: 'C1', name: 'Toko Satu', region: 'jakarta', segment: 'retail', owner: 'andi' }, { id: 'C2', name: 'Toko Dua', region: 'bandung', segment: 'retail', owner: 'budi' }, { id: 'on', name: 'no', region: 'jakarta', segment: 'retail', owner: 'andi' }],
   },
+  {
+    file: 'huge-amounts.orders.yaml',
+    what: 'a price of 1e308 (fixed: validated, and made net sales "no data" with exit 0), one of 1e15 + 1 and a quantity of 1e9 + 1; 1e15 and 1e9 themselves are the maxima',
+    expect: [
+      'data/2026/03/orders.yaml:6:37  lines[0].price must be an amount of at most 1,000,000,000,000,000 (1e15), got 1e+308  (amounts are at most 1e15, so that every total stays exact; look for extra digits or a pasted formula result)',
+      'data/2026/03/orders.yaml:13:36  lines[0].price must be an amount of at most 1,000,000,000,000,000 (1e15), got 1000000000000001  (amounts are at most 1e15, so that every total stays exact; look for extra digits or a pasted formula result)',
+      'data/2026/03/orders.yaml:14:26  lines[1].qty must be a quantity of at most 1,000,000,000 (1e9), got 1000000001  (at most 1e9 units on one line; look for extra digits, or split the line)',
+    ],
+    records: { total: 3, valid: 1 },
+    values: [{ id: 'SO-3', date: '2026-03-04', customer: 'C2', rep: 'andi', lines: [{ sku: 'TEH-1', qty: 1e9, price: 1e15, discount: 0, kind: 'regular' }] }],
+  },
+  {
+    file: 'huge-list-price.products.yaml',
+    what: 'a list price of 1e308 (fixed: validated)',
+    expect: [
+      'data/products.yaml:4:76  list_price must be an amount of at most 1,000,000,000,000,000 (1e15), got 1e+308  (amounts are at most 1e15, so that every total stays exact; look for extra digits or a pasted formula result)',
+    ],
+    records: { total: 2, valid: 1 },
+  },
+  {
+    file: 'huge-values.targets.yaml',
+    what: 'target values 1e308 and -1.5e15 (fixed: validated); 1e15 and -1e15 are the bounds',
+    expect: [
+      'data/targets/2026.yaml:1:45  value must be a number from -1e15 to 1e15, got 1e+308  (a target is at most 1e15 either way, like every amount; look for extra digits)',
+      'data/targets/2026.yaml:2:45  value must be a number from -1e15 to 1e15, got -1500000000000000  (a target is at most 1e15 either way, like every amount; look for extra digits)',
+    ],
+    records: { total: 4, valid: 2 },
+  },
+  {
+    file: 'left-before-joined.team.yaml',
+    what: 'a rep who left before they joined (fixed: passed); left on the day they joined is one day of work, valid',
+    expect: [
+      'data/team.yaml:9:9  left 2025-01-01 is before joined 2026-03-15  (left is the last day with the company, on or after joined; correct one of the two dates)',
+    ],
+    records: { total: 3, valid: 3 },
+  },
+  {
+    file: 'multi-line-name-and-note.leads.yaml',
+    what: 'a lead name with a CRLF inside quotes (fixed: kept, two lines on the site); a plain name continued on the next line is folded by YAML into one line, valid',
+    expect: [
+      'data/2026/03/leads.yaml:2:47  name must be on one line  (join the lines into one; names, titles and descriptions show on one line, only notes and comments may span lines)',
+    ],
+    records: { total: 3, valid: 2 },
+    values: [{ id: 'L-1', created: '2026-03-02T09:00', source: 'referral', rep: 'andi', region: 'jakarta' }, { id: 'L-3', created: '2026-03-04T09:00', name: 'Warung Pak Joko', source: 'referral', rep: 'andi', region: 'jakarta' }],
+  },
+  {
+    file: 'multi-line-names.customers.yaml',
+    what: 'customer names with \\n in quotes, a literal block | of two lines and a LINE SEPARATOR (fixed: all kept although the hint says "one line"); a folded block >- and a | block of one line are one line, valid',
+    expect: [
+      'data/customers.yaml:3:19  name must be on one line  (join the lines into one; names, titles and descriptions show on one line, only notes and comments may span lines)',
+      'data/customers.yaml:5:9  name must be on one line  (join the lines into one; names, titles and descriptions show on one line, only notes and comments may span lines)',
+      'data/customers.yaml:18:19  name must be on one line  (join the lines into one; names, titles and descriptions show on one line, only notes and comments may span lines)',
+    ],
+    records: { total: 7, valid: 4 },
+    values: [{ id: 'C1', name: 'Toko Satu', region: 'jakarta', segment: 'retail', owner: 'andi' }, { id: 'C2', name: 'Toko Dua', region: 'bandung', segment: 'retail', owner: 'budi' }, { id: 'C5', name: 'Toko Lima Jaya', region: 'jakarta', segment: 'retail', owner: 'andi' }, { id: 'C7', name: 'Toko Tujuh', region: 'jakarta', segment: 'retail', owner: 'andi' }],
+  },
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -1100,38 +1157,14 @@ const CSV_CASES: CsvCase[] = [
   {
     file: 'tabs-quotes-newlines-in-cells.csv',
     kind: 'leads',
-    what: 'quoted cells holding a tab, doubled quotes, a separator and line breaks (LF and CRLF), spaces after a closing quote: kept as written',
+    what: 'quoted cells holding a tab, doubled quotes, a separator and line breaks (LF and CRLF), spaces after a closing quote: read cell by cell; the name with line breaks is refused at the line its row starts on (fixed: written, a name on three lines)',
     rows: 3,
-    exit: 0,
+    exit: 1,
     output: [
-      'tabs-quotes-newlines-in-cells.csv: 3 rows, 3 used for 2026-04',
-      'no --map: columns read by field name; numbers read 1.234.567,89, dates dd/mm/yyyy or yyyy-mm-dd (company locale id-ID)',
-      'wrote data/2026/04/leads.yaml: 3 leads',
+      'tabs-quotes-newlines-in-cells.csv:4  name (column "name") must be on one line  (join the lines into one; names, titles and descriptions show on one line, only notes and comments may span lines)',
+      '',
+      '1 problem: nothing written',
     ],
-    written: {
-      'data/2026/04/leads.yaml': [
-        '# Imported by capaian import leads from tabs-quotes-newlines-in-cells.csv, 2026-04.',
-        '- id: L-0401',
-        '  created: 2026-04-01T08:00',
-        '  name: "Toko\\tSatu"',
-        '  source: referral',
-        '  rep: andi',
-        '  region: jakarta',
-        '- id: L-0402',
-        '  created: 2026-04-02T09:00',
-        '  name: Toko, Dua; "Tiga"',
-        '  source: referral',
-        '  rep: andi',
-        '  region: jakarta',
-        '- id: L-0403',
-        '  created: 2026-04-03T10:00',
-        '  name: "Baris\\npertama\\r\\nkedua"',
-        '  source: referral',
-        '  rep: andi',
-        '  region: jakarta',
-        '',
-      ],
-    },
   },
   {
     file: 'multiline-cells-line-numbers.csv',
@@ -1261,14 +1294,16 @@ const CSV_CASES: CsvCase[] = [
   {
     file: 'huge-numbers.csv',
     kind: 'orders',
-    what: 'qty 99999999999999999999, prices 1.000.000.000.000.000.000.000 and a 300-digit number (finite: accepted) and 1e400 (not the id way)',
+    what: 'qty 99999999999999999999, prices 1.000.000.000.000.000.000.000 and a 300-digit number (above the maxima; fixed: accepted) and 1e400 (not the id way)',
     rows: 4,
     exit: 1,
     output: [
-      'huge-numbers.csv:2  qty (column "qty") must be a positive integer, got 100000000000000000000  (the number of units, a whole number above 0)',
+      'huge-numbers.csv:2  qty (column "qty") must be a quantity of at most 1,000,000,000 (1e9), got 100000000000000000000  (at most 1e9 units on one line; look for extra digits, or split the line)',
+      'huge-numbers.csv:3  price (column "price") must be an amount of at most 1,000,000,000,000,000 (1e15), got 1e+21  (amounts are at most 1e15, so that every total stays exact; look for extra digits or a pasted formula result)',
+      'huge-numbers.csv:5  price (column "price") must be an amount of at most 1,000,000,000,000,000 (1e15), got 1e+307  (amounts are at most 1e15, so that every total stays exact; look for extra digits or a pasted formula result)',
       'huge-numbers.csv:4  price (column "price"): "1e400" is not a number written the id way (1.234.567,89)  (it looks like commas group thousands and a point marks decimals: set numbers: en in the mapping)',
       '',
-      '2 problems: nothing written',
+      '4 problems: nothing written',
     ],
   },
   {
