@@ -1903,6 +1903,24 @@ describe('generated: the file system (symlinks, a FIFO, paths with ..)', () => {
     expect(read.files.length).toBe(15);
   });
 
+  it('a folder named orders.yaml (empty, or holding files) in place of the month file is an error (fixed: the month\'s orders were dropped with exit 0)', async () => {
+    const root = repoOnDisk('folder-named-yaml');
+    rmSync(join(root, 'data/2026/03/orders.yaml'));
+    mkdirSync(join(root, 'data/2026/03/orders.yaml'));
+    mkdirSync(join(root, 'kpis/net-sales.yaml.d/x.yaml'), { recursive: true });
+    mkdirSync(join(root, 'data/2026/03/surveys.yml'));
+    writeFileSync(join(root, 'data/2026/03/surveys.yml/surveys.yaml'), '- { id: S-9, date: 2026-03-10, customer: C1, score: 4 }\n');
+    const read = await readRepoFiles(root);
+    const r = validateRepo(read.files, read.issues);
+    const hint = 'a data file is a YAML file: remove the folder, or put its records in a file of that name';
+    expect(r.issues.map(shownIssue)).toEqual([
+      `data/2026/03/orders.yaml  orders.yaml is a folder, not a file  (${hint})`,
+      `data/2026/03/surveys.yml  surveys.yml is a folder, not a file  (${hint})`,
+      `kpis/net-sales.yaml.d/x.yaml  x.yaml is a folder, not a file  (${hint})`,
+    ]);
+    expect(r.data).toBeNull();
+  });
+
   it('--root written with .. reads the same repository, and paths stay relative to it', async () => {
     const root = repoOnDisk('dotdot');
     const read = await readRepoFiles(join(tmp, 'nowhere', '..', 'dotdot'));
