@@ -1,5 +1,10 @@
-/** A computed number, or the reason there is none. Never NaN or Infinity. */
-export type Reason = 'no-data' | 'zero-denominator' | 'no-previous-period' | 'not-applicable';
+/**
+ * A computed number, or the reason there is none. Never NaN or Infinity: a result that is not a
+ * finite number (a total past 1.8e308, a division by almost zero) is `not-finite`, which the
+ * pipeline turns into an error naming the KPI, the period and the files to check; it is never
+ * shown as "no data".
+ */
+export type Reason = 'no-data' | 'zero-denominator' | 'no-previous-period' | 'not-applicable' | 'not-finite';
 
 export interface Val {
   value: number | null;
@@ -9,7 +14,7 @@ export interface Val {
 export const none = (reason: Reason): Val => ({ value: null, reason });
 
 export function val(x: number): Val {
-  return Number.isFinite(x) ? { value: x } : none('no-data');
+  return Number.isFinite(x) ? { value: x } : none('not-finite');
 }
 
 /** One period of a series: the total and the value of each breakdown member (by code). */
