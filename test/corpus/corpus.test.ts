@@ -795,18 +795,18 @@ interface CsvCase {
 const CSV_CASES: CsvCase[] = [
   {
     file: 'id-locale-semicolons.csv',
-    kind: 'orders',
-    what: 'an Indonesian spreadsheet export: BOM, semicolons, CRLF, "Rp 1.234.567", "12.500,50", qty 1.200, "Rp 15.000,-", "IDR 9.000", 10%, 0,05 and "2,5 %", dates 03/04/2026, 7/4/2026 and ISO',
+    kind: 'orders', map: 'id-locale-semicolons.map.yaml',
+    what: 'an Indonesian spreadsheet export: BOM, semicolons, CRLF, "Rp 1.234.567", "12.500,50", qty 1.200, "Rp 15.000,-", "IDR 9.000", 10%, 0,05 and "2,5 %", dates 03/04/2026, 7/4/2026 and ISO; a mapping of one line states numbers: "1.234,5" (without it, 1.200, 15.000 and 9.000 are ambiguous: see ambiguous-grouping.csv)',
     rows: 4,
     exit: 0,
     output: [
       'id-locale-semicolons.csv: 4 rows, 4 used for 2026-04',
-      'no --map: columns read by field name; numbers read 1.234.567,89, dates dd/mm/yyyy or yyyy-mm-dd (company locale id-ID)',
+      'columns read by field name; numbers read 1.234.567,89 (the mapping), dates dd/mm/yyyy or yyyy-mm-dd (company locale id-ID)',
       'wrote data/2026/04/orders.yaml: 3 orders, 4 lines, net sales 46,868,437.5 IDR',
     ],
     written: {
       'data/2026/04/orders.yaml': [
-        '# Imported by capaian import orders from id-locale-semicolons.csv, 2026-04.',
+        '# Imported by capaian import orders from id-locale-semicolons.csv with id-locale-semicolons.map.yaml, 2026-04.',
         '- id: INV-0401',
         '  date: 2026-04-03',
         '  customer: C1',
@@ -838,6 +838,7 @@ const CSV_CASES: CsvCase[] = [
     exit: 0,
     output: [
       'en-numbers-us-dates.csv: 3 rows, 3 used for 2026-04',
+      'numbers read 1,234,567.89 (the mapping), dates m/d/yyyy or yyyy-mm-dd (the mapping)',
       'wrote data/2026/04/orders.yaml: 3 orders, 3 lines, net sales 7,869,136.5 IDR',
     ],
     written: {
@@ -868,13 +869,13 @@ const CSV_CASES: CsvCase[] = [
   {
     file: 'wrong-locale-numbers.csv',
     kind: 'orders',
-    what: 'English-style numbers read the Indonesian way (the company locale): "1,234,567.00" and "5,000.50" refused, qty "1,234" read as 1.234 and refused as not whole',
+    what: 'English-style numbers read the Indonesian way (the company locale): "1,234,567.00" and "5,000.50" refused, qty "1,234" refused as ambiguous (fixed: read as 1.234, then refused as not whole)',
     rows: 3,
     exit: 1,
     output: [
       'wrong-locale-numbers.csv:2  price (column "price"): "1,234,567.00" is not a number written the id way (1.234.567,89)  (it looks like commas group thousands and a point marks decimals: set numbers: en in the mapping)',
       'wrong-locale-numbers.csv:4  price (column "price"): "5,000.50" is not a number written the id way (1.234.567,89)  (it looks like commas group thousands and a point marks decimals: set numbers: en in the mapping)',
-      'wrong-locale-numbers.csv:3  qty (column "qty") must be a positive integer, got 1.234  (the number of units, a whole number above 0)',
+      'wrong-locale-numbers.csv:3  qty (column "qty"): "1,234" is ambiguous: 1.234 written the id way (1.234,5), 1234 the en way (1,234.5)  (say how the CSV writes numbers in the mapping: numbers: "1.234,5" (id) or numbers: "1,234.5" (en); see docs/import.md)',
       '',
       '3 problems: nothing written',
     ],
@@ -882,38 +883,15 @@ const CSV_CASES: CsvCase[] = [
   {
     file: 'ambiguous-grouping.csv',
     kind: 'orders',
-    what: 'the Indonesian way, "1,500" is one and a half and "1.500" fifteen hundred: read as written, valid',
+    what: 'the Indonesian way, "1,500" is one and a half and "1.500" fifteen hundred, the English way the other way round: without a mapping that states the format, both are refused as ambiguous (fixed: read the locale\'s way without a word); "1.500,5" is not ambiguous',
     rows: 3,
-    exit: 0,
+    exit: 1,
     output: [
-      'ambiguous-grouping.csv: 3 rows, 3 used for 2026-04',
-      'no --map: columns read by field name; numbers read 1.234.567,89, dates dd/mm/yyyy or yyyy-mm-dd (company locale id-ID)',
-      'wrote data/2026/04/orders.yaml: 3 orders, 3 lines, net sales 3,002 IDR',
+      'ambiguous-grouping.csv:2  price (column "price"): "1,500" is ambiguous: 1.5 written the id way (1.234,5), 1500 the en way (1,234.5)  (say how the CSV writes numbers in the mapping: numbers: "1.234,5" (id) or numbers: "1,234.5" (en); see docs/import.md)',
+      'ambiguous-grouping.csv:3  price (column "price"): "1.500" is ambiguous: 1500 written the id way (1.234,5), 1.5 the en way (1,234.5)  (say how the CSV writes numbers in the mapping: numbers: "1.234,5" (id) or numbers: "1,234.5" (en); see docs/import.md)',
+      '',
+      '2 problems: nothing written',
     ],
-    written: {
-      'data/2026/04/orders.yaml': [
-        '# Imported by capaian import orders from ambiguous-grouping.csv, 2026-04.',
-        '- id: SO-0401',
-        '  date: 2026-04-03',
-        '  customer: C1',
-        '  rep: andi',
-        '  lines:',
-        '    - { sku: TEH-1, qty: 1, price: 1.5 }',
-        '- id: SO-0402',
-        '  date: 2026-04-04',
-        '  customer: C1',
-        '  rep: andi',
-        '  lines:',
-        '    - { sku: TEH-1, qty: 1, price: 1500 }',
-        '- id: SO-0403',
-        '  date: 2026-04-05',
-        '  customer: C1',
-        '  rep: andi',
-        '  lines:',
-        '    - { sku: TEH-1, qty: 1, price: 1500.5 }',
-        '',
-      ],
-    },
   },
   {
     file: 'excel-serial-dates.csv',
@@ -923,6 +901,7 @@ const CSV_CASES: CsvCase[] = [
     exit: 0,
     output: [
       'excel-serial-dates.csv: 4 rows, 3 used for 2026-04, 1 dated outside 2026-04 skipped (the file\'s dates run from 2026-04-04 to 2026-05-01)',
+      'numbers read 1.234.567,89 (company locale id-ID), dates excel or yyyy-mm-dd (the mapping)',
       'wrote data/2026/04/surveys.yaml: 3 surveys, average score 4.00',
     ],
     written: {
@@ -1277,6 +1256,7 @@ const CSV_CASES: CsvCase[] = [
     exit: 0,
     output: [
       'prototype-named-columns.csv: 2 rows, 1 used for 2026-04, 1 left out by where',
+      'numbers read 1.234.567,89 (company locale id-ID), dates dd/mm/yyyy or yyyy-mm-dd (company locale id-ID)',
       'wrote data/2026/04/surveys.yaml: 1 surveys, average score 4.00',
     ],
     written: {
@@ -1479,6 +1459,7 @@ const CSV_CASES: CsvCase[] = [
     exit: 0,
     output: [
       'outside-month-and-filtered.csv: 5 rows, 2 used for 2026-04, 2 dated outside 2026-04 skipped (the file\'s dates run from 2026-03-31 to 2026-05-01), 1 left out by where',
+      'numbers read 1.234.567,89 (company locale id-ID), dates dd/mm/yyyy or yyyy-mm-dd (company locale id-ID)',
       'wrote data/2026/04/surveys.yaml: 2 surveys, average score 3.50',
     ],
     written: {
@@ -1534,6 +1515,7 @@ const CSV_CASES: CsvCase[] = [
     exit: 0,
     output: [
       'records-single-where.csv: 3 rows, 2 used for 2026-04, 1 left out by where',
+      'numbers read 1.234.567,89 (company locale id-ID), dates dd/mm/yyyy or yyyy-mm-dd (company locale id-ID)',
       'wrote data/2026/04/surveys.yaml: 2 surveys, average score 3.50',
     ],
     written: {
