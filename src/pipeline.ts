@@ -4,8 +4,8 @@
  */
 import { buildDataset } from './dataset/build-dataset.ts';
 import { fieldsUsedBy } from './kpi/fields-used.ts';
-import { computeKpis, type NonFinite } from './compute/compute-kpis.ts';
-import { monthLabel } from './calendar/periods.ts';
+import { computeKpis, type ComputeResult, type NonFinite } from './compute/compute-kpis.ts';
+import { monthLabel, monthsOf, type Grain } from './calendar/periods.ts';
 import type { Kpi } from './kpi/schema.ts';
 import { buildReport, type Report } from './report/build-report.ts';
 import { validateRepo, type SourceFile, type ValidateOptions, type ValidationResult } from './validate/validate-repo.ts';
@@ -46,14 +46,37 @@ export function runPipeline(files: SourceFile[], earlier: PendingIssue[], opts: 
     ...(opts.today ? { today: opts.today } : {}),
     ...(opts.commit ? { commit: opts.commit } : {}),
   });
+  // Targets divide too (attainment = value / target): a tiny target must not make an Infinity either.
+  const broken = nonFiniteInReport(report, computed.periods, data.company.fiscal_year_start);
+  if (broken.length) {
+    const errors = nonFiniteIssues(broken, validation.kpis, validation.summary.files.map((f) => f.file));
+    return { validation: { ...validation, data: null, issues: sortIssues([...validation.issues, ...errors]) }, report: null };
+  }
   return { validation, report: withSources(report, files) };
+}
+
+/** Every KPI and period of the report holding a number that is not finite (an attainment, a change: the values are checked already). */
+function nonFiniteInReport(report: Report, periods: ComputeResult['periods'], fyStart: number): (NonFinite & { target: true })[] {
+  const out: (NonFinite & { target: true })[] = [];
+  const bad = (o: object) => Object.values(o).some((x) => typeof x === 'number' && !Number.isFinite(x));
+  for (const k of report.kpis) {
+    for (const [grain, values] of Object.entries(k.values) as [Grain, Report['kpis'][number]['values'][Grain]][]) {
+      for (const v of values ?? []) {
+        const members = Object.entries(v.breakdowns).flatMap(([by, list]) => list.filter(bad).map((m) => `${by}: ${m.member}`));
+        if (!bad(v) && !members.length) continue;
+        const info = periods[grain].find((p) => p.label === v.period);
+        if (info) out.push({ kpi: k.id, grain, period: v.period, months: monthsOf(grain, info.index, fyStart), members: bad(v) ? [] : members, target: true });
+      }
+    }
+  }
+  return out;
 }
 
 /**
  * One error per KPI and period whose value is not a finite number, at the KPI's file, naming the
  * month files it reads in that period (and in the period a growth rate compares with).
  */
-function nonFiniteIssues(list: NonFinite[], kpis: Kpi[], files: string[]): Issue[] {
+function nonFiniteIssues(list: (NonFinite & { target?: true })[], kpis: Kpi[], files: string[]): Issue[] {
   const byId = new Map(kpis.map((k) => [k.id, k]));
   return list.map((n) => {
     const words = formulaWords(byId.get(n.kpi), byId);
@@ -67,7 +90,9 @@ function nonFiniteIssues(list: NonFinite[], kpis: Kpi[], files: string[]): Issue
     });
     const where = n.members.length ? ` for ${n.members.slice(0, 3).join(', ')}${n.members.length > 3 ? ` and ${n.members.length - 3} more` : ''}` : '';
     const named = read.length ? read.slice(0, 6).join(', ') + (read.length > 6 ? ` and ${read.length - 6} more files` : '') : `the month files from ${first} to ${last}`;
-    const found = issue(`kpis/${n.kpi}.yaml`, [], 'not-finite', `${n.kpi} ${n.period}${where}: the value is not a finite number (a result beyond what a number holds, or a division by almost zero)`, `look for extreme amounts or quantities in ${named}`);
+    const found = n.target
+      ? issue(`kpis/${n.kpi}.yaml`, [], 'not-finite', `${n.kpi} ${n.period}${where}: the attainment against the target or the change is not a finite number (a division by almost zero)`, `look for a target of almost zero for ${n.kpi} in data/targets/, or extreme amounts in ${named}`)
+      : issue(`kpis/${n.kpi}.yaml`, [], 'not-finite', `${n.kpi} ${n.period}${where}: the value is not a finite number (a result beyond what a number holds, or a division by almost zero)`, `look for extreme amounts or quantities in ${named}`);
     return { ...found, line: 0, column: 0 };
   });
 }

@@ -261,3 +261,18 @@ describe('a value that is not a finite number', () => {
     ]);
   });
 });
+
+describe('a target that makes the attainment not a finite number', () => {
+  it('is an error of the pipeline too (fixed: the attainment was Infinity, shown as no status)', async () => {
+    const { baseFiles, toSourceFiles } = await import('../corpus/support.ts');
+    const files = baseFiles();
+    // Net sales of 2026-03 in the valid fixture is a few hundred thousand; against a target of
+    // 1e-306 (a valid number) the attainment value / target is past 1.8e308.
+    files.set('data/targets/2026.yaml', new TextEncoder().encode('- { kpi: net-sales, period: 2026-03, value: 1e-306 }\n'));
+    const { validation, report } = runPipeline(toSourceFiles(files), []);
+    expect(report).toBeNull();
+    // The quarter's and the year's targets are made from the month's, so they break too.
+    const hint = 'look for a target of almost zero for net-sales in data/targets/, or extreme amounts in data/2026/03/orders.yaml';
+    expect(validation.issues.filter((i) => i.level === 'error').map(formatIssue)).toEqual(['2026-03', '2026-Q1', '2026'].map((p) => `kpis/net-sales.yaml  net-sales ${p}: the attainment against the target or the change is not a finite number (a division by almost zero)  (${hint})`));
+  });
+});
