@@ -1904,6 +1904,16 @@ describe('generated: the file system (symlinks, a FIFO, paths with ..)', () => {
     expect(r.data).toBeNull();
   });
 
+  it('an empty kpis/ folder: every goal naming a KPI is an error (fixed: passed with no KPI at all)', async () => {
+    const root = repoOnDisk('empty-kpis');
+    rmSync(join(root, 'kpis'), { recursive: true });
+    mkdirSync(join(root, 'kpis'));
+    const read = await readRepoFiles(root);
+    const r = validateRepo(read.files, read.issues);
+    expect(r.issues.map((i) => `${i.file}:${i.line}  ${i.code}`)).toEqual([1, 2, 3, 4, 5, 6].map((line) => `data/goals.yaml:${line}  unknown-kpi`));
+    expect(r.data).toBeNull();
+  });
+
   it('--root written with .. reads the same repository, and paths stay relative to it', async () => {
     const root = repoOnDisk('dotdot');
     const read = await readRepoFiles(join(tmp, 'nowhere', '..', 'dotdot'));
