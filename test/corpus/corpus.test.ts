@@ -751,7 +751,7 @@ const YAML_CASES: YamlCase[] = [
     records: { total: 3, valid: 3 },
   },
   {
-    file: 'multi-line-name-and-note.leads.yaml',
+    file: 'multi-line-lead-names.leads.yaml',
     what: 'a lead name with a CRLF inside quotes (fixed: kept, two lines on the site); a plain name continued on the next line is folded by YAML into one line, valid',
     expect: [
       'data/2026/03/leads.yaml:2:47  name must be on one line  (join the lines into one; names, titles and descriptions show on one line, only notes and comments may span lines)',
