@@ -13,7 +13,7 @@
 // the first build after an older version, where dist/ is still a real folder, moves that folder
 // aside first: one short moment without dist/, once.)
 import { spawnSync } from 'node:child_process';
-import { closeSync, lstatSync, mkdtempSync, openSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, symlinkSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, lstatSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, symlinkSync, unlinkSync, writeSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -80,6 +80,7 @@ function releaseLock() {
   }
 }
 
+mkdirSync(dirname(dist), { recursive: true });
 const holder = takeLock();
 if (holder !== null) {
   console.error(`capaian: another build (pid ${holder}) is writing ${dist}; run the build again when it has finished (if no build is running, remove ${lock})`);
