@@ -123,6 +123,11 @@ if (built !== 0) {
   process.exit(1);
 }
 
+// Server-side modules Astro leaves at the top of a static build (content-assets.mjs,
+// content-modules.mjs, a manifest_*.mjs of an interrupted render): never part of the site, which
+// runs no script at all, so never published.
+for (const entry of readdirSync(next)) if (/\.mjs$/.test(entry)) rmSync(join(next, entry), { force: true });
+
 // --- swap ----------------------------------------------------------------------------------------
 const previous = current();
 let legacy = null;

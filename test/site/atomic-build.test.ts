@@ -32,7 +32,8 @@ describe('npm run build', () => {
 
 /**
  * A stand-in for `astro build`: writes a server manifest into its output folder (as Astro does
- * while it renders), waits, writes index.html naming the build, removes the manifest.
+ * while it renders), waits, writes index.html naming the build, removes the manifest and leaves
+ * content-modules.mjs (as Astro 5 does; the build removes it).
  */
 const FAKE_ASTRO = `
 const { mkdirSync, writeFileSync, rmSync } = require('node:fs');
@@ -43,6 +44,7 @@ writeFileSync(join(out, 'manifest_server.mjs'), 'export const manifest = {};');
 setTimeout(() => {
   writeFileSync(join(out, 'index.html'), 'site of ' + process.env.BUILD_TAG);
   rmSync(join(out, 'manifest_server.mjs'));
+  writeFileSync(join(out, 'content-modules.mjs'), 'export default new Map();'); // Astro 5 leaves this one
 }, Number(process.env.FAKE_DELAY || 0));
 `;
 
