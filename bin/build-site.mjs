@@ -2,16 +2,107 @@
 // npm run build: validate, build the site into a fresh folder, then swap it in for dist/.
 // A failed validation or an interrupted build leaves the previous dist/ as it was.
 // CAPAIAN_ROOT chooses the data repository (default: here); CAPAIAN_DIST the output (default dist).
+//
+// One build at a time per output: a lock file beside it (dist.lock) holds the builder's pid. A
+// second build started meanwhile refuses with a message naming that pid; a lock left by a process
+// that no longer runs (killed, machine restarted) is taken over.
+//
+// dist is a symbolic link to the folder of the last complete build (dist -> .dist-<hex>): each
+// build writes its own folder, and the link is replaced by rename(2), which is atomic, so dist/
+// always names one whole site, the old one or the new one, never nothing and never a mix. (Only
+// the first build after an older version, where dist/ is still a real folder, moves that folder
+// aside first: one short moment without dist/, once.)
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { closeSync, lstatSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, symlinkSync, unlinkSync, writeSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const project = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const root = resolve(process.env.CAPAIAN_ROOT ?? process.cwd());
 const dist = resolve(process.env.CAPAIAN_DIST ?? join(project, 'dist'));
+// The site builder; tests put a stand-in here.
+const astro = process.env.CAPAIAN_ASTRO ?? join(project, 'node_modules', 'astro', 'astro.js');
 const run = (cmd, args, env = {}) => spawnSync(cmd, args, { cwd: project, stdio: 'inherit', env: { ...process.env, ...env } }).status ?? 1;
+
+// --- the lock -----------------------------------------------------------------------------------
+const lock = `${dist}.lock`;
+
+/** True when a process with this pid runs (EPERM: it runs, as another user). */
+function running(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return e.code === 'EPERM';
+  }
+}
+
+/** Takes the lock, or returns the pid of the build that holds it. */
+function takeLock() {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    try {
+      const fd = openSync(lock, 'wx');
+      writeSync(fd, `${process.pid}\n`);
+      closeSync(fd);
+      return null;
+    } catch (e) {
+      if (e.code !== 'EEXIST') throw e;
+    }
+    let text = '';
+    try {
+      text = readFileSync(lock, 'utf8');
+    } catch {
+      continue; // released meanwhile: try again
+    }
+    const pid = Number.parseInt(text, 10);
+    if (Number.isInteger(pid) && pid > 0 && running(pid)) return pid;
+    // Stale (its builder is gone, or it is empty because a builder died while writing it): move it
+    // aside by rename, so that of two builds taking it over only one removes it, then try again.
+    const aside = `${lock}.stale-${process.pid}`;
+    try {
+      renameSync(lock, aside);
+      rmSync(aside, { force: true });
+      console.error(`capaian: took over ${basename(lock)} left by a build that no longer runs${pid > 0 ? ` (pid ${pid})` : ''}`);
+    } catch {
+      // another build moved it first
+    }
+  }
+  return Number.parseInt(readFileSync(lock, 'utf8'), 10) || -1;
+}
+
+function releaseLock() {
+  try {
+    if (Number.parseInt(readFileSync(lock, 'utf8'), 10) === process.pid) unlinkSync(lock);
+  } catch {
+    // already gone
+  }
+}
+
+mkdirSync(dirname(dist), { recursive: true });
+const holder = takeLock();
+if (holder !== null) {
+  console.error(`capaian: another build (pid ${holder}) is writing ${dist}; run the build again when it has finished (if no build is running, remove ${lock})`);
+  process.exit(1);
+}
+process.on('exit', releaseLock);
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => process.exit(128 + (signal === 'SIGINT' ? 2 : signal === 'SIGTERM' ? 15 : 1)));
+
+// --- validate, build ---------------------------------------------------------------------------
+const parent = dirname(dist);
+const name = basename(dist);
+const ours = new RegExp(`^\\.${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-[0-9a-f]{12}(-cache)?$`);
+/** The folder dist links to now, if it is a link. */
+const current = () => {
+  try {
+    return lstatSync(dist).isSymbolicLink() ? basename(readlinkSync(dist)) : null;
+  } catch {
+    return null;
+  }
+};
+// Folders of builds that were interrupted (we hold the lock: none is being written).
+for (const entry of readdirSync(parent)) if (ours.test(entry) && entry !== current()) rmSync(join(parent, entry), { recursive: true, force: true });
 
 // Validation computes the report model once; the pages read it from this file.
 const model = join(mkdtempSync(join(tmpdir(), 'capaian-')), 'report.json');
@@ -21,20 +112,37 @@ if (run(process.execPath, [join(project, 'bin', 'capaian.mjs'), 'validate', '--r
   console.error(`capaian: the data has problems; ${dist} was left as it was`);
   process.exit(1);
 }
-const next = `${dist}.next`;
-rmSync(next, { recursive: true, force: true });
-const built = run(process.execPath, [join(project, 'node_modules', 'astro', 'astro.js'), 'build'], { CAPAIAN_ROOT: root, CAPAIAN_OUT: next, CAPAIAN_REPORT: model });
+const folder = `.${name}-${randomBytes(6).toString('hex')}`;
+const next = join(parent, folder);
+const built = run(process.execPath, [astro, 'build'], { CAPAIAN_ROOT: root, CAPAIAN_OUT: next, CAPAIAN_REPORT: model });
 cleanUp();
+rmSync(`${next}-cache`, { recursive: true, force: true });
 if (built !== 0) {
   rmSync(next, { recursive: true, force: true });
-  rmSync(`${next}-cache`, { recursive: true, force: true });
   console.error(`capaian: the site build failed; ${dist} was left as it was`);
   process.exit(1);
 }
-// Two renames: the old site stays whole until the new one is complete.
-const old = `${dist}.old`;
-rmSync(old, { recursive: true, force: true });
-if (existsSync(dist)) renameSync(dist, old);
-renameSync(next, dist);
-rmSync(old, { recursive: true, force: true });
-rmSync(`${next}-cache`, { recursive: true, force: true });
+
+// Server-side modules Astro leaves at the top of a static build (content-assets.mjs,
+// content-modules.mjs, a manifest_*.mjs of an interrupted render): never part of the site, which
+// runs no script at all, so never published.
+for (const entry of readdirSync(next)) if (/\.mjs$/.test(entry)) rmSync(join(next, entry), { force: true });
+
+// --- swap ----------------------------------------------------------------------------------------
+const previous = current();
+let legacy = null;
+try {
+  if (!lstatSync(dist).isSymbolicLink()) {
+    // dist/ is still a real folder (built by an older version): moved aside, once.
+    legacy = join(parent, `.${name}-legacy-${process.pid}`);
+    renameSync(dist, legacy);
+  }
+} catch (e) {
+  if (e.code !== 'ENOENT') throw e;
+}
+const link = join(parent, `.${name}-link-${process.pid}`);
+rmSync(link, { force: true });
+symlinkSync(folder, link, 'dir');
+renameSync(link, dist); // atomic: dist names the old site until this moment, the new one after
+if (previous && previous !== folder) rmSync(join(parent, previous), { recursive: true, force: true });
+if (legacy) rmSync(legacy, { recursive: true, force: true });

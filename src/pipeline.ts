@@ -4,10 +4,12 @@
  */
 import { buildDataset } from './dataset/build-dataset.ts';
 import { fieldsUsedBy } from './kpi/fields-used.ts';
-import { computeKpis } from './compute/compute-kpis.ts';
+import { computeKpis, type ComputeResult, type NonFinite } from './compute/compute-kpis.ts';
+import { monthLabel, monthsOf, type Grain } from './calendar/periods.ts';
+import type { Kpi } from './kpi/schema.ts';
 import { buildReport, type Report } from './report/build-report.ts';
 import { validateRepo, type SourceFile, type ValidateOptions, type ValidationResult } from './validate/validate-repo.ts';
-import type { PendingIssue } from './validate/issue.ts';
+import { issue, sortIssues, type Issue, type PendingIssue } from './validate/issue.ts';
 import { decodeText } from './load/decode.ts';
 import { locateIssues } from './load/locate.ts';
 
@@ -33,6 +35,11 @@ export function runPipeline(files: SourceFile[], earlier: PendingIssue[], opts: 
   // The month files' columns go into the dataset (and out of the validated data) as it is built.
   const dataset = buildDataset(data, fieldsUsedBy(validation.kpis), true);
   const computed = computeKpis({ data, dataset, kpis: validation.kpis });
+  if (computed.nonFinite) {
+    // A number past what a float64 holds is an error, never a silent "no data".
+    const errors = nonFiniteIssues(computed.nonFinite, validation.kpis, validation.summary.files.map((f) => f.file));
+    return { validation: { ...validation, data: null, issues: sortIssues([...validation.issues, ...errors]) }, report: null };
+  }
   const report = buildReport({
     data,
     kpis: validation.kpis,
@@ -41,7 +48,74 @@ export function runPipeline(files: SourceFile[], earlier: PendingIssue[], opts: 
     ...(opts.today ? { today: opts.today } : {}),
     ...(opts.commit ? { commit: opts.commit } : {}),
   });
+  // Targets divide too (attainment = value / target): a tiny target must not make an Infinity either.
+  const broken = nonFiniteInReport(report, computed.periods, data.company.fiscal_year_start);
+  if (broken.length) {
+    const errors = nonFiniteIssues(broken, validation.kpis, validation.summary.files.map((f) => f.file));
+    return { validation: { ...validation, data: null, issues: sortIssues([...validation.issues, ...errors]) }, report: null };
+  }
   return { validation, report: withLintPositions(withSources(report, files), files) };
+}
+
+/** Every KPI and period of the report holding a number that is not finite (an attainment, a change: the values are checked already). */
+function nonFiniteInReport(report: Report, periods: ComputeResult['periods'], fyStart: number): (NonFinite & { target: true })[] {
+  const out: (NonFinite & { target: true })[] = [];
+  const bad = (o: object) => Object.values(o).some((x) => typeof x === 'number' && !Number.isFinite(x));
+  for (const k of report.kpis) {
+    for (const [grain, values] of Object.entries(k.values) as [Grain, Report['kpis'][number]['values'][Grain]][]) {
+      for (const v of values ?? []) {
+        const members = Object.entries(v.breakdowns).flatMap(([by, list]) => list.filter(bad).map((m) => `${by}: ${m.member}`));
+        if (!bad(v) && !members.length) continue;
+        const info = periods[grain].find((p) => p.label === v.period);
+        if (info) out.push({ kpi: k.id, grain, period: v.period, months: monthsOf(grain, info.index, fyStart), members: bad(v) ? [] : members, target: true });
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * One error per KPI and period whose value is not a finite number, at the KPI's file, naming the
+ * month files it reads in that period (and in the period a growth rate compares with).
+ */
+function nonFiniteIssues(list: (NonFinite & { target?: true })[], kpis: Kpi[], files: string[]): Issue[] {
+  const byId = new Map(kpis.map((k) => [k.id, k]));
+  return list.map((n) => {
+    const words = formulaWords(byId.get(n.kpi), byId);
+    const kinds = new Set([...words].flatMap((w) => (w === 'order_lines' ? ['orders'] : ['orders', 'leads', 'activities', 'surveys'].includes(w) ? [w] : [])));
+    const back = words.has('growth') ? (words.has('same-period-last-year') ? 12 : n.months[1] - n.months[0] + 1) : 0;
+    const first = monthLabel(n.months[0] - back);
+    const last = monthLabel(n.months[1]);
+    const read = files.filter((f) => {
+      const m = /^data\/(\d{4})\/(\d{2})\/([a-z]+)\.yaml$/.exec(f);
+      return !!m && kinds.has(m[3]!) && `${m[1]}-${m[2]}` >= first && `${m[1]}-${m[2]}` <= last;
+    });
+    const where = n.members.length ? ` for ${n.members.slice(0, 3).join(', ')}${n.members.length > 3 ? ` and ${n.members.length - 3} more` : ''}` : '';
+    const named = read.length ? read.slice(0, 6).join(', ') + (read.length > 6 ? ` and ${read.length - 6} more files` : '') : `the month files from ${first} to ${last}`;
+    const found = n.target
+      ? issue(`kpis/${n.kpi}.yaml`, [], 'not-finite', `${n.kpi} ${n.period}${where}: the attainment against the target or the change is not a finite number (a division by almost zero)`, `look for a target of almost zero for ${n.kpi} in data/targets/, or extreme amounts in ${named}`)
+      : issue(`kpis/${n.kpi}.yaml`, [], 'not-finite', `${n.kpi} ${n.period}${where}: the value is not a finite number (a result beyond what a number holds, or a division by almost zero)`, `look for extreme amounts or quantities in ${named}`);
+    return { ...found, line: 0, column: 0 };
+  });
+}
+
+/** Every word of a KPI's formula and of the KPIs it builds on. */
+function formulaWords(kpi: Kpi | undefined, byId: Map<string, Kpi>, seen = new Set<string>()): Set<string> {
+  const words = new Set<string>();
+  if (!kpi || seen.has(kpi.id)) return words;
+  seen.add(kpi.id);
+  const walk = (v: unknown) => {
+    if (typeof v === 'string') words.add(v);
+    else if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object') {
+      const o = v as Record<string, unknown>;
+      if (o.op === 'kpi' && typeof o.id === 'string') for (const w of formulaWords(byId.get(o.id), byId, seen)) words.add(w);
+      for (const [k, x] of Object.entries(o)) (words.add(k), walk(x));
+    }
+  };
+  walk(kpi.formula);
+  if (kpi.secondary) walk(kpi.secondary.formula);
+  return words;
 }
 
 const utf8 = new TextDecoder('utf-8');

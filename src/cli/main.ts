@@ -17,6 +17,20 @@ import { preIngest } from '../load/ingest-pool.ts';
 import { siteReportOptions } from '../load/report-options.ts';
 import type { Report } from '../report/build-report.ts';
 
+/**
+ * `capaian compute | head`: when the reader of stdout goes away (EPIPE), stop writing quietly, as
+ * Unix tools do: no stack trace; the command runs to its end and exits with its own status (0,
+ * or 1 for problems in the data), so a pipeline that checks it still learns the verdict. Called
+ * once by bin/capaian.mjs.
+ */
+export function quietWhenStdoutCloses(stream: NodeJS.WriteStream = process.stdout): void {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE' && e.code !== 'ERR_STREAM_DESTROYED') throw e;
+    // Whatever is written from now on goes nowhere (console.log writes through stream.write).
+    stream.write = (() => true) as typeof stream.write;
+  });
+}
+
 export class CliError extends Error {
   constructor(message: string, readonly exitCode = 2) {
     super(message);

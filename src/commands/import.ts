@@ -110,7 +110,10 @@ export async function importCommand(opts: ImportOptions, fx: ImportEffects): Pro
   const csv = readCsv(await readUserFile(fx, opts.file, 'CSV'), opts.file, delimiter ? { delimiter } : {});
   if (!csv.table) return fail(fx, csv.issues.map(formatRowIssue));
   const table = csv.table;
-  mapping ??= defaultMapping(kind, table.header);
+  // Without --map, or with a mapping that only sets formats (numbers: "1.234,5"), columns are read by field name.
+  const byName = !mapping || (!mapping.fields && !mapping.records && !mapping.lines);
+  if (byName) mapping = { ...defaultMapping(kind, table.header), ...Object.fromEntries(Object.entries(mapping ?? {}).filter(([, v]) => v !== undefined)) } as Mapping;
+  mapping = mapping!;
   const joins: { table: CsvTable; spec: Mapping['join'][number]; at: (string | number)[] }[] = [];
   const early: RowIssue[] = [...csv.issues];
   for (const [k, spec] of mapping.join.entries()) {
@@ -122,7 +125,7 @@ export async function importCommand(opts: ImportOptions, fx: ImportEffects): Pro
   if (early.some((i) => i.level !== 'warning')) return fail(fx, early.map(formatRowIssue));
 
   const locale = localeFormats(company.locale);
-  const formats = { dates: mapping.dates ?? locale.dates, numbers: mapping.numbers ?? locale.numbers };
+  const formats = { dates: mapping.dates ?? locale.dates, numbers: mapping.numbers ?? locale.numbers, numbersStated: mapping.numbers !== undefined, datesStated: mapping.dates !== undefined };
   const result = mapRows({
     kind,
     month,
@@ -183,7 +186,7 @@ export async function importCommand(opts: ImportOptions, fx: ImportEffects): Pro
   }
 
   for (const [path, t] of writes) await fx.writeFile(path, t);
-  for (const line of summary(kind, month, opts.file, monthPath, result, company, formats, opts.map === undefined)) fx.out(line);
+  for (const line of summary(kind, month, opts.file, monthPath, result, company, formats, opts.map === undefined ? 'no-map' : byName ? 'by-name' : 'mapped')) fx.out(line);
   for (const n of notes) fx.out(`note: ${n}`);
   return 0;
 }
@@ -334,7 +337,7 @@ function collapse(shown: Shown[]): string[] {
 const num = (n: number) => n.toLocaleString('en-US');
 const money = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 2 });
 
-function summary(kind: MonthKind, month: string, file: string, monthPath: string, r: MapResult, company: Company, formats: { dates: string; numbers: string }, defaulted: boolean): string[] {
+function summary(kind: MonthKind, month: string, file: string, monthPath: string, r: MapResult, company: Company, formats: { dates: string; numbers: string; numbersStated: boolean; datesStated: boolean }, defaulted: 'no-map' | 'by-name' | 'mapped'): string[] {
   const c = r.counts;
   const out: string[] = [];
   const span = c.first ? ` (the file's dates run from ${c.first} to ${c.last})` : '';
@@ -342,7 +345,11 @@ function summary(kind: MonthKind, month: string, file: string, monthPath: string
   if (c.outside) parts.push(`${num(c.outside)} dated outside ${month} skipped${span}`);
   if (c.filtered) parts.push(`${num(c.filtered)} left out by where`);
   out.push(`${basename(file)}: ${parts.join(', ')}`);
-  if (defaulted) out.push(`no --map: columns read by field name; numbers read ${formats.numbers === 'id' ? '1.234.567,89' : '1,234,567.89'}, dates ${formats.dates} or yyyy-mm-dd (company locale ${company.locale})`);
+  // Always named, so that a number read the wrong way (1.234 as 1234) is never a surprise.
+  const numbers = formats.numbers === 'id' ? '1.234.567,89' : '1,234,567.89';
+  const from = (stated: boolean) => (stated ? 'the mapping' : `company locale ${company.locale}`);
+  if (defaulted === 'no-map') out.push(`no --map: columns read by field name; numbers read ${numbers}, dates ${formats.dates} or yyyy-mm-dd (company locale ${company.locale})`);
+  else out.push(`${defaulted === 'by-name' ? 'columns read by field name; ' : ''}numbers read ${numbers} (${from(formats.numbersStated)}), dates ${formats.dates} or yyyy-mm-dd (${from(formats.datesStated)})`);
   const records = r.made.map((m) => m.record);
   let detail: string;
   if (kind === 'orders') {

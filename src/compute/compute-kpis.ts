@@ -40,9 +40,22 @@ export interface KpiPeriodValue {
   breakdowns: Record<string, MemberValue[]>;
 }
 
+/** A value that came out as no finite number: which KPI, period and (for a member) breakdown. */
+export interface NonFinite {
+  kpi: string;
+  grain: Grain;
+  period: string;
+  /** First and last month index (year * 12 + month - 1) of the period. */
+  months: [number, number];
+  /** `by: member` of each breakdown member that is not finite, when the total is. */
+  members: string[];
+}
+
 export interface ComputeResult {
   /** The last day of the data (end of its last month). */
   asOf: string | null;
+  /** Values that are not finite numbers; present only when there is one (the pipeline refuses them). */
+  nonFinite?: NonFinite[];
   periods: Record<Grain, PeriodInfo[]>;
   /** kpi id -> grain -> one value per period, oldest first (only the KPI's grains). */
   values: Record<string, Partial<Record<Grain, KpiPeriodValue[]>>>;
@@ -84,6 +97,7 @@ export function computeKpis({ data, dataset, kpis }: ComputeInput): ComputeResul
   planScans(kpis, { ds: dataset, fyStart, grain: 'month', periods: periods.month.map((p) => p.index), firstMonth: first, lastMonth: last, breakdowns: [], kpis: byId, calendar, reps, memo });
 
   const values: ComputeResult['values'] = {};
+  const nonFinite: NonFinite[] = [];
   for (const kpi of kpis) {
     values[kpi.id] = {};
     for (const grain of kpi.grains) {
@@ -101,11 +115,15 @@ export function computeKpis({ data, dataset, kpis }: ComputeInput): ComputeResul
           breakdowns[b.by] = [...(cell.members[b.by] ?? new Map())].map(([code, v]) => ({ member: vocabulary?.values[code] ?? String(code), ...v }));
         }
         const s = secondary?.get(info.index)?.total;
+        const members = Object.entries(breakdowns).flatMap(([by, list]) => list.filter((m) => m.reason === 'not-finite').map((m) => `${by}: ${m.member}`));
+        if (cell.total.reason === 'not-finite' || s?.reason === 'not-finite' || members.length) {
+          nonFinite.push({ kpi: kpi.id, grain, period: info.label, months: monthsOf(grain, info.index, fyStart), members: cell.total.reason === 'not-finite' ? [] : members });
+        }
         return { period: info.label, ...cell.total, ...(s ? { secondary: s } : {}), notes, breakdowns };
       });
     }
   }
-  return { asOf, periods, values };
+  return { asOf, ...(nonFinite.length ? { nonFinite } : {}), periods, values };
 }
 
 /** Breakdown fields that name a rep in another role (owner, lead_rep) draw from the rep vocabulary. */

@@ -113,7 +113,10 @@ function perRep(f: Extract<Formula, { op: 'per_working_day' | 'per_rep' }>, cx: 
     const repValues = perRepSeries?.get(p)!.members[byRepKey] ?? new Map<number, Val>();
     const sumOfReps = (): Val => {
       let s = 0;
-      for (const v of repValues.values()) if (v.value !== null) s += v.value;
+      for (const v of repValues.values()) {
+        if (v.reason === 'not-finite') return v;
+        if (v.value !== null) s += v.value;
+      }
       return val(s);
     };
     const repByCode = new Map(cx.reps.map((r) => [r.code, r]));

@@ -7,7 +7,7 @@ import { issue, type DocPath, type PendingIssue } from '../validate/issue.ts';
 import type { CsvTable, RowIssue } from './csv.ts';
 import type { Mapping, ValueSpecInput, ValueSpecObject } from './mapping.ts';
 import type { FieldSet, FieldType } from './targets.ts';
-import { fixFloat, parseDate, parseNumber, slugify, type NumberFormat } from './values.ts';
+import { fixFloat, NUMBER_FORMAT_EXAMPLES, parseDate, parseNumber, slugify, type NumberFormat } from './values.ts';
 
 /** A value a field got from one row: the value, nothing (an empty cell), or why not. */
 export type Got = { ok: true; value: string | number | undefined } | { ok: false; message: string; hint: string };
@@ -46,6 +46,8 @@ export interface CompiledJoin {
 export interface Formats {
   dates: string;
   numbers: NumberFormat;
+  /** The mapping states `numbers`; otherwise it is the locale's guess, and ambiguous numbers (1.234) are refused. */
+  numbersStated?: boolean;
 }
 
 export class Compiler {
@@ -178,7 +180,7 @@ export class Compiler {
 
   /** One value spec for a field of `type`. */
   value(spec: ValueSpecInput, type: FieldType, at: DocPath, scopeFields: Set<string>, label = 'value'): CompiledValue | undefined {
-    const s: ValueSpecObject = typeof spec === 'string' ? { column: spec } : typeof spec === 'number' ? { value: spec } : spec;
+    const s = (typeof spec === 'string' ? { column: spec } : typeof spec === 'number' ? { value: spec } : spec) as ValueSpecObject;
     let base: (row: RowContext, scope: Scope) => Got;
     let source: string;
     if (s.column !== undefined) {
@@ -207,7 +209,7 @@ export class Compiler {
       return { source: 'a sequence number', sequence: s.sequence!, get: () => ({ ok: true, value: undefined }) };
     }
     const dates = s.date ?? this.formats.dates;
-    const numbers = s.number ?? this.formats.numbers;
+    const numbers: NumberFormat = s.number === undefined ? this.formats.numbers : (NUMBER_FORMAT_EXAMPLES[s.number] ?? s.number);
     const where = `${label} (${source})`;
     const mapAt = [...at, 'map'];
     const get = (row: RowContext, scope: Scope): Got => {
@@ -244,7 +246,7 @@ export class Compiler {
           let n: number;
           if (typeof v === 'number') n = v;
           else {
-            const p = parseNumber(v, numbers);
+            const p = parseNumber(v, numbers, s.number !== undefined || this.formats.numbersStated === true);
             if (!p.ok) return { ok: false, message: `${where}: ${p.message}`, hint: p.hint };
             n = p.value;
           }

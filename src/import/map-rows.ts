@@ -7,7 +7,7 @@
 import { localDate, parseDateTime } from '../calendar/zoned-time.ts';
 import type { MonthKind } from '../schema/file-kinds.ts';
 import { issue, type DocPath, type PendingIssue } from '../validate/issue.ts';
-import { Compiler, type CompiledFields, type CompiledValue, type Got, type RowContext, type Scope } from './compile.ts';
+import { Compiler, type Formats, type CompiledFields, type CompiledValue, type Got, type RowContext, type Scope } from './compile.ts';
 import type { CsvRow, CsvTable, RowIssue } from './csv.ts';
 import type { Mapping } from './mapping.ts';
 import { CUSTOMER_FIELDS, LINE_FIELDS, PLACED_BY, PRODUCT_FIELDS, RECORD_FIELDS } from './targets.ts';
@@ -55,7 +55,7 @@ export interface MapInput {
   joins: { table: CsvTable; spec: Mapping['join'][number]; at: DocPath }[];
   mapping: Mapping;
   mapFile: string;
-  formats: { dates: string; numbers: 'en' | 'id' };
+  formats: Formats;
   timezone: string;
   customers: ReadonlySet<string>;
   products: ReadonlySet<string>;

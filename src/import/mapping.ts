@@ -32,7 +32,7 @@ import { z } from 'zod';
 import type { Company } from '../schema/company.ts';
 import { MONTH_KINDS, type MonthKind } from '../schema/file-kinds.ts';
 import { CUSTOMER_FIELDS, LINE_FIELDS, PRODUCT_FIELDS, RECORD_FIELDS, type FieldSet } from './targets.ts';
-import { isDateFormat, NUMBER_FORMATS, type NumberFormat } from './values.ts';
+import { isDateFormat, NUMBER_FORMAT_EXAMPLES, NUMBER_FORMATS, type NumberFormat } from './values.ts';
 
 const scalar = z.union([z.string(), z.number()], { error: 'must be text or a number' });
 
@@ -40,7 +40,10 @@ const dateFormat = z
   .string({ error: 'must be a date format such as dd/mm/yyyy' })
   .refine(isDateFormat, { error: 'must be a date format: day (d or dd), month (m or mm) and year (yyyy) with / - or ., year first or last (dd/mm/yyyy, m/d/yyyy, yyyy-mm-dd), or excel' });
 
-const numberFormat = z.enum(NUMBER_FORMATS, { error: 'must be en (1,234,567.89) or id (1.234.567,89)' });
+/** en or id, or the same spelt as an example: "1,234.5" (en) or "1.234,5" (id). */
+const numberFormat = z
+  .enum([...NUMBER_FORMATS, ...(Object.keys(NUMBER_FORMAT_EXAMPLES) as ['1,234.5', '1.234,5'])], { error: 'must be "1.234,5" (id: point groups thousands, comma marks decimals) or "1,234.5" (en), or id or en' })
+  .transform((f): NumberFormat => NUMBER_FORMAT_EXAMPLES[f] ?? (f as NumberFormat));
 
 /** Where one field's value comes from, and how the cell is cleaned. Exactly one source. */
 export const valueSpecObject = z
@@ -138,7 +141,11 @@ export function mappingSchema(kind: MonthKind) {
     delimiter: z.enum([',', ';', 'tab'], { error: 'must be ",", ";" or tab' }).optional(),
     /** How the CSV writes dates; default: the company locale's (id-ID, en-GB: dd/mm/yyyy; en-US: mm/dd/yyyy). ISO dates are always read. */
     dates: dateFormat.optional(),
-    /** How the CSV writes numbers: en (1,234,567.89) or id (1.234.567,89); default: the company locale's. */
+    /**
+     * How the CSV writes numbers: "1.234,5" or id (point groups thousands, comma marks decimals),
+     * "1,234.5" or en. Default: the company locale's, except that a number with one separator
+     * and three digits after it (1.234, 1,234) is then refused as ambiguous. @example "1.234,5"
+     */
     numbers: numberFormat.optional(),
     /** Other CSV files of the same export whose columns rows can use. */
     join: z.array(joinSpec).default([]),

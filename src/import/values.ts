@@ -19,6 +19,16 @@ const fail = <T>(message: string, hint: string): Parsed<T> => ({ ok: false, mess
 export const NUMBER_FORMATS = ['en', 'id'] as const;
 export type NumberFormat = (typeof NUMBER_FORMATS)[number];
 
+/** The formats spelt as an example, as a mapping may also write them: `numbers: "1.234,5"`. */
+export const NUMBER_FORMAT_EXAMPLES: Record<string, NumberFormat> = { '1,234.5': 'en', '1.234,5': 'id' };
+
+/**
+ * One separator with exactly three digits after it (1.234, 12,500, Rp 1.500): a thousand
+ * separator the id way and a decimal point the en way (or the other way round), two numbers a
+ * thousand times apart. Read only when the format was stated, never guessed from the locale.
+ */
+const AMBIGUOUS = /^\d{1,3}[.,]\d{3}$/;
+
 // A currency written before or after the amount: Rp 1.500.000, $1,500, 1.500.000 IDR.
 const CURRENCY_BEFORE = /^(?:rp\.?|idr|usd|us\$|\$|eur|€|£|gbp|sgd|s\$|myr|rm)\s*/i;
 const CURRENCY_AFTER = /\s*(?:idr|rupiah|usd|eur|gbp|sgd|myr|€)$/i;
@@ -30,7 +40,7 @@ const NUMBER_ID = /^(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?$|^,\d+$/;
  * ",-" (Rp 15.000,-) and thousand separators are dropped; "12,5 %" or "12.5%" is 0.125; a minus
  * sign or parentheses make it negative.
  */
-export function parseNumber(raw: string, format: NumberFormat): Parsed<number> {
+export function parseNumber(raw: string, format: NumberFormat, stated = true): Parsed<number> {
   let s = raw.replace(/[\s\u00a0\u202f]+/g, ' ').trim();
   const shown = JSON.stringify(raw.trim());
   let negative = false;
@@ -55,6 +65,12 @@ export function parseNumber(raw: string, format: NumberFormat): Parsed<number> {
   s = s.replace(/[,.]-$/, '');
   s = s.replace(/ /g, '');
   if (s === '') return fail(`${shown} is not a number`, 'write a number such as 1250000');
+  if (!stated && AMBIGUOUS.test(s)) {
+    const grouped = Number(s.replace(/[.,]/, ''));
+    const decimal = Number(s.replace(',', '.'));
+    const [asId, asEn] = s.includes('.') ? [grouped, decimal] : [decimal, grouped];
+    return fail(`${shown} is ambiguous: ${asId} written the id way (1.234,5), ${asEn} the en way (1,234.5)`, 'say how the CSV writes numbers in the mapping: numbers: "1.234,5" (id) or numbers: "1,234.5" (en); see docs/import.md');
+  }
   const pattern = format === 'id' ? NUMBER_ID : NUMBER_EN;
   if (!pattern.test(s)) return fail(`${shown} is not a number written ${FORMAT_WORDS[format]}`, numberHint(s, format));
   const plain = format === 'id' ? s.replace(/\./g, '').replace(',', '.') : s.replace(/,/g, '');

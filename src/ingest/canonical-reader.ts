@@ -21,7 +21,7 @@
  */
 import { parseMonth } from '../calendar/periods.ts';
 import { instantOfWall } from '../calendar/zoned-time.ts';
-import { isCalendarDate } from '../schema/fields.ts';
+import { AMOUNT_MAX, isCalendarDate, QTY_MAX } from '../schema/fields.ts';
 import { subjectProblems } from '../validate/rules/references.ts';
 import { ACTIVITY_TYPE_CODES, dicts, f64, i32, LINE_KIND_CODES, u8, type MonthChunk, type MonthKind } from './chunk.ts';
 import { daysFromCivil, localDay, monthOfDay } from './days.ts';
@@ -290,8 +290,9 @@ class Reader {
           const [lf, lt] = [this.lineFrom, this.lineTo];
           this.sku.push(this.ref(this.dicts.sku, lf[b]!, lt[b]!));
           const q = this.decimal(lf[b + 1]!, lt[b + 1]!, false);
-          this.qty.push(q >= 1 ? q : giveUp());
-          this.price.push(this.decimal(lf[b + 2]!, lt[b + 2]!, true));
+          this.qty.push(q >= 1 && q <= QTY_MAX ? q : giveUp());
+          const p = this.decimal(lf[b + 2]!, lt[b + 2]!, true);
+          this.price.push(p <= AMOUNT_MAX ? p : giveUp());
           const d = lf[b + 3]! === NONE ? 0 : this.decimal(lf[b + 3]!, lt[b + 3]!, true);
           this.discount.push(d <= 1 ? d : giveUp());
           this.lineKind.push(lf[b + 4]! === NONE ? 0 : this.word(LINE_KIND_CODES, lf[b + 4]!, lt[b + 4]!));

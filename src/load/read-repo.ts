@@ -59,7 +59,12 @@ async function walk(root: string, rel: string, out: string[], issues: PendingIss
     if (e.name.startsWith('.')) continue;
     if (e.isSymbolicLink()) {
       issues.push(issue(path, [], 'symlink', 'symbolic links are not followed', 'commit the file itself; a link could point outside the repository'));
-    } else if (e.isDirectory()) await walk(root, path, out, issues);
+    } else if (e.isDirectory()) {
+      // A folder named like a data file (orders.yaml made a folder by mistake, empty or not)
+      // would otherwise drop that file's records without a word.
+      if (/\.ya?ml$/i.test(e.name)) issues.push(issue(path, [], 'not-a-file', `${e.name} is a folder, not a file`, 'a data file is a YAML file: remove the folder, or put its records in a file of that name'));
+      else await walk(root, path, out, issues);
+    }
     else if (e.isFile()) out.push(path);
     else issues.push(issue(path, [], 'not-a-file', 'not a regular file', 'only YAML files belong here'));
   }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dateTime, id, records, text } from './fields.ts';
+import { dateTime, freeText, id, records } from './fields.ts';
 
 export const ACTIVITY_TYPES = ['contact', 'follow-up', 'meeting', 'won', 'lost'] as const;
 
@@ -21,7 +21,7 @@ export const activitySchema = z.strictObject({
   /** The customer it concerns; required on won: the customer the lead became. @example C0412 */
   customer: id.optional(),
   /** Free text. */
-  note: text.optional(),
+  note: freeText.optional(),
 });
 
 /** data/YYYY/MM/activities.yaml: the month's activities, a list. */

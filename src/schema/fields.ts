@@ -51,12 +51,29 @@ export const dateTime = z
   .string({ error: 'must be a date-time YYYY-MM-DDTHH:MM' })
   .refine(isDateTime, { error: 'must be a real date-time YYYY-MM-DDTHH:MM[:SS][+07:00]' });
 
-/** A non-empty line of text. */
-export const text = z
+/**
+ * Characters that end a line: LF, VT, FF, CR, NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR (the
+ * mandatory breaks of Unicode line breaking). A name holding one would show as two lines on the
+ * site, in a terminal table, a CSV cell or a PR comment.
+ */
+export const LINE_BREAK = /[\n\v\f\r\u0085\u2028\u2029]/;
+
+/** The phrase of the one-line rule, which the hint recognises. */
+export const ONE_LINE = 'must be on one line';
+
+/** Free text that may span lines (an order's note, a survey comment): 1 to 500 characters. */
+export const freeText = z
   .string({ error: 'must be text' })
   .trim()
   .min(1, { error: 'must not be empty' })
   .max(500, { error: 'must be at most 500 characters' });
+
+/**
+ * A non-empty line of text: every name, title and description. Leading and trailing space is
+ * trimmed; a line break inside is an error (a YAML folded scalar `>` or a plain scalar continued
+ * on the next line is joined into one line by YAML itself, so it is fine).
+ */
+export const text = freeText.refine((s) => !LINE_BREAK.test(s), { error: ONE_LINE });
 
 /** Text in Indonesian and English: `{ id: Minuman, en: Beverages }`, or one string for both. */
 export const localized = z
@@ -65,16 +82,49 @@ export const localized = z
   })
   .transform((v) => (typeof v === 'string' ? { id: v, en: v } : v));
 
-/** An amount of money in the company currency, >= 0. */
+/**
+ * The largest amount of money: 10^15 (1,000,000,000,000,000; Rp 1,000 trillion). A float64, the
+ * number type of JavaScript and JSON, holds every whole number up to 2^53 (about 9.007 × 10^15)
+ * exactly and keeps 15 significant decimal digits: every amount up to 10^15 is held as written,
+ * and a sum of whole amounts stays exact until it passes 2^53, nine times the largest amount.
+ * Beyond it a value would lose units silently (2^53 + 1 is not a float64), and a value like 1e308
+ * turns a total into Infinity. No real price comes near it: a larger value is a typo or a
+ * pasted formula result. The canonical reader (src/ingest/) reads at most 15 integer digits.
+ */
+export const AMOUNT_MAX = 1e15;
+
+/**
+ * The largest quantity on one order line: 10^9 (a thousand million units). With the largest
+ * price a line is at most 10^24, so no total of any number of lines comes near the largest
+ * float64 (about 1.8 × 10^308); a sum of quantities stays exact up to 2^53.
+ */
+export const QTY_MAX = 1e9;
+
+/** An amount of money in the company currency, 0 to AMOUNT_MAX. */
 export const amount = z
   .number({ error: 'must be an amount (a number >= 0)' })
   .finite({ error: 'must be a finite number' })
-  .min(0, { error: 'must be an amount >= 0' });
+  .min(0, { error: 'must be an amount >= 0' })
+  .max(AMOUNT_MAX, { error: 'must be an amount of at most 1,000,000,000,000,000 (1e15)' });
 
 /** A count of units, a positive integer. */
 export const positiveInt = z
   .int({ error: 'must be a positive integer' })
   .positive({ error: 'must be a positive integer' });
+
+/** A quantity on an order line: a positive integer up to QTY_MAX (one message for a value too big, not two). */
+export const quantity = z
+  .number({ error: 'must be a positive integer' })
+  .max(QTY_MAX, { error: 'must be a quantity of at most 1,000,000,000 (1e9)', abort: true })
+  .int({ error: 'must be a positive integer' })
+  .positive({ error: 'must be a positive integer' });
+
+/** A target value in a KPI's unit: a number from -AMOUNT_MAX to AMOUNT_MAX. */
+export const targetValue = z
+  .number({ error: 'must be a number' })
+  .finite({ error: 'must be a finite number' })
+  .min(-AMOUNT_MAX, { error: 'must be a number from -1e15 to 1e15' })
+  .max(AMOUNT_MAX, { error: 'must be a number from -1e15 to 1e15' });
 
 /** A fraction between 0 and 1 (0.1 = 10 %). */
 export const fraction = z

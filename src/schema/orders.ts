@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { amount, date, fraction, id, positiveInt, records, text } from './fields.ts';
+import { amount, date, fraction, freeText, id, quantity, records } from './fields.ts';
 
 export const LINE_KINDS = ['regular', 'cross-sell', 'up-sell'] as const;
 
@@ -8,7 +8,7 @@ export const orderLineSchema = z.strictObject({
   /** A product sku from products.yaml. @example BEV-TEH-350 */
   sku: id,
   /** Units sold. @example 24 */
-  qty: positiveInt,
+  qty: quantity,
   /** Unit price charged, before the line discount. @example 5500 */
   price: amount,
   /** Line discount as a fraction (0.1 = 10 % off); default 0. @example 0.05 */
@@ -35,7 +35,7 @@ export const orderSchema = z.strictObject({
     .array(orderLineSchema, { error: 'must be a list of order lines' })
     .min(1, { error: 'must have at least one line' }),
   /** Free text. */
-  note: text.optional(),
+  note: freeText.optional(),
 });
 
 /** data/YYYY/MM/orders.yaml: the month's orders, a list. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { date, id, records, text } from './fields.ts';
+import { date, freeText, id, records } from './fields.ts';
 
 /** One satisfaction survey response in data/YYYY/MM/surveys.yaml. */
 export const surveySchema = z.strictObject({
@@ -15,7 +15,7 @@ export const surveySchema = z.strictObject({
     .min(1, { error: 'must be a whole score from 1 to 5' })
     .max(5, { error: 'must be a whole score from 1 to 5' }),
   /** What the customer said. */
-  comment: text.optional(),
+  comment: freeText.optional(),
 });
 
 /** data/YYYY/MM/surveys.yaml: the month's survey responses, a list. */

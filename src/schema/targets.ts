@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, records } from './fields.ts';
+import { id, records, targetValue } from './fields.ts';
 
 /** A period label: a month 2026-03, a fiscal quarter 2026-Q1 or a fiscal year 2026. */
 export const periodLabel = z
@@ -15,7 +15,7 @@ export const targetSchema = z.strictObject({
     error: 'must be a period: 2026-03, 2026-Q1 or 2026',
   }),
   /** The target value in the KPI's unit (percent as a fraction: 0.25 = 25 %). @example 4500000000 */
-  value: z.number({ error: 'must be a number' }).finite({ error: 'must be a finite number' }),
+  value: targetValue,
   /** Only for this rep. @example andi */
   rep: id.optional(),
   /** Only for this region. @example jabodetabek */

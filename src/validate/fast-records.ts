@@ -20,7 +20,7 @@
  * (isDeepStrictEqual compares symbol keys, zod drops them), which made it 15-25 % slower.
  */
 import { types } from 'node:util';
-import { isDateTime, isLeapYear } from '../schema/fields.ts';
+import { AMOUNT_MAX, isDateTime, isLeapYear, LINE_BREAK, QTY_MAX } from '../schema/fields.ts';
 import type { Activity } from '../schema/activities.ts';
 import type { Lead } from '../schema/leads.ts';
 import type { Order, OrderLine } from '../schema/orders.ts';
@@ -136,16 +136,23 @@ function textValue(v: unknown): string | null {
   return t.length >= 1 && t.length <= 500 ? t : null;
 }
 
-/** A finite number >= 0 (-0 included and kept, as zod keeps it). */
-function isAmount(v: unknown): v is number {
-  return typeof v === 'number' && v >= 0 && v !== Infinity;
+/**
+ * The `text` field (names): as textValue, and without a line break inside (fields.ts LINE_BREAK).
+ * Notes and comments are `freeText`: textValue alone.
+ */
+function lineValue(v: unknown): string | null {
+  const t = textValue(v);
+  return t === null || LINE_BREAK.test(t) ? null : t;
 }
 
-const MAX_SAFE = Number.MAX_SAFE_INTEGER;
+/** An amount: a number from 0 to AMOUNT_MAX (-0 included and kept, as zod keeps it; NaN fails both). */
+function isAmount(v: unknown): v is number {
+  return typeof v === 'number' && v >= 0 && v <= AMOUNT_MAX;
+}
 
-/** z.int().positive(): a safe integer > 0. */
-function isPositiveInt(v: unknown): v is number {
-  return typeof v === 'number' && v > 0 && v <= MAX_SAFE && Math.floor(v) === v;
+/** The `quantity` field: an integer from 1 to QTY_MAX (below 2^53, so z.int() accepts it). */
+function isQuantity(v: unknown): v is number {
+  return typeof v === 'number' && v > 0 && v <= QTY_MAX && Math.floor(v) === v;
 }
 
 /** A fraction 0..1 (-0 included and kept). */
@@ -189,7 +196,7 @@ function fastLine(raw: unknown): OrderLine | null {
   const sku = o.sku;
   const qty = o.qty;
   const price = o.price;
-  if (!isId(sku) || !isPositiveInt(qty) || !isAmount(price)) return null;
+  if (!isId(sku) || !isQuantity(qty) || !isAmount(price)) return null;
   let defined = L_SKU | L_QTY | L_PRICE;
   const discountRaw = o.discount;
   let discount = 0;
@@ -312,7 +319,7 @@ export function fastLead(raw: unknown): Lead | null {
   if (nameRaw === undefined) {
     if ('name' in o) return null;
   } else {
-    const t = textValue(nameRaw);
+    const t = lineValue(nameRaw);
     if (t === null) return null;
     name = t;
     defined |= D_NAME;

@@ -5,6 +5,7 @@
 import type { z } from 'zod';
 import { closest } from './did-you-mean.ts';
 import { formatPath, issue, showValue, type DocPath, type PendingIssue } from './issue.ts';
+import { ONE_LINE } from '../schema/fields.ts';
 
 export function schemaIssues(
   error: z.ZodError,
@@ -84,6 +85,10 @@ function hintFor(zi: z.core.$ZodIssue, at: DocPath, input: unknown): string | un
     if (/^-?\d+(\.\d+)?%$/.test(input)) return `write percentages as fractions: ${+input.slice(0, -1) / 100}`;
     return 'write a plain number, without quotes';
   }
+  if (zi.code === 'custom' && zi.message === ONE_LINE) return 'join the lines into one; names, titles and descriptions show on one line, only notes and comments may span lines';
+  if (zi.code === 'too_big' && (field === 'price' || field === 'list_price')) return 'amounts are at most 1e15, so that every total stays exact; look for extra digits or a pasted formula result';
+  if (zi.code === 'too_big' && field === 'qty' && typeof input === 'number' && input > 1e9) return 'at most 1e9 units on one line; look for extra digits, or split the line';
+  if ((zi.code === 'too_big' || zi.code === 'too_small') && field === 'value') return 'a target is at most 1e15 either way, like every amount; look for extra digits';
   if (field === 'discount' && typeof input === 'number' && input > 1 && input <= 100) {
     return `discount is a fraction: write ${input / 100} for ${input} %`;
   }

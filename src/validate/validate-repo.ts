@@ -249,9 +249,16 @@ export function validateFull(files: SourceFile[], earlier: PendingIssue[] = []):
   summary.kpis = kpiFiles.length;
   if (kpiFiles.length) {
     pushAll(issues, checkKpis(kpiFiles, kpiContext(partial)));
-    pushAll(issues, kpiReferences(partial, new Set(kpiFiles.map((k) => k.kpi.id))));
     pushAll(issues, targetSigns(partial, kpiFiles.map((k) => k.kpi)));
   }
+  // Targets and goals are checked whatever the number of KPI files (none at all: every reference
+  // is unknown). A KPI file that could not be read still names its KPI: its own errors say why.
+  const kpiIds = new Set(kpiFiles.map((k) => k.kpi.id));
+  for (const f of files) {
+    const named = /^kpis\/([^/]+)\.yaml$/.exec(f.path);
+    if (named && !kpiFiles.some((k) => k.file === f.path)) kpiIds.add(named[1]!);
+  }
+  pushAll(issues, kpiReferences(partial, kpiIds));
 
   const located = sortIssues(locateIssues(issues, (file) => texts.get(file)));
   const hasError = located.some((i) => i.level === 'error');
@@ -355,7 +362,8 @@ function kpiReferences(data: Partial<RepoData>, kpiIds: Set<string>): PendingIss
   const check = (id: string | undefined, file: string, at: (string | number)[]) => {
     if (id === undefined || kpiIds.has(id)) return;
     const guess = closest(id, sorted);
-    out.push(issue(file, at, 'unknown-kpi', `kpi "${id}" is not a KPI in kpis/`, guess ? `did you mean "${guess}"?` : 'each KPI is a file kpis/<id>.yaml'));
+    const hint = guess ? `did you mean "${guess}"?` : sorted.length ? 'each KPI is a file kpis/<id>.yaml' : 'kpis/ holds no KPI definitions: add kpis/<id>.yaml for it, or remove this reference';
+    out.push(issue(file, at, 'unknown-kpi', `kpi "${id}" is not a KPI in kpis/`, hint));
   };
   eachRecord(data.targets ?? [], (t, file, at) => check(t.kpi, file, [...at, 'kpi']));
   if (data.goals) eachRecord([data.goals], (g, file, at) => check(g.kpi, file, [...at, 'kpi']));

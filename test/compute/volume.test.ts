@@ -6,7 +6,9 @@
  * C3 surabaya/retail (citra), C4 jakarta/horeca (budi); TEH-1, TEH-2 minuman; ROTI-1, ROTI-2 makanan.
  */
 import { describe, expect, it } from 'vitest';
-import { compute, expectNone, kpiDefinition, line, member, members, sale, type FixtureInput } from './fixture.ts';
+import { runPipeline } from '../../src/pipeline.ts';
+import { formatIssue } from '../../src/validate/issue.ts';
+import { compute, expectNone, kpiDefinition, line, member, members, repoFiles, sale, type FixtureInput } from './fixture.ts';
 
 describe('volume group', () => {
   it('holds net-sales, units-sold, sales-growth, sales-by-category and sales-by-region', () => {
@@ -229,5 +231,48 @@ describe('sales-by-region', () => {
     expect(members(jan, 'region')).toEqual({ jakarta: 30000, bandung: 10000, surabaya: 20000 });
     expect(member(jan, 'region', 'jakarta').value! / jan.value!).toBeCloseTo(30000 / 60000, 9); // share 50 %
     expect(member(jan, 'region', 'surabaya').value! / jan.value!).toBeCloseTo(20000 / 60000, 9);
+  });
+});
+
+describe('a value that is not a finite number', () => {
+  // January: one line of 1 unit at Rp 1e-300 (a valid amount, absurdly small); February: 1e9
+  // units at the largest price, 1e15. Growth = (1e24 - 1e-300) / 1e-300 = 1e324, past the
+  // largest float64 (about 1.8e308): Infinity. Every amount is within its maximum.
+  const input = {
+    orders: [
+      { date: '2026-01-10', lines: [line('TEH-1', 1, 1e-300)] },
+      { date: '2026-02-10', lines: [line('TEH-1', 1e9, 1e15)] },
+    ],
+  } satisfies FixtureInput;
+
+  it('is "not-finite" in the engine, never "no-data", and is listed with its KPI and period', () => {
+    const r = compute(input);
+    expect(r.at('net-sales', '2026-02').value).toBe(1e24);
+    expectNone(r.at('sales-growth', '2026-02'), 'not-finite');
+    expect(r.result.nonFinite?.map((n) => `${n.kpi} ${n.period}`)).toEqual(['sales-growth 2026-02']); // the quarter has no previous quarter in the data
+  });
+
+  it('is an error of the pipeline at the KPI\'s file, naming the period and the month files to check (fixed: shown as "no data", exit 0)', () => {
+    const { validation, report } = runPipeline(repoFiles(input), []);
+    expect(report).toBeNull();
+    expect(validation.data).toBeNull();
+    expect(validation.issues.filter((i) => i.level === 'error').map(formatIssue)).toEqual([
+      'kpis/sales-growth.yaml  sales-growth 2026-02: the value is not a finite number (a result beyond what a number holds, or a division by almost zero)  (look for extreme amounts or quantities in data/2026/01/orders.yaml, data/2026/02/orders.yaml)',
+    ]);
+  });
+});
+
+describe('a target that makes the attainment not a finite number', () => {
+  it('is an error of the pipeline too (fixed: the attainment was Infinity, shown as no status)', async () => {
+    const { baseFiles, toSourceFiles } = await import('../corpus/support.ts');
+    const files = baseFiles();
+    // Net sales of 2026-03 in the valid fixture is a few hundred thousand; against a target of
+    // 1e-306 (a valid number) the attainment value / target is past 1.8e308.
+    files.set('data/targets/2026.yaml', new TextEncoder().encode('- { kpi: net-sales, period: 2026-03, value: 1e-306 }\n'));
+    const { validation, report } = runPipeline(toSourceFiles(files), []);
+    expect(report).toBeNull();
+    // The quarter's and the year's targets are made from the month's, so they break too.
+    const hint = 'look for a target of almost zero for net-sales in data/targets/, or extreme amounts in data/2026/03/orders.yaml';
+    expect(validation.issues.filter((i) => i.level === 'error').map(formatIssue)).toEqual(['2026-03', '2026-Q1', '2026'].map((p) => `kpis/net-sales.yaml  net-sales ${p}: the attainment against the target or the change is not a finite number (a division by almost zero)  (${hint})`));
   });
 });

@@ -256,14 +256,15 @@ const YAML_CASES: YamlCase[] = [
   },
   {
     file: 'huge-numbers.orders.yaml',
-    what: 'qty 99999999999999999999 (beyond safe integers), prices 1.0e+400 and 1e400 (read as text); a second order with qty 2^53-1 and a 30-digit price is valid',
+    what: 'qty 99999999999999999999 (beyond safe integers), prices 1.0e+400 and 1e400 (read as text); a second order with qty 2^53-1 and a 30-digit price: above the maxima (fixed: was valid, and its line of 1.1e45 was summed into net sales)',
     expect: [
-      'data/2026/03/orders.yaml:6:26  lines[0].qty must be a positive integer, got 100000000000000000000  (the number of units, a whole number above 0)',
+      'data/2026/03/orders.yaml:6:26  lines[0].qty must be a quantity of at most 1,000,000,000 (1e9), got 100000000000000000000  (at most 1e9 units on one line; look for extra digits, or split the line)',
       'data/2026/03/orders.yaml:7:36  lines[1].price must be an amount (a number >= 0), got "1.0e+400"  (write a plain number, without quotes)',
       'data/2026/03/orders.yaml:8:36  lines[2].price must be an amount (a number >= 0), got "1e400"  (write a plain number, without quotes)',
+      'data/2026/03/orders.yaml:14:26  lines[0].qty must be a quantity of at most 1,000,000,000 (1e9), got 9007199254740991  (at most 1e9 units on one line; look for extra digits, or split the line)',
+      'data/2026/03/orders.yaml:14:51  lines[0].price must be an amount of at most 1,000,000,000,000,000 (1e15), got 1.2345678901234568e+29  (amounts are at most 1e15, so that every total stays exact; look for extra digits or a pasted formula result)',
     ],
-    records: { total: 2, valid: 1 },
-    values: [{ id: 'SO-2026-03-0502', date: '2026-03-18', customer: 'C2', rep: 'andi', lines: [{ sku: 'TEH-1', qty: 9007199254740991, price: 1.2345678901234568e+29, discount: 0, kind: 'regular' }] }],
+    records: { total: 2, valid: 0 },
   },
   {
     file: 'impossible-dates.surveys.yaml',
@@ -741,6 +742,62 @@ const YAML_CASES: YamlCase[] = [
     records: { total: 9, valid: 3 },
     values: [{ id: 'C1', name: 'Toko Satu', region: 'jakarta', segment: 'retail', owner: 'andi' }, { id: 'C2', name: 'Toko Dua', region: 'bandung', segment: 'retail', owner: 'budi' }, { id: 'on', name: 'no', region: 'jakarta', segment: 'retail', owner: 'andi' }],
   },
+  {
+    file: 'huge-amounts.orders.yaml',
+    what: 'a price of 1e308 (fixed: validated, and made net sales "no data" with exit 0), one of 1e15 + 1 and a quantity of 1e9 + 1; 1e15 and 1e9 themselves are the maxima',
+    expect: [
+      'data/2026/03/orders.yaml:6:37  lines[0].price must be an amount of at most 1,000,000,000,000,000 (1e15), got 1e+308  (amounts are at most 1e15, so that every total stays exact; look for extra digits or a pasted formula result)',
+      'data/2026/03/orders.yaml:13:36  lines[0].price must be an amount of at most 1,000,000,000,000,000 (1e15), got 1000000000000001  (amounts are at most 1e15, so that every total stays exact; look for extra digits or a pasted formula result)',
+      'data/2026/03/orders.yaml:14:26  lines[1].qty must be a quantity of at most 1,000,000,000 (1e9), got 1000000001  (at most 1e9 units on one line; look for extra digits, or split the line)',
+    ],
+    records: { total: 3, valid: 1 },
+    values: [{ id: 'SO-3', date: '2026-03-04', customer: 'C2', rep: 'andi', lines: [{ sku: 'TEH-1', qty: 1e9, price: 1e15, discount: 0, kind: 'regular' }] }],
+  },
+  {
+    file: 'huge-list-price.products.yaml',
+    what: 'a list price of 1e308 (fixed: validated)',
+    expect: [
+      'data/products.yaml:4:76  list_price must be an amount of at most 1,000,000,000,000,000 (1e15), got 1e+308  (amounts are at most 1e15, so that every total stays exact; look for extra digits or a pasted formula result)',
+    ],
+    records: { total: 2, valid: 1 },
+  },
+  {
+    file: 'huge-values.targets.yaml',
+    what: 'target values 1e308 and -1.5e15 (fixed: validated); 1e15 and -1e15 are the bounds',
+    expect: [
+      'data/targets/2026.yaml:1:45  value must be a number from -1e15 to 1e15, got 1e+308  (a target is at most 1e15 either way, like every amount; look for extra digits)',
+      'data/targets/2026.yaml:2:45  value must be a number from -1e15 to 1e15, got -1500000000000000  (a target is at most 1e15 either way, like every amount; look for extra digits)',
+    ],
+    records: { total: 4, valid: 2 },
+  },
+  {
+    file: 'left-before-joined.team.yaml',
+    what: 'a rep who left before they joined (fixed: passed); left on the day they joined is one day of work, valid',
+    expect: [
+      'data/team.yaml:9:9  left 2025-01-01 is before joined 2026-03-15  (left is the last day with the company, on or after joined; correct one of the two dates)',
+    ],
+    records: { total: 3, valid: 3 },
+  },
+  {
+    file: 'multi-line-lead-names.leads.yaml',
+    what: 'a lead name with a CRLF inside quotes (fixed: kept, two lines on the site); a plain name continued on the next line is folded by YAML into one line, valid',
+    expect: [
+      'data/2026/03/leads.yaml:2:47  name must be on one line  (join the lines into one; names, titles and descriptions show on one line, only notes and comments may span lines)',
+    ],
+    records: { total: 3, valid: 2 },
+    values: [{ id: 'L-1', created: '2026-03-02T09:00', source: 'referral', rep: 'andi', region: 'jakarta' }, { id: 'L-3', created: '2026-03-04T09:00', name: 'Warung Pak Joko', source: 'referral', rep: 'andi', region: 'jakarta' }],
+  },
+  {
+    file: 'multi-line-names.customers.yaml',
+    what: 'customer names with \\n in quotes, a literal block | of two lines and a LINE SEPARATOR (fixed: all kept although the hint says "one line"); a folded block >- and a | block of one line are one line, valid',
+    expect: [
+      'data/customers.yaml:3:19  name must be on one line  (join the lines into one; names, titles and descriptions show on one line, only notes and comments may span lines)',
+      'data/customers.yaml:5:9  name must be on one line  (join the lines into one; names, titles and descriptions show on one line, only notes and comments may span lines)',
+      'data/customers.yaml:18:19  name must be on one line  (join the lines into one; names, titles and descriptions show on one line, only notes and comments may span lines)',
+    ],
+    records: { total: 7, valid: 4 },
+    values: [{ id: 'C1', name: 'Toko Satu', region: 'jakarta', segment: 'retail', owner: 'andi' }, { id: 'C2', name: 'Toko Dua', region: 'bandung', segment: 'retail', owner: 'budi' }, { id: 'C5', name: 'Toko Lima Jaya', region: 'jakarta', segment: 'retail', owner: 'andi' }, { id: 'C7', name: 'Toko Tujuh', region: 'jakarta', segment: 'retail', owner: 'andi' }],
+  },
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -766,18 +823,18 @@ interface CsvCase {
 const CSV_CASES: CsvCase[] = [
   {
     file: 'id-locale-semicolons.csv',
-    kind: 'orders',
-    what: 'an Indonesian spreadsheet export: BOM, semicolons, CRLF, "Rp 1.234.567", "12.500,50", qty 1.200, "Rp 15.000,-", "IDR 9.000", 10%, 0,05 and "2,5 %", dates 03/04/2026, 7/4/2026 and ISO',
+    kind: 'orders', map: 'id-locale-semicolons.map.yaml',
+    what: 'an Indonesian spreadsheet export: BOM, semicolons, CRLF, "Rp 1.234.567", "12.500,50", qty 1.200, "Rp 15.000,-", "IDR 9.000", 10%, 0,05 and "2,5 %", dates 03/04/2026, 7/4/2026 and ISO; a mapping of one line states numbers: "1.234,5" (without it, 1.200, 15.000 and 9.000 are ambiguous: see ambiguous-grouping.csv)',
     rows: 4,
     exit: 0,
     output: [
       'id-locale-semicolons.csv: 4 rows, 4 used for 2026-04',
-      'no --map: columns read by field name; numbers read 1.234.567,89, dates dd/mm/yyyy or yyyy-mm-dd (company locale id-ID)',
+      'columns read by field name; numbers read 1.234.567,89 (the mapping), dates dd/mm/yyyy or yyyy-mm-dd (company locale id-ID)',
       'wrote data/2026/04/orders.yaml: 3 orders, 4 lines, net sales 46,868,437.5 IDR',
     ],
     written: {
       'data/2026/04/orders.yaml': [
-        '# Imported by capaian import orders from id-locale-semicolons.csv, 2026-04.',
+        '# Imported by capaian import orders from id-locale-semicolons.csv with id-locale-semicolons.map.yaml, 2026-04.',
         '- id: INV-0401',
         '  date: 2026-04-03',
         '  customer: C1',
@@ -809,6 +866,7 @@ const CSV_CASES: CsvCase[] = [
     exit: 0,
     output: [
       'en-numbers-us-dates.csv: 3 rows, 3 used for 2026-04',
+      'numbers read 1,234,567.89 (the mapping), dates m/d/yyyy or yyyy-mm-dd (the mapping)',
       'wrote data/2026/04/orders.yaml: 3 orders, 3 lines, net sales 7,869,136.5 IDR',
     ],
     written: {
@@ -839,13 +897,13 @@ const CSV_CASES: CsvCase[] = [
   {
     file: 'wrong-locale-numbers.csv',
     kind: 'orders',
-    what: 'English-style numbers read the Indonesian way (the company locale): "1,234,567.00" and "5,000.50" refused, qty "1,234" read as 1.234 and refused as not whole',
+    what: 'English-style numbers read the Indonesian way (the company locale): "1,234,567.00" and "5,000.50" refused, qty "1,234" refused as ambiguous (fixed: read as 1.234, then refused as not whole)',
     rows: 3,
     exit: 1,
     output: [
       'wrong-locale-numbers.csv:2  price (column "price"): "1,234,567.00" is not a number written the id way (1.234.567,89)  (it looks like commas group thousands and a point marks decimals: set numbers: en in the mapping)',
       'wrong-locale-numbers.csv:4  price (column "price"): "5,000.50" is not a number written the id way (1.234.567,89)  (it looks like commas group thousands and a point marks decimals: set numbers: en in the mapping)',
-      'wrong-locale-numbers.csv:3  qty (column "qty") must be a positive integer, got 1.234  (the number of units, a whole number above 0)',
+      'wrong-locale-numbers.csv:3  qty (column "qty"): "1,234" is ambiguous: 1.234 written the id way (1.234,5), 1234 the en way (1,234.5)  (say how the CSV writes numbers in the mapping: numbers: "1.234,5" (id) or numbers: "1,234.5" (en); see docs/import.md)',
       '',
       '3 problems: nothing written',
     ],
@@ -853,38 +911,15 @@ const CSV_CASES: CsvCase[] = [
   {
     file: 'ambiguous-grouping.csv',
     kind: 'orders',
-    what: 'the Indonesian way, "1,500" is one and a half and "1.500" fifteen hundred: read as written, valid',
+    what: 'the Indonesian way, "1,500" is one and a half and "1.500" fifteen hundred, the English way the other way round: without a mapping that states the format, both are refused as ambiguous (fixed: read the locale\'s way without a word); "1.500,5" is not ambiguous',
     rows: 3,
-    exit: 0,
+    exit: 1,
     output: [
-      'ambiguous-grouping.csv: 3 rows, 3 used for 2026-04',
-      'no --map: columns read by field name; numbers read 1.234.567,89, dates dd/mm/yyyy or yyyy-mm-dd (company locale id-ID)',
-      'wrote data/2026/04/orders.yaml: 3 orders, 3 lines, net sales 3,002 IDR',
+      'ambiguous-grouping.csv:2  price (column "price"): "1,500" is ambiguous: 1.5 written the id way (1.234,5), 1500 the en way (1,234.5)  (say how the CSV writes numbers in the mapping: numbers: "1.234,5" (id) or numbers: "1,234.5" (en); see docs/import.md)',
+      'ambiguous-grouping.csv:3  price (column "price"): "1.500" is ambiguous: 1500 written the id way (1.234,5), 1.5 the en way (1,234.5)  (say how the CSV writes numbers in the mapping: numbers: "1.234,5" (id) or numbers: "1,234.5" (en); see docs/import.md)',
+      '',
+      '2 problems: nothing written',
     ],
-    written: {
-      'data/2026/04/orders.yaml': [
-        '# Imported by capaian import orders from ambiguous-grouping.csv, 2026-04.',
-        '- id: SO-0401',
-        '  date: 2026-04-03',
-        '  customer: C1',
-        '  rep: andi',
-        '  lines:',
-        '    - { sku: TEH-1, qty: 1, price: 1.5 }',
-        '- id: SO-0402',
-        '  date: 2026-04-04',
-        '  customer: C1',
-        '  rep: andi',
-        '  lines:',
-        '    - { sku: TEH-1, qty: 1, price: 1500 }',
-        '- id: SO-0403',
-        '  date: 2026-04-05',
-        '  customer: C1',
-        '  rep: andi',
-        '  lines:',
-        '    - { sku: TEH-1, qty: 1, price: 1500.5 }',
-        '',
-      ],
-    },
   },
   {
     file: 'excel-serial-dates.csv',
@@ -894,6 +929,7 @@ const CSV_CASES: CsvCase[] = [
     exit: 0,
     output: [
       'excel-serial-dates.csv: 4 rows, 3 used for 2026-04, 1 dated outside 2026-04 skipped (the file\'s dates run from 2026-04-04 to 2026-05-01)',
+      'numbers read 1.234.567,89 (company locale id-ID), dates excel or yyyy-mm-dd (the mapping)',
       'wrote data/2026/04/surveys.yaml: 3 surveys, average score 4.00',
     ],
     written: {
@@ -1128,38 +1164,14 @@ const CSV_CASES: CsvCase[] = [
   {
     file: 'tabs-quotes-newlines-in-cells.csv',
     kind: 'leads',
-    what: 'quoted cells holding a tab, doubled quotes, a separator and line breaks (LF and CRLF), spaces after a closing quote: kept as written',
+    what: 'quoted cells holding a tab, doubled quotes, a separator and line breaks (LF and CRLF), spaces after a closing quote: read cell by cell; the name with line breaks is refused at the line its row starts on (fixed: written, a name on three lines)',
     rows: 3,
-    exit: 0,
+    exit: 1,
     output: [
-      'tabs-quotes-newlines-in-cells.csv: 3 rows, 3 used for 2026-04',
-      'no --map: columns read by field name; numbers read 1.234.567,89, dates dd/mm/yyyy or yyyy-mm-dd (company locale id-ID)',
-      'wrote data/2026/04/leads.yaml: 3 leads',
+      'tabs-quotes-newlines-in-cells.csv:4  name (column "name") must be on one line  (join the lines into one; names, titles and descriptions show on one line, only notes and comments may span lines)',
+      '',
+      '1 problem: nothing written',
     ],
-    written: {
-      'data/2026/04/leads.yaml': [
-        '# Imported by capaian import leads from tabs-quotes-newlines-in-cells.csv, 2026-04.',
-        '- id: L-0401',
-        '  created: 2026-04-01T08:00',
-        '  name: "Toko\\tSatu"',
-        '  source: referral',
-        '  rep: andi',
-        '  region: jakarta',
-        '- id: L-0402',
-        '  created: 2026-04-02T09:00',
-        '  name: Toko, Dua; "Tiga"',
-        '  source: referral',
-        '  rep: andi',
-        '  region: jakarta',
-        '- id: L-0403',
-        '  created: 2026-04-03T10:00',
-        '  name: "Baris\\npertama\\r\\nkedua"',
-        '  source: referral',
-        '  rep: andi',
-        '  region: jakarta',
-        '',
-      ],
-    },
   },
   {
     file: 'multiline-cells-line-numbers.csv',
@@ -1272,6 +1284,7 @@ const CSV_CASES: CsvCase[] = [
     exit: 0,
     output: [
       'prototype-named-columns.csv: 2 rows, 1 used for 2026-04, 1 left out by where',
+      'numbers read 1.234.567,89 (company locale id-ID), dates dd/mm/yyyy or yyyy-mm-dd (company locale id-ID)',
       'wrote data/2026/04/surveys.yaml: 1 surveys, average score 4.00',
     ],
     written: {
@@ -1289,14 +1302,16 @@ const CSV_CASES: CsvCase[] = [
   {
     file: 'huge-numbers.csv',
     kind: 'orders',
-    what: 'qty 99999999999999999999, prices 1.000.000.000.000.000.000.000 and a 300-digit number (finite: accepted) and 1e400 (not the id way)',
+    what: 'qty 99999999999999999999, prices 1.000.000.000.000.000.000.000 and a 300-digit number (above the maxima; fixed: accepted) and 1e400 (not the id way)',
     rows: 4,
     exit: 1,
     output: [
-      'huge-numbers.csv:2  qty (column "qty") must be a positive integer, got 100000000000000000000  (the number of units, a whole number above 0)',
+      'huge-numbers.csv:2  qty (column "qty") must be a quantity of at most 1,000,000,000 (1e9), got 100000000000000000000  (at most 1e9 units on one line; look for extra digits, or split the line)',
+      'huge-numbers.csv:3  price (column "price") must be an amount of at most 1,000,000,000,000,000 (1e15), got 1e+21  (amounts are at most 1e15, so that every total stays exact; look for extra digits or a pasted formula result)',
+      'huge-numbers.csv:5  price (column "price") must be an amount of at most 1,000,000,000,000,000 (1e15), got 1e+307  (amounts are at most 1e15, so that every total stays exact; look for extra digits or a pasted formula result)',
       'huge-numbers.csv:4  price (column "price"): "1e400" is not a number written the id way (1.234.567,89)  (it looks like commas group thousands and a point marks decimals: set numbers: en in the mapping)',
       '',
-      '2 problems: nothing written',
+      '4 problems: nothing written',
     ],
   },
   {
@@ -1476,6 +1491,7 @@ const CSV_CASES: CsvCase[] = [
     exit: 0,
     output: [
       'outside-month-and-filtered.csv: 5 rows, 2 used for 2026-04, 2 dated outside 2026-04 skipped (the file\'s dates run from 2026-03-31 to 2026-05-01), 1 left out by where',
+      'numbers read 1.234.567,89 (company locale id-ID), dates dd/mm/yyyy or yyyy-mm-dd (company locale id-ID)',
       'wrote data/2026/04/surveys.yaml: 2 surveys, average score 3.50',
     ],
     written: {
@@ -1531,6 +1547,7 @@ const CSV_CASES: CsvCase[] = [
     exit: 0,
     output: [
       'records-single-where.csv: 3 rows, 2 used for 2026-04, 1 left out by where',
+      'numbers read 1.234.567,89 (company locale id-ID), dates dd/mm/yyyy or yyyy-mm-dd (company locale id-ID)',
       'wrote data/2026/04/surveys.yaml: 2 surveys, average score 3.50',
     ],
     written: {
@@ -1802,7 +1819,8 @@ describe('generated: big files', () => {
     const csv = parts.join('');
     parts.length = 0;
     const t0 = performance.now();
-    const run = await runImport({ kind: 'orders', file: 'april.csv', csv });
+    // "Rp 5.000" is ambiguous unless the number format is stated: a mapping of that one line.
+    const run = await runImport({ kind: 'orders', file: 'april.csv', csv, map: { file: 'april.map.yaml', text: 'numbers: "1.234,5"\n' } });
     const seconds = (performance.now() - t0) / 1000;
     expect(run.exit).toBe(0);
     expect(run.output[0]).toBe(`april.csv: ${n.toLocaleString('en-US')} rows, ${n.toLocaleString('en-US')} used for 2026-04`);
@@ -1900,6 +1918,34 @@ describe('generated: the file system (symlinks, a FIFO, paths with ..)', () => {
     const read = await readRepoFiles(root);
     expect(read.issues.map((i) => `${i.file}  ${i.message}  (${i.hint})`)).toEqual(['data/2026/03/pipe.yaml  not a regular file  (only YAML files belong here)']);
     expect(read.files.length).toBe(15);
+  });
+
+  it('a folder named orders.yaml (empty, or holding files) in place of the month file is an error (fixed: the month\'s orders were dropped with exit 0)', async () => {
+    const root = repoOnDisk('folder-named-yaml');
+    rmSync(join(root, 'data/2026/03/orders.yaml'));
+    mkdirSync(join(root, 'data/2026/03/orders.yaml'));
+    mkdirSync(join(root, 'kpis/net-sales.yaml.d/x.yaml'), { recursive: true });
+    mkdirSync(join(root, 'data/2026/03/surveys.yml'));
+    writeFileSync(join(root, 'data/2026/03/surveys.yml/surveys.yaml'), '- { id: S-9, date: 2026-03-10, customer: C1, score: 4 }\n');
+    const read = await readRepoFiles(root);
+    const r = validateRepo(read.files, read.issues);
+    const hint = 'a data file is a YAML file: remove the folder, or put its records in a file of that name';
+    expect(r.issues.map(shownIssue)).toEqual([
+      `data/2026/03/orders.yaml  orders.yaml is a folder, not a file  (${hint})`,
+      `data/2026/03/surveys.yml  surveys.yml is a folder, not a file  (${hint})`,
+      `kpis/net-sales.yaml.d/x.yaml  x.yaml is a folder, not a file  (${hint})`,
+    ]);
+    expect(r.data).toBeNull();
+  });
+
+  it('an empty kpis/ folder: every goal naming a KPI is an error (fixed: passed with no KPI at all)', async () => {
+    const root = repoOnDisk('empty-kpis');
+    rmSync(join(root, 'kpis'), { recursive: true });
+    mkdirSync(join(root, 'kpis'));
+    const read = await readRepoFiles(root);
+    const r = validateRepo(read.files, read.issues);
+    expect(r.issues.map((i) => `${i.file}:${i.line}  ${i.code}`)).toEqual([1, 2, 3, 4, 5, 6].map((line) => `data/goals.yaml:${line}  unknown-kpi`));
+    expect(r.data).toBeNull();
   });
 
   it('--root written with .. reads the same repository, and paths stay relative to it', async () => {

@@ -56,6 +56,7 @@ describe('import orders from an Indonesian spreadsheet export', () => {
     expect(netOf(recordsOfMonthFile(repo.files.get('data/2026/11/orders.yaml')!, 'orders'))).toBeCloseTo(156000 + 67500 + 1140000, 6);
     expect(repo.output).toEqual([
       'penjualan-nov.csv: 4 rows, 3 used for 2026-11, 1 dated outside 2026-11 skipped (the file\'s dates run from 2026-10-28 to 2026-11-15)',
+      'numbers read 1.234.567,89 (the mapping), dates dd/mm/yyyy or yyyy-mm-dd (the mapping)',
       'wrote data/2026/11/orders.yaml: 2 orders, 3 lines, net sales 1,363,500 IDR',
       'added 1 product to data/products.yaml',
     ]);
@@ -103,15 +104,27 @@ describe('import orders from an Indonesian spreadsheet export', () => {
     const repo = repoWithFiles();
     expect(await run(repo, { month: '2026-12', createMissing: true })).toBe(0);
     expect(repo.text('data/2026/12/orders.yaml')).toBe('# Imported by capaian import orders from penjualan-nov.csv with penjualan.map.yaml, 2026-12.\n[]\n');
-    expect(repo.output[1]).toBe('wrote data/2026/12/orders.yaml: 0 orders, 0 lines, net sales 0 IDR (an empty month file: no orders in 2026-12)');
+    expect(repo.output[2]).toBe('wrote data/2026/12/orders.yaml: 0 orders, 0 lines, net sales 0 IDR (an empty month file: no orders in 2026-12)');
   });
 });
 
 describe('import without a mapping', () => {
   it('reads columns by field name, numbers and dates the company locale\'s way (id-ID)', async () => {
     const csv = '\ufeffid;date;customer;rep;sku;qty;price;discount\r\nSO-X-1;4/11/2026;C0001;andi;BEV-AIR-1500;24;"6.500";\r\nSO-X-1;4/11/2026;C0001;andi;SNK-KRP-60;10;Rp 7.500;10%\r\nSO-X-2;2026-11-05;C0002;dewi;BEV-AIR-1500;2;6.500,50;0,05\r\n';
-    const repo = sampleRepo().userFile('orders.csv', csv);
-    expect(await importCommand(opts({ kind: 'orders', file: 'orders.csv', month: '2026-11' }), repo.effects)).toBe(0);
+    const repo = sampleRepo().userFile('orders.csv', csv).userFile('formats.map.yaml', 'numbers: "1.234,5"\n');
+    // "6.500" and "Rp 7.500" could be 6500 (id) or 6.5 (en): without a stated format they are refused (fixed: read as 6500 without a word).
+    expect(await importCommand(opts({ kind: 'orders', file: 'orders.csv', month: '2026-11' }), repo.effects)).toBe(1);
+    const hint = 'say how the CSV writes numbers in the mapping: numbers: "1.234,5" (id) or numbers: "1,234.5" (en); see docs/import.md';
+    expect(repo.output).toEqual([
+      `orders.csv:2  price (column "price"): "6.500" is ambiguous: 6500 written the id way (1.234,5), 6.5 the en way (1,234.5)  (${hint})`,
+      `orders.csv:3  price (column "price"): "Rp 7.500" is ambiguous: 7500 written the id way (1.234,5), 7.5 the en way (1,234.5)  (${hint})`,
+      '',
+      '2 problems: nothing written',
+    ]);
+    expect(repo.written).toEqual([]);
+    // A mapping that only states the number format: columns still read by field name.
+    repo.output.length = 0;
+    expect(await importCommand(opts({ kind: 'orders', file: 'orders.csv', month: '2026-11', map: 'formats.map.yaml' }), repo.effects)).toBe(0);
     const v = expectValid(repo);
     // What was written, read back; and validation read the same orders from it.
     const nov = recordsOfMonthFile(repo.files.get('data/2026/11/orders.yaml')!, 'orders');
@@ -120,7 +133,7 @@ describe('import without a mapping', () => {
       ['SO-X-1', '2026-11-04', [['BEV-AIR-1500', 24, 6500, 0], ['SNK-KRP-60', 10, 7500, 0.1]]],
       ['SO-X-2', '2026-11-05', [['BEV-AIR-1500', 2, 6500.5, 0.05]]],
     ]);
-    expect(repo.output[1]).toBe('no --map: columns read by field name; numbers read 1.234.567,89, dates dd/mm/yyyy or yyyy-mm-dd (company locale id-ID)');
+    expect(repo.output[1]).toBe('columns read by field name; numbers read 1.234.567,89 (the mapping), dates dd/mm/yyyy or yyyy-mm-dd (company locale id-ID)');
   });
 
   it('says which required columns are missing', async () => {

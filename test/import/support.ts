@@ -61,10 +61,11 @@ export class MemoryRepo {
   }
 }
 
-/** The sample repository (one month, 2026-10, 20 orders) without KPI definitions. */
+/** The sample repository (one month, 2026-10, 20 orders) with the real KPI definitions (its goals and targets name them). */
 export function sampleRepo(): MemoryRepo {
   const files = [...generateSampleFiles({ months: 1, ordersPerMonth: 20 })].map((f) => ({ path: f.path, bytes: enc.encode(f.text) }));
-  return new MemoryRepo(files);
+  const kpis = readTree(`${ROOT}kpis`).map((f) => ({ ...f, path: `kpis/${f.path}` }));
+  return new MemoryRepo([...files.filter((f) => !f.path.startsWith('kpis/')), ...kpis]);
 }
 
 /** An example's scaffold (examples/<name>/scaffold) with the real KPI definitions. */

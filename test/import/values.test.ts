@@ -54,6 +54,19 @@ describe('parseNumber', () => {
     expect(parseNumber('1,234,567.89', 'id')).toMatchObject({ ok: false, hint: 'it looks like commas group thousands and a point marks decimals: set numbers: en in the mapping' });
   });
 
+  it('refuses one separator with exactly three digits after it when the format is the locale\'s guess, not stated (fixed: "1.234" read as 1234 and "1,234" as 1.234 under id-ID without a word)', () => {
+    const hint = 'say how the CSV writes numbers in the mapping: numbers: "1.234,5" (id) or numbers: "1,234.5" (en); see docs/import.md';
+    expect(parseNumber('1.234', 'id', false)).toEqual({ ok: false, message: '"1.234" is ambiguous: 1234 written the id way (1.234,5), 1.234 the en way (1,234.5)', hint });
+    expect(parseNumber('1,234', 'id', false)).toEqual({ ok: false, message: '"1,234" is ambiguous: 1.234 written the id way (1.234,5), 1234 the en way (1,234.5)', hint });
+    for (const s of ['Rp 12.500', '-0,500', '(123.456)', '1,500 %', '999.999']) expect(parseNumber(s, 'id', false), s).toMatchObject({ ok: false, hint });
+    for (const s of ['Rp 12.500', '-0,500', '999.999']) expect(parseNumber(s, 'en', false), s).toMatchObject({ ok: false, hint });
+    // Not ambiguous: two groups, decimals that are not three digits, four digits before the separator, no separator.
+    expect([parseNumber('1.234.567', 'id', false), parseNumber('1,5', 'id', false), parseNumber('12,50', 'id', false), parseNumber('1234', 'id', false), parseNumber('1.234,5', 'id', false)].map((r) => r.ok && r.value)).toEqual([1234567, 1.5, 12.5, 1234, 1234.5]);
+    expect(parseNumber('1234,567', 'id', false)).toMatchObject({ ok: true, value: 1234.567 });
+    // Stated: read the stated way.
+    expect([num('1.234', 'id'), num('1,234', 'id'), num('1.234', 'en'), num('1,234', 'en')]).toEqual([1234, 1.234, 1.234, 1234]);
+  });
+
   it('refuses thousand groups that are not threes, rather than guess', () => {
     expect(parseNumber('1.5', 'id')).toMatchObject({ ok: false });
     expect(parseNumber('12,34,567', 'en')).toMatchObject({ ok: false });

@@ -1,6 +1,7 @@
 /**
  * A lead's story must make sense in time: no activity before the lead was created, closed at
- * most once (one won or one lost), reps active on the dates they are credited with.
+ * most once (one won or one lost), reps active on the dates they are credited with, and a
+ * rep's employment running forward (left on or after joined).
  */
 import { dayOf, dayText, instantOf, localDay } from '../../ingest/days.ts';
 import type { Rep } from '../../schema/team.ts';
@@ -31,6 +32,13 @@ export function lifecycle({ data }: RuleContext): PendingIssue[] {
         related: { file: first.file, at: [...first.at, 'type'] },
       });
     } else closed.set(a.lead, { type: a.type, file, at });
+  });
+
+  // A rep's last day is on or after their first.
+  eachRecord([data.team], (r, file, at) => {
+    if (r.left !== undefined && dayOf(r.left) < dayOf(r.joined)) {
+      out.push(issue(file, [...at, 'left'], 'left-before-joined', `left ${r.left} is before joined ${r.joined}`, 'left is the last day with the company, on or after joined; correct one of the two dates'));
+    }
   });
 
   // Days as numbers (days since 1970); the text of a day only for a warning.
