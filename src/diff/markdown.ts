@@ -10,7 +10,7 @@
  * "N more rows, see the artifact" (the full report, `budget: Infinity`). Every <details> opened
  * is closed. Every string from the data goes through `inert` (./inert.ts).
  */
-import { formatValue, type Lang } from '../i18n/format-value.ts';
+import { formatChange, formatValue, type Lang } from '../i18n/format-value.ts';
 import { t } from '../i18n/messages.ts';
 import type { Report } from '../report/build-report.ts';
 import { formatIssue, type Issue } from '../validate/issue.ts';
@@ -193,7 +193,11 @@ export function renderDiffMarkdown({ diff, head, base, issues, lang, budget = DE
     const st = (v: ValueChange) => (v.statusBefore === v.statusAfter ? status(v.statusAfter) : `${status(v.statusBefore)} → ${status(v.statusAfter)}`);
     const valueTable = (list: ValueChange[]) => {
       const header = [`| ${w.kpi} | ${w.period} | ${w.before} | ${w.after} | ${w.change} | ${w.status} |`, '|---|---|--:|--:|--:|---|'];
-      const row = (v: ValueChange) => `| ${member(v)} | ${v.period} | ${fmt(v.kpi, v.before)} | ${fmt(v.kpi, v.after)} | ${ratio(v.changeRatio) ?? (v.change !== null ? fmt(v.kpi, v.change) : '–')} | ${st(v)} |`;
+      // A percent KPI changes in points, never in percent of a percent (the report's own rule).
+      const change = (v: ValueChange) => inert(formatChange(v.change, v.changeRatio, kpiOf(v.kpi)?.unit ?? 'count', lang, report?.company.currency));
+      // A target that moved too is said in the status cell, so a restated value and its target read together.
+      const withTarget = (v: ValueChange) => (v.targetBefore !== v.targetAfter ? `${st(v)} (${w.target} ${fmt(v.kpi, v.targetBefore)} → ${fmt(v.kpi, v.targetAfter)})` : st(v));
+      const row = (v: ValueChange) => `| ${member(v)} | ${v.period} | ${fmt(v.kpi, v.before)} | ${fmt(v.kpi, v.after)} | ${change(v)} | ${withTarget(v)} |`;
       rows(header, list.sort(bySize).map(row));
     };
 

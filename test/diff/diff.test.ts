@@ -184,7 +184,7 @@ describe('capaian diff', () => {
   it('puts a whole PR (month added, month restated, definition changed) in one comment', async () => {
     const { code, text } = await diff('base', 'redefine-atv');
     expect(code).toBe(0);
-    expect(text.split('\n')[0]).toMatch(/^\*\*capaian\*\*: ⚠️ \*\*RESTATED: 2026-03\*\* \(\d+ values\) · 2026-04 added · 1 KPI definition changed · 7 new lints$/);
+    expect(text.split('\n')[0]).toMatch(/^\*\*capaian\*\*: ⚠️ \*\*RESTATED: 2026-03\*\* \(\d+ values\) · 2026-04 added · 1 KPI definition changed · \d+ new lints$/);
     golden('whole-pr', text);
   });
 

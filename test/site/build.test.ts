@@ -36,8 +36,8 @@ type Lang = (typeof LANGS)[number];
 
 /** Hand-computed in test/fixtures/site/README.md: 2026-04 net sales and its target. */
 const DASHBOARD: Record<Lang, { month: string; value: string; target: string; attainment: string; status: string; change: string }> = {
-  id: { month: 'April 2026', value: 'Rp 1,23 jt', target: 'Rp 1,35 jt', attainment: '91,4 %', status: 'meleset', change: '+9,2 %' },
-  en: { month: 'April 2026', value: 'Rp 1.23M', target: 'Rp 1.35M', attainment: '91.4%', status: 'off track', change: '+9.2%' },
+  id: { month: 'April 2026', value: 'Rp 1,23 jt', target: 'Rp 1,35 jt', attainment: '91,4 %', status: 'berisiko', change: '+9,2 %' },
+  en: { month: 'April 2026', value: 'Rp 1.23M', target: 'Rp 1.35M', attainment: '91.4%', status: 'at risk', change: '+9.2%' },
 };
 
 let site: BuiltSite;

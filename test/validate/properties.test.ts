@@ -135,7 +135,10 @@ describe('validation properties', () => {
     fc.assert(
       fc.property(repoArb, (r) => {
         const res = validateRepo(filesOf(r));
-        expect(res.issues).toEqual([]);
+        // Line kinds are drawn at random, so a cross-sell or up-sell may not be one for that
+        // customer: a warning about the data's meaning, never an error (rules/line-kinds.ts).
+        expect(res.issues.filter((i) => i.code !== 'kind-not-cross-sell' && i.code !== 'kind-not-up-sell')).toEqual([]);
+        expect(res.issues.every((i) => i.level === 'warning')).toBe(true);
         expect(res.data).not.toBeNull();
         expect(res.data!.orders.reduce((n, f) => n + f.length, 0)).toBe(r.orders.length);
       }),
