@@ -158,7 +158,7 @@ describe('hostile input', () => {
       const rec =
         `- id: SO-${n}\n  date: 2026-03-${day}\n  customer: C${1 + (n % 2)}\n  rep: andi\n  lines:\n` +
         `    - { sku: TEH-1, qty: ${1 + (n % 9)}, price: 5000 }\n` +
-        `    - { sku: TEH-2, qty: 1, price: 9000, discount: 0.1, kind: up-sell }\n`;
+        `    - { sku: TEH-2, qty: 1, price: 9000, discount: 0.1 }\n`;
       parts.push(rec);
       size += rec.length;
     }
