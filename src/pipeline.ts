@@ -9,7 +9,7 @@ import { monthLabel, monthsOf, type Grain } from './calendar/periods.ts';
 import type { Kpi } from './kpi/schema.ts';
 import { buildReport, type Report } from './report/build-report.ts';
 import { validateRepo, type SourceFile, type ValidateOptions, type ValidationResult } from './validate/validate-repo.ts';
-import { issue, sortIssues, type Issue, type PendingIssue } from './validate/issue.ts';
+import { issue, sortIssues, type Issue, type PendingIssue } from './issues/issue.ts';
 import { decodeText } from './load/decode.ts';
 import { locateIssues } from './load/locate.ts';
 

@@ -5,7 +5,7 @@ import { t } from '../i18n/messages.ts';
 import { runPipeline, type PipelineOptions } from '../pipeline.ts';
 import type { Report, ReportKpi, ReportValue } from '../report/build-report.ts';
 import { GROUPS } from '../kpi/schema.ts';
-import { countByLevel, formatIssue, type PendingIssue } from '../validate/issue.ts';
+import { countByLevel, formatIssue, type PendingIssue } from '../issues/issue.ts';
 import type { SourceFile } from '../validate/validate-repo.ts';
 
 export interface ComputeOptions {

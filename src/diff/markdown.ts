@@ -13,7 +13,7 @@
 import { formatValue, type Lang } from '../i18n/format-value.ts';
 import { t } from '../i18n/messages.ts';
 import type { Report } from '../report/build-report.ts';
-import { formatIssue, type Issue } from '../validate/issue.ts';
+import { formatIssue, type Issue } from '../issues/issue.ts';
 import type { ReportDiff, ValueChange } from './diff-reports.ts';
 import { codeOf, fenceOf, inert } from './inert.ts';
 import type { SummaryItem } from './record-changes.ts';

@@ -10,7 +10,7 @@ import { loadRepo } from '../load/load-repo.ts';
 import { siteReportOptions } from '../load/report-options.ts';
 import { runPipeline } from '../pipeline.ts';
 import type { Report } from '../report/build-report.ts';
-import { formatIssue } from '../validate/issue.ts';
+import { formatIssue } from '../issues/issue.ts';
 
 let cached: Promise<Report> | undefined;
 

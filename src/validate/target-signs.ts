@@ -5,7 +5,7 @@
  */
 import type { Kpi } from '../kpi/schema.ts';
 import { judgingOf } from '../report/status.ts';
-import { issue, type PendingIssue } from './issue.ts';
+import { issue, type PendingIssue } from '../issues/issue.ts';
 import type { RepoData } from './repo-data.ts';
 import { eachRecord } from './rules/each-record.ts';
 

@@ -3,10 +3,10 @@
  * categories. Runs on records that failed their schema too (reading them with type checks), so
  * a wrong sku is reported in the same run as a misspelt field beside it.
  */
-import { closest } from '../did-you-mean.ts';
-import { formatPath, issue, type DocPath, type PendingIssue } from '../issue.ts';
+import { closest } from '../../issues/did-you-mean.ts';
+import { formatPath, issue, type DocPath, type PendingIssue } from '../../issues/issue.ts';
 import type { RecordFile } from '../repo-data.ts';
-import type { RuleContext } from './index.ts';
+import type { RuleContext } from './context.ts';
 
 interface Vocabulary {
   /** Singular and plural nouns for messages. */
