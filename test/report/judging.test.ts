@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { runPipeline } from '../../src/pipeline.ts';
 import type { Report } from '../../src/report/build-report.ts';
-import { DEFAULT_AT_RISK, DEFAULT_AT_RISK_POINTS, judge, judgingOf } from '../../src/report/status.ts';
+import { DEFAULT_AT_RISK, DEFAULT_AT_RISK_POINTS, judgingOf } from '../../src/kpi/judging.ts';
+import { judge } from '../../src/report/status.ts';
 import { fileOf, readTree } from '../support/repo.ts';
 
 const ratio = (at_risk: number) => ({ judge: 'ratio' as const, at_risk });

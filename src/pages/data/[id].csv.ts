@@ -4,7 +4,7 @@
  */
 import type { APIRoute } from 'astro';
 import type { Grain } from '../../calendar/periods.ts';
-import { csvCell } from '../../commands/compute.ts';
+import { csvCell } from '../../report/csv.ts';
 import type { ReportKpi } from '../../report/build-report.ts';
 import { loadReport } from '../../site/site-data.ts';
 
