@@ -3,11 +3,11 @@ import { parsePeriod, type Grain } from '../calendar/periods.ts';
 import { formatChange, formatValue, type Lang } from '../i18n/format-value.ts';
 import { t } from '../i18n/messages.ts';
 import { runPipeline, type PipelineOptions } from '../pipeline.ts';
-import type { Report, ReportKpi, ReportValue } from '../report/build-report.ts';
 import { GROUPS } from '../kpi/schema.ts';
 import { csvCell } from '../report/csv.ts';
 import { countByLevel, formatIssue, type PendingIssue } from '../issues/issue.ts';
 import type { SourceFile } from '../validate/validate-repo.ts';
+import type { Report, ReportKpi, ReportValue } from '../report/model.ts';
 
 export interface ComputeOptions {
   period?: string;

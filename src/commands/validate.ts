@@ -4,8 +4,8 @@ import type { Lint } from '../report/lints.ts';
 import type { Summary } from '../validate/repo-data.ts';
 import { validateRepo, type SourceFile, type ValidationResult } from '../validate/validate-repo.ts';
 import { runPipeline, type PipelineOptions } from '../pipeline.ts';
-import type { Report } from '../report/build-report.ts';
 import type { PendingIssue } from '../issues/issue.ts';
+import type { Report } from '../report/model.ts';
 
 export interface ValidateOptions {
   format: 'text' | 'json';

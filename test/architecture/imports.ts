@@ -129,15 +129,27 @@ function cycles(graph: Map<string, string[]>): string[][] {
   });
 }
 
-/** CONTRIBUTING.md's diagram, from the table. */
+/** A layer's paths, short: src/ left out, files of one folder as folder/{a,b}.ts. */
+function pathsOf(layer: Layer): string {
+  const out: string[] = [];
+  const files = new Map<string, string[]>();
+  for (const p of layer.paths.map((x) => x.replace(/^src\//, ''))) {
+    const slash = p.lastIndexOf('/');
+    if (p.endsWith('/') || slash < 0) out.push(p);
+    else files.set(p.slice(0, slash), [...(files.get(p.slice(0, slash)) ?? []), p.slice(slash + 1)]);
+  }
+  for (const [dir, names] of files) out.push(names.length === 1 ? `${dir}/${names[0]}` : `${dir}/{${names.map((n) => n.replace(/\.ts$/, '')).join(',')}}.ts`);
+  return out.join(' ');
+}
+
+/** CONTRIBUTING.md's diagram, from the table: one line per layer, top first. */
 export function diagram(layers: Layer[] = LAYERS): string {
-  const width = Math.max(...layers.map((l) => l.name.length)) + 2;
-  const lines: string[] = [];
-  layers.forEach((l, i) => {
-    const only = l.only && l.only.length ? ` (imports only: ${l.only.join(', ')})` : l.only ? ' (imports nothing in src/)' : '';
-    lines.push(`${l.name.padEnd(width)}${l.paths.map((p) => p.replace(/^src\//, '')).join(' ')}`);
-    lines.push(`${''.padEnd(width)}${l.what}${only}`);
-    if (i < layers.length - 1) lines.push('   ↓');
-  });
+  const name = Math.max(...layers.map((l) => l.name.length)) + 2;
+  const paths = Math.max(...layers.map((l) => pathsOf(l).length)) + 2;
+  const lines = ['a layer imports only itself and the layers below it (in src/)', ''];
+  for (const l of layers) {
+    const only = !l.only ? '' : l.only.length ? `; imports only ${l.only.join(', ')}` : '; imports nothing';
+    lines.push(`${l.name.padEnd(name)}${pathsOf(l).padEnd(paths)}${l.what}${only}`);
+  }
   return lines.join('\n');
 }

@@ -23,7 +23,7 @@ export interface Layer {
 export const LAYERS: Layer[] = [
   {
     name: 'pages',
-    what: 'the Astro pages, layouts and components: read the report model, never compute',
+    what: 'the site: reads the report model, never computes',
     paths: ['src/pages/', 'src/components/', 'src/layouts/'],
     only: ['site', 'charts', 'report', 'kpi', 'calendar', 'i18n', 'issues'],
   },
