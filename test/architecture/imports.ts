@@ -2,7 +2,8 @@
  * The dependency rule check: reads every import in src/ (TypeScript, JavaScript and the
  * frontmatter and scripts of .astro files, type-only and dynamic imports included) with the
  * TypeScript compiler's import scanner and reports each import that points up the layers of
- * layers.ts, each file no layer holds, and each import cycle between files.
+ * layers.ts, each file no layer holds, each import cycle between files, and each Node module
+ * with effects (fs, child_process, worker_threads, ...) imported by a pure layer.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
@@ -35,16 +36,24 @@ function codeOf(file: string, text: string): string {
   return parts.join('\n');
 }
 
+/** Every module specifier `file` names, as written. */
+function specifiersOf(file: string, text: string): string[] {
+  return ts.preProcessFile(codeOf(file, text), true, true).importedFiles.map((f) => f.fileName);
+}
+
 /** The files under src/ that `file` imports (relative specifiers only; packages are not layers). */
 export function importsOf(root: string, file: string, text: string): string[] {
   const out: string[] = [];
-  for (const f of ts.preProcessFile(codeOf(file, text), true, true).importedFiles) {
-    if (!f.fileName.startsWith('.')) continue;
-    const target = relative(root, resolve(root, dirname(file), f.fileName)).split(sep).join('/');
+  for (const spec of specifiersOf(file, text)) {
+    if (!spec.startsWith('.')) continue;
+    const target = relative(root, resolve(root, dirname(file), spec)).split(sep).join('/');
     if (target.startsWith('src/') && CODE.test(target)) out.push(target);
   }
   return out;
 }
+
+/** Node's modules that touch the world outside a function's arguments: the disk, processes, threads, the network. */
+const EFFECTS = /^(node:)?(fs|fs\/promises|child_process|worker_threads|cluster|net|http|https|http2|dgram|os|process|readline)$/;
 
 /** The layer that holds `file`: the most specific of the table's paths. */
 export function layerOf(file: string, layers: Layer[] = LAYERS): Layer | undefined {
@@ -67,9 +76,11 @@ export function checkImports(root: string, layers: Layer[] = LAYERS): string[] {
   for (const file of sourceFiles(root)) {
     const from = layerOf(file, layers);
     if (!from) problems.push(`${file}: in no layer (add its folder to test/architecture/layers.ts)`);
-    const targets = importsOf(root, file, readFileSync(join(root, file), 'utf8'));
+    const text = readFileSync(join(root, file), 'utf8');
+    const targets = importsOf(root, file, text);
     graph.set(file, targets);
     if (!from) continue;
+    if (from.pure) for (const spec of specifiersOf(file, text).filter((x) => EFFECTS.test(x))) problems.push(`${file} imports ${spec}: ${from.name} is pure (no disk, processes, threads or network)`);
     for (const target of targets) {
       const to = layerOf(target, layers);
       if (!to || to === from) continue;
@@ -146,10 +157,10 @@ function pathsOf(layer: Layer): string {
 export function diagram(layers: Layer[] = LAYERS): string {
   const name = Math.max(...layers.map((l) => l.name.length)) + 2;
   const paths = Math.max(...layers.map((l) => pathsOf(l).length)) + 2;
-  const lines = ['a layer imports only itself and the layers below it (in src/)', ''];
+  const lines = ['a layer imports only itself and the layers below it (in src/); a pure one no fs, child_process, worker_threads, ...', ''];
   for (const l of layers) {
     const only = !l.only ? '' : l.only.length ? `; imports only ${l.only.join(', ')}` : '; imports nothing';
-    lines.push(`${l.name.padEnd(name)}${pathsOf(l).padEnd(paths)}${l.what}${only}`);
+    lines.push(`${l.name.padEnd(name)}${pathsOf(l).padEnd(paths)}${l.pure ? 'pure: ' : ''}${l.what}${only}`);
   }
   return lines.join('\n');
 }

@@ -79,6 +79,11 @@ describe('the check fails on', () => {
     expect(checkImports(root)).toEqual(['import cycle: src/report/build-report.ts -> src/report/team.ts -> src/report/build-report.ts']);
   });
 
+  it('a pure layer touching the disk', () => {
+    plant({ 'src/report/lints.ts': "import { readFileSync } from 'node:fs';\nexport const r = readFileSync;\n" });
+    expect(checkImports(root)).toEqual(['src/report/lints.ts imports node:fs: report is pure (no disk, processes, threads or network)']);
+  });
+
   it('a file in no layer', () => {
     plant({ 'src/stray/thing.ts': 'export {};\n' });
     expect(checkImports(root)).toEqual(['src/stray/thing.ts: in no layer (add its folder to test/architecture/layers.ts)']);
