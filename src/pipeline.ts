@@ -7,11 +7,12 @@ import { fieldsUsedBy } from './kpi/fields-used.ts';
 import { computeKpis, type ComputeResult, type NonFinite } from './compute/compute-kpis.ts';
 import { monthLabel, monthsOf, type Grain } from './calendar/periods.ts';
 import type { Kpi } from './kpi/schema.ts';
-import { buildReport, type Report } from './report/build-report.ts';
+import { buildReport } from './report/build-report.ts';
 import { validateRepo, type SourceFile, type ValidateOptions, type ValidationResult } from './validate/validate-repo.ts';
-import { issue, sortIssues, type Issue, type PendingIssue } from './validate/issue.ts';
+import { issue, sortIssues, type Issue, type PendingIssue } from './issues/issue.ts';
 import { decodeText } from './load/decode.ts';
 import { locateIssues } from './load/locate.ts';
+import type { Report } from './report/model.ts';
 
 export interface PipelineOptions {
   /** Today's date (YYYY-MM-DD) for the stale-data lint; omit for a report of the data alone. */

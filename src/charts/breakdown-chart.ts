@@ -7,12 +7,12 @@
 import * as Plot from '@observablehq/plot';
 import { formatValue, type Lang, type Unit } from '../i18n/format-value.ts';
 import { t } from '../i18n/messages.ts';
-import type { ReportMember } from '../report/build-report.ts';
 import { textWidth } from './chart-format.ts';
 import { chartWords } from './chart-words.ts';
 import { legendMark, legendRows, type LegendItem } from './legend.ts';
 import { FG, NEUTRAL, STATUSES, STATUS_COLOR, STATUS_SYMBOL, TARGET, statusColor, statusSymbol } from './palette.ts';
 import { renderPlot } from './render-plot.ts';
+import type { ReportMember } from '../report/model.ts';
 
 /** Display names of one vocabulary's members (a `Report['labels']` entry): a name, or one per language. */
 export type MemberLabels = Record<string, string | { id: string; en: string }>;

@@ -7,13 +7,12 @@
 import * as Plot from '@observablehq/plot';
 import { formatValue, type Lang } from '../i18n/format-value.ts';
 import { t } from '../i18n/messages.ts';
-import type { ReportKpi } from '../report/build-report.ts';
-import type { GoalProgress } from '../report/goal-progress.ts';
 import { niceTicks, periodLong, periodTick, textWidth, tickFormatter } from './chart-format.ts';
 import { chartWords } from './chart-words.ts';
 import { legendMark, legendRows, unitLabel, type LegendItem } from './legend.ts';
 import { BG, FG, TARGET, statusColor, statusSymbol } from './palette.ts';
 import { renderPlot } from './render-plot.ts';
+import type { GoalProgress, ReportKpi } from '../report/model.ts';
 
 export interface GoalProgressOptions {
   currency?: string;

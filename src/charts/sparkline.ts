@@ -7,11 +7,11 @@ import * as Plot from '@observablehq/plot';
 import { parsePeriod } from '../calendar/periods.ts';
 import { formatValue, type Lang, type Unit } from '../i18n/format-value.ts';
 import { t } from '../i18n/messages.ts';
-import type { ReportValue } from '../report/build-report.ts';
 import { periodShort } from './chart-format.ts';
 import { chartWords } from './chart-words.ts';
 import { BG, FG, statusColor, statusSymbol } from './palette.ts';
 import { renderPlot } from './render-plot.ts';
+import type { ReportValue } from '../report/model.ts';
 
 export interface SparklineOptions {
   /** The KPI's title, to start the accessible name. */

@@ -7,12 +7,12 @@ import * as Plot from '@observablehq/plot';
 import type { Grain } from '../calendar/periods.ts';
 import { formatValue, type Lang } from '../i18n/format-value.ts';
 import { t } from '../i18n/messages.ts';
-import type { ReportKpi, ReportValue } from '../report/build-report.ts';
 import { niceTicks, periodLong, periodShort, periodTick, startsYear, textWidth, tickFormatter } from './chart-format.ts';
 import { chartWords } from './chart-words.ts';
 import { legendMark, legendRows, unitLabel, type LegendItem } from './legend.ts';
 import { BG, FG, NEUTRAL, STATUSES, STATUS_COLOR, STATUS_SYMBOL, TARGET, statusColor, statusSymbol } from './palette.ts';
 import { renderPlot } from './render-plot.ts';
+import type { ReportKpi, ReportValue } from '../report/model.ts';
 
 export interface TrendChartOptions {
   /** ISO code of the company currency (default IDR, shown as Rp). */

@@ -15,7 +15,7 @@ import { loadRepo } from '../load/load-repo.ts';
 import { cacheDirFor } from '../load/chunk-cache.ts';
 import { preIngest } from '../load/ingest-pool.ts';
 import { siteReportOptions } from '../load/report-options.ts';
-import type { Report } from '../report/build-report.ts';
+import type { Report } from '../report/model.ts';
 
 /**
  * `capaian compute | head`: when the reader of stdout goes away (EPIPE), stop writing quietly, as

@@ -3,10 +3,11 @@ import { parsePeriod, type Grain } from '../calendar/periods.ts';
 import { formatChange, formatValue, type Lang } from '../i18n/format-value.ts';
 import { t } from '../i18n/messages.ts';
 import { runPipeline, type PipelineOptions } from '../pipeline.ts';
-import type { Report, ReportKpi, ReportValue } from '../report/build-report.ts';
 import { GROUPS } from '../kpi/schema.ts';
-import { countByLevel, formatIssue, type PendingIssue } from '../validate/issue.ts';
+import { csvCell } from '../report/csv.ts';
+import { countByLevel, formatIssue, type PendingIssue } from '../issues/issue.ts';
 import type { SourceFile } from '../validate/validate-repo.ts';
+import type { Report, ReportKpi, ReportValue } from '../report/model.ts';
 
 export interface ComputeOptions {
   period?: string;
@@ -68,14 +69,6 @@ function toCsv(kpis: ReportKpi[], period?: string): string {
     }
   }
   return rows.join('\n');
-}
-
-/** A CSV cell; text that a spreadsheet would run as a formula is quoted with a leading apostrophe. */
-export function csvCell(x: unknown): string {
-  if (x === null || x === undefined) return '';
-  let s = typeof x === 'number' ? String(x) : String(x);
-  if (typeof x === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 function labelOf(report: Report, by: string, member: string, lang: Lang): string {

@@ -8,7 +8,7 @@ import { DEFAULT_BUDGET, renderDiffMarkdown } from '../diff/markdown.ts';
 import { definitionChanges } from '../diff/record-changes.ts';
 import type { Lang } from '../i18n/format-value.ts';
 import { runPipeline, type PipelineOptions } from '../pipeline.ts';
-import type { Issue, PendingIssue } from '../validate/issue.ts';
+import type { Issue, PendingIssue } from '../issues/issue.ts';
 import type { SourceFile } from '../validate/validate-repo.ts';
 
 export interface DiffOptions {

@@ -13,7 +13,7 @@ import { decodeText } from '../load/decode.ts';
 import { placeFile } from '../load/layout.ts';
 import { readRepoFiles } from '../load/read-repo.ts';
 import { locateIssues } from '../load/locate.ts';
-import { formatIssue, sortIssues, type PendingIssue } from '../validate/issue.ts';
+import { formatIssue, sortIssues, type PendingIssue } from '../issues/issue.ts';
 import type { SourceFile } from '../validate/validate-repo.ts';
 
 export interface FmtOptions {

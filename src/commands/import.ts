@@ -23,7 +23,7 @@ import { parseYaml, protoKeys } from '../load/parse-yaml.ts';
 import { readRepoFiles } from '../load/read-repo.ts';
 import { companySchema, type Company } from '../schema/company.ts';
 import { MONTH_KINDS, type MonthKind } from '../schema/file-kinds.ts';
-import { formatIssue, formatPath, pushAll, type Issue, type PendingIssue } from '../validate/issue.ts';
+import { formatIssue, formatPath, pushAll, type Issue, type PendingIssue } from '../issues/issue.ts';
 import { schemaIssues } from '../validate/schema-issues.ts';
 import { validateRepo, type SourceFile } from '../validate/validate-repo.ts';
 import { UsageError } from './compute.ts';

@@ -1,11 +1,11 @@
 /** `capaian validate`: check everything under data/ and report every problem at once. */
-import { countByLevel, formatIssue, sortIssues, type Issue } from '../validate/issue.ts';
+import { countByLevel, formatIssue, sortIssues, type Issue } from '../issues/issue.ts';
 import type { Lint } from '../report/lints.ts';
 import type { Summary } from '../validate/repo-data.ts';
 import { validateRepo, type SourceFile, type ValidationResult } from '../validate/validate-repo.ts';
 import { runPipeline, type PipelineOptions } from '../pipeline.ts';
-import type { Report } from '../report/build-report.ts';
-import type { PendingIssue } from '../validate/issue.ts';
+import type { PendingIssue } from '../issues/issue.ts';
+import type { Report } from '../report/model.ts';
 
 export interface ValidateOptions {
   format: 'text' | 'json';

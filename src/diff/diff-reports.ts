@@ -12,11 +12,11 @@
  *   existing period (a closed month, final at the base) is a restatement.
  */
 import { GRAINS, type Grain } from '../calendar/periods.ts';
-import type { Report, ReportKpi } from '../report/build-report.ts';
 import type { Lint } from '../report/lints.ts';
 import type { Status } from '../report/status.ts';
 import type { SourceFile } from '../validate/validate-repo.ts';
 import { definitionChanges, fileChanges, readFiles, sharedFileChanges, type DefinitionChange, type FileChange, type SharedFileChange } from './record-changes.ts';
+import type { Report, ReportKpi } from '../report/model.ts';
 
 export type ChangeKind = 'new-period' | 'open-period' | 'restatement' | 'target' | 'definition';
 

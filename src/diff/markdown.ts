@@ -12,11 +12,11 @@
  */
 import { formatChange, formatValue, type Lang } from '../i18n/format-value.ts';
 import { t } from '../i18n/messages.ts';
-import type { Report } from '../report/build-report.ts';
-import { formatIssue, type Issue } from '../validate/issue.ts';
+import { formatIssue, type Issue } from '../issues/issue.ts';
 import type { ReportDiff, ValueChange } from './diff-reports.ts';
 import { codeOf, fenceOf, inert } from './inert.ts';
 import type { SummaryItem } from './record-changes.ts';
+import type { Report } from '../report/model.ts';
 
 /** The default budget: room under GitHub's 65,536 for what the workflow adds around the comment. */
 export const DEFAULT_BUDGET = 60_000;

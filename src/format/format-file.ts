@@ -29,7 +29,7 @@ import yaml from 'js-yaml';
 import { isMap, isPair, isScalar, isSeq, Lexer, parseDocument, type Node } from 'yaml';
 import { parseYaml } from '../load/parse-yaml.ts';
 import type { FileKind } from '../schema/file-kinds.ts';
-import { issue, type PendingIssue } from '../validate/issue.ts';
+import { issue, type PendingIssue } from '../issues/issue.ts';
 import { KPI_LAYOUT, LAYOUTS } from './layout.ts';
 import { compareRecords, listToYaml, toYaml, type Layout, type Notes } from './to-yaml.ts';
 

@@ -2,8 +2,8 @@
  * A checked mapping, turned into functions over CSV rows. Every column the mapping names must
  * be in the CSV (or a joined CSV); problems are issues located in the mapping file.
  */
-import { closest } from '../validate/did-you-mean.ts';
-import { issue, type DocPath, type PendingIssue } from '../validate/issue.ts';
+import { closest } from '../issues/did-you-mean.ts';
+import { issue, type DocPath, type PendingIssue } from '../issues/issue.ts';
 import type { CsvTable, RowIssue } from './csv.ts';
 import type { Mapping, ValueSpecInput, ValueSpecObject } from './mapping.ts';
 import type { FieldSet, FieldType } from './targets.ts';

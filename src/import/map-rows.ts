@@ -6,7 +6,7 @@
  */
 import { localDate, parseDateTime } from '../calendar/zoned-time.ts';
 import type { MonthKind } from '../schema/file-kinds.ts';
-import { issue, type DocPath, type PendingIssue } from '../validate/issue.ts';
+import { issue, type DocPath, type PendingIssue } from '../issues/issue.ts';
 import { Compiler, type Formats, type CompiledFields, type CompiledValue, type Got, type RowContext, type Scope } from './compile.ts';
 import type { CsvRow, CsvTable, RowIssue } from './csv.ts';
 import type { Mapping } from './mapping.ts';

@@ -22,7 +22,7 @@
 import { parseMonth } from '../calendar/periods.ts';
 import { instantOfWall } from '../calendar/zoned-time.ts';
 import { AMOUNT_MAX, isCalendarDate, QTY_MAX } from '../schema/fields.ts';
-import { subjectProblems } from '../validate/rules/references.ts';
+import { subjectProblems } from '../schema/activity-subject.ts';
 import { ACTIVITY_TYPE_CODES, dicts, f64, i32, LINE_KIND_CODES, u8, type MonthChunk, type MonthKind } from './chunk.ts';
 import { daysFromCivil, localDay, monthOfDay } from './days.ts';
 import { detached, idCheck, idCheckRange, idHash, idHashRange } from './id-hash.ts';

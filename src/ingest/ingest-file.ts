@@ -12,7 +12,7 @@ import { parseYaml } from '../load/parse-yaml.ts';
 import { schemaOf } from '../schema/file-kinds.ts';
 import type { Activity } from '../schema/activities.ts';
 import { FAST_CHECK } from '../validate/fast-records.ts';
-import { subjectProblems } from '../validate/rules/references.ts';
+import { subjectProblems } from '../schema/activity-subject.ts';
 import { readCanonical } from './canonical-reader.ts';
 import { chunkBuilder, type MonthChunk, type MonthKind } from './chunk.ts';
 

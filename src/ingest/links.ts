@@ -6,7 +6,7 @@
  * names up once per file (not per record), by the two hashes the chunks hold (idHash, idCheck:
  * 85 bits), is what keeps references cheap. -1: unknown.
  */
-import type { RepoData } from '../validate/repo-data.ts';
+import type { Company } from '../schema/company.ts';
 import type { ActivitiesChunk, LeadsChunk, OrdersChunk, SurveysChunk } from './chunk.ts';
 import { HashIndex } from './hash-index.ts';
 import { idCheck, idHash } from './id-hash.ts';
@@ -25,7 +25,13 @@ export interface MonthChunks {
   surveys: SurveysChunk[];
 }
 
-type Base = Pick<RepoData, 'company' | 'team' | 'customers' | 'products'>;
+/** What names resolve to: the base files' records (validate/repo-data.ts's RepoData has this shape). */
+interface Base {
+  company: Pick<Company, 'regions' | 'lead_sources' | 'segments'>;
+  team: { records: readonly { id: string }[] };
+  customers: { records: readonly { id: string }[] };
+  products: { records: readonly { sku: string }[] };
+}
 
 export function linkChunks(base: Base, chunks: MonthChunks): Links {
   // Nothing to link (the base files checked on their own): no indexes to build.

@@ -4,8 +4,8 @@
  * filter would silently match nothing), unknown goals and KPIs, cycles between KPIs.
  */
 import { DATASETS, type DatasetName, type FieldInfo } from '../dataset/fields.ts';
-import { closest } from '../validate/did-you-mean.ts';
-import { issue, type DocPath, type PendingIssue } from '../validate/issue.ts';
+import { closest } from '../issues/did-you-mean.ts';
+import { issue, type DocPath, type PendingIssue } from '../issues/issue.ts';
 import type { Filter, Formula, Kpi } from './schema.ts';
 
 export interface KpiFile {

@@ -205,7 +205,7 @@ export const kpiSchema = z.strictObject({
   /**
    * Status bands. ratio: attainment at or above 1 is on track, at or above at_risk at risk, below
    * off track. points: on the right side of the target is on track, short of it by at most
-   * at_risk_points (points for percent KPIs) at risk. Defaults by unit: src/report/status.ts.
+   * at_risk_points (points for percent KPIs) at risk. Defaults by unit: src/kpi/judging.ts.
    */
   thresholds: z
     .strictObject({

@@ -30,7 +30,7 @@ export function cacheDirFor(root: string): string | null {
 
 const src = join(dirname(fileURLToPath(import.meta.url)), '..');
 // Everything that decides what a chunk holds. A change to any of them is a new reader.
-const READER_SOURCES = ['ingest', 'schema', 'load/decode.ts', 'load/parse-yaml.ts', 'load/fast-yaml.ts', 'validate/fast-records.ts', 'validate/rules/references.ts', 'calendar'];
+const READER_SOURCES = ['ingest', 'schema', 'load/decode.ts', 'load/parse-yaml.ts', 'load/fast-yaml.ts', 'validate/fast-records.ts', 'calendar'];
 let fingerprint: string | undefined;
 
 /**

@@ -1,7 +1,7 @@
 /**
  * Bytes to text, refusing what is not UTF-8 text. Pure: the reader hands us the bytes.
  */
-import { issue, type PendingIssue } from '../validate/issue.ts';
+import { issue, type PendingIssue } from '../issues/issue.ts';
 
 /** Files larger than this are refused before parsing (a month of 1M-order data is ~20 MB). */
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;

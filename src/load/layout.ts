@@ -1,5 +1,5 @@
 /** Where a file under data/ belongs, from its path alone. */
-import { closest } from '../validate/did-you-mean.ts';
+import { closest } from '../issues/did-you-mean.ts';
 import { LAYOUT_HELP, MONTH_KINDS, SINGLE_KINDS, type FileKind } from '../schema/file-kinds.ts';
 
 export type Placement =

@@ -2,7 +2,7 @@
  * A repository on disk, ready for validation: its files (read lazily) and its month files read
  * ahead, in worker threads and through the cache. What the CLI and the site call.
  */
-import type { PendingIssue } from '../validate/issue.ts';
+import type { PendingIssue } from '../issues/issue.ts';
 import type { SourceFile, ValidateOptions } from '../validate/validate-repo.ts';
 import { cacheDirFor } from './chunk-cache.ts';
 import { preIngest, type IngestStats } from './ingest-pool.ts';

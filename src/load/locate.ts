@@ -4,7 +4,7 @@
  * have problems, and on big files it parses just the records concerned.
  */
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
-import type { DocPath, Issue, PendingIssue } from '../validate/issue.ts';
+import type { DocPath, Issue, PendingIssue } from '../issues/issue.ts';
 
 /** Above this size a file is located record by record instead of parsed whole. */
 export const WHOLE_FILE_LIMIT = 1_000_000;

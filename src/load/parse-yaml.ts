@@ -10,7 +10,7 @@ import yaml from 'js-yaml';
 import { isAlias, isNode, LineCounter, parseDocument, visit } from 'yaml';
 import { lineBreaksAsLf, topLevelItems, WHOLE_FILE_LIMIT } from './locate.ts';
 import { scanRecordList } from './fast-yaml.ts';
-import { formatPath, issue, type DocPath, type PendingIssue } from '../validate/issue.ts';
+import { formatPath, issue, type DocPath, type PendingIssue } from '../issues/issue.ts';
 
 export const MAX_DEPTH = 32;
 

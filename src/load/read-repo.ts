@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { lstat, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { issue, type PendingIssue } from '../validate/issue.ts';
+import { issue, type PendingIssue } from '../issues/issue.ts';
 import type { SourceFile } from '../validate/validate-repo.ts';
 
 export interface ReadResult {

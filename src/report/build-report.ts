@@ -9,103 +9,14 @@ import type { Reason } from '../compute/value.ts';
 import { isAdditive, type Kpi } from '../kpi/schema.ts';
 import type { ValidData as RepoData } from '../validate/repo-data.ts';
 import { lintReport, type Lint } from './lints.ts';
-import { judge, judgingOf, type Judging, type NotFinal, type Status } from './status.ts';
-import { goalProgress, type GoalProgress } from './goal-progress.ts';
-import { withLastYear, withLikeForLike, type LastYear, type LikeForLike } from './like-for-like.ts';
-import { buildInsights, scalesWithLength, type Insights } from './insights.ts';
+import { judgingOf, type Judging } from '../kpi/judging.ts';
+import { judge, type NotFinal, type Status } from './status.ts';
+import { goalProgress } from './goal-progress.ts';
+import { withLastYear, withLikeForLike } from './like-for-like.ts';
+import { buildInsights, scalesWithLength } from './insights.ts';
 import { TargetBook, type TargetScope, type TargetValue } from './targets.ts';
-import { teamView, type TeamView } from './team.ts';
-
-export const REPORT_VERSION = 2;
-
-export interface ReportMember {
-  member: string;
-  value: number | null;
-  reason?: Reason;
-  /** Share of the total, for additive KPIs. */
-  share: number | null;
-  target: number | null;
-  attainment: number | null;
-  /** value - target, in the KPI's unit (a fraction for percent KPIs); null without both. */
-  gap: number | null;
-  status: Status | null;
-  /** Only when the member has a value and a target that are not judged yet (the period's `notFinal`). */
-  notFinal?: NotFinal;
-}
-
-export interface ReportValue {
-  period: string;
-  value: number | null;
-  reason?: Reason;
-  secondary?: { value: number | null; reason?: Reason };
-  notes: Note[];
-  previous: number | null;
-  /** value - previous (percentage points for percent KPIs). */
-  change: number | null;
-  /** change / |previous|. */
-  changeRatio: number | null;
-  /** Partial quarters and years of additive KPIs: the change against the same months of the previous period. */
-  likeForLike?: LikeForLike;
-  target: number | null;
-  targetSource?: TargetValue['source'];
-  /** value / target (target / value when lower is better); null when the KPI is judged in points or the ratio means nothing. */
-  attainment: number | null;
-  /** value - target, in the KPI's unit (a fraction for percent KPIs: points / 100). */
-  gap: number | null;
-  /** The one status of this number (src/report/status.ts `judge`); null without a value or target, or when not final. */
-  status: Status | null;
-  /** Why a value is not judged yet: a cohort still maturing, or a partial period of a KPI that grows with the period against a whole period's target. */
-  notFinal: NotFinal | null;
-  /** The same period a year before (year on year). */
-  lastYear?: LastYear;
-  /** breakdown -> members, largest value first. */
-  breakdowns: Record<string, ReportMember[]>;
-}
-
-export interface ReportKpi {
-  id: string;
-  title: Kpi['title'];
-  description: Kpi['description'];
-  group: Kpi['group'];
-  unit: Kpi['unit'];
-  direction: Kpi['direction'];
-  grains: Grain[];
-  frequency: Kpi['frequency'];
-  goal: string | null;
-  owner: string | null;
-  additive: boolean;
-  /** How a value is judged against its target, with its status band (the KPI's or the default for its unit). */
-  judging: Judging;
-  /** The companion value's title, unit and formula as written. */
-  secondary: { title: Kpi['title']; unit: Kpi['unit']; formula?: Kpi['formula'] } | null;
-  breakdowns: string[];
-  /** The definition as written, for display. */
-  formula: Kpi['formula'];
-  values: Partial<Record<Grain, ReportValue[]>>;
-  /** The text of kpis/<id>.yaml, comments included (filled by the pipeline from the file read). */
-  source?: string;
-}
-
-export interface Report {
-  version: typeof REPORT_VERSION;
-  company: { name: string; currency: string; locale: string; timezone: string; fiscalYearStart: number };
-  /** Last day covered by the data. */
-  asOf: string | null;
-  /** The newest month with data. */
-  latestMonth: string | null;
-  /** The commit the data was read from, when known. */
-  commit: string | null;
-  periods: Record<Grain, PeriodInfo[]>;
-  /** Display names of breakdown members: vocabulary -> id -> name (a rep's name, a region's name in both languages). */
-  labels: Record<string, Record<string, string | { id: string; en: string }>>;
-  goals: { id: string; title: Kpi['title']; description: Kpi['title'] | null; kpi: string | null; owner: string | null; kpis: string[]; progress: GoalProgress | null }[];
-  kpis: ReportKpi[];
-  lints: Lint[];
-  /** Per grain and period: status counts, biggest movers, drivers of off-track KPIs (src/report/insights.ts). */
-  insights: Insights;
-  /** Reps (joined, left), rep and region leaderboards per period, each rep's and region's month series (src/report/team.ts). */
-  team: TeamView;
-}
+import { teamView } from './team.ts';
+import { REPORT_VERSION, type GoalProgress, type Insights, type LastYear, type LikeForLike, type Report, type ReportKpi, type ReportMember, type ReportValue, type TeamView } from './model.ts';
 
 export interface ReportInput {
   data: RepoData;

@@ -7,35 +7,8 @@
  * to last year's remaining months), and a straight line otherwise.
  */
 import { monthLabel, monthsOf, parseMonth } from '../calendar/periods.ts';
-import type { ReportKpi } from './build-report.ts';
 import type { NotFinal, Status } from './status.ts';
-
-export interface GoalProgress {
-  /** The fiscal year, e.g. "2026". */
-  year: string;
-  /** Months of the year with data, and in all. */
-  monthsDone: number;
-  monthsTotal: number;
-  /** Year to date: the year's value over the months with data. */
-  actual: number | null;
-  /** The full year's target. */
-  target: number | null;
-  /** The year value's target: for additive KPIs the target for the months gone (month targets summed, or the year target pro rata). */
-  targetToDate: number | null;
-  /** The year value's attainment, gap, status and notFinal, as in `kpis[].values.year` (copied, never recomputed). */
-  attainment: number | null;
-  gap: number | null;
-  status: Status | null;
-  notFinal: NotFinal | null;
-  /** Additive KPIs where higher is better: the year to date as a share of the full year's target (for a progress bar); null otherwise. */
-  shareOfYear: number | null;
-  /** What each remaining month must bring to reach the target (additive KPIs only). */
-  pacePerMonth: number | null;
-  /** The projected year end: a forecast shown beside the status, not judged. */
-  projected: number | null;
-  /** How the projection was made: seasonal / linear for amounts; current: the year's rate so far. */
-  projection: 'seasonal' | 'linear' | 'current' | null;
-}
+import type { GoalProgress, ReportKpi } from './model.ts';
 
 export function goalProgress(kpi: ReportKpi, fyStart: number, latestMonth: string, yearTarget: (year: string) => number | null): GoalProgress | null {
   const years = kpi.values.year;

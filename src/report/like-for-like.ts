@@ -8,18 +8,7 @@
  */
 import { monthLabel, monthsOf, parsePeriod, perYear, periodLabel, type Grain } from '../calendar/periods.ts';
 import type { PeriodInfo } from '../compute/compute-kpis.ts';
-import type { ReportValue } from './build-report.ts';
-
-export interface LikeForLike {
-  /** The months of the period the data covers, first and last (YYYY-MM). */
-  months: [string, string];
-  /** The same months of the previous period of the grain. */
-  previousMonths: [string, string];
-  /** The sum of those months' values; null when one of them has no value or is not in the data (no comparison). */
-  previous: number | null;
-  change: number | null;
-  changeRatio: number | null;
-}
+import type { LastYear, LikeForLike, ReportValue } from './model.ts';
 
 /**
  * Adds `likeForLike` to the quarters and years of an additive KPI that are partial or follow a
@@ -45,18 +34,6 @@ export function withLikeForLike(values: Partial<Record<Grain, ReportValue[]>>, p
     });
   }
   return out;
-}
-
-/** The same period a year before, and the change against it (year on year). */
-export interface LastYear {
-  /** 2025-10 for 2026-10, 2025-Q4 for 2026-Q4, 2025 for 2026. */
-  period: string;
-  /** Its value; null when it is not in the data or has no value. */
-  value: number | null;
-  change: number | null;
-  changeRatio: number | null;
-  /** Additive KPIs, quarters and years when this period or last year's is partial: the same months a year before. */
-  likeForLike?: LikeForLike;
 }
 
 /**

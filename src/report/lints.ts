@@ -9,7 +9,7 @@ import { monthIndex, monthLabel, monthsOf, parseMonth, parsePeriod, periodOf, pe
 import type { ComputeResult, KpiPeriodValue, PeriodInfo } from '../compute/compute-kpis.ts';
 import { isAdditive, type Kpi } from '../kpi/schema.ts';
 import type { Target } from '../schema/targets.ts';
-import type { DocPath } from '../validate/issue.ts';
+import type { DocPath } from '../issues/issue.ts';
 import type { RecordFile, ValidData } from '../validate/repo-data.ts';
 import { TargetBook, type TargetScope } from './targets.ts';
 

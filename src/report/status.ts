@@ -13,39 +13,17 @@
  *   `thresholds.at_risk_points`. For percent KPIs (rates, shares, growth), whose values or
  *   targets can be zero or negative: a growth of 1.5 % against a target of −2 % is 3.5 points
  *   ahead, not "−75 % attainment". Attainment is then null (it means nothing).
+ * Which way a KPI is judged, and its band, is part of its definition: kpi/judging.ts (`judgingOf`).
  */
 import type { Kpi } from '../kpi/schema.ts';
+import type { Judging } from '../kpi/judging.ts';
 
 export type Status = 'on-track' | 'at-risk' | 'off-track';
-export type Judge = 'ratio' | 'points';
 /** Why a value that has a target is not judged: a cohort still maturing, or part of a period against a whole period's target. */
 export type NotFinal = 'maturing' | 'partial';
 
-/** How a KPI is judged, with its band resolved (the KPI's own or the default). */
-export type Judging = { judge: 'ratio'; at_risk: number } | { judge: 'points'; at_risk_points: number };
-
-/** Attainment from which a ratio-judged KPI is at risk (below: off track), by unit. */
-export const DEFAULT_AT_RISK: Record<Kpi['unit'], number> = {
-  currency: 0.9,
-  count: 0.9,
-  'per-day': 0.9,
-  days: 0.9,
-  hours: 0.9,
-  score: 0.95,
-  percent: 0.9,
-};
-/** Points short of the target within which a points-judged percent KPI is at risk. */
-export const DEFAULT_AT_RISK_POINTS = 2;
-
 // Attainment computed from sums of fractions carries float noise (0.6 / 0.6000000000000001).
 const EPSILON = 1e-9;
-
-/** How a KPI is judged: `judge` when set, else points for percent KPIs and ratio for the others; bands default by unit. */
-export function judgingOf(kpi: Pick<Kpi, 'unit'> & { judge?: Judge | undefined; thresholds?: { at_risk?: number | undefined; at_risk_points?: number | undefined } | undefined }): Judging {
-  const judge = kpi.judge ?? (kpi.unit === 'percent' ? 'points' : 'ratio');
-  if (judge === 'points') return { judge, at_risk_points: kpi.thresholds?.at_risk_points ?? (kpi.unit === 'percent' ? DEFAULT_AT_RISK_POINTS : 0) };
-  return { judge, at_risk: kpi.thresholds?.at_risk ?? DEFAULT_AT_RISK[kpi.unit] };
-}
 
 /** One judged number: what the report model carries beside every value that can have a target. */
 export interface Judgement {

@@ -7,17 +7,8 @@
 import { monthLabel, parseMonth, type Grain } from '../calendar/periods.ts';
 import type { PeriodInfo } from '../compute/compute-kpis.ts';
 import type { Reason } from '../compute/value.ts';
-import type { ReportKpi, ReportMember, ReportValue } from './build-report.ts';
 import type { NotFinal, Status } from './status.ts';
-
-/** Member vocabularies with a view of their own. */
-export type Vocabulary = 'rep' | 'region';
-
-/** One column of a leaderboard: the KPI whose breakdown member fills the cells, and the KPI whose company value is the total row. */
-export interface BoardColumn {
-  kpi: string;
-  totalKpi: string;
-}
+import type { Board, BoardColumn, BoardRow, MemberValue, ReportKpi, ReportMember, ReportValue, TeamRep, TeamView, Vocabulary } from './model.ts';
 
 /**
  * The rep leaderboard: sales from each rep's own customers (the team total is net sales),
@@ -49,70 +40,6 @@ export const MAIN_KPIS: Record<Vocabulary, string[]> = {
   rep: [REP_BOARD[0]!.kpi, 'net-sales', ...REP_BOARD.slice(1).map((c) => c.kpi)],
   region: REGION_BOARD.map((c) => c.kpi),
 };
-
-export interface TeamRep {
-  id: string;
-  name: string;
-  region: string;
-  team: string | null;
-  manager: string | null;
-  joined: string;
-  left: string | null;
-  /** The newest month of the data the rep worked in (the month they left, or the latest month); null if they joined after it. */
-  lastMonth: string | null;
-}
-
-/** A company value, for a leaderboard's total row. */
-export interface BoardTotal {
-  value: number | null;
-  reason?: Reason;
-  target: number | null;
-  attainment: number | null;
-  gap: number | null;
-  status: Status | null;
-  notFinal: NotFinal | null;
-}
-
-export interface BoardRow {
-  member: string;
-  /** 1 = best. */
-  rank: number;
-  /** Set when the rep joined after the period began (the date they joined). */
-  joined?: string;
-  /** Set when the rep left before the period ended (their last day). */
-  left?: string;
-  /** One per column; null when the KPI has no value for this member in this period. */
-  cells: (ReportMember | null)[];
-}
-
-export interface Board {
-  period: string;
-  grain: Grain;
-  partial: boolean;
-  /** attainment: members with a target first, by attainment, then the rest by value; value: by value alone (no member has a target). */
-  sortedBy: 'attainment' | 'value';
-  columns: BoardColumn[];
-  rows: BoardRow[];
-  /** One per column: the company value of the column's totalKpi. */
-  totals: (BoardTotal | null)[];
-}
-
-/** A member's value in one month, shaped like the company's so the same charts and formats apply. */
-export interface MemberValue extends ReportValue {
-  /** Share of the company total, for additive KPIs. */
-  share: number | null;
-}
-
-export interface TeamView {
-  /** Every rep in data/team.yaml, in file order. */
-  reps: TeamRep[];
-  /** Every region id, in company.yaml order. */
-  regions: string[];
-  /** vocabulary -> grain -> one board per period, oldest first. */
-  boards: Record<Vocabulary, Record<Grain, Board[]>>;
-  /** vocabulary -> member -> KPI id -> month values, oldest first (KPIs broken down by that vocabulary; members that never appear are left out). */
-  series: Record<Vocabulary, Record<string, Record<string, MemberValue[]>>>;
-}
 
 export interface TeamInput {
   kpis: ReportKpi[];

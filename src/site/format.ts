@@ -2,8 +2,8 @@
 import { periodLong } from '../charts/chart-format.ts';
 import { formatChange, formatValue, type Lang, type Unit } from '../i18n/format-value.ts';
 import { t } from '../i18n/messages.ts';
-import type { Report, ReportKpi, ReportValue } from '../report/build-report.ts';
 import type { NotFinal, Status } from '../report/status.ts';
+import type { Report, ReportKpi, ReportValue } from '../report/model.ts';
 
 export function kpiValue(report: Report, kpi: Pick<ReportKpi, 'unit'>, x: number | null | undefined, lang: Lang): string {
   return formatValue(x ?? null, kpi.unit as Unit, lang, report.company.currency);

@@ -9,8 +9,8 @@ import { readFileSync } from 'node:fs';
 import { loadRepo } from '../load/load-repo.ts';
 import { siteReportOptions } from '../load/report-options.ts';
 import { runPipeline } from '../pipeline.ts';
-import type { Report } from '../report/build-report.ts';
-import { formatIssue } from '../validate/issue.ts';
+import { formatIssue } from '../issues/issue.ts';
+import type { Report } from '../report/model.ts';
 
 let cached: Promise<Report> | undefined;
 

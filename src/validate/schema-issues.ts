@@ -3,8 +3,8 @@
  * record, says what the value should be and what it was, and a hint that says what to change.
  */
 import type { z } from 'zod';
-import { closest } from './did-you-mean.ts';
-import { formatPath, issue, showValue, type DocPath, type PendingIssue } from './issue.ts';
+import { closest } from '../issues/did-you-mean.ts';
+import { formatPath, issue, showValue, type DocPath, type PendingIssue } from '../issues/issue.ts';
 import { ONE_LINE } from '../schema/fields.ts';
 
 export function schemaIssues(

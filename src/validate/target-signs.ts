@@ -4,8 +4,8 @@
  * 1.5 %; such a KPI should be judged in points (`judge: points`, the default for percent KPIs).
  */
 import type { Kpi } from '../kpi/schema.ts';
-import { judgingOf } from '../report/status.ts';
-import { issue, type PendingIssue } from './issue.ts';
+import { judgingOf } from '../kpi/judging.ts';
+import { issue, type PendingIssue } from '../issues/issue.ts';
 import type { RepoData } from './repo-data.ts';
 import { eachRecord } from './rules/each-record.ts';
 

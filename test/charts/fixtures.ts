@@ -1,7 +1,7 @@
 /** Hand-built report data for the chart tests: small, with every case a chart must draw. */
-import type { ReportKpi, ReportMember, ReportValue } from '../../src/report/build-report.ts';
 import type { Status } from '../../src/report/status.ts';
 import type { Note } from '../../src/compute/compute-kpis.ts';
+import type { ReportKpi, ReportMember, ReportValue } from '../../src/report/model.ts';
 
 export function value(period: string, v: number | null, target: number | null, status: Status | null, notes: Note[] = []): ReportValue {
   return {

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { fmtCommand, kindOf, nodeFmtEffects } from '../../src/commands/fmt.ts';
-import type { PendingIssue } from '../../src/validate/issue.ts';
+import type { PendingIssue } from '../../src/issues/issue.ts';
 import type { SourceFile } from '../../src/validate/validate-repo.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));

@@ -23,7 +23,7 @@ import type { LeadInput } from '../../src/schema/leads.ts';
 import type { OrderInput } from '../../src/schema/orders.ts';
 import type { SurveyInput } from '../../src/schema/surveys.ts';
 import type { RepInput } from '../../src/schema/team.ts';
-import { formatIssue, type Issue } from '../../src/validate/issue.ts';
+import { formatIssue, type Issue } from '../../src/issues/issue.ts';
 import { validateRepo, type SourceFile } from '../../src/validate/validate-repo.ts';
 import { fileOf, readTree } from '../support/repo.ts';
 

@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { runPipeline } from '../../src/pipeline.ts';
-import { formatIssue } from '../../src/validate/issue.ts';
+import { formatIssue } from '../../src/issues/issue.ts';
 import { compute, expectNone, kpiDefinition, line, member, members, repoFiles, sale, type FixtureInput } from './fixture.ts';
 
 describe('volume group', () => {

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseDocument, isMap, isSeq, type Node } from 'yaml';
 import { importCommand, type ImportOptions } from '../../src/commands/import.ts';
-import { formatIssue, type Issue } from '../../src/validate/issue.ts';
+import { formatIssue, type Issue } from '../../src/issues/issue.ts';
 import type { RecordFile, RepoData } from '../../src/validate/repo-data.ts';
 import { validateRepo, type SourceFile, type ValidationResult } from '../../src/validate/validate-repo.ts';
 import type { MonthChunk, MonthKind } from '../../src/ingest/chunk.ts';

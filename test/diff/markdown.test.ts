@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { ReportDiff, ValueChange } from '../../src/diff/diff-reports.ts';
 import { codeOf, fenceOf, inert } from '../../src/diff/inert.ts';
 import { DEFAULT_BUDGET, renderDiffMarkdown } from '../../src/diff/markdown.ts';
-import type { Report } from '../../src/report/build-report.ts';
+import type { Report } from '../../src/report/model.ts';
 
 const ZWJ = '\u200d';
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { importCommand, type ImportOptions } from '../../src/commands/import.ts';
 import { UsageError } from '../../src/commands/compute.ts';
 import { validateRepo } from '../../src/validate/validate-repo.ts';
-import { formatIssue } from '../../src/validate/issue.ts';
+import { formatIssue } from '../../src/issues/issue.ts';
 import { chunkOf, netOfChunk, recordsOfMonthFile, rowsOfChunk, rowsOfRecords } from '../support/month-records.ts';
 import { MemoryRepo, sampleRepo } from './support.ts';
 

@@ -13,7 +13,7 @@ import { ACTIVITY_TYPE_CODES } from '../../src/ingest/chunk.ts';
 import { validateRepo } from '../../src/validate/validate-repo.ts';
 import { runPipeline, type PipelineResult } from '../../src/pipeline.ts';
 import type { Order } from '../../src/schema/orders.ts';
-import { formatIssue } from '../../src/validate/issue.ts';
+import { formatIssue } from '../../src/issues/issue.ts';
 import { chunkOf, readMonthRecords, rowsOfChunk, rowsOfRecords } from '../support/month-records.ts';
 import { readTree } from '../support/repo.ts';
 import { DATASETS, readRowsIndependently, ROOT } from './support.ts';

@@ -15,8 +15,8 @@ import { join } from 'node:path';
 import yaml from 'js-yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runPipeline } from '../../src/pipeline.ts';
-import type { Report } from '../../src/report/build-report.ts';
 import { readTree } from '../support/repo.ts';
+import type { Report } from '../../src/report/model.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Grain } from '../../src/calendar/periods.ts';
 import type { Note, PeriodInfo } from '../../src/compute/compute-kpis.ts';
-import type { ReportKpi, ReportMember, ReportValue } from '../../src/report/build-report.ts';
 import { buildInsights, scalesWithLength } from '../../src/report/insights.ts';
 import type { Status } from '../../src/report/status.ts';
+import type { ReportKpi, ReportMember, ReportValue } from '../../src/report/model.ts';
 
 // A small hand-built report: five months (October 2025 to February 2026) and two quarters, the
 // second partial (the data stops in February).

@@ -5,9 +5,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { runPipeline } from '../../src/pipeline.ts';
-import type { Report } from '../../src/report/build-report.ts';
-import { DEFAULT_AT_RISK, DEFAULT_AT_RISK_POINTS, judge, judgingOf } from '../../src/report/status.ts';
+import { DEFAULT_AT_RISK, DEFAULT_AT_RISK_POINTS, judgingOf } from '../../src/kpi/judging.ts';
+import { judge } from '../../src/report/status.ts';
 import { fileOf, readTree } from '../support/repo.ts';
+import type { Report } from '../../src/report/model.ts';
 
 const ratio = (at_risk: number) => ({ judge: 'ratio' as const, at_risk });
 const points = (at_risk_points: number) => ({ judge: 'points' as const, at_risk_points });

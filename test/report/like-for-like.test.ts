@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseMonth, type Grain } from '../../src/calendar/periods.ts';
 import type { PeriodInfo } from '../../src/compute/compute-kpis.ts';
-import type { ReportValue } from '../../src/report/build-report.ts';
 import { withLikeForLike } from '../../src/report/like-for-like.ts';
+import type { ReportValue } from '../../src/report/model.ts';
 
 const value = (period: string, v: number | null): ReportValue => ({
   period,

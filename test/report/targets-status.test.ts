@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { PeriodInfo } from '../../src/compute/compute-kpis.ts';
 import { TargetBook } from '../../src/report/targets.ts';
 import { goalProgress } from '../../src/report/goal-progress.ts';
-import type { ReportKpi, ReportValue } from '../../src/report/build-report.ts';
 import { parseMonth } from '../../src/calendar/periods.ts';
+import type { ReportKpi, ReportValue } from '../../src/report/model.ts';
 
 const company = { dim: 'company' } as const;
 const q = (label: string, partial = false): PeriodInfo => ({ grain: 'quarter', index: 0, label, start: '', end: '', partial });

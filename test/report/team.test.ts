@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PeriodInfo } from '../../src/compute/compute-kpis.ts';
-import type { ReportKpi, ReportMember, ReportValue } from '../../src/report/build-report.ts';
 import { compareRows, teamView } from '../../src/report/team.ts';
+import type { ReportKpi, ReportMember, ReportValue } from '../../src/report/model.ts';
 
 // Two months of a tiny team, worked by hand:
 //   andi   joined 2020, still here

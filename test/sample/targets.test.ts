@@ -9,9 +9,9 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runPipeline } from '../../src/pipeline.ts';
 import { dayOf, lebaranPeakMonth, tradeWeight, WorkCalendar } from '../../src/sample/calendar.ts';
-import type { Report } from '../../src/report/build-report.ts';
 import { readTree } from '../support/repo.ts';
 import { loadSample, netOf, type Row, type Sample } from './load-sample.ts';
+import type { Report } from '../../src/report/model.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const KPI_FILES = readTree(join(ROOT, 'kpis')).map((f) => ({ ...f, path: `kpis/${f.path}` }));

@@ -9,7 +9,7 @@ import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { validateRepo, type SourceFile, type ValidationResult } from '../../src/validate/validate-repo.ts';
-import type { Issue } from '../../src/validate/issue.ts';
+import type { Issue } from '../../src/issues/issue.ts';
 
 const BASE = fileURLToPath(new URL('../fixtures/valid/', import.meta.url));
 const ORDERS = 'data/2026/03/orders.yaml';

@@ -5,8 +5,7 @@
  * Choosing what to show, not computing: every number comes from the report model.
  */
 import type { Grain } from '../../calendar/periods.ts';
-import type { PeriodInfo } from '../../compute/compute-kpis.ts';
-import type { Report, ReportKpi, ReportValue } from '../../report/build-report.ts';
+import type { PeriodInfo, Report, ReportKpi, ReportValue } from '../../report/model.ts';
 
 export interface Featured {
   grain: Grain;

@@ -1,7 +1,7 @@
 /** Small text helpers of the KPI pages (formatting only; numbers come from the report model). */
 import { periodShort } from '../../charts/chart-format.ts';
 import type { Lang } from '../../i18n/format-value.ts';
-import type { ReportValue } from '../../report/build-report.ts';
+import type { ReportValue } from '../../report/model.ts';
 
 /** Jul 2026, Jan–Okt 2025, Nov 2025 – Feb 2026. */
 export function monthRange([from, to]: [string, string], lang: Lang): string {

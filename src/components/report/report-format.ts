@@ -2,8 +2,7 @@
 import type { Grain } from '../../calendar/periods.ts';
 import { periodShort } from '../../charts/chart-format.ts';
 import { formatChange, formatValue, type Lang, type Unit } from '../../i18n/format-value.ts';
-import type { Report } from '../../report/build-report.ts';
-import type { PeriodInsights } from '../../report/insights.ts';
+import type { PeriodInsights, Report } from '../../report/model.ts';
 
 const DAY: Record<Lang, Intl.DateTimeFormat> = {
   id: new Intl.DateTimeFormat('id-ID', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),

@@ -4,9 +4,9 @@
  */
 import type { APIRoute } from 'astro';
 import type { Grain } from '../../calendar/periods.ts';
-import { csvCell } from '../../commands/compute.ts';
-import type { ReportKpi } from '../../report/build-report.ts';
+import { csvCell } from '../../report/csv.ts';
 import { loadReport } from '../../site/site-data.ts';
+import type { ReportKpi } from '../../report/model.ts';
 
 export async function getStaticPaths() {
   const report = await loadReport();

@@ -1,7 +1,7 @@
 /** An id used twice anywhere, across files too; the message names the first place. */
-import { issue, type DocPath, type PendingIssue } from '../issue.ts';
+import { issue, type DocPath, type PendingIssue } from '../../issues/issue.ts';
 import type { RecordFile } from '../repo-data.ts';
-import type { BrokenRecord, RuleContext } from './index.ts';
+import type { BrokenRecord, RuleContext } from './context.ts';
 
 interface Place {
   id: string;

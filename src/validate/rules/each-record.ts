@@ -1,4 +1,4 @@
-import type { DocPath } from '../issue.ts';
+import type { DocPath } from '../../issues/issue.ts';
 import type { RecordFile } from '../repo-data.ts';
 
 /** Calls `fn` for every record of the files with the record's document path. */

@@ -6,8 +6,8 @@
 import { dayOf, dayText, instantOf, localDay } from '../../ingest/days.ts';
 import type { Rep } from '../../schema/team.ts';
 import { ownershipPath } from '../../schema/customers.ts';
-import { formatPath, issue, type DocPath, type PendingIssue } from '../issue.ts';
-import type { RuleContext } from './index.ts';
+import { formatPath, issue, type DocPath, type PendingIssue } from '../../issues/issue.ts';
+import type { RuleContext } from './context.ts';
 import { eachRecord } from './each-record.ts';
 
 export function lifecycle({ data }: RuleContext): PendingIssue[] {

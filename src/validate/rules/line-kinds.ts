@@ -15,8 +15,8 @@
 import { LINE_KIND_CODES } from '../../ingest/chunk.ts';
 import { dayOf, dayText } from '../../ingest/days.ts';
 import type { Products } from '../../schema/products.ts';
-import { formatPath, issue, type DocPath, type PendingIssue } from '../issue.ts';
-import type { RuleContext } from './index.ts';
+import { formatPath, issue, type DocPath, type PendingIssue } from '../../issues/issue.ts';
+import type { RuleContext } from './context.ts';
 import { eachRecord } from './each-record.ts';
 
 /** Kind codes, as the columns hold them. */

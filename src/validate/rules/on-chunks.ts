@@ -9,7 +9,7 @@ import { ACTIVITY_TYPE_CODES, LOST, WON, type MonthChunk } from '../../ingest/ch
 import { anyRepeated } from '../../ingest/hash-index.ts';
 import { allKnown, linkChunks, type Links, type MonthChunks } from '../../ingest/links.ts';
 import { dayOf } from '../../ingest/days.ts';
-import { pushAll, type PendingIssue } from '../issue.ts';
+import { pushAll, type PendingIssue } from '../../issues/issue.ts';
 import { repInactive } from './lifecycle.ts';
 import { kindProblems, kindWarning, type KindLines } from './line-kinds.ts';
 import type { RepoData } from '../repo-data.ts';

@@ -3,10 +3,11 @@
  * categories. Runs on records that failed their schema too (reading them with type checks), so
  * a wrong sku is reported in the same run as a misspelt field beside it.
  */
-import { closest } from '../did-you-mean.ts';
-import { formatPath, issue, type DocPath, type PendingIssue } from '../issue.ts';
+import { closest } from '../../issues/did-you-mean.ts';
+import { formatPath, issue, type DocPath, type PendingIssue } from '../../issues/issue.ts';
 import type { RecordFile } from '../repo-data.ts';
-import type { RuleContext } from './index.ts';
+import type { RuleContext } from './context.ts';
+import { subjectProblems } from '../../schema/activity-subject.ts';
 
 interface Vocabulary {
   /** Singular and plural nouns for messages. */
@@ -103,23 +104,5 @@ export function references({ data, broken, unavailable }: RuleContext): PendingI
       out.push(issue(file, at, 'target-scope', 'a target is for the company, or for one rep, one region or one category, not several', 'split it into one target per scope'));
     }
   });
-  return out;
-}
-
-export type SubjectProblem = 'missing-lead' | 'won-without-customer' | 'activity-without-subject';
-const NO_PROBLEMS: readonly SubjectProblem[] = [];
-
-/**
- * What an activity lacks of what it concerns: a won or lost names the lead it closes, a won the
- * customer the lead became, any other activity a lead or a customer. The fast readers
- * (ingest/) ask the same question as this rule.
- */
-export function subjectProblems(type: unknown, hasLead: boolean, hasCustomer: boolean): readonly SubjectProblem[] {
-  const closes = type === 'won' || type === 'lost';
-  if (hasLead ? type !== 'won' || hasCustomer : !closes && hasCustomer) return NO_PROBLEMS;
-  const out: SubjectProblem[] = [];
-  if (closes && !hasLead) out.push('missing-lead');
-  if (type === 'won' && !hasCustomer) out.push('won-without-customer');
-  if (!closes && !hasLead && !hasCustomer) out.push('activity-without-subject');
   return out;
 }

@@ -1,8 +1,8 @@
 /** Each record sits in the file of its month; targets sit in the file of their fiscal year. */
 import { parseMonth } from '../../calendar/periods.ts';
 import { dayText, instantOf, localDay, monthOfDay } from '../../ingest/days.ts';
-import { issue, type PendingIssue } from '../issue.ts';
-import type { RuleContext } from './index.ts';
+import { issue, type PendingIssue } from '../../issues/issue.ts';
+import type { RuleContext } from './context.ts';
 import { eachRecord } from './each-record.ts';
 
 export function placedInTime({ data }: RuleContext): PendingIssue[] {

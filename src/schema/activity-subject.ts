@@ -1,0 +1,18 @@
+/** The activity-subject rule: what an activity must name (a lead, a customer), asked by both validation paths. */
+export type SubjectProblem = 'missing-lead' | 'won-without-customer' | 'activity-without-subject';
+const NO_PROBLEMS: readonly SubjectProblem[] = [];
+
+/**
+ * What an activity lacks of what it concerns: a won or lost names the lead it closes, a won the
+ * customer the lead became, any other activity a lead or a customer. The full checker's
+ * `references` rule (validate/rules/references.ts) and the fast readers (ingest/) both ask it here.
+ */
+export function subjectProblems(type: unknown, hasLead: boolean, hasCustomer: boolean): readonly SubjectProblem[] {
+  const closes = type === 'won' || type === 'lost';
+  if (hasLead ? type !== 'won' || hasCustomer : !closes && hasCustomer) return NO_PROBLEMS;
+  const out: SubjectProblem[] = [];
+  if (closes && !hasLead) out.push('missing-lead');
+  if (type === 'won' && !hasCustomer) out.push('won-without-customer');
+  if (!closes && !hasLead && !hasCustomer) out.push('activity-without-subject');
+  return out;
+}
