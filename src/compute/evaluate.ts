@@ -331,8 +331,6 @@ interface Sums {
 interface Distinct {
   /** Distinct values in the cell. */
   count: Int32Array;
-  /** Of those, the ones also in the same member's cell of the period before (index - 1); only when asked for. */
-  kept: Int32Array | null;
 }
 
 /** Values per period index: the total, or one map member code -> value (in universe order) per period. */
@@ -470,7 +468,7 @@ function aggregate(op: Op, spec: Aggregation, filters: Filter[], cx: EvalContext
   const { own, all } = spansOf(cx);
   const fields = [null, ...cx.breakdowns.map((b) => b.field)];
   // All the fields and grains in one scan.
-  if (op === 'count_distinct' && spec.field && DATASETS[spec.of].fields[spec.field]!.type === 'category') distinctCells(spec.of, spec.field, at, filters, fields, all, false, cx);
+  if (op === 'count_distinct' && spec.field && DATASETS[spec.of].fields[spec.field]!.type === 'category') distinctCells(spec.of, spec.field, at, filters, fields, all, cx);
   else if (op === 'sum' || op === 'share-sum' || op === 'count' || op === 'share-count' || op === 'avg') additive(spec.of, spec.field, at, filters, fields, all, op === 'avg' || op === 'count' || op === 'share-count', cx);
   else if (!filters.some((f) => filterUsesPeriod(spec.of, f))) valueBins(spec.of, spec.field, at, filters, fields, cx);
   const total = part(op, spec, at, filters, null, own, cx).totals!;
@@ -507,7 +505,7 @@ function part(op: Op, spec: Aggregation, at: string, filters: Filter[], field: s
     else if (kind === 'sum') result = (k) => val(s[k]!);
     else result = (k) => (n[k] ? val(s[k]! / n[k]!) : undefined);
   } else if (kind === 'count_distinct' && type === 'category') {
-    const { count } = distinctCells(name, spec.field!, at, filters, [field], [span], false, cx).get(cellKey(span, field))!;
+    const { count } = distinctCells(name, spec.field!, at, filters, [field], [span], cx).get(cellKey(span, field))!;
     result = (k) => val(count[k]!);
   } else if (!filters.some((f) => filterUsesPeriod(name, f))) {
     // min, max, median, percentile, and distinct numbers or times: none depends on the order of
@@ -982,8 +980,8 @@ function additiveKey(name: DatasetName, valueField: string | undefined, at: stri
   return JSON.stringify(['add', name, valueField ?? null, at, filters, counting]);
 }
 
-function distinctKey(name: DatasetName, valueField: string, at: string, filters: Filter[], kept: boolean): string {
-  return JSON.stringify(['distinct', name, valueField, at, filters, kept]);
+function distinctKey(name: DatasetName, valueField: string, at: string, filters: Filter[]): string {
+  return JSON.stringify(['distinct', name, valueField, at, filters]);
 }
 
 /** The fields asked for, and the planned ones the table has. */
@@ -1009,7 +1007,7 @@ export function planScans(kpis: Kpi[], cx: EvalContext): void {
     const at = spec.at ?? DATASETS[spec.of]?.placedBy;
     if (!at) return;
     const type = spec.field ? DATASETS[spec.of].fields[spec.field]?.type : null;
-    if (op === 'count_distinct' && spec.field && type === 'category') note(distinctKey(spec.of, spec.field, at, filters, false), fields);
+    if (op === 'count_distinct' && spec.field && type === 'category') note(distinctKey(spec.of, spec.field, at, filters), fields);
     else if (op === 'sum' || op === 'share-sum' || op === 'count' || op === 'share-count' || op === 'avg')
       note(additiveKey(spec.of, spec.field, at, filters, !spec.field || op === 'avg' || op === 'count' || op === 'share-count'), fields);
     else note(JSON.stringify(['values', spec.of, spec.field ?? null, at, filters]), fields);
@@ -1090,12 +1088,11 @@ const BITSET_BYTES = 256 * 1024 * 1024;
 
 /**
  * Distinct values of a category field per cell, for each breakdown field and span asked for (or
- * planned) and not yet known, in one scan. With `kept`, also the values each cell shares with
- * the same member's cell one period before (for retention).
+ * planned) and not yet known, in one scan.
  */
-function distinctCells(name: DatasetName, valueField: string, at: string, filters: Filter[], fields: (string | null)[], spans: Span[], kept: boolean, cx: EvalContext): Map<string, Distinct> {
+function distinctCells(name: DatasetName, valueField: string, at: string, filters: Filter[], fields: (string | null)[], spans: Span[], cx: EvalContext): Map<string, Distinct> {
   const sh = sharedOf(cx);
-  const groupKey = distinctKey(name, valueField, at, filters, kept);
+  const groupKey = distinctKey(name, valueField, at, filters);
   let group = sh.distinct.get(groupKey);
   if (!group) sh.distinct.set(groupKey, (group = new Map()));
   const todo = wanted(name, fields, sh.plan.get(groupKey), cx).filter((f) => spans.some((span) => !group.has(cellKey(span, f))));
@@ -1118,7 +1115,7 @@ function distinctCells(name: DatasetName, valueField: string, at: string, filter
     const high = new Int32Array(pl.length).fill(-1);
     binBitScan(sel.rows, pl.months, pl.base, values, codes, widths, W, bins, low, high);
     todo.forEach((f, j) => {
-      for (const span of spans) group.set(cellKey(span, f), rollUpBits(bins[j]!, low, high, lutOf(name, at, pl, span, cx), span.periods.length, widths[j]!, W, kept));
+      for (const span of spans) group.set(cellKey(span, f), rollUpBits(bins[j]!, low, high, lutOf(name, at, pl, span, cx), span.periods.length, widths[j]!, W));
     });
     return group;
   }
@@ -1131,7 +1128,6 @@ function distinctCells(name: DatasetName, valueField: string, at: string, filter
     const luts = [0, 1, 2].map((g) => (spans[g] ? lutOf(name, at, pl, spans[g], cx) : none));
     const bits: Uint32Array[] = [];
     const counts: Int32Array[] = [];
-    const cells: [Distinct, Uint32Array, number, number][] = [];
     const empty = new Int32Array(0);
     todo.forEach((f, j) => {
       for (let g = 0; g < 3; g++) {
@@ -1142,17 +1138,15 @@ function distinctCells(name: DatasetName, valueField: string, at: string, filter
           continue;
         }
         const P = span.periods.length;
-        const d: Distinct = { count: new Int32Array(P * widths[j]!), kept: null };
+        const d: Distinct = { count: new Int32Array(P * widths[j]!) };
         const b = new Uint32Array(P * widths[j]! * W);
         bits.push(b);
         counts.push(d.count);
-        cells.push([d, b, P, widths[j]!]);
         group.set(cellKey(span, f), d);
       }
     });
     const [m0, m1, m2] = [0, 1, 2].map((g) => sel.perSpan[g] ?? null);
     bitScan(sel.rows, pl.months, pl.base, luts[0]!, luts[1]!, luts[2]!, m0!, m1!, m2!, values, codes, widths, W, bits, counts);
-    if (kept) for (const [d, b, P, M] of cells) d.kept = sharedBits(b, P, M, W);
     return group;
   }
 
@@ -1161,27 +1155,23 @@ function distinctCells(name: DatasetName, valueField: string, at: string, filter
   const masks: (Uint8Array | null)[] = [];
   const tcodes: (Int32Array | null)[] = [];
   const twidths: number[] = [];
-  const periods: number[] = [];
   const stamps: Int32Array[] = [];
   const counts: Int32Array[] = [];
-  const kepts: Int32Array[] = [];
   spans.forEach((span, g) =>
     todo.forEach((f, j) => {
       const P = span.periods.length;
       const M = widths[j]!;
-      const d: Distinct = { count: new Int32Array(P * M), kept: new Int32Array(P * M) };
+      const d: Distinct = { count: new Int32Array(P * M) };
       group.set(cellKey(span, f), d);
       luts.push(lutOf(name, at, pl, span, cx));
       masks.push(sel.perSpan[g] ?? null);
       tcodes.push(codes[j]!);
       twidths.push(M);
-      periods.push(P);
       stamps.push(new Int32Array(P * M).fill(-1));
       counts.push(d.count);
-      kepts.push(d.kept!);
     }),
   );
-  distinctScan(byValueOf(name, valueField, sel.rows, sel.rows ? JSON.stringify(filters) : '', cx), pl.months, pl.base, luts, masks, tcodes, twidths, periods, stamps, counts, kepts);
+  distinctScan(byValueOf(name, valueField, sel.rows, sel.rows ? JSON.stringify(filters) : '', cx), pl.months, pl.base, luts, masks, tcodes, twidths, stamps, counts);
   return group;
 }
 
@@ -1219,19 +1209,15 @@ function binBitScan(rows: Int32Array | null, months: Int32Array, base: number, v
 
 /**
  * A span's distinct counts from (month, member) bitsets: each period's set is the union of its
- * months' sets. With kept, also each cell's values shared with the period index before. Only
- * the words between the months' lowest and highest value are read.
+ * months' sets. Only the words between the months' lowest and highest value are read.
  */
-function rollUpBits(bins: Uint32Array, low: Int32Array, high: Int32Array, lut: Int32Array, P: number, M: number, W: number, kept: boolean): Distinct {
-  const d: Distinct = { count: new Int32Array(P * M), kept: kept ? new Int32Array(P * M) : null };
+function rollUpBits(bins: Uint32Array, low: Int32Array, high: Int32Array, lut: Int32Array, P: number, M: number, W: number): Distinct {
+  const d: Distinct = { count: new Int32Array(P * M) };
   const monthsOfPeriod: number[][] = Array.from({ length: P }, () => []);
   for (let j = 0; j < lut.length; j++) if (lut[j]! >= 0 && high[j]! >= low[j]!) monthsOfPeriod[lut[j]!]!.push(j);
   const size = M * W;
-  // Two buffers in turn for periods of several months: this one and the one before.
-  const buffers = [new Uint32Array(0), new Uint32Array(0)];
-  let prev: Uint32Array | null = null;
-  let prevLo = 0;
-  let prevHi = -1;
+  // A buffer for the union of a period of several months (and the empty set of one without any).
+  let buffer = new Uint32Array(0);
   for (let i = 0; i < P; i++) {
     const list = monthsOfPeriod[i]!;
     let lo = 0x7fffffff;
@@ -1241,26 +1227,18 @@ function rollUpBits(bins: Uint32Array, low: Int32Array, high: Int32Array, lut: I
       if (high[j]! > hi) hi = high[j]!;
     }
     let cur: Uint32Array;
-    if (list.length === 0) cur = buffers[i & 1]!;
+    if (list.length === 0) cur = buffer;
     else if (list.length === 1) cur = bins.subarray(list[0]! * size, (list[0]! + 1) * size);
     else {
-      if (buffers[i & 1]!.length < size) buffers[i & 1] = new Uint32Array(size);
-      cur = buffers[i & 1]!;
+      if (buffer.length < size) buffer = new Uint32Array(size);
+      cur = buffer;
       for (let m = 0; m < M; m++) {
         const to = m * W;
         cur.fill(0, to + lo, to + hi + 1);
         for (const j of list) orWords(cur, to, bins, j * size + m * W, lo, hi);
       }
     }
-    for (let m = 0; m < M; m++) d.count[i * M + m] = popcount(cur, cur, m * W + lo, hi - lo + 1);
-    if (d.kept && prev) {
-      const a = Math.max(lo, prevLo);
-      const b = Math.min(hi, prevHi);
-      for (let m = 0; m < M; m++) d.kept[i * M + m] = popcount(prev, cur, m * W + a, b - a + 1);
-    }
-    prev = cur;
-    prevLo = lo;
-    prevHi = hi;
+    for (let m = 0; m < M; m++) d.count[i * M + m] = popcount(cur, m * W + lo, hi - lo + 1);
   }
   return d;
 }
@@ -1270,12 +1248,12 @@ function orWords(a: Uint32Array, to: number, b: Uint32Array, from: number, lo: n
   for (let x = lo; x <= hi; x++) a[to + x] = a[to + x]! | b[from + x]!;
 }
 
-/** Bits set in both a and b over words off .. off + n - 1. */
-function popcount(a: Uint32Array, b: Uint32Array, off: number, n: number): number {
+/** Bits set in words off .. off + n - 1. */
+function popcount(a: Uint32Array, off: number, n: number): number {
   let count = 0;
   if (n <= 0) return 0;
   for (let w = off; w < off + n; w++) {
-    let x = a[w]! & b[w]!;
+    let x = a[w]!;
     if (x === 0) continue;
     x = x - ((x >>> 1) & 0x55555555);
     x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
@@ -1354,18 +1332,6 @@ function bitScan(
   }
 }
 
-/** Per cell: the values it shares with the same member's cell one period index before. */
-function sharedBits(bits: Uint32Array, P: number, M: number, W: number): Int32Array {
-  const kept = new Int32Array(P * M);
-  for (let i = 1; i < P; i++)
-    for (let m = 0; m < M; m++) {
-      const a = bits.subarray(((i - 1) * M + m) * W, ((i - 1) * M + m + 1) * W);
-      const b = bits.subarray((i * M + m) * W, (i * M + m + 1) * W);
-      kept[i * M + m] = popcount(a, b, 0, W);
-    }
-  return kept;
-}
-
 function distinctScan(
   bv: ByValue,
   months: Int32Array,
@@ -1374,10 +1340,8 @@ function distinctScan(
   masks: (Uint8Array | null)[],
   codes: (Int32Array | null)[],
   widths: number[],
-  periods: number[],
   stamps: Int32Array[],
   counts: Int32Array[],
-  kepts: Int32Array[],
 ): void {
   const T = luts.length;
   const { start, rows } = bv;
@@ -1406,9 +1370,6 @@ function distinctScan(
         if (stamp[k] === v) continue;
         stamp[k] = v;
         counts[t]![k]!++;
-        // The pair (previous period, this one) is counted when the later of its two cells is stamped.
-        if (i > 0 && stamp[k - M] === v) kepts[t]![k]!++;
-        if (i + 1 < periods[t]! && stamp[k + M] === v) kepts[t]![k + M]!++;
       }
     }
   }
