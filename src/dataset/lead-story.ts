@@ -137,13 +137,17 @@ function activitiesByLead({ lead }: ActivityRows, leadCount: number): { firstOf:
 
 /** Sorts rows[first .. end - 1] by time, ties by id (an insertion sort: a lead has few activities, mostly in order already). */
 function putInTimeOrder(rows: Int32Array, first: number, end: number, { at, idRank }: ActivityRows): void {
-  const happensBefore = (x: number, y: number) => at[x]! < at[y]! || (at[x] === at[y] && idRank[x]! < idRank[y]!);
   for (let i = first + 1; i < end; i++) {
     const r = rows[i]!;
     let j = i - 1;
-    for (; j >= first && happensBefore(r, rows[j]!); j--) rows[j + 1] = rows[j]!;
+    for (; j >= first && happensBefore(r, rows[j]!, at, idRank); j--) rows[j + 1] = rows[j]!;
     rows[j + 1] = r;
   }
+}
+
+/** Activity x happened before y: earlier, or at the same instant with an earlier id. */
+function happensBefore(x: number, y: number, at: Float64Array, idRank: Int32Array): boolean {
+  return at[x]! < at[y]! || (at[x] === at[y] && idRank[x]! < idRank[y]!);
 }
 
 /** The first touch among a lead's activities in time order, unless a lost one comes before it (NaN). */
