@@ -7,7 +7,9 @@ import { workCalendar } from '../calendar/working-days.ts';
 import type { Dataset } from '../dataset/build-dataset.ts';
 import type { Kpi } from '../kpi/schema.ts';
 import type { ValidData as RepoData } from '../validate/repo-data.ts';
-import { evaluate, planScans, type EvalContext, type RepSpan } from './evaluate.ts';
+import type { EvalContext, RepSpan } from './eval-context.ts';
+import { evaluate } from './evaluate.ts';
+import { planScans } from './plan-scans.ts';
 import type { Reason, Series } from './value.ts';
 
 export interface PeriodInfo {

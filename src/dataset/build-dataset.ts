@@ -2,20 +2,21 @@
  * Validated data -> the column tables KPI formulas read (see fields.ts for what each field
  * means). Pure. The month files arrive as columns already (ingest/chunk.ts); here they are
  * joined with the base files (customers, products, leads) and the derived fields are computed
- * once: a lead's first contact and outcome, the gaps between touches with an open lead, each
- * customer's first order (or its `since`, when that is before the data begins).
+ * once: a lead's first contact and outcome, the gaps between touches with an open lead (the lead
+ * story, lead-story.ts), each customer's first order (or its `since`, when that is before the data begins).
  *
  * Codes are handed out in the order values are first met (orders, then leads, activities,
  * surveys), as the KPI engine lists breakdown members in code order of first appearance.
  */
 import { monthIndex, parseMonth } from '../calendar/periods.ts';
 import { offsetMinutes } from '../calendar/zoned-time.ts';
-import { ACTIVITY_TYPE_CODES, LINE_KIND_CODES, LOST, WON, type ActivitiesChunk } from '../ingest/chunk.ts';
+import { ACTIVITY_TYPE_CODES, LINE_KIND_CODES } from '../ingest/chunk.ts';
 import { dayOf, daysFromCivil, Midnights, monthOfDay } from '../ingest/days.ts';
 import { idHash } from '../ingest/id-hash.ts';
-import { leadKeys, type Links } from '../ingest/links.ts';
+import { leadKeys } from '../ingest/links.ts';
 import type { ValidData } from '../validate/repo-data.ts';
 import type { DatasetName } from './fields.ts';
+import { leadStories, TOUCHES, type ActivityRows } from './lead-story.ts';
 import { Interner, RowIds, TableBuilder, type Table, type TimeColumn, type Vocabulary } from './table.ts';
 
 export interface Dataset {
@@ -31,12 +32,6 @@ export interface Dataset {
 
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
-/**
- * A touch: an activity in which the rep speaks with the lead (contact, follow-up, meeting, and
- * won, which closes a sale with the lead). Lost is a record of the outcome, not a touch. The one
- * home of the rule: the leads' first touch and the activities' `touch` field both read it.
- */
-const TOUCHES = new Set(['contact', 'follow-up', 'meeting', 'won'].map((t) => ACTIVITY_TYPE_CODES.indexOf(t as never)));
 
 /**
  * `keep(dataset, field)` chooses the columns to build (default: all); the KPIs of a repository
@@ -246,32 +241,34 @@ export function buildDataset(data: ValidData, keep: (dataset: DatasetName, field
 
   // Activities as global rows: what the lead-level derivations need.
   const activityCount = data.activities.reduce((n, ch) => n + ch.length, 0);
-  const act = { lead: new Int32Array(activityCount), at: new Float64Array(activityCount), day: new Int32Array(activityCount), type: new Uint8Array(activityCount), rank: new Int32Array(activityCount), customer: [] as (string | undefined)[] };
+  const act: ActivityRows = { lead: new Int32Array(activityCount), at: new Float64Array(activityCount), day: new Int32Array(activityCount), type: new Uint8Array(activityCount), idRank: new Int32Array(activityCount), customer: new Int32Array(activityCount) };
   {
     let row = 0;
     for (const [k, ch] of data.activities.entries()) {
-      const lead = data.links.activities[k]!.lead;
+      const { lead, customer } = data.links.activities[k]!;
       for (let i = 0; i < ch.length; i++, row++) {
         act.lead[row] = ch.lead[i]! < 0 ? -1 : lead[ch.lead[i]!]!;
         act.at[row] = ch.at[i]!;
         act.day[row] = ch.day[i]!;
         act.type[row] = ch.type[i]!;
-        act.rank[row] = ch.idRank[i]!;
+        act.idRank[row] = ch.idRank[i]!;
+        act.customer[row] = ch.customer[i]! < 0 ? -1 : customer[ch.customer[i]!]!;
       }
     }
   }
-  const { leadInfo, gap, open, leadDay } = leadStories(data.activities, data.links.activities, act, leadCount);
+  const story = leadStories(act, leadCount);
+  const { leadOpen, leadDay, hoursSincePreviousTouch: gap } = story.activities;
   // The end of the data: midnight (company time) after the last day of its last month, the same
   // "as of" the engine uses (compute-kpis asOf).
   const lastMonth = months.length ? parseMonth(months[months.length - 1]!) : null;
   const endOfData = lastMonth === null ? NaN : midnight.of(daysFromCivil(Math.floor((lastMonth + 1) / 12), ((lastMonth + 1) % 12) + 1, 1));
 
-  const lt2b = new TableBuilder(leadCount, {
+  const leadsBuilder = new TableBuilder(leadCount, {
     cat: ['lead', 'rep', 'region', 'source', 'segment', 'status', 'customer'],
     num: ['first_contact_hours', 'first_touch_hours', 'age_hours', 'days_to_win', 'days_first_contact_to_win'],
     time: ['created', 'first_contact_at', 'first_touch_at', 'won_at', 'lost_at', 'closed_at'],
   }, (f) => keep('leads', f));
-  const lt2 = lt2b.table;
+  const leads = leadsBuilder.table;
   const status = codesOf('status', ['open', 'won', 'lost']);
   {
     let row = 0;
@@ -279,53 +276,53 @@ export function buildDataset(data: ValidData, keep: (dataset: DatasetName, field
       const rep = byRow(repCodes, data.links.leads[k]!.rep);
       for (let i = 0; i < ch.length; i++, row++) {
         const t = created[row]!;
-        lt2.cat.lead![row] = row;
-        lt2.cat.rep![row] = rep[ch.rep[i]!]!;
-        lt2.cat.region![row] = leadRegion[row]!;
-        lt2.cat.source![row] = leadSource[row]!;
-        lt2.cat.segment![row] = leadSegment[row]!;
-        setEpoch(lt2.time.created!, row, t);
-        const won = leadInfo.won[row]!;
-        const lost = leadInfo.lost[row]!;
-        const first = leadInfo.first[row]!;
-        const touch = leadInfo.touch[row]!;
-        if (!Number.isNaN(endOfData)) lt2.num.age_hours![row] = (endOfData - t) / HOUR;
+        leads.cat.lead![row] = row;
+        leads.cat.rep![row] = rep[ch.rep[i]!]!;
+        leads.cat.region![row] = leadRegion[row]!;
+        leads.cat.source![row] = leadSource[row]!;
+        leads.cat.segment![row] = leadSegment[row]!;
+        setEpoch(leads.time.created!, row, t);
+        const won = story.leads.wonAt[row]!;
+        const lost = story.leads.lostAt[row]!;
+        const first = story.leads.firstActivityAt[row]!;
+        const touch = story.leads.firstTouchAt[row]!;
+        if (!Number.isNaN(endOfData)) leads.num.age_hours![row] = (endOfData - t) / HOUR;
         if (!Number.isNaN(touch)) {
-          setEpoch(lt2.time.first_touch_at!, row, touch);
-          lt2.num.first_touch_hours![row] = (touch - t) / HOUR;
+          setEpoch(leads.time.first_touch_at!, row, touch);
+          leads.num.first_touch_hours![row] = (touch - t) / HOUR;
         }
-        lt2.cat.status![row] = !Number.isNaN(won) ? status[1]! : !Number.isNaN(lost) ? status[2]! : status[0]!;
+        leads.cat.status![row] = !Number.isNaN(won) ? status[1]! : !Number.isNaN(lost) ? status[2]! : status[0]!;
         if (!Number.isNaN(first)) {
-          setEpoch(lt2.time.first_contact_at!, row, first);
-          lt2.num.first_contact_hours![row] = (first - t) / HOUR;
-          const customer = leadInfo.customer[row]!;
-          if (customer >= 0) lt2.cat.customer![row] = customerCode(customer);
+          setEpoch(leads.time.first_contact_at!, row, first);
+          leads.num.first_contact_hours![row] = (first - t) / HOUR;
+          const customer = story.leads.wonCustomer[row]!;
+          if (customer >= 0) leads.cat.customer![row] = customerCode(customer);
         }
-        setEpoch(lt2.time.won_at!, row, won);
-        setEpoch(lt2.time.lost_at!, row, lost);
-        setEpoch(lt2.time.closed_at!, row, Number.isNaN(won) ? lost : won);
+        setEpoch(leads.time.won_at!, row, won);
+        setEpoch(leads.time.lost_at!, row, lost);
+        setEpoch(leads.time.closed_at!, row, Number.isNaN(won) ? lost : won);
         if (!Number.isNaN(won)) {
-          lt2.num.days_to_win![row] = (won - t) / DAY;
-          lt2.num.days_first_contact_to_win![row] = (won - first) / DAY;
+          leads.num.days_to_win![row] = (won - t) / DAY;
+          leads.num.days_first_contact_to_win![row] = (won - first) / DAY;
         }
       }
     }
   }
 
-  const atb = new TableBuilder(activityCount, {
+  const activitiesBuilder = new TableBuilder(activityCount, {
     cat: ['activity', 'type', 'touch', 'rep', 'lead', 'lead_rep', 'lead_day', 'customer', 'region', 'source', 'segment', 'lead_open'],
     num: ['hours_since_previous_touch'],
     time: ['at'],
   }, (f) => keep('activities', f));
-  const at = atb.table;
+  const activities = activitiesBuilder.table;
   const typeCodes = codesOf('type', ACTIVITY_TYPE_CODES);
   const [yes, no] = codesOf('lead_open', ['yes', 'no']);
   const [touchYes, touchNo] = codesOf('touch', ['yes', 'no']);
   const touchOf = Uint8Array.from(ACTIVITY_TYPE_CODES, (_, k) => (TOUCHES.has(k) ? 1 : 0));
   const activityHashes = new Float64Array(activityCount);
   {
-    const a = { activity: at.cat.activity!, type: at.cat.type!, touch: at.cat.touch!, rep: at.cat.rep!, epoch: at.time.at!.epoch, month: at.time.at!.month, lead: at.cat.lead!, leadRep: at.cat.lead_rep!, leadDay: at.cat.lead_day!, customer: at.cat.customer! };
-    const b = { region: at.cat.region!, source: at.cat.source!, segment: at.cat.segment!, open: at.cat.lead_open!, gap: at.num.hours_since_previous_touch! };
+    const a = { activity: activities.cat.activity!, type: activities.cat.type!, touch: activities.cat.touch!, rep: activities.cat.rep!, epoch: activities.time.at!.epoch, month: activities.time.at!.month, lead: activities.cat.lead!, leadRep: activities.cat.lead_rep!, leadDay: activities.cat.lead_day!, customer: activities.cat.customer! };
+    const b = { region: activities.cat.region!, source: activities.cat.source!, segment: activities.cat.segment!, open: activities.cat.lead_open!, gap: activities.num.hours_since_previous_touch! };
     let row = 0;
     for (const [k, ch] of data.activities.entries()) {
       const links = data.links.activities[k]!;
@@ -353,7 +350,7 @@ export function buildDataset(data: ValidData, keep: (dataset: DatasetName, field
         if (lead >= 0) b.source[row] = leadSource[lead]!;
         const segment = lead >= 0 && leadSegment[lead]! >= 0 ? leadSegment[lead]! : c >= 0 ? cust.segment[c]! : -1;
         if (segment >= 0) b.segment[row] = segment;
-        if (lead >= 0) b.open[row] = open[row] ? yes! : no!;
+        if (lead >= 0) b.open[row] = leadOpen[row] ? yes! : no!;
         if (!Number.isNaN(gap[row]!)) b.gap[row] = gap[row]!;
       }
     }
@@ -381,7 +378,7 @@ export function buildDataset(data: ValidData, keep: (dataset: DatasetName, field
   release('surveys');
   const toIndex = (m: string | undefined) => (m ? parseMonth(m) : null);
   return {
-    tables: { orders: otb.finish(), order_lines: ltb.finish(), leads: lt2b.finish(), activities: atb.finish(), surveys: stb.finish() },
+    tables: { orders: otb.finish(), order_lines: ltb.finish(), leads: leadsBuilder.finish(), activities: activitiesBuilder.finish(), surveys: stb.finish() },
     vocabularies: { ...vocab, order: new RowIds(orderHashes), activity: new RowIds(activityHashes), lead: new RowIds(leadIds.hashes, leadIds.checks) },
     firstMonth: toIndex(months[0]),
     lastMonth: toIndex(months[months.length - 1]),
@@ -402,91 +399,4 @@ interface Owners {
 function ownerCode(o: Owners, day: number): number {
   for (let i = o.from.length - 1; i >= 0; i--) if (o.from[i]! <= day) return o.rep[i]!;
   return -1;
-}
-
-/**
- * What the activities tell about each lead, walking each lead's activities in time order (ties
- * by id): first activity, first touch (none when lost came first), first won (and the customer
- * it became), first lost; for every activity whether the lead was still open then, its lead-day
- * (one code per lead and company-local day), and for touches with an open lead the hours since
- * the previous such touch.
- */
-function leadStories(chunks: ActivitiesChunk[], links: Links['activities'], act: { lead: Int32Array; at: Float64Array; day: Int32Array; type: Uint8Array; rank: Int32Array }, leadCount: number) {
-  const n = act.lead.length;
-  // Activities grouped by lead, in reading order within a lead (a counting sort).
-  const start = new Int32Array(leadCount + 1);
-  for (let r = 0; r < n; r++) if (act.lead[r]! >= 0) start[act.lead[r]! + 1]!++;
-  for (let l = 0; l < leadCount; l++) start[l + 1]! += start[l]!;
-  const fill = start.slice(0, leadCount);
-  const rows = new Int32Array(start[leadCount]!);
-  for (let r = 0; r < n; r++) if (act.lead[r]! >= 0) rows[fill[act.lead[r]!]!++] = r;
-
-  // The customer (row of customers.yaml) a won activity names, by activity row (won activities only).
-  const wonCustomer = new Map<number, number>();
-  {
-    let row = 0;
-    chunks.forEach((ch, k) => {
-      for (let i = 0; i < ch.length; i++, row++) if (ch.type[i] === WON) wonCustomer.set(row, ch.customer[i]! < 0 ? -1 : links[k]!.customer[ch.customer[i]!]!);
-    });
-  }
-
-  const info = { first: new Float64Array(leadCount).fill(NaN), touch: new Float64Array(leadCount).fill(NaN), won: new Float64Array(leadCount).fill(NaN), lost: new Float64Array(leadCount).fill(NaN), customer: new Int32Array(leadCount).fill(-1) };
-  const gap = new Float64Array(n).fill(NaN);
-  const open = new Uint8Array(n);
-  // One code per (lead, company-local day): a lead's activities in time order meet its days in order.
-  const leadDay = new Int32Array(n).fill(-1);
-  let leadDays = 0;
-  // Equal instants can only come from one file (a record sits in its local month's file), where
-  // the id rank orders them as the ids do.
-  const before = (x: number, y: number) => act.at[x]! < act.at[y]! || (act.at[x] === act.at[y] && act.rank[x]! < act.rank[y]!);
-  for (let l = 0; l < leadCount; l++) {
-    const s = start[l]!;
-    const e = start[l + 1]!;
-    if (s === e) continue;
-    for (let i = s + 1; i < e; i++) {
-      const r = rows[i]!;
-      let j = i - 1;
-      for (; j >= s && before(r, rows[j]!); j--) rows[j + 1] = rows[j]!;
-      rows[j + 1] = r;
-    }
-    let won = NaN;
-    let lost = NaN;
-    let customer = -1;
-    for (let i = s; i < e; i++) {
-      const r = rows[i]!;
-      if (act.type[r] === WON && Number.isNaN(won)) ((won = act.at[r]!), (customer = wonCustomer.get(r) ?? -1));
-      if (act.type[r] === LOST && Number.isNaN(lost)) lost = act.at[r]!;
-    }
-    const closed = Math.min(Number.isNaN(won) ? Infinity : won, Number.isNaN(lost) ? Infinity : lost);
-    let previousTouch = NaN;
-    for (let i = s; i < e; i++) {
-      const r = rows[i]!;
-      const t = act.at[r]!;
-      const isOpen = t < closed;
-      open[r] = isOpen ? 1 : 0;
-      if (TOUCHES.has(act.type[r]!) && isOpen) {
-        if (!Number.isNaN(previousTouch)) gap[r] = (t - previousTouch) / HOUR;
-        previousTouch = t;
-      }
-    }
-    info.first[l] = act.at[rows[s]!]!;
-    for (let i = s; i < e; i++) {
-      const r = rows[i]!;
-      if (i === s || act.day[r] !== act.day[rows[i - 1]!]) leadDays++;
-      leadDay[r] = leadDays - 1;
-    }
-    // The first touch, unless the lead was lost before any.
-    for (let i = s; i < e; i++) {
-      const r = rows[i]!;
-      if (act.type[r] === LOST) break;
-      if (TOUCHES.has(act.type[r]!)) {
-        info.touch[l] = act.at[r]!;
-        break;
-      }
-    }
-    info.won[l] = won;
-    info.lost[l] = lost;
-    info.customer[l] = customer;
-  }
-  return { leadInfo: info, gap, open, leadDay };
 }
