@@ -40,6 +40,7 @@ describe('glossary', () => {
       expect([w.months, w.quarters, w.years]).toEqual([g.grainHeadings.month, g.grainHeadings.quarter, g.grainHeadings.year]);
       const k = kpiWords(lang);
       expect([k.target, k.noTarget, k.vsPreviousMonth, k.grains.quarter]).toEqual([g.target, g.noTarget, g.vsPrevious.month, g.quarter]);
+      expect(k.changeVs).toEqual(g.vsPrevious);
       expect(unitName('score', 'IDR', lang)).toBe(g.units.score);
       expect(reportWords(lang).mark).toEqual({ 'on-track': g['on-track'], 'at-risk': g['at-risk'], 'off-track': g['off-track'], none: g.noTarget });
       expect(reportWords(lang).grainHeading).toEqual(g.grainHeadings);
