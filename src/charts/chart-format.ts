@@ -47,7 +47,7 @@ export function startsYear(label: string): boolean {
   return /-(01|Q1)$/.test(label);
 }
 
-/** The tick formatter of a value axis: Rp 1,2 M / Rp 1.2B, 12 % / 12%. */
+/** The tick formatter of a value axis: Rp 1,2 M / Rp 1.2bn, 12 % / 12%. */
 export function tickFormatter(unit: Unit, lang: Lang, currency: string): (x: number) => string {
   return (x) => formatValue(x, unit, lang, currency);
 }

@@ -1,9 +1,13 @@
 /**
  * The words charts say, in Indonesian and English: axis labels, legends, hover text and the
  * sentences that name a chart for screen readers. Words shared with the rest of the site (status,
- * notes, "target") come from i18n/messages.ts; these are the ones only charts need.
+ * notes, "target", units) come from i18n/glossary.ts; these are the ones only charts need.
  */
 import type { Lang, Unit } from '../i18n/format-value.ts';
+import { GLOSSARY } from '../i18n/glossary.ts';
+
+const ID = GLOSSARY.id;
+const EN = GLOSSARY.en;
 
 export interface ChartWords {
   /** The y axis label of a KPI's unit. */
@@ -36,19 +40,10 @@ const CURRENCY_NAME: Record<string, Record<Lang, string>> = {
 
 export const CHART_WORDS: Record<Lang, ChartWords> = {
   id: {
-    unit: (unit, currency) =>
-      ({
-        currency: CURRENCY_NAME[currency]?.id ?? currency,
-        percent: 'persen (%)',
-        count: 'jumlah',
-        days: 'hari',
-        hours: 'jam',
-        score: 'skor (1–5)',
-        'per-day': 'per hari',
-      })[unit],
-    notFinal: 'belum final',
+    unit: (unit, currency) => (unit === 'currency' ? CURRENCY_NAME[currency]?.id ?? currency : unit === 'percent' ? `${ID.units.percent} (%)` : ID.units[unit]),
+    notFinal: ID.notFinal,
     noData: 'Tidak ada data.',
-    statusCounts: ({ onTrack, atRisk, offTrack }) => `${onTrack} periode sesuai target, ${atRisk} berisiko, ${offTrack} meleset.`,
+    statusCounts: ({ onTrack, atRisk, offTrack }) => `${onTrack} periode ${ID['on-track']}, ${atRisk} ${ID['at-risk']}, ${offTrack} ${ID['off-track']}.`,
     trend: (title, grain, first, last) => `Tren ${title} per ${grain}, ${first} sampai ${last}.`,
     latest: (period, value, target, status) => `Terakhir, ${period}: ${value}${target ? `, target ${target}` : ''}, ${status}.`,
     breakdown: (title, count) => `${title}, ${count} anggota, dari terbesar:`,
@@ -65,19 +60,10 @@ export const CHART_WORDS: Record<Lang, ChartWords> = {
       `Sampai ${through}: ${actual}${pace ? `, laju target ${pace}` : ''}${yearTarget ? `, target setahun ${yearTarget}` : ''}.`,
   },
   en: {
-    unit: (unit, currency) =>
-      ({
-        currency: CURRENCY_NAME[currency]?.en ?? currency,
-        percent: 'percent (%)',
-        count: 'count',
-        days: 'days',
-        hours: 'hours',
-        score: 'score (1–5)',
-        'per-day': 'per day',
-      })[unit],
-    notFinal: 'not final',
+    unit: (unit, currency) => (unit === 'currency' ? CURRENCY_NAME[currency]?.en ?? currency : unit === 'percent' ? `${EN.units.percent} (%)` : EN.units[unit]),
+    notFinal: EN.notFinal,
     noData: 'No data.',
-    statusCounts: ({ onTrack, atRisk, offTrack }) => `${onTrack} periods on track, ${atRisk} at risk, ${offTrack} off track.`,
+    statusCounts: ({ onTrack, atRisk, offTrack }) => `${onTrack} periods ${EN['on-track']}, ${atRisk} ${EN['at-risk']}, ${offTrack} ${EN['off-track']}.`,
     trend: (title, grain, first, last) => `${title} by ${grain}, ${first} to ${last}.`,
     latest: (period, value, target, status) => `Latest, ${period}: ${value}${target ? `, target ${target}` : ''}, ${status}.`,
     breakdown: (title, count) => `${title}, ${count} members, largest first:`,

@@ -58,7 +58,7 @@ export function escapeAttribute(text: string): string {
 const TAG = /<[^>]+>/g;
 const ATTRIBUTE = /(\s[\w:-]+)="([^"]*)"/g;
 const FLOAT = /-?\d*\.\d+(?:e-?\d+)?/gi;
-/** Attributes holding words, whose numbers (e.g. "Rp 1.23B") are text, not geometry. */
+/** Attributes holding words, whose numbers (e.g. "Rp 1.23bn") are text, not geometry. */
 const TEXT_ATTRIBUTES = new Set([' aria-label', ' aria-description']);
 
 /** Rounds every float inside an attribute (path data, transforms, coordinates) to 2 decimals. */

@@ -11,6 +11,7 @@
  * is closed. Every string from the data goes through `inert` (./inert.ts).
  */
 import { formatChange, formatValue, type Lang } from '../i18n/format-value.ts';
+import { glossary } from '../i18n/glossary.ts';
 import { t } from '../i18n/messages.ts';
 import { formatIssue, type Issue } from '../issues/issue.ts';
 import type { ReportDiff, ValueChange } from './diff-reports.ts';
@@ -84,8 +85,8 @@ const W = {
     openNote: (n: number) => `${n} nilai periode yang belum final (kuartal atau tahun berjalan, kohort yang masih matang) bergerak karena bulan baru.`,
     more: (n: number) => `${n} perubahan lainnya`,
     truncated: (n: number) => `… ${n} baris lainnya, lihat artefak (laporan lengkap)`,
-    kpi: 'KPI', period: 'Periode', before: 'Sebelum', after: 'Sesudah', change: 'Perubahan', status: 'Status', value: 'Nilai', target: 'Target',
-    targetBefore: 'Target sebelum', targetAfter: 'Target sesudah',
+    kpi: glossary('id').kpi, period: glossary('id').period, before: 'Sebelum', after: 'Sesudah', change: glossary('id').change, status: glossary('id').status, value: glossary('id').value, target: glossary('id').target,
+    targetBefore: `${glossary('id').target} sebelum`, targetAfter: `${glossary('id').target} sesudah`,
     recAdded: 'ditambah', recRemoved: 'dihapus', recChanged: 'diubah', fileAdded: 'berkas baru', fileRemoved: 'berkas dihapus',
     kpiAdded: 'KPI baru', kpiRemoved: 'KPI dihapus',
     /** `noun` and `field` are already inert. */
@@ -117,8 +118,8 @@ const W = {
     openNote: (n: number) => `${n} value${n === 1 ? '' : 's'} of periods still open (quarter or year to date, cohorts still maturing) moved with the new month.`,
     more: (n: number) => `${n} more changes`,
     truncated: (n: number) => `… ${n} more row${n === 1 ? '' : 's'}, see the artifact (the full report)`,
-    kpi: 'KPI', period: 'Period', before: 'Before', after: 'After', change: 'Change', status: 'Status', value: 'Value', target: 'Target',
-    targetBefore: 'Target before', targetAfter: 'Target after',
+    kpi: glossary('en').kpi, period: glossary('en').period, before: 'Before', after: 'After', change: glossary('en').change, status: glossary('en').status, value: glossary('en').value, target: glossary('en').target,
+    targetBefore: `${glossary('en').target} before`, targetAfter: `${glossary('en').target} after`,
     recAdded: 'added', recRemoved: 'removed', recChanged: 'changed', fileAdded: 'new file', fileRemoved: 'file removed',
     kpiAdded: 'KPI added', kpiRemoved: 'KPI removed',
     item: (i: SummaryItem, noun: string, field: string | null) =>

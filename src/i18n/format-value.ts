@@ -1,47 +1,34 @@
 /**
  * Numbers as people read them in each language: Rp 1,23 M (miliar) and 12,3 % in Indonesian,
- * Rp 1.23B and 12.3% in English. Abbreviations follow each language: Indonesian rb/jt/M/T
- * (ribu, juta, miliar, triliun), English K/M/B/T.
+ * Rp 1.23bn and 12.3% in English. Large numbers use Intl.NumberFormat's compact notation with
+ * three significant digits, so the scale words are the locale's own and a value that rounds up
+ * moves to the next scale (999,600,000 is "1 M", never "1.000 jt"): Indonesian rb/jt/M/T (ribu,
+ * juta, miliar, triliun) from id-ID, English k/m/bn/tn from en-GB. English takes en-GB rather
+ * than en-US because en-US writes a billion "B" and a million "M", and an Indonesian reader who
+ * switches languages reads "M" as miliar; "bn" cannot be misread. The narrow no-break space
+ * id-ID puts before its scale word is written as a plain space, like the one after "Rp".
  */
 export type Lang = 'id' | 'en';
 export type Unit = 'currency' | 'percent' | 'count' | 'days' | 'hours' | 'score' | 'per-day';
 
-const SCALES: Record<Lang, [number, string][]> = {
-  id: [
-    [1e12, ' T'],
-    [1e9, ' M'],
-    [1e6, ' jt'],
-    [1e3, ' rb'],
-  ],
-  en: [
-    [1e12, 'T'],
-    [1e9, 'B'],
-    [1e6, 'M'],
-    [1e3, 'K'],
-  ],
-};
-
-const LOCALE: Record<Lang, string> = { id: 'id-ID', en: 'en-US' };
+/** The Intl locale of each language's numbers. */
+export const NUMBER_LOCALE: Record<Lang, string> = { id: 'id-ID', en: 'en-GB' };
 const formatters = new Map<string, Intl.NumberFormat>();
 
 function fmt(lang: Lang, x: number, digits: number): string {
   const key = `${lang}|${digits}`;
   let f = formatters.get(key);
-  if (!f) formatters.set(key, (f = new Intl.NumberFormat(LOCALE[lang], { minimumFractionDigits: 0, maximumFractionDigits: digits })));
+  if (!f) formatters.set(key, (f = new Intl.NumberFormat(NUMBER_LOCALE[lang], { minimumFractionDigits: 0, maximumFractionDigits: digits })));
   return f.format(x);
 }
 
-/** A number in three significant digits with the language's scale word: 1,23 M / 1.23B. */
+const compactFormatters = new Map<Lang, Intl.NumberFormat>();
+
+/** A number in three significant digits with the language's scale word: 1,23 M / 1.23bn. */
 export function formatCompact(x: number, lang: Lang): string {
-  const abs = Math.abs(x);
-  for (const [size, suffix] of SCALES[lang]) {
-    if (abs >= size) {
-      const scaled = x / size;
-      const digits = Math.abs(scaled) >= 100 ? 0 : Math.abs(scaled) >= 10 ? 1 : 2;
-      return `${fmt(lang, scaled, digits)}${suffix}`;
-    }
-  }
-  return fmt(lang, x, abs >= 100 ? 0 : 2);
+  let f = compactFormatters.get(lang);
+  if (!f) compactFormatters.set(lang, (f = new Intl.NumberFormat(NUMBER_LOCALE[lang], { notation: 'compact', maximumSignificantDigits: 3 })));
+  return f.format(x).replace(/[\u00a0\u202f]/g, ' ');
 }
 
 const UNIT_WORDS: Record<Lang, { days: string; hours: string; perDay: string }> = {

@@ -6,6 +6,8 @@ import type { z } from 'zod';
 import { closest } from '../issues/did-you-mean.ts';
 import { formatPath, issue, showValue, type DocPath, type PendingIssue } from '../issues/issue.ts';
 import { ONE_LINE } from '../schema/fields.ts';
+// Words every zod issue a schema field does not word itself (installs zod's global error map).
+import './error-map.ts';
 
 export function schemaIssues(
   error: z.ZodError,
@@ -58,7 +60,7 @@ export function schemaIssues(
     let message = `${name} ${zi.message}`;
     if (input !== undefined && zi.code !== 'custom') message += `, got ${showValue(input)}`;
     const code = zi.code === 'invalid_value' ? 'invalid-choice' : 'invalid-value';
-    out.push(issue(file, at, code, message, hintFor(zi, at, input)));
+    out.push(issue(file, at, code, message, hintFor(zi, at, input, isRecordList)));
   }
   return out;
 }
@@ -66,10 +68,11 @@ export function schemaIssues(
 function shown(path: DocPath, isRecordList: boolean): string {
   const p = isRecordList && typeof path[0] === 'number' ? path.slice(1) : path;
   if (p.length) return formatPath(p);
-  return isRecordList && path.length ? 'record' : 'file';
+  // A record list's records are checked one by one: an empty path there is the record itself.
+  return isRecordList ? 'record' : 'file';
 }
 
-function hintFor(zi: z.core.$ZodIssue, at: DocPath, input: unknown): string | undefined {
+function hintFor(zi: z.core.$ZodIssue, at: DocPath, input: unknown, isRecordList: boolean): string | undefined {
   const field = String(at[at.length - 1] ?? '');
   const given = zi.code === 'custom' ? (zi.params as { hint?: unknown } | undefined)?.hint : undefined;
   if (typeof given === 'string') return given;
@@ -92,7 +95,18 @@ function hintFor(zi: z.core.$ZodIssue, at: DocPath, input: unknown): string | un
   if (field === 'discount' && typeof input === 'number' && input > 1 && input <= 100) {
     return `discount is a fraction: write ${input / 100} for ${input} %`;
   }
-  return FIELD_HINTS[field];
+  return FIELD_HINTS[field] ?? shapeHint(zi, at, input, isRecordList);
+}
+
+/** What to write when a value has the wrong shape: a mapping or a list where something else is. */
+function shapeHint(zi: z.core.$ZodIssue, at: DocPath, input: unknown, isRecordList: boolean): string | undefined {
+  if (zi.code !== 'invalid_type') return undefined;
+  if (zi.expected === 'array') return 'write a list: [a, b], or one "- " line per entry';
+  if (zi.expected !== 'object') return undefined;
+  const whole = at.length === 0 && !isRecordList;
+  if (input === null) return whole ? 'the file holds nothing: write its fields as name: value lines' : 'an empty entry: fill it in, or remove its "-" line';
+  if (Array.isArray(input)) return 'write the fields as name: value lines, not as a "-" list';
+  return 'write the fields as name: value lines, e.g. { id: ..., name: ... }';
 }
 
 const EXAMPLES: Record<string, string> = {

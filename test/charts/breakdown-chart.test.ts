@@ -39,7 +39,7 @@ describe('renderBreakdownChart', () => {
       'Rp 123 jt · 11,9 %',
       '– (tidak ada data)',
     ]);
-    expect(barLabels(renderBreakdownChart(REGIONS, REGION_LABELS, 'en', 'currency'))[0]).toBe('Rp 386M · 37.4%');
+    expect(barLabels(renderBreakdownChart(REGIONS, REGION_LABELS, 'en', 'currency'))[0]).toBe('Rp 386m · 37.4%');
   });
 
   it('colours bars by status where there is a target, neutral elsewhere, and draws the target ticks', () => {
@@ -65,7 +65,7 @@ describe('renderBreakdownChart', () => {
 
   it('names the chart with every member in words', () => {
     expect(parseSvg(renderBreakdownChart(REGIONS, REGION_LABELS, 'en', 'currency', 'IDR', { title: 'Net Sales by region, Oct 2026' })).getAttribute('aria-label')).toBe(
-      'Net Sales by region, Oct 2026, 5 members, largest first: Greater Jakarta: Rp 386M (37.4%, on track); East Java: Rp 275M (26.6%); West Java: Rp 249M (24.1%, at risk); North Sumatra: Rp 123M (11.9%, off track); Papua: – (no data).',
+      'Net Sales by region, Oct 2026, 5 members, largest first: Greater Jakarta: Rp 386m (37.4%, on track); East Java: Rp 275m (26.6%); West Java: Rp 249m (24.1%, at risk); North Sumatra: Rp 123m (11.9%, off track); Papua: – (no data).',
     );
   });
 

@@ -40,7 +40,7 @@ describe('renderSparkline', () => {
       'Penjualan Bersih, 12 bulan terakhir: naik dari Rp 900 jt (Mei 2025) ke Rp 1,7 M (Apr 2026), sesuai target, periode belum lengkap.',
     );
     expect(parseSvg(renderSparkline(NET_SALES_MONTHS, 'en', 'currency', 'IDR', { title: 'Net Sales' })).getAttribute('aria-label')).toBe(
-      'Net Sales, last 8 months: down from Rp 1B (Nov 2025) to Rp 600M (Jun 2026), on track, period not complete.',
+      'Net Sales, last 8 months: down from Rp 1bn (Nov 2025) to Rp 600m (Jun 2026), on track, period not complete.',
     );
     const flat = [value('2026-01', 0.5, null, null), value('2026-02', 0.505, null, null)];
     expect(parseSvg(renderSparkline(flat, 'en', 'percent')).getAttribute('aria-label')).toBe('Value, last 2 months: flat from 50% (Jan 2026) to 50.5% (Feb 2026).');

@@ -31,7 +31,7 @@ describe('renderTrendChart', () => {
     expect(titles[3]).toBe('Maret 2026\nNilai: Rp 800 jt\nTarget: Rp 1,2 M\nStatus: meleset');
     expect(titles[6]).toBe('Juni 2026\nNilai: Rp 600 jt\nTarget: Rp 600 jt\nStatus: sesuai target\n(periode belum lengkap)');
     const en = dotsOf(renderTrendChart(NET_SALES, 'month', 'en')).map((d) => d.querySelector('title')!.textContent);
-    expect(en[2]).toBe('January 2026\nValue: Rp 950M\nTarget: Rp 1B\nStatus: at risk');
+    expect(en[2]).toBe('January 2026\nValue: Rp 950m\nTarget: Rp 1bn\nStatus: at risk');
   });
 
   it('shapes and colours dots by status, hollow when the period is not final', () => {
@@ -65,7 +65,7 @@ describe('renderTrendChart', () => {
 
   it('formats value ticks per language', () => {
     expect(tickLabels(renderTrendChart(NET_SALES, 'month', 'id'), 'y')).toEqual(['Rp 0', 'Rp 200 jt', 'Rp 400 jt', 'Rp 600 jt', 'Rp 800 jt', 'Rp 1 M', 'Rp 1,2 M', 'Rp 1,4 M']);
-    expect(tickLabels(renderTrendChart(NET_SALES, 'month', 'en'), 'y')).toContain('Rp 1.2B');
+    expect(tickLabels(renderTrendChart(NET_SALES, 'month', 'en'), 'y')).toContain('Rp 1.2bn');
     expect(tickLabels(renderTrendChart(LEAD_CONVERSION, 'month', 'id'), 'y')).toContain('12 %');
     expect(tickLabels(renderTrendChart(LEAD_CONVERSION, 'month', 'en'), 'y')).toContain('12%');
   });

@@ -37,7 +37,7 @@ type Lang = (typeof LANGS)[number];
 /** Hand-computed in test/fixtures/site/README.md: 2026-04 net sales and its target. */
 const DASHBOARD: Record<Lang, { month: string; value: string; target: string; attainment: string; status: string; change: string }> = {
   id: { month: 'April 2026', value: 'Rp 1,23 jt', target: 'Rp 1,35 jt', attainment: '91,4 %', status: 'berisiko', change: '+9,2 %' },
-  en: { month: 'April 2026', value: 'Rp 1.23M', target: 'Rp 1.35M', attainment: '91.4%', status: 'at risk', change: '+9.2%' },
+  en: { month: 'April 2026', value: 'Rp 1.23m', target: 'Rp 1.35m', attainment: '91.4%', status: 'at risk', change: '+9.2%' },
 };
 
 let site: BuiltSite;
@@ -94,12 +94,12 @@ describe('the built fixture site', () => {
 
     it('shows the other hand-computed values: average transaction value on track, new leads off track, net sales year to date', () => {
       const text = norm(doc(`${lang}/index.html`).body.textContent);
-      const atv = lang === 'id' ? ['Rp 412 rb', 'Rp 400 rb', '102,9 %', 'sesuai target'] : ['Rp 412K', 'Rp 400K', '102.9%', 'on track'];
+      const atv = lang === 'id' ? ['Rp 412 rb', 'Rp 400 rb', '102,9 %', 'sesuai target'] : ['Rp 412k', 'Rp 400k', '102.9%', 'on track'];
       for (const s of atv) expect(text).toContain(s);
       expect(text).toContain(lang === 'id' ? 'meleset' : 'off track');
       // Goal "grow sales": 4 264 500 so far against 15 000 000 for the year.
-      expect(text).toContain(lang === 'id' ? 'Rp 4,26 jt' : 'Rp 4.26M');
-      expect(text).toContain(lang === 'id' ? 'Rp 15 jt' : 'Rp 15M');
+      expect(text).toContain(lang === 'id' ? 'Rp 4,26 jt' : 'Rp 4.26m');
+      expect(text).toContain(lang === 'id' ? 'Rp 15 jt' : 'Rp 15m');
     });
 
     it('shows the fixed commit and no stale-data banner (CAPAIAN_TODAY is the month after the data)', () => {
@@ -113,7 +113,7 @@ describe('the built fixture site', () => {
     it('shows the "bigger baskets" goal as the year’s own value, unjudged without a year target', () => {
       const title = lang === 'id' ? 'Keranjang lebih besar' : 'Bigger baskets';
       const card = [...doc(`${lang}/index.html`).querySelectorAll('article')].find((a) => norm(a.querySelector('h2, h3')?.textContent) === title);
-      expect(norm(card?.textContent)).toContain(lang === 'id' ? 'Rp 474 rb' : 'Rp 474K');
+      expect(norm(card?.textContent)).toContain(lang === 'id' ? 'Rp 474 rb' : 'Rp 474k');
       expect(card?.querySelector('.badge')?.getAttribute('data-status')).toBe('none');
       expect(norm(card?.textContent)).not.toContain(lang === 'id' ? 'rata-rata bulanan' : 'monthly average');
     });
@@ -126,7 +126,7 @@ describe('the built fixture site', () => {
       const badge = card.querySelector('.badge')!;
       expect([badge.getAttribute('data-kpi'), badge.getAttribute('data-period'), badge.getAttribute('data-status')]).toEqual(['net-sales', '2026', 'at-risk']);
       expect(norm(card.textContent)).toContain(lang === 'id' ? '95,8 %' : '95.8%');
-      expect(norm(card.textContent)).toContain(lang === 'id' ? 'proyeksi akhir tahun (perkiraan, bukan status): Rp 12,8 jt' : 'projected year end (a forecast, not a status): Rp 12.8M');
+      expect(norm(card.textContent)).toContain(lang === 'id' ? 'proyeksi akhir tahun (perkiraan, bukan status): Rp 12,8 jt' : 'projected year end (a forecast, not a status): Rp 12.8m');
     });
 
     it('names the commit in the footer', () => {

@@ -1,6 +1,10 @@
 /** The period reports' words, in Indonesian and English (the site's shared words are in site/words.ts). */
 import type { Grain } from '../../calendar/periods.ts';
 import type { Lang } from '../../i18n/format-value.ts';
+import { GLOSSARY } from '../../i18n/glossary.ts';
+
+const ID = GLOSSARY.id;
+const EN = GLOSSARY.en;
 
 export interface ReportWords {
   reportsTitle: string;
@@ -62,7 +66,7 @@ const WORDS: Record<Lang, ReportWords> = {
     reportsTitle: 'Laporan periode',
     reportsLede: 'Setiap KPI terhadap target dan periode sebelumnya, perubahan terbesar, dan penyebab KPI yang meleset, per bulan, kuartal dan tahun.',
     title: (grain, name) => (grain === 'year' ? `Laporan Tahunan ${name}` : `Laporan ${name}`),
-    grainHeading: { year: 'Tahunan', quarter: 'Kuartalan', month: 'Bulanan' },
+    grainHeading: ID.grainHeadings,
     covers: (from, to) => `Periode ${from} – ${to}`,
     summary: (total) => `${total} KPI:`,
     noTargetCount: 'tanpa target',
@@ -71,9 +75,9 @@ const WORDS: Record<Lang, ReportWords> = {
     previous: 'Sebelumnya',
     previousOf: (name) => `Sebelumnya (${name})`,
     movers: 'Perubahan terbesar',
-    moversLede: (grain) => `KPI yang paling banyak berubah dibanding ${grain === 'month' ? 'bulan' : grain === 'quarter' ? 'kuartal' : 'tahun'} sebelumnya: perubahan relatif, atau perubahan dalam poin untuk KPI persentase.`,
+    moversLede: (grain) => `KPI yang paling banyak berubah dibanding ${ID[grain]} sebelumnya: perubahan relatif, atau perubahan dalam poin untuk KPI persentase.`,
     noMovers: 'Tidak ada periode sebelumnya untuk dibandingkan.',
-    movement: 'Perubahan',
+    movement: ID.change,
     direction: 'Arah',
     better: 'membaik',
     worse: 'memburuk',
@@ -110,13 +114,13 @@ const WORDS: Record<Lang, ReportWords> = {
     kpiTable: (group, name) => `${group}, ${name}`,
     moversTable: (name) => `Perubahan terbesar, ${name}`,
     driversTable: (kpi, breakdown) => `${kpi}: perubahan menurut ${breakdown}`,
-    mark: { 'on-track': 'sesuai target', 'at-risk': 'berisiko', 'off-track': 'meleset', none: 'tanpa target' },
+    mark: { 'on-track': ID['on-track'], 'at-risk': ID['at-risk'], 'off-track': ID['off-track'], none: ID.noTarget },
   },
   en: {
     reportsTitle: 'Period reports',
     reportsLede: 'Every KPI against its target and the previous period, the biggest movers and what drove the off-track KPIs, for each month, quarter and year.',
     title: (grain, name) => (grain === 'year' ? `Annual report ${name}` : `${name} report`),
-    grainHeading: { year: 'Yearly', quarter: 'Quarterly', month: 'Monthly' },
+    grainHeading: EN.grainHeadings,
     covers: (from, to) => `Period ${from} – ${to}`,
     summary: (total) => `${total} KPIs:`,
     noTargetCount: 'without a target',
@@ -125,9 +129,9 @@ const WORDS: Record<Lang, ReportWords> = {
     previous: 'Previous',
     previousOf: (name) => `Previous (${name})`,
     movers: 'Biggest movers',
-    moversLede: (grain) => `The KPIs that changed most against the previous ${grain}: the relative change, or the change in points for percent KPIs.`,
+    moversLede: (grain) => `The KPIs that changed most against the previous ${EN[grain]}: the relative change, or the change in points for percent KPIs.`,
     noMovers: 'There is no previous period to compare with.',
-    movement: 'Change',
+    movement: EN.change,
     direction: 'Direction',
     better: 'better',
     worse: 'worse',
@@ -164,7 +168,7 @@ const WORDS: Record<Lang, ReportWords> = {
     kpiTable: (group, name) => `${group}, ${name}`,
     moversTable: (name) => `Biggest movers, ${name}`,
     driversTable: (kpi, breakdown) => `${kpi}: change by ${breakdown}`,
-    mark: { 'on-track': 'on track', 'at-risk': 'at risk', 'off-track': 'off track', none: 'no target' },
+    mark: { 'on-track': EN['on-track'], 'at-risk': EN['at-risk'], 'off-track': EN['off-track'], none: EN.noTarget },
   },
 };
 

@@ -1,6 +1,7 @@
 /** The team, region and goals pages' words, in Indonesian and English (the site's shared words are in site/words.ts). */
 import type { Grain } from '../../calendar/periods.ts';
 import type { Lang } from '../../i18n/format-value.ts';
+import { GLOSSARY } from '../../i18n/glossary.ts';
 
 export interface TeamWords {
   teamTitle: string;
@@ -112,7 +113,7 @@ const ID: TeamWords = {
   partialPeriod: 'Periode ini belum lengkap: angkanya hanya mencakup bulan yang sudah ada datanya.',
   otherPeriods: 'Periode lain',
   latest: 'terbaru',
-  grainHeading: { month: 'Bulanan', quarter: 'Kuartalan', year: 'Tahunan' },
+  grainHeading: GLOSSARY.id.grainHeadings,
   rank: 'Peringkat',
   rep: 'Sales rep',
   region: 'Wilayah',
@@ -130,10 +131,10 @@ const ID: TeamWords = {
   columnNote: {
     'sales-per-rep': 'dari pelanggan yang dipegang',
   },
-  target: 'Target',
-  attainment: 'Capaian',
-  status: 'Status',
-  share: 'Pangsa',
+  target: GLOSSARY.id.target,
+  attainment: GLOSSARY.id.attainment,
+  status: GLOSSARY.id.status,
+  share: GLOSSARY.id.share,
   wholeTeam: 'Seluruh tim',
   allRegions: 'Semua wilayah',
   left: (d) => `keluar ${d}`,
@@ -171,7 +172,7 @@ const ID: TeamWords = {
   headline: 'KPI utama',
   yearToDate: (y, d, t) => `Tahun berjalan ${y} (${d} dari ${t} bulan)`,
   yearTarget: 'Target setahun',
-  target2: 'Target',
+  target2: GLOSSARY.id.target,
   targetToDate: 'Target s.d. bulan ini',
   paceNeeded: 'Perlu per bulan',
   projected: 'Proyeksi akhir tahun (perkiraan, bukan status)',
@@ -194,7 +195,7 @@ const ID: TeamWords = {
   unknownGoal: (id) => `Tujuan tidak dikenal: ${id}`,
   notSet: 'belum ditentukan',
   frequencies: { monthly: 'bulanan', quarterly: 'kuartalan', yearly: 'tahunan' },
-  units: { currency: 'nilai uang', percent: 'persen', count: 'jumlah', days: 'hari', hours: 'jam', score: 'skor 1-5', 'per-day': 'per hari kerja' },
+  units: { currency: 'nilai uang', ...GLOSSARY.id.units },
   directions: { higher: 'makin tinggi makin baik', lower: 'makin rendah makin baik' },
   breakdownNames: { rep: 'sales rep', region: 'wilayah', category: 'kategori', segment: 'segmen', source: 'sumber prospek', kind: 'jenis penjualan' },
   progressLabel: (p) => `${p} dari target`,
@@ -221,7 +222,7 @@ const EN: TeamWords = {
   partialPeriod: 'This period is not complete: its numbers cover only the months with data.',
   otherPeriods: 'Other periods',
   latest: 'latest',
-  grainHeading: { month: 'Monthly', quarter: 'Quarterly', year: 'Yearly' },
+  grainHeading: GLOSSARY.en.grainHeadings,
   rank: 'Rank',
   rep: 'Sales rep',
   region: 'Region',
@@ -239,10 +240,10 @@ const EN: TeamWords = {
   columnNote: {
     'sales-per-rep': 'from own customers',
   },
-  target: 'Target',
-  attainment: 'Attainment',
-  status: 'Status',
-  share: 'Share',
+  target: GLOSSARY.en.target,
+  attainment: GLOSSARY.en.attainment,
+  status: GLOSSARY.en.status,
+  share: GLOSSARY.en.share,
   wholeTeam: 'Whole team',
   allRegions: 'All regions',
   left: (d) => `left ${d}`,
@@ -280,7 +281,7 @@ const EN: TeamWords = {
   headline: 'Headline KPI',
   yearToDate: (y, d, t) => `Year to date ${y} (${d} of ${t} months)`,
   yearTarget: 'Year target',
-  target2: 'Target',
+  target2: GLOSSARY.en.target,
   targetToDate: 'Target to date',
   paceNeeded: 'Needed per month',
   projected: 'Projected year end (a forecast, not a status)',
@@ -303,7 +304,7 @@ const EN: TeamWords = {
   unknownGoal: (id) => `Unknown goal: ${id}`,
   notSet: 'not set',
   frequencies: { monthly: 'monthly', quarterly: 'quarterly', yearly: 'yearly' },
-  units: { currency: 'money', percent: 'percent', count: 'count', days: 'days', hours: 'hours', score: 'score 1-5', 'per-day': 'per working day' },
+  units: { currency: 'money', ...GLOSSARY.en.units },
   directions: { higher: 'higher is better', lower: 'lower is better' },
   breakdownNames: { rep: 'sales rep', region: 'region', category: 'category', segment: 'segment', source: 'lead source', kind: 'kind of sale' },
   progressLabel: (p) => `${p} of target`,
