@@ -232,3 +232,8 @@ export function requiredKeysOf(table: readonly Field[]): string[] {
 export function enumColumnsOf(table: readonly Field[], handled: readonly string[] = []): Extract<Field, { type: 'enum' }>[] {
   return table.filter((f): f is Extract<Field, { type: 'enum' }> => f.type === 'enum' && !handled.includes(f.name));
 }
+
+/** The values of every enum field of the month records, by field name (kind, channel, type): fixed by the format. */
+export const ENUM_VALUES: Record<string, readonly string[]> = Object.fromEntries(
+  [ORDER_LINE_FIELDS, ...Object.values(RECORD_TABLES)].flatMap((t) => enumColumnsOf(t)).map((f) => [f.name, f.values]),
+);
