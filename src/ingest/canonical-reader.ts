@@ -23,6 +23,7 @@ import { parseMonth } from '../calendar/periods.ts';
 import { instantOfWall } from '../calendar/zoned-time.ts';
 import { AMOUNT_MAX, isCalendarDate, QTY_MAX } from '../schema/fields.ts';
 import { subjectProblems } from '../validate/rules/references.ts';
+import { KEYWORD_VALUES } from '../schema/yaml-scalar.ts';
 import { ACTIVITY_FIELDS, LEAD_FIELDS, ORDER_FIELDS, ORDER_LINE_FIELDS, SURVEY_FIELDS, type Field } from '../schema/record-fields.ts';
 import { ABSENT, ACTIVITY_TYPE_CODES, dicts, ENUM_COLUMNS, EnumColumns, f64, i32, LINE_KIND_CODES, u8, type MonthChunk, type MonthKind } from './chunk.ts';
 import { daysFromCivil, localDay, monthOfDay } from './days.ts';
@@ -37,8 +38,6 @@ const COLON = 58;
 const COMMA = 44;
 const NONE = -1;
 
-/** Words the YAML core schema reads as true, false or null. */
-const KEYWORDS = new Set(['true', 'True', 'TRUE', 'false', 'False', 'FALSE', 'null', 'Null', 'NULL']);
 
 /**
  * The keys of a record kind's one-line fields, in table order (schema/record-fields.ts; an order's
@@ -508,10 +507,10 @@ class Reader {
     if (this.isKeyword(from, to)) giveUp();
   }
 
-  /** Whether s[from, to) is a word YAML reads as true, false or null (they start with t, f or n). */
+  /** Whether s[from, to) is a word YAML reads as true, false or null (schema/yaml-scalar.ts; they start with t, f or n). */
   private isKeyword(from: number, to: number): boolean {
     const c = this.s.charCodeAt(from) | 32;
-    return to - from >= 4 && to - from <= 5 && (c === 116 || c === 102 || c === 110) && KEYWORDS.has(this.s.slice(from, to));
+    return to - from >= 4 && to - from <= 5 && (c === 116 || c === 102 || c === 110) && KEYWORD_VALUES.has(this.s.slice(from, to));
   }
 
   /** A plain decimal: digits, optionally a dot and digits; no sign, exponent or leading zero. */
