@@ -22,6 +22,7 @@ import { isDate, isDateTime } from '../../src/schema/fields.ts';
 import { leadSchema } from '../../src/schema/leads.ts';
 import { orderSchema } from '../../src/schema/orders.ts';
 import { surveySchema } from '../../src/schema/surveys.ts';
+import { LINE_BREAK } from '../../src/schema/fields.ts';
 import { ACTIVITY_FIELDS, keysOf, LEAD_FIELDS, ORDER_FIELDS, ORDER_LINE_FIELDS, requiredKeysOf, SURVEY_FIELDS, type Field } from '../../src/schema/record-fields.ts';
 import { FAST_CHECK, fastActivity, fastLead, fastOrder, fastSurvey } from '../../src/validate/fast-records.ts';
 
@@ -150,6 +151,8 @@ function fieldArb(f: Field): fc.Arbitrary<unknown> {
     case 'enum':
       return fc.constantFrom(...f.values);
     case 'line':
+      // A name is one line: no line break once trimmed (a grapheme can be U+2028).
+      return textArb.filter((t) => !LINE_BREAK.test(t.trim()));
     case 'text':
       return textArb;
     case 'lines':
