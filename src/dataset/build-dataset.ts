@@ -10,12 +10,12 @@
  */
 import { monthIndex, parseMonth } from '../calendar/periods.ts';
 import { offsetMinutes } from '../calendar/zoned-time.ts';
-import { ACTIVITY_TYPE_CODES, LINE_KIND_CODES } from '../ingest/chunk.ts';
+import { ABSENT, ACTIVITY_TYPE_CODES, ENUM_COLUMNS, LINE_KIND_CODES } from '../ingest/chunk.ts';
 import { dayOf, daysFromCivil, Midnights, monthOfDay } from '../ingest/days.ts';
 import { idHash } from '../ingest/id-hash.ts';
 import { leadKeys } from '../ingest/links.ts';
 import type { ValidData } from '../validate/repo-data.ts';
-import type { DatasetName } from './fields.ts';
+import { DATASETS, type DatasetName } from './fields.ts';
 import { leadStories, TOUCHES, type ActivityRows } from './lead-story.ts';
 import { Interner, RowIds, TableBuilder, type Table, type TimeColumn, type Vocabulary } from './table.ts';
 
@@ -60,6 +60,9 @@ export function buildDataset(data: ValidData, keep: (dataset: DatasetName, field
   for (const k of ['open', 'won', 'lost']) v('status').code(k);
   for (const k of ['yes', 'no']) v('lead_open').code(k);
   for (const k of ['yes', 'no']) v('touch').code(k);
+  // An order's plain enum fields (its channel) that the dataset lists: their values, in table order.
+  const orderEnums = ENUM_COLUMNS.orders.filter((f) => f.name in DATASETS.orders.fields);
+  for (const f of orderEnums) for (const k of f.values) v(f.name).code(k);
   const codesOf = (name: string, values: readonly string[]) => Int32Array.from(values, (x) => v(name).code(x));
   const midnight = new Midnights(tz);
   const setEpoch = (col: TimeColumn, row: number, epoch: number) => {
@@ -135,8 +138,9 @@ export function buildDataset(data: ValidData, keep: (dataset: DatasetName, field
   const customerCols = ['customer', 'region', 'segment', 'owner'];
   const orderCount = data.orders.reduce((n, ch) => n + ch.length, 0);
   const lineCount = data.orders.reduce((n, ch) => n + ch.sku.length, 0);
-  const otb = new TableBuilder(orderCount, { cat: ['order', 'rep', ...customerCols], num: ['net', 'gross', 'units', 'lines'], time: ['date', 'customer_first_order'] }, (f) => keep('orders', f));
-  const ltb = new TableBuilder(lineCount, { cat: ['order', 'rep', ...customerCols, 'sku', 'category', 'kind'], num: ['tier', 'qty', 'price', 'discount', 'net', 'gross'], time: ['date', 'customer_first_order'] }, (f) => keep('order_lines', f));
+  const enumCols = orderEnums.map((f) => f.name);
+  const otb = new TableBuilder(orderCount, { cat: ['order', 'rep', ...customerCols, ...enumCols], num: ['net', 'gross', 'units', 'lines'], time: ['date', 'customer_first_order'] }, (f) => keep('orders', f));
+  const ltb = new TableBuilder(lineCount, { cat: ['order', 'rep', ...customerCols, 'sku', 'category', 'kind', ...enumCols], num: ['tier', 'qty', 'price', 'discount', 'net', 'gross'], time: ['date', 'customer_first_order'] }, (f) => keep('order_lines', f));
   const [ot, lt] = [otb.table, ltb.table];
   const products = data.products.records;
   const skuInfo = { category: [] as number[], tier: [] as number[] };
@@ -156,6 +160,8 @@ export function buildDataset(data: ValidData, keep: (dataset: DatasetName, field
   const o = { order: ot.cat.order!, rep: ot.cat.rep!, epoch: ot.time.date!.epoch, month: ot.time.date!.month, net: ot.num.net!, gross: ot.num.gross!, units: ot.num.units!, lines: ot.num.lines! };
   const l = { order: lt.cat.order!, rep: lt.cat.rep!, epoch: lt.time.date!.epoch, month: lt.time.date!.month, sku: lt.cat.sku!, category: lt.cat.category!, tier: lt.num.tier!, kind: lt.cat.kind! };
   const ln = { qty: lt.num.qty!, price: lt.num.price!, discount: lt.num.discount!, net: lt.num.net!, gross: lt.num.gross! };
+  /** Each enum field: its codes by value index, and its column in orders and in order_lines. */
+  const enums = orderEnums.map((f) => ({ name: f.name, codes: codesOf(f.name, f.values), order: ot.cat[f.name]!, line: lt.cat[f.name]! }));
   const orderCustomer = customerFiller(ot);
   const lineCustomer = customerFiller(lt);
   for (const [k, ch] of data.orders.entries()) {
@@ -174,6 +180,12 @@ export function buildDataset(data: ValidData, keep: (dataset: DatasetName, field
       o.epoch[oi] = epoch;
       o.month[oi] = month;
       orderCustomer(oi, c, ch.day[i]!);
+      for (const e of enums) {
+        const x = ch.enums[e.name]![i]!;
+        const code = x === ABSENT ? -1 : e.codes[x]!;
+        e.order[oi] = code;
+        e.line.fill(code, li, li + ch.lineStart[i + 1]! - ch.lineStart[i]!);
+      }
       let net = 0;
       let gross = 0;
       let units = 0;

@@ -29,6 +29,7 @@ import yaml from 'js-yaml';
 import { isMap, isPair, isScalar, isSeq, Lexer, parseDocument, type Node } from 'yaml';
 import { parseYaml } from '../load/parse-yaml.ts';
 import type { FileKind } from '../schema/file-kinds.ts';
+import { resolvePlainScalar } from '../schema/yaml-scalar.ts';
 import { issue, type PendingIssue } from '../issues/issue.ts';
 import { KPI_LAYOUT, LAYOUTS } from './layout.ts';
 import { compareRecords, listToYaml, toYaml, type Layout, type Notes } from './to-yaml.ts';
@@ -394,21 +395,13 @@ function blockHeaderComment(src: string, node: Node): string[] {
   return m ? [m[1]!.trimEnd()] : commentLines(node.comment);
 }
 
-type JsYamlType = { resolve(data: string): boolean; construct(data: string): unknown };
-const IMPLICIT = (yaml.CORE_SCHEMA as unknown as { compiledImplicit: JsYamlType[] }).compiledImplicit;
-
-/** A plain scalar's value as js-yaml reads it (null, true, 12, 0.5 or the text). */
-function resolvePlain(text: string): unknown {
-  for (const type of IMPLICIT) if (type.resolve(text)) return type.construct(text);
-  return text;
-}
 
 /** The key of a pair as js-yaml reads it: a string, which the mapping must have. */
 function keyOf(key: Node | null, mapping: Record<string, unknown>): string {
   let text: string;
   if (key === null) text = 'null';
   else if (!isScalar(key)) throw new Unformattable('a key is a list or a mapping');
-  else if (key.type === 'PLAIN' && !key.tag) text = String(resolvePlain(String(key.source ?? key.value)));
+  else if (key.type === 'PLAIN' && !key.tag) text = String(resolvePlainScalar(String(key.source ?? key.value)));
   else text = String(key.value);
   if (!Object.hasOwn(mapping, text)) throw new Unformattable(`the two YAML readers disagree on the key ${JSON.stringify(text)}`);
   return text;

@@ -18,6 +18,8 @@
  * written back beside the values they belong to; see format-file.ts.
  */
 
+import { isPlainSafe } from '../schema/yaml-scalar.ts';
+
 /** Key order and defaults of one kind of mapping, derived from its zod schema (see layout.ts). */
 export interface Layout {
   /** Keys in the order the schema declares them. */
@@ -428,46 +430,8 @@ function withoutExponent(s: string, e: number): string {
   return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
 }
 
-// Plain scalars the core schema resolves to something other than a string. A superset of the
-// YAML 1.2 core schema and of js-yaml's CORE_SCHEMA (which also reads 0b101 and .5e3).
-const NOT_A_STRING =
-  /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?(?:[0-9]+|0b[01]+|0o[0-7]+|0x[0-9a-fA-F]+)|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
-// Indicator characters that may not start a plain scalar (plus whitespace).
-const BAD_START = /^[\s\-?:,[\]{}#&*!|>'"%@`]/;
-// Anything a plain scalar may not contain: ": ", " #", a trailing ":" or space, control and
-// non-printable characters, line separators, lone surrogates.
-const BAD_INSIDE =
-  /: |:$| #|\s$|^\.\.\.|[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?:^|[^\ud800-\udbff])[\udc00-\udfff]/;
-// In flow collections these end or split a plain scalar; ":" is refused there to stay safe
-// with every parser.
-const BAD_IN_FLOW = /[,[\]{}:]/;
-
-// Fast path for the common case (ids, names, dates), by character class: 1 letter, 2 digit,
-// 4 other characters that are harmless anywhere but at the start or end (space . _ / ( ) -).
-const CHAR_CLASS = new Uint8Array(128);
-for (let c = 0; c < 128; c++) {
-  const ch = String.fromCharCode(c);
-  CHAR_CLASS[c] = /[A-Za-z]/.test(ch) ? 1 : /[0-9]/.test(ch) ? 2 : /[ ._/()-]/.test(ch) ? 4 : 0;
-}
-const SIMPLE_DATE = /^\d{4}-\d\d-\d\d(?:T\d\d:\d\d)?$/;
-const RESERVED_WORDS = /^(?:null|Null|NULL|true|True|TRUE|false|False|FALSE)$/;
-
-/** Letters first, then letters, digits and harmless punctuation, not ending in a space. */
-function isSimpleWords(s: string): boolean {
-  if (s.length === 0 || CHAR_CLASS[s.charCodeAt(0)] !== 1) return false;
-  for (let i = 1; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 128 || CHAR_CLASS[c] === 0) return false;
-  }
-  return s.charCodeAt(s.length - 1) !== 32;
-}
-
-export function isPlainSafe(s: string, flow: boolean): boolean {
-  if (isSimpleWords(s)) return s.length > 5 || !RESERVED_WORDS.test(s);
-  if (SIMPLE_DATE.test(s)) return !flow || s.length === 10;
-  if (s === '' || BAD_START.test(s) || BAD_INSIDE.test(s) || NOT_A_STRING.test(s)) return false;
-  return !(flow && BAD_IN_FLOW.test(s));
-}
+// Plain or quoted: the core schema's rules live in schema/yaml-scalar.ts.
+export { isPlainSafe };
 
 // JSON.stringify leaves these raw; YAML wants them escaped (non-printable or line breaks).
 const ESCAPE_MORE = /[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]/g;

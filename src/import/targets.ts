@@ -9,6 +9,7 @@ import type { MonthKind } from '../schema/file-kinds.ts';
 import { leadSchema } from '../schema/leads.ts';
 import { orderLineSchema, orderSchema } from '../schema/orders.ts';
 import { productSchema } from '../schema/products.ts';
+import { ACTIVITY_FIELDS, LEAD_FIELDS, ORDER_FIELDS, ORDER_LINE_FIELDS, SURVEY_FIELDS, type Field } from '../schema/record-fields.ts';
 import { surveySchema } from '../schema/surveys.ts';
 
 /**
@@ -37,19 +38,25 @@ function requiredOf(schema: z.ZodType): string[] {
   return Object.keys(shape).filter((k) => !['optional', 'default', 'prefault'].includes(shape[k]!._zod.def.type));
 }
 
+/** How a cell of each field type (schema/record-fields.ts) is read; an order's lines are read on their own. */
+function typesOf(table: readonly Field[]): Record<string, FieldType> {
+  const as: Record<Field['type'], FieldType | undefined> = { id: 'id', ref: 'id', date: 'date', 'date-time': 'datetime', amount: 'number', qty: 'number', fraction: 'number', int: 'number', enum: 'text', line: 'text', text: 'text', lines: undefined };
+  return Object.fromEntries(table.flatMap((f) => (as[f.type] ? [[f.name, as[f.type]!]] : [])));
+}
+
 /** The record of each month kind (for orders: the order without its lines). */
 export const RECORD_FIELDS: Record<MonthKind, FieldSet> = {
-  orders: fieldSet(orderSchema, { id: 'id', date: 'date', customer: 'id', rep: 'id', note: 'text' }),
-  leads: fieldSet(leadSchema, { id: 'id', created: 'datetime', name: 'text', source: 'id', rep: 'id', region: 'id', segment: 'id' }),
-  activities: fieldSet(activitySchema, { id: 'id', at: 'datetime', type: 'text', rep: 'id', lead: 'id', customer: 'id', note: 'text' }),
-  surveys: fieldSet(surveySchema, { id: 'id', date: 'date', customer: 'id', score: 'number', comment: 'text' }),
+  orders: fieldSet(orderSchema, typesOf(ORDER_FIELDS)),
+  leads: fieldSet(leadSchema, typesOf(LEAD_FIELDS)),
+  activities: fieldSet(activitySchema, typesOf(ACTIVITY_FIELDS)),
+  surveys: fieldSet(surveySchema, typesOf(SURVEY_FIELDS)),
 };
 
 /**
  * An order line. `total` is not stored: exports often give the line's amount after discount
  * instead of the unit price, and the importer derives `price` from it (see deriveUnitPrice).
  */
-export const LINE_FIELDS: FieldSet = fieldSet(orderLineSchema, { sku: 'id', qty: 'number', price: 'number', discount: 'number', kind: 'text' }, { total: 'number' }, ['price']);
+export const LINE_FIELDS: FieldSet = fieldSet(orderLineSchema, typesOf(ORDER_LINE_FIELDS), { total: 'number' }, ['price']);
 
 /** A customer created by --create-missing; its id is the customer the record names. */
 export const CUSTOMER_FIELDS: FieldSet = fieldSet(customerSchema, { name: 'text', region: 'id', segment: 'id', owner: 'id', since: 'date' }, {}, ['name', 'owner']);

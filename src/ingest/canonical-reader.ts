@@ -23,7 +23,9 @@ import { parseMonth } from '../calendar/periods.ts';
 import { instantOfWall } from '../calendar/zoned-time.ts';
 import { AMOUNT_MAX, isCalendarDate, QTY_MAX } from '../schema/fields.ts';
 import { subjectProblems } from '../schema/activity-subject.ts';
-import { ACTIVITY_TYPE_CODES, dicts, f64, i32, LINE_KIND_CODES, u8, type MonthChunk, type MonthKind } from './chunk.ts';
+import { KEYWORD_VALUES } from '../schema/yaml-scalar.ts';
+import { ACTIVITY_FIELDS, LEAD_FIELDS, ORDER_FIELDS, ORDER_LINE_FIELDS, SURVEY_FIELDS, type Field } from '../schema/record-fields.ts';
+import { ABSENT, ACTIVITY_TYPE_CODES, dicts, ENUM_COLUMNS, EnumColumns, f64, i32, LINE_KIND_CODES, u8, type MonthChunk, type MonthKind } from './chunk.ts';
 import { daysFromCivil, localDay, monthOfDay } from './days.ts';
 import { detached, idCheck, idCheckRange, idHash, idHashRange } from './id-hash.ts';
 
@@ -36,18 +38,26 @@ const COLON = 58;
 const COMMA = 44;
 const NONE = -1;
 
-/** Words the YAML core schema reads as true, false or null. */
-const KEYWORDS = new Set(['true', 'True', 'TRUE', 'false', 'False', 'FALSE', 'null', 'Null', 'NULL']);
 
-/** The keys of each kind, in schema order; `required` as a bit mask over them. */
-const KEYS: Record<MonthKind, { keys: string[]; required: number }> = {
-  orders: { keys: ['id', 'date', 'customer', 'rep', 'note'], required: 0b1111 },
-  leads: { keys: ['id', 'created', 'name', 'source', 'rep', 'region', 'segment'], required: 0b111011 },
-  activities: { keys: ['id', 'at', 'type', 'rep', 'lead', 'customer', 'note'], required: 0b1111 },
-  surveys: { keys: ['id', 'date', 'customer', 'score', 'comment'], required: 0b1111 },
-};
-const LINE_KEYS = ['sku', 'qty', 'price', 'discount', 'kind'];
-const LINE_REQUIRED = 0b111;
+/**
+ * The keys of a record kind's one-line fields, in table order (schema/record-fields.ts; an order's
+ * `lines` is read on its own); `required` as a bit mask over them; `at` each field's index.
+ */
+function keyTable<T extends readonly Field[]>(table: T) {
+  const fields = table.filter((f) => f.type !== 'lines');
+  const at = Object.fromEntries(fields.map((f, i) => [f.name, i])) as Record<Exclude<T[number]['name'], 'lines'>, number>;
+  return { keys: fields.map((f) => f.name), required: fields.reduce((m, f, i) => (f.required ? m | (1 << i) : m), 0), at };
+}
+const ORDER = keyTable(ORDER_FIELDS);
+const LEAD = keyTable(LEAD_FIELDS);
+const ACTIVITY = keyTable(ACTIVITY_FIELDS);
+const SURVEY = keyTable(SURVEY_FIELDS);
+const LINE = keyTable(ORDER_LINE_FIELDS);
+const KEYS: Record<MonthKind, { keys: string[]; required: number }> = { orders: ORDER, leads: LEAD, activities: ACTIVITY, surveys: SURVEY };
+const LINE_KEYS = LINE.keys;
+const LINE_REQUIRED = LINE.required;
+/** Fields per order line, the stride of lineFrom and lineTo. */
+const LINE_WIDTH = LINE_KEYS.length;
 
 class GiveUp extends Error {}
 const giveUp = (): never => {
@@ -105,9 +115,9 @@ class Reader {
   /** Where each field's value starts and ends in the current record (NONE: absent). */
   private readonly from: Int32Array;
   private readonly to: Int32Array;
-  /** The current order's lines: five fields each, start and end. */
-  private lineFrom = new Int32Array(5 * 64);
-  private lineTo = new Int32Array(5 * 64);
+  /** The current order's lines: LINE_WIDTH fields each, start and end. */
+  private lineFrom = new Int32Array(LINE_WIDTH * 64);
+  private lineTo = new Int32Array(LINE_WIDTH * 64);
   private lineCount = 0;
   private readonly monthNo: number;
   private readonly monthY: number;
@@ -131,6 +141,10 @@ class Reader {
   private readonly segment = i32();
   private readonly score = f64();
   private readonly check = i32();
+  /** The kind's plain enum fields (chunk.ts ENUM_COLUMNS) and their indices among the keys. */
+  private readonly enums: EnumColumns;
+  private readonly enumFields: (typeof ENUM_COLUMNS)[MonthKind];
+  private readonly enumAt: number[];
   private readonly dicts = { customer: new RefDict(), rep: new RefDict(), sku: new RefDict(), lead: new RefDict(), region: new RefDict(), source: new RefDict(), segment: new RefDict() };
   /** Activities: whether ids rise with time (the canonical order); where the previous id was. */
   private sorted = true;
@@ -150,6 +164,9 @@ class Reader {
     this.required = KEYS[kind].required;
     this.from = new Int32Array(this.keys.length);
     this.to = new Int32Array(this.keys.length);
+    this.enumFields = ENUM_COLUMNS[kind];
+    this.enums = new EnumColumns(this.enumFields);
+    this.enumAt = this.enumFields.map((f) => this.keys.indexOf(f.name));
     this.monthNo = parseMonth(month);
     this.monthY = +month.slice(0, 4);
     this.monthM = +month.slice(5, 7);
@@ -242,7 +259,7 @@ class Reader {
       const end = this.lineEnd(this.pos);
       if (s.charCodeAt(end - 1) !== 125 || s.charCodeAt(end - 2) !== SPACE) giveUp();
       const close = end - 2;
-      if ((this.lineCount + 1) * 5 > this.lineFrom.length) {
+      if ((this.lineCount + 1) * LINE_WIDTH > this.lineFrom.length) {
         const grow = (a: Int32Array) => {
           const b = new Int32Array(a.length * 2);
           b.set(a);
@@ -250,8 +267,8 @@ class Reader {
         };
         ((this.lineFrom = grow(this.lineFrom)), (this.lineTo = grow(this.lineTo)));
       }
-      const base = this.lineCount * 5;
-      this.lineFrom.fill(NONE, base, base + 5);
+      const base = this.lineCount * LINE_WIDTH;
+      this.lineFrom.fill(NONE, base, base + LINE_WIDTH);
       let seen = 0;
       for (;;) {
         const f = this.key(LINE_KEYS, false);
@@ -278,77 +295,86 @@ class Reader {
   /** The current record, checked, onto the columns. */
   private emit(): void {
     const { from, to } = this;
+    for (let e = 0; e < this.enumAt.length; e++) {
+      const f = this.enumAt[e]!;
+      this.enums.push(e, from[f]! === NONE ? ABSENT : this.word(this.enumFields[e]!.values, from[f]!, to[f]!));
+    }
     switch (this.kind) {
       case 'orders': {
-        this.hash.push(this.idHashOf(from[0]!, to[0]!));
-        this.day.push(this.dateInMonth(from[1]!, to[1]!));
-        this.customer.push(this.ref(this.dicts.customer, from[2]!, to[2]!));
-        this.rep.push(this.ref(this.dicts.rep, from[3]!, to[3]!));
-        if (from[4]! !== NONE) this.text(from[4]!, to[4]!);
+        const k = ORDER.at;
+        this.hash.push(this.idHashOf(from[k.id]!, to[k.id]!));
+        this.day.push(this.dateInMonth(from[k.date]!, to[k.date]!));
+        this.customer.push(this.ref(this.dicts.customer, from[k.customer]!, to[k.customer]!));
+        this.rep.push(this.ref(this.dicts.rep, from[k.rep]!, to[k.rep]!));
+        if (from[k.note]! !== NONE) this.text(from[k.note]!, to[k.note]!);
+        const { sku, qty, price, discount, kind } = LINE.at;
         for (let l = 0; l < this.lineCount; l++) {
-          const b = l * 5;
+          const b = l * LINE_WIDTH;
           const [lf, lt] = [this.lineFrom, this.lineTo];
-          this.sku.push(this.ref(this.dicts.sku, lf[b]!, lt[b]!));
-          const q = this.decimal(lf[b + 1]!, lt[b + 1]!, false);
+          this.sku.push(this.ref(this.dicts.sku, lf[b + sku]!, lt[b + sku]!));
+          const q = this.decimal(lf[b + qty]!, lt[b + qty]!, false);
           this.qty.push(q >= 1 && q <= QTY_MAX ? q : giveUp());
-          const p = this.decimal(lf[b + 2]!, lt[b + 2]!, true);
+          const p = this.decimal(lf[b + price]!, lt[b + price]!, true);
           this.price.push(p <= AMOUNT_MAX ? p : giveUp());
-          const d = lf[b + 3]! === NONE ? 0 : this.decimal(lf[b + 3]!, lt[b + 3]!, true);
+          const d = lf[b + discount]! === NONE ? 0 : this.decimal(lf[b + discount]!, lt[b + discount]!, true);
           this.discount.push(d <= 1 ? d : giveUp());
-          this.lineKind.push(lf[b + 4]! === NONE ? 0 : this.word(LINE_KIND_CODES, lf[b + 4]!, lt[b + 4]!));
+          this.lineKind.push(lf[b + kind]! === NONE ? 0 : this.word(LINE_KIND_CODES, lf[b + kind]!, lt[b + kind]!));
         }
         this.lineStart.push(this.sku.length);
         return;
       }
       case 'leads': {
-        this.hash.push(this.idHashOf(from[0]!, to[0]!));
-        this.check.push(idCheckRange(this.s, from[0]!, to[0]!));
-        const t = this.instant(from[1]!, to[1]!);
+        const k = LEAD.at;
+        this.hash.push(this.idHashOf(from[k.id]!, to[k.id]!));
+        this.check.push(idCheckRange(this.s, from[k.id]!, to[k.id]!));
+        const t = this.instant(from[k.created]!, to[k.created]!);
         this.at.push(t);
         this.day.push(this.localDayInMonth(t));
-        if (from[2]! !== NONE) this.text(from[2]!, to[2]!);
-        this.source.push(this.ref(this.dicts.source, from[3]!, to[3]!));
-        this.rep.push(this.ref(this.dicts.rep, from[4]!, to[4]!));
-        this.region.push(this.ref(this.dicts.region, from[5]!, to[5]!));
-        this.segment.push(from[6]! === NONE ? -1 : this.ref(this.dicts.segment, from[6]!, to[6]!));
+        if (from[k.name]! !== NONE) this.text(from[k.name]!, to[k.name]!);
+        this.source.push(this.ref(this.dicts.source, from[k.source]!, to[k.source]!));
+        this.rep.push(this.ref(this.dicts.rep, from[k.rep]!, to[k.rep]!));
+        this.region.push(this.ref(this.dicts.region, from[k.region]!, to[k.region]!));
+        this.segment.push(from[k.segment]! === NONE ? -1 : this.ref(this.dicts.segment, from[k.segment]!, to[k.segment]!));
         return;
       }
       case 'activities': {
-        const idFrom = from[0]!;
-        const idTo = to[0]!;
+        const k = ACTIVITY.at;
+        const idFrom = from[k.id]!;
+        const idTo = to[k.id]!;
         this.hash.push(this.idHashOf(idFrom, idTo));
-        const t = this.instant(from[1]!, to[1]!);
+        const t = this.instant(from[k.at]!, to[k.at]!);
         if (this.hash.length > 1 && (t < this.prevAt || (t === this.prevAt && this.compare(this.prevIdFrom, this.prevIdTo, idFrom, idTo) >= 0))) this.sorted = false;
         ((this.prevAt = t), (this.prevIdFrom = idFrom), (this.prevIdTo = idTo));
         this.idFrom.push(idFrom);
         this.idTo.push(idTo);
         this.at.push(t);
         this.day.push(this.localDayInMonth(t));
-        const type = this.word(ACTIVITY_TYPE_CODES, from[2]!, to[2]!);
+        const type = this.word(ACTIVITY_TYPE_CODES, from[k.type]!, to[k.type]!);
         this.type.push(type);
-        this.rep.push(this.ref(this.dicts.rep, from[3]!, to[3]!));
-        const hasLead = from[4]! !== NONE;
-        const hasCustomer = from[5]! !== NONE;
-        this.lead.push(hasLead ? this.ref(this.dicts.lead, from[4]!, to[4]!) : -1);
-        this.customer.push(hasCustomer ? this.ref(this.dicts.customer, from[5]!, to[5]!) : -1);
-        if (from[6]! !== NONE) this.text(from[6]!, to[6]!);
+        this.rep.push(this.ref(this.dicts.rep, from[k.rep]!, to[k.rep]!));
+        const hasLead = from[k.lead]! !== NONE;
+        const hasCustomer = from[k.customer]! !== NONE;
+        this.lead.push(hasLead ? this.ref(this.dicts.lead, from[k.lead]!, to[k.lead]!) : -1);
+        this.customer.push(hasCustomer ? this.ref(this.dicts.customer, from[k.customer]!, to[k.customer]!) : -1);
+        if (from[k.note]! !== NONE) this.text(from[k.note]!, to[k.note]!);
         if (subjectProblems(ACTIVITY_TYPE_CODES[type], hasLead, hasCustomer).length) giveUp();
         return;
       }
       case 'surveys': {
-        this.hash.push(this.idHashOf(from[0]!, to[0]!));
-        this.day.push(this.dateInMonth(from[1]!, to[1]!));
-        this.customer.push(this.ref(this.dicts.customer, from[2]!, to[2]!));
-        const c = this.s.charCodeAt(from[3]!);
-        this.score.push(to[3]! - from[3]! === 1 && c >= 49 && c <= 53 ? c - 48 : giveUp());
-        if (from[4]! !== NONE) this.text(from[4]!, to[4]!);
+        const k = SURVEY.at;
+        this.hash.push(this.idHashOf(from[k.id]!, to[k.id]!));
+        this.day.push(this.dateInMonth(from[k.date]!, to[k.date]!));
+        this.customer.push(this.ref(this.dicts.customer, from[k.customer]!, to[k.customer]!));
+        const c = this.s.charCodeAt(from[k.score]!);
+        this.score.push(to[k.score]! - from[k.score]! === 1 && c >= 49 && c <= 53 ? c - 48 : giveUp());
+        if (from[k.comment]! !== NONE) this.text(from[k.comment]!, to[k.comment]!);
         return;
       }
     }
   }
 
   finish(file: string): MonthChunk {
-    const base = { file, month: this.month, length: this.hash.length, idHash: this.hash.done() };
+    const base = { file, month: this.month, length: this.hash.length, idHash: this.hash.done(), enums: this.enums.done() };
     const d = this.dicts;
     const of = <K extends keyof typeof d>(...names: K[]) => dicts(Object.fromEntries(names.map((k) => [k, d[k]])) as Record<K, RefDict>);
     switch (this.kind) {
@@ -481,10 +507,10 @@ class Reader {
     if (this.isKeyword(from, to)) giveUp();
   }
 
-  /** Whether s[from, to) is a word YAML reads as true, false or null (they start with t, f or n). */
+  /** Whether s[from, to) is a word YAML reads as true, false or null (schema/yaml-scalar.ts; they start with t, f or n). */
   private isKeyword(from: number, to: number): boolean {
     const c = this.s.charCodeAt(from) | 32;
-    return to - from >= 4 && to - from <= 5 && (c === 116 || c === 102 || c === 110) && KEYWORDS.has(this.s.slice(from, to));
+    return to - from >= 4 && to - from <= 5 && (c === 116 || c === 102 || c === 110) && KEYWORD_VALUES.has(this.s.slice(from, to));
   }
 
   /** A plain decimal: digits, optionally a dot and digits; no sign, exponent or leading zero. */

@@ -16,12 +16,13 @@ import type { Survey } from '../schema/surveys.ts';
 import { parseMonth } from '../calendar/periods.ts';
 import { dayOf, instantOf, localDay, monthOfDay } from './days.ts';
 import { detached, idCheck, idHash } from './id-hash.ts';
+import { ACTIVITY_FIELDS, enumColumnsOf, LEAD_FIELDS, ORDER_FIELDS, ORDER_LINE_FIELDS, SURVEY_FIELDS, type Field } from '../schema/record-fields.ts';
 
 export const MONTH_KINDS = ['orders', 'leads', 'activities', 'surveys'] as const;
 export type MonthKind = (typeof MONTH_KINDS)[number];
 
-export const LINE_KIND_CODES = ['regular', 'cross-sell', 'up-sell'] as const;
-export const ACTIVITY_TYPE_CODES = ['contact', 'follow-up', 'meeting', 'won', 'lost'] as const;
+export const LINE_KIND_CODES = ORDER_LINE_FIELDS[4].values;
+export const ACTIVITY_TYPE_CODES = ACTIVITY_FIELDS[2].values;
 export const WON = 3;
 export const LOST = 4;
 
@@ -31,6 +32,49 @@ interface ChunkBase {
   month: string;
   length: number;
   idHash: Float64Array;
+  /**
+   * The kind's plain enum fields (ENUM_COLUMNS: an order's channel), by name: per record, the
+   * index of its value among the field's values; ABSENT when not given.
+   */
+  enums: Record<string, Uint8Array>;
+}
+
+type EnumField = Extract<Field, { type: 'enum' }>;
+
+/**
+ * The enum fields of each kind that are kept as plain columns, straight from the field tables
+ * (schema/record-fields.ts). An activity's type has its own column (`type`), which the rules read.
+ */
+export const ENUM_COLUMNS: Record<MonthKind, EnumField[]> = {
+  orders: enumColumnsOf(ORDER_FIELDS),
+  leads: enumColumnsOf(LEAD_FIELDS),
+  activities: enumColumnsOf(ACTIVITY_FIELDS, ['type']),
+  surveys: enumColumnsOf(SURVEY_FIELDS),
+};
+
+/** The code of an enum field that is not given. */
+export const ABSENT = 255;
+
+/** The enum columns of one file being filled. */
+export class EnumColumns {
+  private readonly cols: Grow<Uint8Array>[];
+  constructor(private readonly fields: EnumField[]) {
+    this.cols = fields.map(() => u8());
+  }
+  /** Appends one record's values (a record object). */
+  add(record: Record<string, unknown>): void {
+    for (let f = 0; f < this.fields.length; f++) {
+      const v = record[this.fields[f]!.name];
+      this.cols[f]!.push(v === undefined ? ABSENT : this.fields[f]!.values.indexOf(v as string));
+    }
+  }
+  /** Appends the code of field f (index into ENUM_COLUMNS of the kind). */
+  push(f: number, code: number): void {
+    this.cols[f]!.push(code);
+  }
+  done(): Record<string, Uint8Array> {
+    return Object.fromEntries(this.fields.map((f, i) => [f.name, this.cols[i]!.done()]));
+  }
 }
 
 export interface OrdersChunk extends ChunkBase, Dicts<'customer' | 'rep' | 'sku'> {
@@ -169,6 +213,7 @@ export function chunkBuilder(kind: MonthKind, file: string, month: string, tz: s
 function ordersBuilder(file: string, month: string): ChunkBuilder<Order> {
   const dict = { customer: new Dict(), rep: new Dict(), sku: new Dict() };
   const [hash, day, customer, rep, lineStart, sku, qty, price, discount, lineKind] = [f64(), i32(), i32(), i32(), i32(), i32(), f64(), f64(), f64(), u8()];
+  const enums = new EnumColumns(ENUM_COLUMNS.orders);
   lineStart.push(0);
   return {
     add(o) {
@@ -177,6 +222,7 @@ function ordersBuilder(file: string, month: string): ChunkBuilder<Order> {
       day.push(dayOf(o.date));
       customer.push(dict.customer.code(o.customer));
       rep.push(dict.rep.code(o.rep));
+      enums.add(o);
       for (const l of o.lines) {
         sku.push(dict.sku.code(l.sku));
         qty.push(l.qty);
@@ -202,6 +248,7 @@ function ordersBuilder(file: string, month: string): ChunkBuilder<Order> {
       price: price.done(),
       discount: discount.done(),
       lineKind: lineKind.done(),
+      enums: enums.done(),
       ...dicts(dict),
     }),
   };
@@ -211,6 +258,7 @@ function leadsBuilder(file: string, month: string, tz: string): ChunkBuilder<Lea
   const monthNo = parseMonth(month);
   const dict = { rep: new Dict(), region: new Dict(), source: new Dict(), segment: new Dict() };
   const [hash, check, created, day, rep, region, source, segment] = [f64(), i32(), f64(), i32(), i32(), i32(), i32(), i32()];
+  const enums = new EnumColumns(ENUM_COLUMNS.leads);
   return {
     add(l) {
       const at = instantOf(l.created, tz);
@@ -224,6 +272,7 @@ function leadsBuilder(file: string, month: string, tz: string): ChunkBuilder<Lea
       region.push(dict.region.code(l.region));
       source.push(dict.source.code(l.source));
       segment.push(dict.segment.code(l.segment));
+      enums.add(l);
       return true;
     },
     finish: () => ({
@@ -239,6 +288,7 @@ function leadsBuilder(file: string, month: string, tz: string): ChunkBuilder<Lea
       region: region.done(),
       source: source.done(),
       segment: segment.done(),
+      enums: enums.done(),
       ...dicts(dict),
     }),
   };
@@ -248,6 +298,7 @@ function activitiesBuilder(file: string, month: string, tz: string): ChunkBuilde
   const monthNo = parseMonth(month);
   const dict = { rep: new Dict(), lead: new Dict(), customer: new Dict() };
   const [hash, at, day, type, rep, lead, customer] = [f64(), f64(), i32(), u8(), i32(), i32(), i32()];
+  const enums = new EnumColumns(ENUM_COLUMNS.activities);
   // Ids are kept only while the file is read, to rank them (ties in time are ordered by id).
   let ids: string[] = [];
   let sorted = true;
@@ -268,6 +319,7 @@ function activitiesBuilder(file: string, month: string, tz: string): ChunkBuilde
       rep.push(dict.rep.code(a.rep));
       lead.push(dict.lead.code(a.lead));
       customer.push(dict.customer.code(a.customer));
+      enums.add(a);
       return true;
     },
     finish: () => {
@@ -292,6 +344,7 @@ function activitiesBuilder(file: string, month: string, tz: string): ChunkBuilde
         lead: lead.done(),
         customer: customer.done(),
         idRank,
+        enums: enums.done(),
         ...dicts(dict),
       };
     },
@@ -301,6 +354,7 @@ function activitiesBuilder(file: string, month: string, tz: string): ChunkBuilde
 function surveysBuilder(file: string, month: string): ChunkBuilder<Survey> {
   const dict = { customer: new Dict() };
   const [hash, day, customer, score] = [f64(), i32(), i32(), f64()];
+  const enums = new EnumColumns(ENUM_COLUMNS.surveys);
   return {
     add(s) {
       if (!s.date.startsWith(month)) return false;
@@ -308,6 +362,7 @@ function surveysBuilder(file: string, month: string): ChunkBuilder<Survey> {
       day.push(dayOf(s.date));
       customer.push(dict.customer.code(s.customer));
       score.push(s.score);
+      enums.add(s);
       return true;
     },
     finish: () => ({
@@ -319,6 +374,7 @@ function surveysBuilder(file: string, month: string): ChunkBuilder<Survey> {
       day: day.done(),
       customer: customer.done(),
       score: score.done(),
+      enums: enums.done(),
       ...dicts(dict),
     }),
   };

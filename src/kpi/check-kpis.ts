@@ -4,6 +4,7 @@
  * filter would silently match nothing), unknown goals and KPIs, cycles between KPIs.
  */
 import { DATASETS, type DatasetName, type FieldInfo } from '../dataset/fields.ts';
+import { ENUM_VALUES } from '../schema/record-fields.ts';
 import { closest } from '../issues/did-you-mean.ts';
 import { issue, type DocPath, type PendingIssue } from '../issues/issue.ts';
 import type { Filter, Formula, Kpi } from './schema.ts';
@@ -20,9 +21,9 @@ export interface KpiCheckContext {
 }
 
 /** Values of vocabularies that are fixed by the format itself. */
-const FIXED: Record<string, string[]> = {
-  kind: ['regular', 'cross-sell', 'up-sell'],
-  type: ['contact', 'follow-up', 'meeting', 'won', 'lost'],
+const FIXED: Record<string, readonly string[]> = {
+  // The record fields' own (kind, type, channel: schema/record-fields.ts), then the derived ones.
+  ...ENUM_VALUES,
   status: ['open', 'won', 'lost'],
   lead_open: ['yes', 'no'],
   touch: ['yes', 'no'],

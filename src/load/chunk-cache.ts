@@ -17,7 +17,7 @@ import { closeSync, constants as fsConstants, fstatSync, lstatSync, mkdirSync, o
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
-import type { MonthChunk } from '../ingest/chunk.ts';
+import { ENUM_COLUMNS, type MonthChunk } from '../ingest/chunk.ts';
 import { INGEST_VERSION } from '../ingest/ingest-file.ts';
 import { MAX_FILE_BYTES } from './decode.ts';
 
@@ -194,6 +194,8 @@ function shapeOk(c: MonthChunk, want: Expected): boolean {
   const v = c as unknown as Record<string, unknown>;
   const col = (x: unknown, type: Column, len: number) => x instanceof type && x.length === len;
   if (!shape.rows.every(([name, type]) => col(v[name], type, n))) return false;
+  const enums = v.enums as Record<string, unknown> | undefined;
+  if (typeof enums !== 'object' || enums === null || !ENUM_COLUMNS[c.kind].every((f) => col(enums[f.name], Uint8Array, n))) return false;
   if (shape.lines) {
     const start = v.lineStart;
     if (!col(start, Int32Array, n + 1)) return false;

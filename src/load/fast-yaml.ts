@@ -30,6 +30,8 @@
  * SKUs) go through a small intern table, so repeated text is one string.
  */
 
+import { KEYWORD_VALUES } from '../schema/yaml-scalar.ts';
+
 /** Thrown inside the scanner to give up; caught in scanRecordList. */
 const GIVE_UP = { giveUp: true };
 
@@ -178,24 +180,9 @@ function readKey(p: number, cache: string[], i: number): string {
   return key;
 }
 
+/** A key the scanner leaves to js-yaml: one JavaScript treats specially, or a null/bool word (schema/yaml-scalar.ts). */
 function reservedKey(k: string): boolean {
-  switch (k) {
-    case '__proto__':
-    case 'constructor':
-    case 'prototype':
-    case 'null':
-    case 'Null':
-    case 'NULL':
-    case 'true':
-    case 'True':
-    case 'TRUE':
-    case 'false':
-    case 'False':
-    case 'FALSE':
-      return true;
-    default:
-      return false;
-  }
+  return k === '__proto__' || k === 'constructor' || k === 'prototype' || KEYWORD_VALUES.has(k);
 }
 
 function cacheAt(depth: number): string[] {
@@ -386,7 +373,10 @@ function readFlowMapping(p: number, depth: number): Record<string, unknown> {
 
 /**
  * The core-schema value of the plain scalar T[s, e) (non-empty, trimmed), as js-yaml resolves
- * it (null, bool, int, float, else string); fails where it is not sure.
+ * it (null, bool, int, float, else string); fails where it is not sure. The rules are
+ * schema/yaml-scalar.ts's (its keywords are read from there); numbers are resolved here in one
+ * pass without a string, a subset of resolvePlainScalar that test/schema/yaml-scalar.test.ts
+ * holds to it.
  */
 function resolvePlain(s: number, e: number): unknown {
   const c0 = T.charCodeAt(s);
@@ -395,22 +385,8 @@ function resolvePlain(s: number, e: number): unknown {
   if (len === 1 && c0 === 126) return null; // ~
   if ((len === 4 || len === 5) && (c0 === 110 || c0 === 78 || c0 === 116 || c0 === 84 || c0 === 102 || c0 === 70)) {
     const w = T.slice(s, e);
-    switch (w) {
-      case 'null':
-      case 'Null':
-      case 'NULL':
-        return null;
-      case 'true':
-      case 'True':
-      case 'TRUE':
-        return true;
-      case 'false':
-      case 'False':
-      case 'FALSE':
-        return false;
-      default:
-        return w;
-    }
+    const k = KEYWORD_VALUES.get(w);
+    return k === undefined ? w : k;
   }
   return len <= INTERN_MAX ? intern(s, e) : T.slice(s, e);
 }

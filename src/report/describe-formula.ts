@@ -35,6 +35,7 @@ const FIELD_WORDS: Record<string, Words & { many?: string }> = {
   category: { id: 'kategori produk', en: 'product category', many: 'product categories' },
   tier: { id: 'tingkat produk', en: 'product tier' },
   kind: { id: 'jenis', en: 'kind' },
+  channel: { id: 'saluran', en: 'channel', many: 'channels' },
   qty: { id: 'kuantitas', en: 'quantity' },
   price: { id: 'harga satuan', en: 'unit price' },
   discount: { id: 'diskon', en: 'discount' },

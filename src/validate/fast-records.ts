@@ -25,6 +25,7 @@ import type { Activity } from '../schema/activities.ts';
 import type { Lead } from '../schema/leads.ts';
 import type { Order, OrderLine } from '../schema/orders.ts';
 import type { Survey } from '../schema/surveys.ts';
+import { ACTIVITY_FIELDS, LEAD_FIELDS, ORDER_FIELDS, ORDER_LINE_FIELDS, SURVEY_FIELDS, type Field } from '../schema/record-fields.ts';
 
 const isProxy = types.isProxy;
 const getProto = Object.getPrototypeOf;
@@ -167,285 +168,108 @@ function isFraction(v: unknown): v is number {
 //   not be `in` the object: zod keeps a present-but-undefined optional key in its output, and a
 //   getter that is not enumerable could answer differently the next time.
 // - `seen === defined`, so what zod reads is exactly what for...in shows: nothing non-enumerable.
+//
+// The checks are compiled from the field tables (schema/record-fields.ts), the same tables the zod
+// schemas are built from: a field added there is checked here too.
 
-// ---------------------------------------------------------------------------------------------
-// orders
+/** A failed check (every checked value, even null, is something else). */
+const FAIL: unique symbol = Symbol('fail');
 
-const L_SKU = 1;
-const L_QTY = 2;
-const L_PRICE = 4;
-const L_DISCOUNT = 8;
-const L_KIND = 16;
-
-/** One order line, defaults filled, or null. */
-function fastLine(raw: unknown): OrderLine | null {
-  if (!isPlain(raw)) return null;
-  const o = raw;
-  let seen = 0;
-  for (const k in o) {
-    switch (k) {
-      case 'sku': seen |= L_SKU; break;
-      case 'qty': seen |= L_QTY; break;
-      case 'price': seen |= L_PRICE; break;
-      case 'discount': seen |= L_DISCOUNT; break;
-      case 'kind': seen |= L_KIND; break;
-      default: return null;
-    }
-    if (!isDataProperty(o, k)) return null;
+/** The check of one field type, as an expression over `v`: the value as zod outputs it (text trimmed), or FAIL. */
+function checkOf(f: Field): string {
+  switch (f.type) {
+    case 'id':
+    case 'ref':
+      return 'isId(v) ? v : FAIL';
+    case 'date':
+      return 'isDateValue(v) ? v : FAIL';
+    case 'date-time':
+      return 'isDateTimeValue(v) ? v : FAIL';
+    case 'amount':
+      return 'isAmount(v) ? v : FAIL';
+    case 'qty':
+      return 'isQuantity(v) ? v : FAIL';
+    case 'fraction':
+      return 'isFraction(v) ? v : FAIL';
+    case 'int':
+      return `typeof v === 'number' && Number.isInteger(v) && v >= ${f.min} && v <= ${f.max} ? v : FAIL`;
+    case 'enum':
+      return `${f.values.map((x) => `v === ${JSON.stringify(x)}`).join(' || ')} ? v : FAIL`;
+    case 'line':
+      return 'lineValue(v) ?? FAIL';
+    case 'text':
+      return 'textValue(v) ?? FAIL';
+    case 'lines':
+      return 'linesValue(v)';
   }
-  const sku = o.sku;
-  const qty = o.qty;
-  const price = o.price;
-  if (!isId(sku) || !isQuantity(qty) || !isAmount(price)) return null;
-  let defined = L_SKU | L_QTY | L_PRICE;
-  const discountRaw = o.discount;
-  let discount = 0;
-  if (discountRaw === undefined) {
-    if ('discount' in o) return null;
-  } else if (isFraction(discountRaw)) {
-    discount = discountRaw;
-    defined |= L_DISCOUNT;
-  } else return null;
-  const kindRaw = o.kind;
-  let kind: OrderLine['kind'] = 'regular';
-  if (kindRaw === undefined) {
-    if ('kind' in o) return null;
-  } else if (kindRaw === 'regular' || kindRaw === 'cross-sell' || kindRaw === 'up-sell') {
-    kind = kindRaw;
-    defined |= L_KIND;
-  } else return null;
-  if (seen !== defined) return null;
-  return { sku, qty, price, discount, kind };
 }
 
-const O_ID = 1;
-const O_DATE = 2;
-const O_CUSTOMER = 4;
-const O_REP = 8;
-const O_LINES = 16;
-const O_NOTE = 32;
+/**
+ * The check of a record of `table`: its source is written from the table and compiled once, so
+ * that each field is read by its name and checked inline, as a hand-written check would (a loop
+ * over the fields reading `o[name]` and calling a check per field measured twice as slow). The
+ * source holds only the table's names, types and limits.
+ */
+function compile(table: readonly Field[]): (raw: unknown) => Raw | null {
+  const keyCases = table.map((f, i) => `case ${JSON.stringify(f.name)}: seen |= ${1 << i}; break;`).join(' ');
+  const fields = table.map((f, i) => {
+    const key = JSON.stringify(f.name);
+    const absent = f.required
+      ? 'return null;'
+      : `if (${key} in o) return null;${'default' in f && f.default !== undefined ? ` out[${key}] = ${JSON.stringify(f.default)};` : ''}`;
+    return `v = o[${key}];
+    if (v === undefined) { ${absent} }
+    else { r = ${checkOf(f)}; if (r === FAIL) return null; out[${key}] = r; defined |= ${1 << i}; }`;
+  });
+  const body = `return function check(raw) {
+    if (!isPlain(raw)) return null;
+    const o = raw;
+    let seen = 0;
+    for (const k in o) {
+      switch (k) { ${keyCases} default: return null; }
+      if (!isDataProperty(o, k)) return null;
+    }
+    const out = {};
+    let defined = 0;
+    let v;
+    let r;
+    ${fields.join('\n    ')}
+    return seen === defined ? out : null;
+  };`;
+  const helpers = { isPlain, isDataProperty, isId, isDateValue, isDateTimeValue, isAmount, isQuantity, isFraction, lineValue, textValue, linesValue, FAIL };
+  return new Function(...Object.keys(helpers), body)(...Object.values(helpers)) as (raw: unknown) => Raw | null;
+}
+
+const LINE = compile(ORDER_LINE_FIELDS);
+
+/** An order's lines: a real array (not a proxy, not a subclass) of at least one line, without holes or getters. */
+function linesValue(lines: unknown): OrderLine[] | typeof FAIL {
+  if (!Array.isArray(lines) || isProxy(lines) || getProto(lines) !== ARRAY_PROTO) return FAIL;
+  const n = lines.length;
+  if (n === 0) return FAIL;
+  const out = new Array<OrderLine>(n);
+  for (let i = 0; i < n; i++) {
+    if (!isDataProperty(lines, i)) return FAIL;
+    const line = LINE(lines[i]);
+    if (line === null) return FAIL;
+    out[i] = line as OrderLine;
+  }
+  return out;
+}
+
+const ORDER = compile(ORDER_FIELDS);
+const LEAD = compile(LEAD_FIELDS);
+const ACTIVITY = compile(ACTIVITY_FIELDS);
+const SURVEY = compile(SURVEY_FIELDS);
 
 /** An order (orderSchema): checked, line defaults filled, or null when zod must decide. */
-export function fastOrder(raw: unknown): Order | null {
-  if (!isPlain(raw)) return null;
-  const o = raw;
-  let seen = 0;
-  for (const k in o) {
-    switch (k) {
-      case 'id': seen |= O_ID; break;
-      case 'date': seen |= O_DATE; break;
-      case 'customer': seen |= O_CUSTOMER; break;
-      case 'rep': seen |= O_REP; break;
-      case 'lines': seen |= O_LINES; break;
-      case 'note': seen |= O_NOTE; break;
-      default: return null;
-    }
-    if (!isDataProperty(o, k)) return null;
-  }
-  const id = o.id;
-  const date = o.date;
-  const customer = o.customer;
-  const rep = o.rep;
-  if (!isId(id) || !isDateValue(date) || !isId(customer) || !isId(rep)) return null;
-  let defined = O_ID | O_DATE | O_CUSTOMER | O_REP | O_LINES;
-
-  // A real array (not a proxy, not a subclass) of at least one line, without holes or getters.
-  const lines = o.lines;
-  if (!Array.isArray(lines) || isProxy(lines) || getProto(lines) !== ARRAY_PROTO) return null;
-  const n = lines.length;
-  if (n === 0) return null;
-  const outLines = new Array<OrderLine>(n);
-  for (let i = 0; i < n; i++) {
-    if (!isDataProperty(lines, i)) return null;
-    const line = fastLine(lines[i]);
-    if (line === null) return null;
-    outLines[i] = line;
-  }
-
-  const noteRaw = o.note;
-  let note: string | undefined;
-  if (noteRaw === undefined) {
-    if ('note' in o) return null;
-  } else {
-    const t = textValue(noteRaw);
-    if (t === null) return null;
-    note = t;
-    defined |= O_NOTE;
-  }
-  if (seen !== defined) return null;
-  const out: Order = { id, date, customer, rep, lines: outLines };
-  if (note !== undefined) out.note = note;
-  return out;
-}
-
-// ---------------------------------------------------------------------------------------------
-// leads
-
-const D_ID = 1;
-const D_CREATED = 2;
-const D_NAME = 4;
-const D_SOURCE = 8;
-const D_REP = 16;
-const D_REGION = 32;
-const D_SEGMENT = 64;
-
+export const fastOrder = ORDER as (raw: unknown) => Order | null;
 /** A lead (leadSchema), or null when zod must decide. */
-export function fastLead(raw: unknown): Lead | null {
-  if (!isPlain(raw)) return null;
-  const o = raw;
-  let seen = 0;
-  for (const k in o) {
-    switch (k) {
-      case 'id': seen |= D_ID; break;
-      case 'created': seen |= D_CREATED; break;
-      case 'name': seen |= D_NAME; break;
-      case 'source': seen |= D_SOURCE; break;
-      case 'rep': seen |= D_REP; break;
-      case 'region': seen |= D_REGION; break;
-      case 'segment': seen |= D_SEGMENT; break;
-      default: return null;
-    }
-    if (!isDataProperty(o, k)) return null;
-  }
-  const id = o.id;
-  const created = o.created;
-  const source = o.source;
-  const rep = o.rep;
-  const region = o.region;
-  if (!isId(id) || !isDateTimeValue(created) || !isId(source) || !isId(rep) || !isId(region)) return null;
-  let defined = D_ID | D_CREATED | D_SOURCE | D_REP | D_REGION;
-  const nameRaw = o.name;
-  let name: string | undefined;
-  if (nameRaw === undefined) {
-    if ('name' in o) return null;
-  } else {
-    const t = lineValue(nameRaw);
-    if (t === null) return null;
-    name = t;
-    defined |= D_NAME;
-  }
-  const segment = o.segment;
-  if (segment === undefined) {
-    if ('segment' in o) return null;
-  } else if (isId(segment)) defined |= D_SEGMENT;
-  else return null;
-  if (seen !== defined) return null;
-  const out: Lead = name === undefined ? { id, created, source, rep, region } : { id, created, name, source, rep, region };
-  if (segment !== undefined) out.segment = segment;
-  return out;
-}
-
-// ---------------------------------------------------------------------------------------------
-// activities
-
-const A_ID = 1;
-const A_AT = 2;
-const A_TYPE = 4;
-const A_REP = 8;
-const A_LEAD = 16;
-const A_CUSTOMER = 32;
-const A_NOTE = 64;
-
+export const fastLead = LEAD as (raw: unknown) => Lead | null;
 /** An activity (activitySchema), or null when zod must decide. */
-export function fastActivity(raw: unknown): Activity | null {
-  if (!isPlain(raw)) return null;
-  const o = raw;
-  let seen = 0;
-  for (const k in o) {
-    switch (k) {
-      case 'id': seen |= A_ID; break;
-      case 'at': seen |= A_AT; break;
-      case 'type': seen |= A_TYPE; break;
-      case 'rep': seen |= A_REP; break;
-      case 'lead': seen |= A_LEAD; break;
-      case 'customer': seen |= A_CUSTOMER; break;
-      case 'note': seen |= A_NOTE; break;
-      default: return null;
-    }
-    if (!isDataProperty(o, k)) return null;
-  }
-  const id = o.id;
-  const at = o.at;
-  const type = o.type;
-  const rep = o.rep;
-  if (!isId(id) || !isDateTimeValue(at) || !isId(rep)) return null;
-  if (type !== 'contact' && type !== 'follow-up' && type !== 'meeting' && type !== 'won' && type !== 'lost') return null;
-  let defined = A_ID | A_AT | A_TYPE | A_REP;
-  const lead = o.lead;
-  if (lead === undefined) {
-    if ('lead' in o) return null;
-  } else if (isId(lead)) defined |= A_LEAD;
-  else return null;
-  const customer = o.customer;
-  if (customer === undefined) {
-    if ('customer' in o) return null;
-  } else if (isId(customer)) defined |= A_CUSTOMER;
-  else return null;
-  const noteRaw = o.note;
-  let note: string | undefined;
-  if (noteRaw === undefined) {
-    if ('note' in o) return null;
-  } else {
-    const t = textValue(noteRaw);
-    if (t === null) return null;
-    note = t;
-    defined |= A_NOTE;
-  }
-  if (seen !== defined) return null;
-  const out: Activity = { id, at, type, rep };
-  if (lead !== undefined) out.lead = lead;
-  if (customer !== undefined) out.customer = customer;
-  if (note !== undefined) out.note = note;
-  return out;
-}
-
-// ---------------------------------------------------------------------------------------------
-// surveys
-
-const S_ID = 1;
-const S_DATE = 2;
-const S_CUSTOMER = 4;
-const S_SCORE = 8;
-const S_COMMENT = 16;
-
+export const fastActivity = ACTIVITY as (raw: unknown) => Activity | null;
 /** A survey response (surveySchema), or null when zod must decide. */
-export function fastSurvey(raw: unknown): Survey | null {
-  if (!isPlain(raw)) return null;
-  const o = raw;
-  let seen = 0;
-  for (const k in o) {
-    switch (k) {
-      case 'id': seen |= S_ID; break;
-      case 'date': seen |= S_DATE; break;
-      case 'customer': seen |= S_CUSTOMER; break;
-      case 'score': seen |= S_SCORE; break;
-      case 'comment': seen |= S_COMMENT; break;
-      default: return null;
-    }
-    if (!isDataProperty(o, k)) return null;
-  }
-  const id = o.id;
-  const date = o.date;
-  const customer = o.customer;
-  const score = o.score;
-  if (!isId(id) || !isDateValue(date) || !isId(customer)) return null;
-  if (score !== 1 && score !== 2 && score !== 3 && score !== 4 && score !== 5) return null;
-  let defined = S_ID | S_DATE | S_CUSTOMER | S_SCORE;
-  const commentRaw = o.comment;
-  let comment: string | undefined;
-  if (commentRaw === undefined) {
-    if ('comment' in o) return null;
-  } else {
-    const t = textValue(commentRaw);
-    if (t === null) return null;
-    comment = t;
-    defined |= S_COMMENT;
-  }
-  if (seen !== defined) return null;
-  const out: Survey = { id, date, customer, score };
-  if (comment !== undefined) out.comment = comment;
-  return out;
-}
+export const fastSurvey = SURVEY as (raw: unknown) => Survey | null;
 
 /** The fast check for each month-file kind. */
 export const FAST_CHECK = {

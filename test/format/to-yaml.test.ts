@@ -4,6 +4,7 @@ import { parse as parseWithYamlPkg } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { LAYOUTS } from '../../src/format/layout.ts';
 import { isPlainSafe, toYaml } from '../../src/format/to-yaml.ts';
+import { keysOf, LEAD_FIELDS, ORDER_FIELDS, ORDER_LINE_FIELDS } from '../../src/schema/record-fields.ts';
 
 const load = (text: string) => yaml.load(text, { schema: yaml.CORE_SCHEMA });
 
@@ -138,8 +139,11 @@ describe('toYaml', () => {
   });
 
   it('takes key order from the schemas', () => {
-    expect(LAYOUTS.orders.keys).toEqual(['id', 'date', 'customer', 'rep', 'lines', 'note']);
-    expect(LAYOUTS.orders.nested.lines!.keys).toEqual(['sku', 'qty', 'price', 'discount', 'kind']);
+    // The field tables' order (schema/record-fields.ts), which the schemas are built from.
+    expect(LAYOUTS.orders.keys).toEqual(keysOf(ORDER_FIELDS));
+    expect(LAYOUTS.orders.keys).toEqual(['id', 'date', 'customer', 'rep', 'channel', 'lines', 'note']);
+    expect(LAYOUTS.orders.nested.lines!.keys).toEqual(keysOf(ORDER_LINE_FIELDS));
+    expect(LAYOUTS.leads.keys).toEqual(keysOf(LEAD_FIELDS));
     expect(LAYOUTS.orders.nested.lines!.defaults).toEqual({ discount: 0, kind: 'regular' });
     expect(LAYOUTS.company.nested.regions!.nested.name!.keys).toEqual(['id', 'en']);
   });

@@ -12,6 +12,7 @@ import { readCanonical } from '../../src/ingest/canonical-reader.ts';
 import { chunkBuilder, type MonthKind } from '../../src/ingest/chunk.ts';
 import type { Activity } from '../../src/schema/activities.ts';
 import { schemaOf } from '../../src/schema/file-kinds.ts';
+import { ENUM_VALUES, ORDER_LINE_FIELDS, RECORD_TABLES, requiredKeysOf, type Field } from '../../src/schema/record-fields.ts';
 
 const KINDS: MonthKind[] = ['orders', 'leads', 'activities', 'surveys'];
 const DATA = new URL('../../data/', import.meta.url).pathname;
@@ -61,12 +62,12 @@ const good: Record<string, fc.Arbitrary<string>> = {
   date: fc.constantFrom('2026-03-04', '2026-03-31'),
   created: fc.constantFrom('2026-03-04T09:15', '2026-03-31T23:59'),
   at: fc.constantFrom('2026-03-04T09:15', '2026-03-01T00:00'),
-  type: fc.constantFrom('contact', 'follow-up', 'meeting', 'won', 'lost'),
   score: fc.constantFrom('1', '3', '5'),
   qty: fc.constantFrom('1', '24', '1000'),
   price: fc.constantFrom('0', '5500', '14000.5', '0.25'),
   discount: fc.constantFrom('0', '0.02', '1', '0.5'),
-  kind: fc.constantFrom('regular', 'up-sell', 'cross-sell'),
+  // Every enum field of the tables (an activity's type, a line's kind, an order's channel).
+  ...Object.fromEntries(Object.entries(ENUM_VALUES).map(([k, values]) => [k, fc.constantFrom(...values)])),
   name: words,
   note: words,
   comment: words,
@@ -74,13 +75,10 @@ const good: Record<string, fc.Arbitrary<string>> = {
 /** Mostly a good value, now and then a tricky one. */
 const value = (key: string) => fc.oneof({ weight: 12, arbitrary: good[key] ?? ref }, { weight: 1, arbitrary: tricky });
 
-const required: Record<MonthKind, string[]> = {
-  orders: ['id', 'date', 'customer', 'rep'],
-  leads: ['id', 'created', 'source', 'rep', 'region'],
-  activities: ['id', 'at', 'type', 'rep'],
-  surveys: ['id', 'date', 'customer', 'score'],
-};
-const optional: Record<MonthKind, string[]> = { orders: ['note'], leads: ['name', 'segment'], activities: ['lead', 'customer', 'note'], surveys: ['comment'] };
+// The keys of each kind from its field table (an order's lines are written on their own).
+const oneLine = (kind: MonthKind) => RECORD_TABLES[kind].filter((f: Field) => f.type !== 'lines');
+const required = Object.fromEntries(KINDS.map((k) => [k, oneLine(k).filter((f) => f.required).map((f) => f.name)])) as Record<MonthKind, string[]>;
+const optional = Object.fromEntries(KINDS.map((k) => [k, oneLine(k).filter((f) => !f.required).map((f) => f.name)])) as Record<MonthKind, string[]>;
 
 /** Keys of a record in any order: all required ones and some optional ones; now and then one required key missing. */
 function keysOf(req: string[], opt: string[]): fc.Arbitrary<string[]> {
@@ -92,7 +90,7 @@ function keysOf(req: string[], opt: string[]): fc.Arbitrary<string[]> {
     });
 }
 
-const line = keysOf(['sku', 'qty', 'price'], ['discount', 'kind'])
+const line = keysOf(requiredKeysOf(ORDER_LINE_FIELDS), ORDER_LINE_FIELDS.filter((f) => !f.required).map((f) => f.name))
   .chain((keys) => fc.tuple(fc.constant(keys), fc.tuple(...keys.map((k) => value(k)))))
   .map(([keys, values]) => `    - { ${keys.map((k, i) => `${k}: ${values[i]}`).join(', ')} }`);
 

@@ -5,6 +5,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { buildDataset } from '../../src/dataset/build-dataset.ts';
+import { formatYaml } from '../../src/format/format-file.ts';
+import { readCanonical } from '../../src/ingest/canonical-reader.ts';
 import { readRepoFiles } from '../../src/load/read-repo.ts';
 import { runPipeline } from '../../src/pipeline.ts';
 import { validateFull, validateRepo, type SourceFile } from '../../src/validate/validate-repo.ts';
@@ -98,5 +101,67 @@ describe('the fast path and the full checker agree', () => {
     const a = computeKpis({ data: validateRepo(files).data!, dataset: buildDataset(validateRepo(files).data!), kpis: fast.validation.kpis });
     const b = computeKpis({ data: full.data!, dataset: buildDataset(full.data!), kpis: full.kpis });
     expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+  });
+});
+
+describe("an order's channel (an optional field added to the orders table only)", () => {
+  const overlay = 'data/2026/03/orders.yaml';
+  const ORDERS = `- id: SO-1
+  date: 2026-03-02
+  customer: C1
+  rep: andi
+  channel: visit
+  lines:
+    - { sku: TEH-1, qty: 10, price: 5000 }
+    - { sku: TEH-2, qty: 2, price: 9000, discount: 0.1, kind: up-sell }
+- id: SO-2
+  date: 2026-03-05
+  customer: C1
+  rep: andi
+  lines:
+    - { sku: TEH-1, qty: 1, price: 5000 }
+- id: SO-3
+  date: 2026-03-09
+  customer: C1
+  rep: andi
+  channel: online
+  lines:
+    - { sku: TEH-1, qty: 3, price: 5000 }
+`;
+
+  it('is read by the canonical reader and the full checker alike, and reaches the dataset', async () => {
+    expect(readCanonical(ORDERS, 'orders', overlay, '2026-03', 'Asia/Jakarta')).toBeDefined();
+    const files = await filesOf(FIXTURE, { [overlay]: ORDERS });
+    const fast = validateRepo(files);
+    const full = validateFull(files);
+    expect(fast.data).not.toBeNull();
+    expect(fast.issues).toEqual(full.issues);
+    for (const kind of ['orders', 'leads', 'activities', 'surveys'] as const) expect(plain(fast.data![kind])).toEqual(plain(full.data![kind]));
+    const march = fast.data!.orders.find((c) => c.file === overlay)!;
+    // Codes are the index among visit, phone, online, distributor; 255 when not given.
+    expect(Array.from(march.enums.channel!)).toEqual([0, 255, 2]);
+    const ds = buildDataset(fast.data!);
+    const channels = ds.vocabularies.channel!.values;
+    const named = (codes: Int32Array) => Array.from(codes, (c) => (c < 0 ? null : channels[c]));
+    expect(named(ds.tables.orders.cat.channel!)).toEqual(['visit', null, 'online']);
+    // Each line carries its order's channel: SO-1 has two lines.
+    expect(named(ds.tables.order_lines.cat.channel!)).toEqual(['visit', 'visit', null, 'online']);
+  });
+
+  it('is refused the same way, at the same place, by both paths when it is not one of the four', async () => {
+    const files = await filesOf(FIXTURE, { [overlay]: ORDERS.replace('channel: online', 'channel: Online') });
+    const fast = validateRepo(files);
+    const full = validateFull(files);
+    expect(fast.data).toBeNull();
+    expect(fast.issues.map((i) => `${i.level} ${i.file}:${i.line}:${i.column} ${i.message} (${i.hint})`)).toEqual([`error ${overlay}:19:12 channel must be visit, phone, online or distributor, got "Online" (did you mean online?)`]);
+    expect(fast.issues).toEqual(full.issues);
+  });
+
+  it('is put in its place by fmt (after rep), which the canonical reader then takes', () => {
+    const moved = ORDERS.replace('  channel: visit\n', '').replace('    - { sku: TEH-2, qty: 2, price: 9000, discount: 0.1, kind: up-sell }\n', '    - { sku: TEH-2, qty: 2, price: 9000, discount: 0.1, kind: up-sell }\n  channel: visit\n');
+    expect(moved).not.toBe(ORDERS);
+    const out = formatYaml(moved, 'orders', overlay);
+    expect(out.text).toBe(ORDERS);
+    expect(formatYaml(ORDERS, 'orders', overlay).text).toBe(ORDERS);
   });
 });

@@ -22,6 +22,8 @@ import { isDate, isDateTime } from '../../src/schema/fields.ts';
 import { leadSchema } from '../../src/schema/leads.ts';
 import { orderSchema } from '../../src/schema/orders.ts';
 import { surveySchema } from '../../src/schema/surveys.ts';
+import { LINE_BREAK } from '../../src/schema/fields.ts';
+import { ACTIVITY_FIELDS, keysOf, LEAD_FIELDS, ORDER_FIELDS, ORDER_LINE_FIELDS, requiredKeysOf, SURVEY_FIELDS, type Field } from '../../src/schema/record-fields.ts';
 import { FAST_CHECK, fastActivity, fastLead, fastOrder, fastSurvey } from '../../src/validate/fast-records.ts';
 
 type Kind = keyof typeof FAST_CHECK;
@@ -128,53 +130,57 @@ const textArb = fc
   .filter(([t]) => t.trim().length > 0)
   .map(([t, before, after]) => before + t + after);
 
-const lineArb = fc
-  .record(
-    {
-      sku: idArb,
-      qty: fc.oneof(fc.integer({ min: 1, max: 1000 }), fc.constantFrom(1, 1e9)),
-      price: fc.oneof(fc.integer({ min: 0, max: 10_000_000 }), fc.double({ min: 0, max: 1e12, noNaN: true }), fc.constantFrom(0, 1e15)),
-      discount: fc.oneof(fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom(0, 1, 0.05)),
-      kind: fc.constantFrom('regular', 'cross-sell', 'up-sell'),
-    },
-    { requiredKeys: ['sku', 'qty', 'price'] },
-  )
-  .map((l) => l as Rec);
+/** A valid value of each field type (a mix of what files hold and what zod also allows). */
+function fieldArb(f: Field): fc.Arbitrary<unknown> {
+  switch (f.type) {
+    case 'id':
+    case 'ref':
+      return idArb;
+    case 'date':
+      return dateArb;
+    case 'date-time':
+      return dateTimeArb;
+    case 'amount':
+      return fc.oneof(fc.integer({ min: 0, max: 10_000_000 }), fc.double({ min: 0, max: 1e12, noNaN: true }), fc.constantFrom(0, 1e15));
+    case 'qty':
+      return fc.oneof(fc.integer({ min: 1, max: 1000 }), fc.constantFrom(1, 1e9));
+    case 'fraction':
+      return fc.oneof(fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom(0, 1, 0.05));
+    case 'int':
+      return fc.integer({ min: f.min, max: f.max });
+    case 'enum':
+      return fc.constantFrom(...f.values);
+    case 'line':
+      // A name is one line: no line break once trimmed (a grapheme can be U+2028).
+      return textArb.filter((t) => !LINE_BREAK.test(t.trim()));
+    case 'text':
+      return textArb;
+    case 'lines':
+      return fc.array(lineArb, { minLength: 1, maxLength: 4 });
+  }
+}
+
+/** Valid records of a field table: every field from its type, the required ones always there. */
+function tableArb(table: readonly Field[]): fc.Arbitrary<Rec> {
+  return fc.record(Object.fromEntries(table.map((f) => [f.name, fieldArb(f)])), { requiredKeys: requiredKeysOf(table) }).map((r) => r as Rec);
+}
+
+const lineArb = tableArb(ORDER_LINE_FIELDS);
 
 const RECORD_ARB: Record<Kind, fc.Arbitrary<Rec>> = {
-  orders: fc.record(
-    { id: idArb, date: dateArb, customer: idArb, rep: idArb, lines: fc.array(lineArb, { minLength: 1, maxLength: 4 }), note: textArb },
-    { requiredKeys: ['id', 'date', 'customer', 'rep', 'lines'] },
-  ),
-  leads: fc.record(
-    { id: idArb, created: dateTimeArb, name: textArb, source: idArb, rep: idArb, region: idArb, segment: idArb },
-    { requiredKeys: ['id', 'created', 'source', 'rep', 'region'] },
-  ),
-  activities: fc.record(
-    {
-      id: idArb,
-      at: dateTimeArb,
-      type: fc.constantFrom('contact', 'follow-up', 'meeting', 'won', 'lost'),
-      rep: idArb,
-      lead: idArb,
-      customer: idArb,
-      note: textArb,
-    },
-    { requiredKeys: ['id', 'at', 'type', 'rep'] },
-  ),
-  surveys: fc.record(
-    { id: idArb, date: dateArb, customer: idArb, score: fc.integer({ min: 1, max: 5 }), comment: textArb },
-    { requiredKeys: ['id', 'date', 'customer', 'score'] },
-  ),
+  orders: tableArb(ORDER_FIELDS),
+  leads: tableArb(LEAD_FIELDS),
+  activities: tableArb(ACTIVITY_FIELDS),
+  surveys: tableArb(SURVEY_FIELDS),
 };
 
 const SCHEMA_KEYS: Record<Kind, string[]> = {
-  orders: ['id', 'date', 'customer', 'rep', 'lines', 'note'],
-  leads: ['id', 'created', 'name', 'source', 'rep', 'region', 'segment'],
-  activities: ['id', 'at', 'type', 'rep', 'lead', 'customer', 'note'],
-  surveys: ['id', 'date', 'customer', 'score', 'comment'],
+  orders: keysOf(ORDER_FIELDS),
+  leads: keysOf(LEAD_FIELDS),
+  activities: keysOf(ACTIVITY_FIELDS),
+  surveys: keysOf(SURVEY_FIELDS),
 };
-const LINE_KEYS = ['sku', 'qty', 'price', 'discount', 'kind'];
+const LINE_KEYS = keysOf(ORDER_LINE_FIELDS);
 
 /** Values at the edges of every field type, and of no field type. */
 const WEIRD: unknown[] = [
@@ -195,7 +201,7 @@ const WEIRD: unknown[] = [
   '2026-03-04T09:15+07:00', '2026-03-04T09:15+0700', '2026-03-04T09:15:60', '2026-03-04T24:00', '2026-03-04T23:59', '2026-03-04T23:60', '2026-03-04T9:15',
   '2026-02-29T10:00', '2028-02-29T10:00', '2026-03-04t09:15', '2026-03-04T09:15:30Z', '2026-03-04T09:15 ', '2026-03-04T09:1５',
   // strings: enums
-  'regular', 'cross-sell', 'up-sell', 'Regular', 'upsell', 'contact', 'follow-up', 'meeting', 'won', 'lost', 'followup', 'Won',
+  'regular', 'cross-sell', 'up-sell', 'Regular', 'upsell', 'visit', 'phone', 'online', 'distributor', 'Online', 'contact', 'follow-up', 'meeting', 'won', 'lost', 'followup', 'Won',
 ];
 
 type Mutation =
@@ -454,6 +460,18 @@ describe('targeted cases', () => {
     expect(Object.keys(out!.lines[0]!)).toEqual(['sku', 'qty', 'price', 'discount', 'kind']);
     expect(out!.lines[0]).toEqual({ sku: 'X', qty: 1, price: 1, discount: 0, kind: 'up-sell' });
     expect(agrees('orders', { ...order })).toBe(true);
+  });
+
+  it("checks an order's channel (an optional field of the table) as zod does, in table order", () => {
+    const out = fastOrder({ lines: order.lines, channel: 'online', rep: 'r', customer: 'c', date: '2026-01-31', id: 'o' });
+    expect(Object.keys(out!)).toEqual(['id', 'date', 'customer', 'rep', 'channel', 'lines']);
+    expect(out!.channel).toBe('online');
+    for (const channel of ['visit', 'phone', 'online', 'distributor']) expect(agrees('orders', { ...order, channel })).toBe(true);
+    expect(fastOrder({ ...order, channel: 'Online' })).toBeNull();
+    const parsed = orderSchema.safeParse({ ...order, channel: 'Online' });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error!.issues[0]!.message).toBe('must be visit, phone, online or distributor');
+    expect(fastOrder({ ...order, channel: undefined })).toBeNull();
   });
 
   it('trims text and keeps -0 as zod does', () => {
