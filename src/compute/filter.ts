@@ -6,6 +6,7 @@
 import { periodOf, type Grain } from '../calendar/periods.ts';
 import type { Dataset } from '../dataset/build-dataset.ts';
 import { DATASETS, vocabularyOf, type DatasetName } from '../dataset/fields.ts';
+import { highest, lowest } from './extent.ts';
 import type { Condition, Filter } from '../kpi/schema.ts';
 
 /** true when row `r`, computed for period `p`, matches. */
@@ -233,20 +234,6 @@ function monthRange(a: Int32Array, b: Int32Array, ranges: Map<Int32Array, Map<In
   return range;
 }
 
-function lowest(xs: Int32Array): number {
-  let lo = 0x7fffffff;
-  for (let r = 0; r < xs.length; r++) {
-    const x = xs[r]!;
-    if (x >= 0 && x < lo) lo = x;
-  }
-  return lo;
-}
-
-function highest(xs: Int32Array): number {
-  let hi = -1;
-  for (let r = 0; r < xs.length; r++) if (xs[r]! > hi) hi = xs[r]!;
-  return hi;
-}
 
 function orInto(out: Uint8Array, m: Uint8Array): void {
   for (let r = 0; r < out.length; r++) out[r] = out[r]! | m[r]!;

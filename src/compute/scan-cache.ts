@@ -15,6 +15,7 @@
 import { GRAINS, periodOf, type Grain } from '../calendar/periods.ts';
 import { DATASETS, vocabularyOf, type DatasetName } from '../dataset/fields.ts';
 import type { Aggregation, Filter } from '../kpi/schema.ts';
+import { highest, lowest } from './extent.ts';
 import { filterMask, filterUsesPeriod } from './filter.ts';
 import type { Series, Val } from './value.ts';
 import type { Op } from './formula-reads.ts';
@@ -237,22 +238,6 @@ export function maxOf(codes: Int32Array, cx: EvalContext): number {
   let max = maxima.get(codes);
   if (max === undefined) maxima.set(codes, (max = highest(codes)));
   return max;
-}
-
-function highest(xs: Int32Array): number {
-  let hi = -1;
-  for (let r = 0; r < xs.length; r++) if (xs[r]! > hi) hi = xs[r]!;
-  return hi;
-}
-
-/** The lowest value >= 0 (0x7fffffff when none). */
-function lowest(xs: Int32Array): number {
-  let lo = 0x7fffffff;
-  for (let r = 0; r < xs.length; r++) {
-    const x = xs[r]!;
-    if (x >= 0 && x < lo) lo = x;
-  }
-  return lo;
 }
 
 function countOnes(mask: Uint8Array): number {

@@ -14,8 +14,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runPipeline } from '../../src/pipeline.ts';
-import { readTree } from '../support/repo.ts';
+import { sampleReport } from '../support/repo.ts';
 import type { Report } from '../../src/report/model.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -65,10 +64,7 @@ function workingDays(rep: Rep, month: string): number {
 
 let report: Report;
 beforeAll(() => {
-  const files = [...readTree(join(ROOT, 'data')).map((f) => ({ ...f, path: `data/${f.path}` })), ...readTree(join(ROOT, 'kpis')).map((f) => ({ ...f, path: `kpis/${f.path}` }))];
-  const r = runPipeline(files, []);
-  expect(r.validation.issues.filter((i) => i.level === 'error')).toEqual([]);
-  report = r.report!;
+  report = sampleReport(ROOT);
 });
 
 const engine = (kpi: string) => new Map(report.kpis.find((k) => k.id === kpi)!.values.month!.map((v) => [v.period, v]));

@@ -6,8 +6,7 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runPipeline } from '../../src/pipeline.ts';
-import { readTree } from '../support/repo.ts';
+import { sampleReport } from '../support/repo.ts';
 import type { Report } from '../../src/report/model.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -38,10 +37,7 @@ const net = (o: Order) => o.lines.reduce((s, l) => s + l.qty * l.price * (1 - (l
 
 let report: Report;
 beforeAll(() => {
-  const files = [...readTree(join(ROOT, 'data')).map((f) => ({ ...f, path: `data/${f.path}` })), ...readTree(join(ROOT, 'kpis')).map((f) => ({ ...f, path: `kpis/${f.path}` }))];
-  const r = runPipeline(files, []);
-  expect(r.validation.issues.filter((i) => i.level === 'error')).toEqual([]);
-  report = r.report!;
+  report = sampleReport(ROOT);
 });
 
 const engine = (kpi: string, grain: 'month' | 'quarter' = 'month') => new Map(report.kpis.find((k) => k.id === kpi)!.values[grain]!.map((v) => [v.period, v]));

@@ -2,6 +2,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import yaml from 'js-yaml';
+import { runPipeline } from '../../src/pipeline.ts';
+import type { Report } from '../../src/report/model.ts';
 import type { SourceFile } from '../../src/validate/validate-repo.ts';
 
 const enc = new TextEncoder();
@@ -23,4 +25,13 @@ export function readTree(dir: string): SourceFile[] {
   };
   walk(dir);
   return out;
+}
+
+/** The committed sample (data/ and kpis/ of this repository) through the whole pipeline, with no error. */
+export function sampleReport(root: string): Report {
+  const under = (dir: string) => readTree(join(root, dir)).map((f) => ({ ...f, path: `${dir}/${f.path}` }));
+  const r = runPipeline([...under('data'), ...under('kpis')], []);
+  const errors = r.validation.issues.filter((i) => i.level === 'error');
+  if (errors.length || !r.report) throw new Error(`the sample does not validate: ${errors.map((i) => i.message).join('; ')}`);
+  return r.report;
 }
