@@ -188,7 +188,7 @@ export function renderDiffMarkdown({ diff, head, base, issues, lang, budget = DE
       if (!v.breakdown) return title(v.kpi);
       const label = report?.labels[v.breakdown]?.[v.member!] ?? Object.values(report?.labels ?? {}).find((l) => l[v.member!])?.[v.member!];
       const name = label === undefined ? v.member! : typeof label === 'string' ? label : label[lang];
-      return `${title(v.kpi)} · ${inert(v.breakdown)}: ${inert(name)}`;
+      return `${title(v.kpi)} · ${inert((glossary(lang).breakdowns as Record<string, string>)[v.breakdown] ?? v.breakdown)}: ${inert(name)}`;
     };
     const ratio = (x: number | null) => (x !== null ? `${x > 0 ? '+' : ''}${(x * 100).toFixed(1).replace('.', lang === 'id' ? ',' : '.')}%` : null);
     const st = (v: ValueChange) => (v.statusBefore === v.statusAfter ? status(v.statusAfter) : `${status(v.statusBefore)} → ${status(v.statusAfter)}`);
