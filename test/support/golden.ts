@@ -5,7 +5,7 @@
  *   - on a mismatch, or when the golden is missing, the actual text is written beside the golden
  *     as `<name>-changed.<ext>` (git-ignored: `*-changed.*`) and the test fails, so you can diff them;
  *   - a golden is written or rewritten only when asked: `UPDATE_GOLDEN=1 npx vitest run <file>`
- *     (or vitest's own `-u`, which `toMatchFileSnapshot` honours);
+ *     (or `npx vitest run <file> -u`, vitest's own update, which `toMatchFileSnapshot` honours);
  *   - a missing golden is a failure, never a file written on the spot, locally and in CI
  *     (`CI` set: then even vitest's default of writing new snapshots is off).
  */
