@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderBreakdownChart } from '../../src/charts/breakdown-chart.ts';
-import { expectGolden, markGroups, parseSvg } from './golden.ts';
+import { expectSvgGolden, markGroups, parseSvg } from './golden.ts';
 import { REGIONS, REGION_LABELS, member } from './fixtures.ts';
 
 const bars = (svg: string) => markGroups(parseSvg(svg), 'bar').flatMap((g) => [...g.children]);
@@ -14,13 +14,13 @@ const barLabels = (svg: string) =>
     .map((t) => t.text);
 
 describe('renderBreakdownChart', () => {
-  it('matches the golden file (with targets, Indonesian)', () => {
-    expectGolden('breakdown-id', renderBreakdownChart(REGIONS, REGION_LABELS, 'id', 'currency', 'IDR', { title: 'Penjualan Bersih menurut wilayah, Okt 2026' }));
+  it('matches the golden file (with targets, Indonesian)', async () => {
+    await expectSvgGolden('breakdown-id', renderBreakdownChart(REGIONS, REGION_LABELS, 'id', 'currency', 'IDR', { title: 'Penjualan Bersih menurut wilayah, Okt 2026' }));
   });
 
-  it('matches the golden file (no targets, English)', () => {
+  it('matches the golden file (no targets, English)', async () => {
     const members = [member('grosir', 0.31, null, null, null), member('horeka', 0.12, null, null, null), member('minimarket', 0.27, null, null, null)];
-    expectGolden('breakdown-percent-en', renderBreakdownChart(members, { grosir: { id: 'Grosir', en: 'Wholesaler' }, horeka: { id: 'Horeka', en: 'Hotels, restaurants and cafés' } }, 'en', 'percent'));
+    await expectSvgGolden('breakdown-percent-en', renderBreakdownChart(members, { grosir: { id: 'Grosir', en: 'Wholesaler' }, horeka: { id: 'Horeka', en: 'Hotels, restaurants and cafés' } }, 'en', 'percent'));
   });
 
   it('sorts members largest first, a member without a value last, with display names', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderGoalProgress } from '../../src/charts/goal-progress.ts';
-import { expectGolden, markGroups, parseSvg } from './golden.ts';
+import { expectSvgGolden, markGroups, parseSvg } from './golden.ts';
 import { LEAD_CONVERSION, kpi, value } from './fixtures.ts';
 
 const B = 1e9;
@@ -29,8 +29,8 @@ const PROJECTION = '1,3';
 const points = (d: string) => d.split(/[ML]/).filter(Boolean).map((p) => p.split(',').map(Number));
 
 describe('renderGoalProgress', () => {
-  it('matches the golden file', () => {
-    expectGolden('goal-progress-en', renderGoalProgress(SALES, YEAR, 'en'));
+  it('matches the golden file', async () => {
+    await expectSvgGolden('goal-progress-en', renderGoalProgress(SALES, YEAR, 'en'));
   });
 
   it('adds up the year’s months, from zero at the start of the year', () => {
@@ -63,11 +63,11 @@ describe('renderGoalProgress', () => {
     expect(markGroups(root, 'text').flatMap((g) => [...g.querySelectorAll('text')].map((t) => t.textContent))).toEqual(['Target 2026: Rp 12 M', 'Rp 5,9 M', '↑ Rupiah (Rp)']);
   });
 
-  it('takes the year target and projection from the report’s goal progress, and the status from the year value, never from the projection', () => {
+  it('takes the year target and projection from the report’s goal progress, and the status from the year value, never from the projection', async () => {
     // The projection (11,8 M of 13 M) would be off track; the year to date (5,9 M of 6 M) is at risk, and that is the status shown.
     const progress = { year: '2026', monthsDone: 6, monthsTotal: 12, actual: 5.9 * B, target: 13 * B, targetToDate: 6 * B, attainment: 5.9 / 6, gap: -0.1 * B, status: 'at-risk' as const, notFinal: null, shareOfYear: 5.9 / 13, pacePerMonth: 1.18 * B, projected: 11.8 * B, projection: 'linear' as const };
     const svg = renderGoalProgress(SALES, YEAR, 'id', { progress });
-    expectGolden('goal-progress-projection-id', svg);
+    await expectSvgGolden('goal-progress-projection-id', svg);
     const root = parseSvg(svg);
     expect(root.getAttribute('aria-label')).toBe(
       'Penjualan Bersih: capaian kumulatif tahun 2026 terhadap laju target. Sampai Juni 2026: Rp 5,9 M, laju target Rp 6 M, target setahun Rp 13 M. Proyeksi akhir tahun: Rp 11,8 M. Status: berisiko.',

@@ -1,16 +1,15 @@
 /**
  * Chart golden files: a rendered SVG, normalised so that float noise and layout of the markup
- * do not matter, compared with test/charts/golden/<name>.svg. A mismatch (or a missing golden)
- * writes <name>-changed.svg beside it (git-ignored) and fails; UPDATE_GOLDEN=1 rewrites the golden.
+ * do not matter, compared with test/charts/golden/<name>.svg by test/support/golden.ts (a
+ * mismatch or a missing golden writes <name>-changed.svg beside it and fails; UPDATE_GOLDEN=1
+ * rewrites the golden).
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseHTML } from 'linkedom';
-import { expect } from 'vitest';
+import { expectGolden } from '../support/golden.ts';
 
 const GOLDEN = join(dirname(fileURLToPath(import.meta.url)), 'golden');
-const UPDATE = process.env.UPDATE_GOLDEN === '1';
 
 /** Rounds numbers with decimals to 1 place, collapses whitespace, puts each tag on its own line. */
 export function normaliseSvg(svg: string): string {
@@ -23,23 +22,9 @@ export function normaliseSvg(svg: string): string {
   );
 }
 
-export function expectGolden(name: string, svg: string): void {
-  const actual = normaliseSvg(svg);
-  const path = join(GOLDEN, `${name}.svg`);
-  const changed = join(GOLDEN, `${name}-changed.svg`);
-  const expected = existsSync(path) ? readFileSync(path, 'utf8') : undefined;
-  if (actual === expected) {
-    rmSync(changed, { force: true });
-    return;
-  }
-  if (UPDATE) {
-    mkdirSync(GOLDEN, { recursive: true });
-    writeFileSync(path, actual);
-    rmSync(changed, { force: true });
-    return;
-  }
-  writeFileSync(changed, actual);
-  expect(actual, `chart changed; see ${relative(process.cwd(), changed)} (UPDATE_GOLDEN=1 accepts it)`).toBe(expected);
+/** Expects the normalised SVG to equal test/charts/golden/<name>.svg (the suite's one golden helper). */
+export function expectSvgGolden(name: string, svg: string): Promise<void> {
+  return expectGolden(join(GOLDEN, `${name}.svg`), normaliseSvg(svg));
 }
 
 /** The SVG as a DOM, for structural assertions. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderSparkline } from '../../src/charts/sparkline.ts';
-import { expectGolden, markGroups, parseSvg } from './golden.ts';
+import { expectSvgGolden, markGroups, parseSvg } from './golden.ts';
 import { NET_SALES_MONTHS, value } from './fixtures.ts';
 
 /** 14 months, so the sparkline shows the last 12: a missing value, the last one partial and on track. */
@@ -12,8 +12,8 @@ const MONTHS = [
 ];
 
 describe('renderSparkline', () => {
-  it('matches the golden file', () => {
-    expectGolden('sparkline-id', renderSparkline(MONTHS, 'id', 'currency', 'IDR', { title: 'Penjualan Bersih' }));
+  it('matches the golden file', async () => {
+    await expectSvgGolden('sparkline-id', renderSparkline(MONTHS, 'id', 'currency', 'IDR', { title: 'Penjualan Bersih' }));
   });
 
   it('is a tiny chart without axes or text', () => {

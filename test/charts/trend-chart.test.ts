@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderTrendChart } from '../../src/charts/trend-chart.ts';
 import { formatValue } from '../../src/i18n/format-value.ts';
-import { expectGolden, markGroups, parseSvg } from './golden.ts';
+import { expectSvgGolden, markGroups, parseSvg } from './golden.ts';
 import { LEAD_CONVERSION, NET_SALES, NET_SALES_MONTHS, kpi, value } from './fixtures.ts';
 
 const dotsOf = (svg: string) => markGroups(parseSvg(svg), 'dot').flatMap((g) => [...g.children]);
@@ -10,12 +10,12 @@ const tickLabels = (svg: string, axis: 'x' | 'y') =>
   markGroups(parseSvg(svg), `${axis}-axis tick label`).flatMap((g) => [...g.querySelectorAll('text')].map((t) => [...t.querySelectorAll('tspan')].map((s) => s.textContent).join(' ') || t.textContent));
 
 describe('renderTrendChart', () => {
-  it('matches the golden file (currency, Indonesian)', () => {
-    expectGolden('trend-currency-id', renderTrendChart(NET_SALES, 'month', 'id'));
+  it('matches the golden file (currency, Indonesian)', async () => {
+    await expectSvgGolden('trend-currency-id', renderTrendChart(NET_SALES, 'month', 'id'));
   });
 
-  it('matches the golden file (percent, English)', () => {
-    expectGolden('trend-percent-en', renderTrendChart(LEAD_CONVERSION, 'month', 'en'));
+  it('matches the golden file (percent, English)', async () => {
+    await expectSvgGolden('trend-percent-en', renderTrendChart(LEAD_CONVERSION, 'month', 'en'));
   });
 
   it('draws one dot per period with a value, none for a missing value', () => {

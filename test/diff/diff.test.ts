@@ -6,13 +6,14 @@
  * classified changes and the markdown (golden).
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { diffCommand } from '../../src/commands/diff.ts';
 import { readGitFiles } from '../../src/load/read-git.ts';
 import { readRepoFiles } from '../../src/load/read-repo.ts';
+import { expectGolden } from '../support/golden.ts';
 
 const FIXTURE = join(import.meta.dirname, '..', 'fixtures', 'valid');
 const GOLDEN = join(import.meta.dirname, 'golden');
@@ -38,18 +39,8 @@ async function diff(base: string, head: string | undefined, format: 'markdown' |
   return { code, text, json: format === 'json' ? JSON.parse(text) : null };
 }
 
-function golden(name: string, text: string) {
-  const file = join(GOLDEN, `${name}.md`);
-  // In CI a missing golden is a failure, never a file written on the spot.
-  if (!existsSync(file) && process.env.CI) throw new Error(`golden ${file} is missing: run UPDATE_GOLDEN=1 npx vitest run test/diff/diff.test.ts and commit it`);
-  if (process.env.UPDATE_GOLDEN === '1' || !existsSync(file)) {
-    mkdirSync(GOLDEN, { recursive: true });
-    writeFileSync(file, text);
-  }
-  const expected = readFileSync(file, 'utf8');
-  if (expected !== text) writeFileSync(join(GOLDEN, `${name}-changed.md`), text);
-  expect(text).toBe(expected);
-}
+/** The markdown against test/diff/golden/<name>.md (test/support/golden.ts: UPDATE_GOLDEN=1 rewrites it). */
+const golden = (name: string, text: string) => expectGolden(join(GOLDEN, `${name}.md`), text);
 
 beforeAll(() => {
   repo = mkdtempSync(join(tmpdir(), 'capaian-diff-'));
@@ -169,7 +160,7 @@ describe('capaian diff', () => {
     expect(find(json.diff.values, { kpi: 'net-sales', period: '2026-03', breakdown: 'region', member: 'jakarta' })).toMatchObject([{ kind: 'restatement', before: 66200, after: 76200 }]);
     const { text } = await diff('add-april', 'restate-march');
     expect(text.split('\n')[0]).toMatch(/^\*\*capaian\*\*: ⚠️ \*\*RESTATED: 2026-03\*\* \(\d+ values\)/);
-    golden('restatement', text);
+    await golden('restatement', text);
   });
 
   it('attributes value changes of a changed KPI file to its definition', async () => {
@@ -185,7 +176,7 @@ describe('capaian diff', () => {
     const { code, text } = await diff('base', 'redefine-atv');
     expect(code).toBe(0);
     expect(text.split('\n')[0]).toMatch(/^\*\*capaian\*\*: ⚠️ \*\*RESTATED: 2026-03\*\* \(\d+ values\) · 2026-04 added · 1 KPI definition changed · \d+ new lints$/);
-    golden('whole-pr', text);
+    await golden('whole-pr', text);
   });
 
   it('lists validation problems at head first, and exits 1 when nothing can be computed', async () => {
@@ -193,7 +184,7 @@ describe('capaian diff', () => {
     expect(code).toBe(1);
     expect(text.split('\n')[0]).toBe('**capaian**: ❌ 1 validation problem');
     expect(text).toContain('data/2026/04/surveys.yaml:1:53  score must be a whole score from 1 to 5, got 9');
-    golden('broken', text);
+    await golden('broken', text);
   });
 
   it('reads the working tree as head when --head is omitted, without touching it', async () => {
@@ -214,7 +205,7 @@ describe('capaian diff', () => {
     const { text } = await diff('add-april', 'holidays');
     expect(text.split('\n')[0]).toContain('⚠️ **RESTATED: 2026-03**');
     expect(text).toContain('- <code>data/company.yaml</code>: 3 holidays added');
-    golden('holidays', text);
+    await golden('holidays', text);
   });
 
   it('restates breakdown members when customers move region, with nothing else changed', async () => {
@@ -228,7 +219,7 @@ describe('capaian diff', () => {
     // C1 ordered in April too, a month the base already had.
     expect(text.split('\n')[0]).toContain('⚠️ **RESTATED: 2026-03, 2026-04**');
     expect(text).toContain('- <code>data/customers.yaml</code>: 1 customer changed region');
-    golden('regions', text);
+    await golden('regions', text);
   });
 
   it('summarises a change of account owner as an ownership change', async () => {
@@ -281,7 +272,7 @@ describe('capaian diff', () => {
     expect(text).not.toMatch(/[0-9a-f]{7}/i);
     // Every table row keeps its six cells: a | from the data is escaped.
     for (const line of text.split('\n').filter((l) => l.startsWith('| '))) expect(line.replace(/\\\|/g, '').split('|').length).toBe(8);
-    golden('hostile', text);
+    await golden('hostile', text);
   });
 
   it('keeps the comment within its budget: summary and every heading, tables cut with a note, <details> closed', async () => {

@@ -7,20 +7,21 @@
  *   - expected.txt: `exit: N` on the first line, then the exact text `validateCommand` prints
  *     (format text), one `out` call per line.
  *
- * On a mismatch the actual output is written to expected-changed.txt beside expected.txt
- * (git-ignored) and the test fails. UPDATE_GOLDEN=1 rewrites expected.txt instead.
+ * Compared by test/support/golden.ts: on a mismatch (or a missing expected.txt) the actual output
+ * is written to expected-changed.txt beside expected.txt (git-ignored) and the test fails.
+ * UPDATE_GOLDEN=1 rewrites expected.txt instead.
  */
-import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { validateCommand } from '../../src/commands/validate.ts';
 import type { SourceFile } from '../../src/validate/validate-repo.ts';
+import { expectGolden } from '../support/golden.ts';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
 const BASE = join(FIXTURES, 'valid');
 const CASES = join(FIXTURES, 'invalid');
-const UPDATE = process.env.UPDATE_GOLDEN === '1';
 
 /** Files of a case folder that are not overlay data. */
 const CONTROL_FILES = new Set(['expected.txt', 'delete.txt']);
@@ -109,21 +110,7 @@ describe('golden bad-input fixtures', () => {
   for (const name of names) {
     it(name, async () => {
       const dir = join(CASES, name);
-      const expectedPath = join(dir, 'expected.txt');
-      const changedPath = join(dir, 'expected-changed.txt');
-      const actual = await runValidate(buildCaseFiles(dir));
-      const expected = existsSync(expectedPath) ? readFileSync(expectedPath, 'utf8') : undefined;
-      if (actual === expected) {
-        rmSync(changedPath, { force: true });
-        return;
-      }
-      if (UPDATE) {
-        writeFileSync(expectedPath, actual);
-        rmSync(changedPath, { force: true });
-        return;
-      }
-      writeFileSync(changedPath, actual);
-      expect(actual, `output changed; see ${relative(process.cwd(), changedPath)} (UPDATE_GOLDEN=1 accepts it)`).toBe(expected);
+      await expectGolden(join(dir, 'expected.txt'), await runValidate(buildCaseFiles(dir)));
     });
   }
 });
