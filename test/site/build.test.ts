@@ -11,8 +11,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
-import { parsePeriod } from '../../src/calendar/periods.ts';
-import { statusKey, statusWord } from '../../src/site/format.ts';
 import { loadReport } from '../../src/site/site-data.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -28,6 +26,7 @@ import {
   urlOf,
   type BuiltSite,
 } from './site-build.ts';
+import { walkStatuses } from './status-walk.ts';
 
 const SLOW = process.env.CAPAIAN_SLOW === '1';
 const PAYLOAD = '<img src=x onerror=alert(1)>';
@@ -140,42 +139,11 @@ describe('the built fixture site', () => {
    * for it, in the words of the page's language. Fails on a page that shows a status of its own.
    */
   it('shows on every page only the statuses the report model holds, each tied to its number', async () => {
-    const report = await loadReport(FIXTURE);
-    const kpis = new Map(report.kpis.map((k) => [k.id, k]));
-    const problems: string[] = [];
-    const seen = new Set<string>();
-    let checked = 0;
-    for (const page of pages) {
-      const d = doc(page);
-      const lang = langOf(page);
-      for (const el of d.querySelectorAll('.badge:not([data-status])')) problems.push(`${page}: a status badge that names no number: "${norm(el.textContent)}"`);
-      for (const el of d.querySelectorAll('[data-status]')) {
-        checked++;
-        const [shown, kpi, period, by, member] = ['data-status', 'data-kpi', 'data-period', 'data-by', 'data-member'].map((a) => el.getAttribute(a));
-        const where = `${page}: ${kpi} ${period}${by ? ` ${by}=${member}` : ''}`;
-        const grain = period ? parsePeriod(period)?.grain : undefined;
-        const v = grain ? kpis.get(kpi ?? '')?.values[grain]?.find((x) => x.period === period) : undefined;
-        const x = v && by ? v.breakdowns[by]?.find((m) => m.member === member) : v;
-        if (!x) {
-          problems.push(`${where}: no such value in the report model`);
-          continue;
-        }
-        const want = statusKey(x.status, x.notFinal ?? null);
-        seen.add(want);
-        if (shown !== want) problems.push(`${where}: shows ${shown}, the model holds ${want}`);
-        // The words on a badge are the words of that status.
-        if (lang && el.classList.contains('badge') && !norm(el.textContent).endsWith(statusWord(x.status, lang, x.notFinal ?? null))) problems.push(`${where}: the badge reads "${norm(el.textContent)}"`);
-      }
-      // A card or row coloured by a status holds the badge of that status (so its colour is the model's too).
-      for (const el of d.querySelectorAll('[class*="status-"], [class*="row-"]')) {
-        const m = /\b(?:status|row)-(on-track|at-risk|off-track)\b/.exec(el.getAttribute('class') ?? '');
-        if (m && ![...el.querySelectorAll('[data-status]')].some((b) => b.getAttribute('data-status') === m[1])) problems.push(`${page}: a ${m[0]} ${el.tagName.toLowerCase()} without a ${m[1]} badge`);
-      }
-    }
-    expect(problems).toEqual([]);
-    expect(checked).toBeGreaterThan(pages.length);
+    const walk = walkStatuses(site.dir, pages, await loadReport(FIXTURE));
+    expect(walk.problems).toEqual([]);
+    expect(walk.checked).toBeGreaterThan(pages.length);
     // The fixture shows every kind.
-    expect([...seen].sort()).toEqual(expect.arrayContaining(['at-risk', 'none', 'off-track', 'on-track']));
+    expect([...walk.seen].sort()).toEqual(expect.arrayContaining(['at-risk', 'none', 'off-track', 'on-track']));
   });
 
   it('links every page to the same page in the other language', () => {

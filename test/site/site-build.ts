@@ -38,16 +38,16 @@ export interface BuiltSite {
 const BUILDS = join(REPO, 'node_modules', '.cache', 'capaian-site-tests');
 
 /**
- * Runs `npx astro build` on the fixture into a new temporary folder. Rejects with the build's
- * output when it fails.
+ * Runs `npx astro build` on the fixture (or another repository: `root`) into a new temporary
+ * folder. Rejects with the build's output when it fails.
  */
-export async function buildFixtureSite(label = 'site'): Promise<BuiltSite> {
+export async function buildFixtureSite(label = 'site', root = FIXTURE): Promise<BuiltSite> {
   mkdirSync(BUILDS, { recursive: true });
   const parent = mkdtempSync(join(BUILDS, `${label}-`));
   const dir = join(parent, 'out');
   const env: NodeJS.ProcessEnv = {
     ...process.env,
-    CAPAIAN_ROOT: FIXTURE,
+    CAPAIAN_ROOT: root,
     CAPAIAN_OUT: dir,
     CAPAIAN_TODAY: TODAY,
     CAPAIAN_COMMIT: COMMIT,
