@@ -15,7 +15,7 @@ import { sharedOf } from '../../src/compute/scan-cache.ts';
 import type { Series } from '../../src/compute/value.ts';
 import { buildDataset } from '../../src/dataset/build-dataset.ts';
 import { validateRepo } from '../../src/validate/validate-repo.ts';
-import { line, repoFiles, sale } from './fixture.ts';
+import { line, repoFiles, sale } from '../kpis/fixture.ts';
 
 const input = {
   orders: [

@@ -6,7 +6,7 @@
  * C3 surabaya/retail (citra), C4 jakarta/horeca (budi).
  */
 import { describe, expect, it } from 'vitest';
-import { compute, expectNone, kpiDefinition, member, members, sale, type FixtureInput, type OrderSpec } from './fixture.ts';
+import { compute, expectNone, kpiDefinition, member, members, sale, type FixtureInput, type OrderSpec } from '../kpis/fixture.ts';
 
 describe('retention group', () => {
   it('holds new-customers, customer-retention-rate, existing-customer-sales and customer-satisfaction', () => {

@@ -72,7 +72,7 @@ function crm(kind: 'orders' | 'leads' | 'activities'): Target {
 }
 
 // The cells come from the public datasets in ../shared/datasets/ (beside the repository in CI);
-// without them this target is skipped, as test/import/datasets.test.ts is.
+// without them this target is skipped, as test/commands/import.datasets.test.ts is.
 const HAVE_DATASETS = existsSync(`${DATASETS}superstore/Sample - Superstore.csv`) && existsSync(`${DATASETS}crm-pipeline/sales_pipeline.csv`);
 const TARGETS = HAVE_DATASETS ? [superstore(), crm('orders'), crm('leads'), crm('activities')] : [];
 

@@ -16,7 +16,7 @@ import { readRepoFiles } from '../../src/load/read-repo.ts';
 import { expectGolden } from '../support/golden.ts';
 
 const FIXTURE = join(import.meta.dirname, '..', 'fixtures', 'valid');
-const GOLDEN = join(import.meta.dirname, 'golden');
+const GOLDEN = join(import.meta.dirname, '..', 'diff', 'golden');
 let repo: string;
 
 const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_DATE: '2026-11-01T00:00:00Z', GIT_COMMITTER_DATE: '2026-11-01T00:00:00Z' } });

@@ -5,9 +5,9 @@ import { UsageError } from '../../src/commands/compute.ts';
 import { validateRepo } from '../../src/validate/validate-repo.ts';
 import { formatIssue } from '../../src/issues/issue.ts';
 import { chunkOf, netOfChunk, recordsOfMonthFile, rowsOfChunk, rowsOfRecords } from '../support/month-records.ts';
-import { MemoryRepo, sampleRepo } from './support.ts';
+import { MemoryRepo, sampleRepo } from '../import/support.ts';
 
-const FIXTURES = new URL('./fixtures/', import.meta.url);
+const FIXTURES = new URL('../import/fixtures/', import.meta.url);
 const fixture = (name: string) => readFileSync(new URL(name, FIXTURES));
 
 const opts = (o: Partial<ImportOptions> & Pick<ImportOptions, 'kind' | 'file' | 'month'>): ImportOptions => ({ force: false, createMissing: false, root: '.', ...o });

@@ -8,7 +8,7 @@ import type { ReportKpi, ReportValue } from '../../src/report/model.ts';
 const company = { dim: 'company' } as const;
 const q = (label: string, partial = false): PeriodInfo => ({ grain: 'quarter', index: 0, label, start: '', end: '', partial });
 
-// Statuses: test/report/judging.test.ts.
+// Statuses: test/report/status.test.ts.
 
 describe('targets', () => {
   const book = new TargetBook([

@@ -16,7 +16,7 @@ import type { Order } from '../../src/schema/orders.ts';
 import { formatIssue } from '../../src/issues/issue.ts';
 import { chunkOf, readMonthRecords, rowsOfChunk, rowsOfRecords } from '../support/month-records.ts';
 import { readTree } from '../support/repo.ts';
-import { DATASETS, readRowsIndependently, ROOT } from './support.ts';
+import { DATASETS, readRowsIndependently, ROOT } from '../import/support.ts';
 
 const SUPERSTORE = join(DATASETS, 'superstore', 'Sample - Superstore.csv');
 const PIPELINE = join(DATASETS, 'crm-pipeline', 'sales_pipeline.csv');
