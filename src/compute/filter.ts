@@ -1,7 +1,8 @@
 /**
- * Structured filters, two ways: compiled to a row predicate (compileFilter, the definition), and
- * evaluated for all rows at once into a 0/1 mask (filterMask, what the engine uses). Values are
- * compared by their interned code, so a category condition is an integer comparison per row.
+ * Structured filters evaluated for all rows at once into a 0/1 mask (filterMask, what the engine
+ * uses). Values are compared by their interned code, so a category condition is an integer
+ * comparison per row. The row-by-row definition it must equal is the tests' oracle
+ * (test/support/compile-filter.ts).
  */
 import { periodOf, type Grain } from '../calendar/periods.ts';
 import type { Dataset } from '../dataset/build-dataset.ts';
@@ -9,101 +10,11 @@ import { DATASETS, vocabularyOf, type DatasetName } from '../dataset/fields.ts';
 import { highest, lowest } from './extent.ts';
 import type { Condition, Filter } from '../kpi/schema.ts';
 
-/** true when row `r`, computed for period `p`, matches. */
-export type RowTest = (r: number, p: number) => boolean;
-
-export function compileFilter(ds: Dataset, name: DatasetName, filter: Filter | undefined, grain: Grain, fyStart: number): RowTest {
-  if (!filter) return () => true;
-  const tests: RowTest[] = [];
-  for (const [key, cond] of Object.entries(filter)) {
-    if (cond === undefined) continue;
-    if (key === 'any' && Array.isArray(cond)) {
-      const alts = (cond as Filter[]).map((f) => compileFilter(ds, name, f, grain, fyStart));
-      tests.push((r, p) => alts.some((t) => t(r, p)));
-    } else if (key === 'not' && typeof cond === 'object' && !Array.isArray(cond)) {
-      const inner = compileFilter(ds, name, cond as Filter, grain, fyStart);
-      tests.push((r, p) => !inner(r, p));
-    } else tests.push(compileCondition(ds, name, key, cond as Condition, grain, fyStart));
-  }
-  return (r, p) => {
-    for (const t of tests) if (!t(r, p)) return false;
-    return true;
-  };
-}
-
-function compileCondition(ds: Dataset, name: DatasetName, field: string, cond: Condition, grain: Grain, fyStart: number): RowTest {
-  const type = DATASETS[name].fields[field]!.type;
-  const table = ds.tables[name];
-  const obj: Record<string, unknown> = typeof cond === 'object' && !Array.isArray(cond) ? cond : Array.isArray(cond) ? { in: cond } : { eq: cond };
-  const tests: RowTest[] = [];
-  if (type === 'category') {
-    const codes = table.cat[field]!;
-    const vocab = ds.vocabularies[vocabularyOf(name, field)];
-    const code = (v: unknown) => vocab?.find(String(v)) ?? -1;
-    if (obj.eq !== undefined) {
-      const c = code(obj.eq);
-      tests.push((r) => c >= 0 && codes[r] === c);
-    }
-    if (obj.ne !== undefined) {
-      const c = code(obj.ne);
-      tests.push((r) => codes[r] !== c);
-    }
-    if (obj.in !== undefined) {
-      const set = new Set((obj.in as unknown[]).map(code));
-      tests.push((r) => codes[r]! >= 0 && set.has(codes[r]!));
-    }
-    if (obj.not_in !== undefined) {
-      const set = new Set((obj.not_in as unknown[]).map(code));
-      tests.push((r) => !set.has(codes[r]!));
-    }
-    if (obj.exists !== undefined) tests.push((r) => (codes[r]! >= 0) === obj.exists);
-  } else if (type === 'number') {
-    const xs = table.num[field]!;
-    const has = (r: number) => !Number.isNaN(xs[r]!);
-    if (obj.eq !== undefined) tests.push((r) => xs[r] === Number(obj.eq));
-    if (obj.ne !== undefined) tests.push((r) => has(r) && xs[r] !== Number(obj.ne));
-    if (obj.in !== undefined) {
-      const set = new Set((obj.in as unknown[]).map(Number));
-      tests.push((r) => set.has(xs[r]!));
-    }
-    if (obj.not_in !== undefined) {
-      const set = new Set((obj.not_in as unknown[]).map(Number));
-      tests.push((r) => has(r) && !set.has(xs[r]!));
-    }
-    const cmp = (k: string, f: (x: number, y: number) => boolean) => {
-      if (obj[k] === undefined) return;
-      const y = Number(obj[k]);
-      tests.push((r) => has(r) && f(xs[r]!, y));
-    };
-    cmp('lt', (x, y) => x < y);
-    cmp('lte', (x, y) => x <= y);
-    cmp('gt', (x, y) => x > y);
-    cmp('gte', (x, y) => x >= y);
-    if (obj.exists !== undefined) tests.push((r) => has(r) === obj.exists);
-  } else {
-    const months = table.time[field]!.month;
-    if (obj.exists !== undefined) tests.push((r) => (months[r]! >= 0) === obj.exists);
-    if (obj.period !== undefined) {
-      const rel = obj.period;
-      tests.push((r, p) => {
-        const m = months[r]!;
-        if (m < 0) return false;
-        const q = periodOf(grain, m, fyStart);
-        return rel === 'in' ? q === p : rel === 'before' ? q < p : q > p;
-      });
-    }
-  }
-  return (r, p) => {
-    for (const t of tests) if (!t(r, p)) return false;
-    return true;
-  };
-}
-
 /**
  * The same filter evaluated for every row at once: 1 where row r matches, computed for the period
  * its `placed` month falls in (that matters only to period conditions). Row for row the result
- * is that of compileFilter's test; the loops run over typed arrays instead of one closure call
- * per row and condition. Each loop is a small function of its own, so that it is compiled once
+ * is that of the row-by-row definition (the tests' compileFilter); the loops run over typed
+ * arrays instead of one closure call per row and condition. Each loop is a small function of its own, so that it is compiled once
  * with the types it sees and reused for every column.
  */
 export function filterMask(
@@ -146,7 +57,7 @@ export function filterUsesPeriod(name: DatasetName, filter: Filter | undefined):
   return false;
 }
 
-/** Clears the rows of `out` that fail one field's condition (see compileCondition). */
+/** Clears the rows of `out` that fail one field's condition (the tests' compileCondition says the same row by row). */
 function conditionMask(
   out: Uint8Array,
   ds: Dataset,
