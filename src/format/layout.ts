@@ -35,7 +35,7 @@ function unwrap(s: z.ZodType): z.ZodType {
 }
 
 /** The layout of the mappings a schema describes (for a list: of its items); undefined for scalars. */
-export function layoutOf(schema: z.ZodType): Layout | undefined {
+function layoutOf(schema: z.ZodType): Layout | undefined {
   const s = unwrap(schema);
   const d = defOf(s);
   if (d.type === 'array' && d.element) return layoutOf(d.element);
@@ -64,7 +64,7 @@ const products = layoutOfKind('products');
  * How the records of each kind are kept sorted: month files by their time then id, the lists by
  * id (products by sku), targets by KPI, period and scope (targets without a scope first).
  */
-export const SORT_BY: Partial<Record<FileKind, readonly string[]>> = {
+const SORT_BY: Partial<Record<FileKind, readonly string[]>> = {
   orders: ['date', 'id'],
   leads: ['created', 'id'],
   activities: ['at', 'id'],

@@ -141,7 +141,7 @@ function sortKeyOf(record: unknown, key: string): string {
  * The items sorted (stably), with their notes moved along. Comments before the list's first
  * item belong to that item (they travel with it). Returns the inputs when nothing changes.
  */
-export function sortedWithNotes<T>(items: readonly T[], notes: Notes | undefined, sortBy: readonly string[]): [T[], Notes | undefined] {
+function sortedWithNotes<T>(items: readonly T[], notes: Notes | undefined, sortBy: readonly string[]): [T[], Notes | undefined] {
   if (notes?.before && items.length) {
     const first = notes.children?.get(0);
     const children = new Map(notes.children);

@@ -3,9 +3,8 @@
  * callers know it by. Add a term to the glossary, not here.
  */
 import type { Lang } from './format-value.ts';
-import { GLOSSARY, glossary, type Glossary } from './glossary.ts';
+import { glossary, type Glossary } from './glossary.ts';
 
-export const MESSAGES = GLOSSARY;
 export type Messages = Glossary;
 
 export function t(lang: Lang): Messages {

@@ -23,7 +23,7 @@ export function daysFromCivil(y: number, m: number, d: number): number {
 }
 
 /** The civil year and month (1-12) of a day number. */
-export function civilMonth(days: number): { y: number; m: number } {
+function civilMonth(days: number): { y: number; m: number } {
   const z = days + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;

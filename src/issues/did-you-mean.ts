@@ -17,7 +17,7 @@ export function closest(word: string, options: readonly string[]): string | unde
   return bestD <= Math.max(1, Math.floor((best?.length ?? 0) / 3)) ? best : undefined;
 }
 
-export function editDistance(a: string, b: string): number {
+function editDistance(a: string, b: string): number {
   const row = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     let prev = row[0]!;

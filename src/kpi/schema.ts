@@ -8,7 +8,7 @@ import { DATASET_NAMES } from '../dataset/fields.ts';
 
 export const GROUPS = ['volume', 'value', 'pipeline', 'time', 'retention', 'team'] as const;
 export const UNITS = ['currency', 'percent', 'count', 'days', 'hours', 'score', 'per-day'] as const;
-export const GRAIN_NAMES = ['month', 'quarter', 'year'] as const;
+const GRAIN_NAMES = ['month', 'quarter', 'year'] as const;
 
 const scalar = z.union([z.string(), z.number(), z.boolean()], { error: 'must be a text, number or true/false' });
 

@@ -29,7 +29,7 @@ export interface IngestDone {
 }
 
 /** The line printed when a file's entry does not verify. */
-export const cacheNotice = (path: string) => `cache: entry for ${path} did not verify; read again`;
+const cacheNotice = (path: string) => `cache: entry for ${path} did not verify; read again`;
 
 /** The file's cache id, its chunk when the cache has one that verifies, and a notice when it has one that does not. */
 export function lookUp(t: IngestTask, bytes?: Uint8Array): { id?: CacheId; hit?: IngestDone; notice?: string } {

@@ -41,12 +41,3 @@ export function readGitFiles(root: string, ref: string, dirs: string[] = ['data'
   }
   return files.sort((a, b) => (a.path < b.path ? -1 : 1));
 }
-
-/** The full commit id of a ref, for display. */
-export function resolveCommit(root: string, ref: string): string | null {
-  try {
-    return execFileSync('git', ['rev-parse', ref], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-  } catch {
-    return null;
-  }
-}

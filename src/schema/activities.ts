@@ -2,8 +2,6 @@ import type { z } from 'zod';
 import { records } from './fields.ts';
 import { ACTIVITY_FIELDS, recordSchema } from './record-fields.ts';
 
-export const ACTIVITY_TYPES = ACTIVITY_FIELDS[2].values;
-
 /**
  * One thing that happened to a lead or a customer, in data/YYYY/MM/activities.yaml (fields:
  * record-fields.ts ACTIVITY_FIELDS). `won` closes a lead and names the customer it became; `lost`
@@ -16,4 +14,3 @@ export const activitiesSchema = records(activitySchema);
 
 export type ActivityInput = z.input<typeof activitySchema>;
 export type Activity = z.output<typeof activitySchema>;
-export type ActivityType = (typeof ACTIVITY_TYPES)[number];

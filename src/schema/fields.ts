@@ -107,11 +107,6 @@ export const amount = z
   .min(0, { error: 'must be an amount >= 0' })
   .max(AMOUNT_MAX, { error: 'must be an amount of at most 1,000,000,000,000,000 (1e15)' });
 
-/** A count of units, a positive integer. */
-export const positiveInt = z
-  .int({ error: 'must be a positive integer' })
-  .positive({ error: 'must be a positive integer' });
-
 /** A quantity on an order line: a positive integer up to QTY_MAX (one message for a value too big, not two). */
 export const quantity = z
   .number({ error: 'must be a positive integer' })

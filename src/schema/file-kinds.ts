@@ -35,9 +35,6 @@ export const schemaOf: Record<FileKind, z.ZodType> = {
   surveys: surveysSchema,
 };
 
-/** Where the records of a kind sit inside its file ([] = the file is the list). */
-export const recordsAt: Partial<Record<FileKind, string[]>> = { products: ['products'] };
-
 export const REQUIRED_FILES: SingleKind[] = ['company', 'team', 'products', 'customers'];
 
 export const LAYOUT_HELP = `data/ holds company.yaml, team.yaml, products.yaml, customers.yaml, goals.yaml, targets/YYYY.yaml and YYYY/MM/{${MONTH_KINDS.join(',')}}.yaml`;

@@ -18,5 +18,4 @@ export const goalSchema = z.strictObject({
 /** data/goals.yaml: the goals, a list. */
 export const goalsSchema = records(goalSchema);
 
-export type GoalInput = z.input<typeof goalSchema>;
 export type Goal = z.output<typeof goalSchema>;

@@ -2,7 +2,6 @@ import type { z } from 'zod';
 import { records } from './fields.ts';
 import { ORDER_CHANNELS, ORDER_FIELDS, ORDER_LINE_FIELDS, recordSchema } from './record-fields.ts';
 
-export const LINE_KINDS = ORDER_LINE_FIELDS[4].values;
 export { ORDER_CHANNELS };
 
 /** One line of an order (fields: record-fields.ts ORDER_LINE_FIELDS). */

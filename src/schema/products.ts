@@ -27,6 +27,5 @@ export const productsSchema = z.strictObject({
   products: records(productSchema),
 });
 
-export type ProductInput = z.input<typeof productSchema>;
 export type Product = z.output<typeof productSchema>;
 export type Products = z.output<typeof productsSchema>;

@@ -27,5 +27,4 @@ export const targetSchema = z.strictObject({
 /** data/targets/YYYY.yaml: targets for one (fiscal) year, a list. */
 export const targetsSchema = records(targetSchema);
 
-export type TargetInput = z.input<typeof targetSchema>;
 export type Target = z.output<typeof targetSchema>;

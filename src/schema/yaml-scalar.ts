@@ -5,7 +5,7 @@
  *
  * Read by the fast scanner (load/fast-yaml.ts: its keywords and reserved keys), the canonical
  * reader (ingest/canonical-reader.ts: the words it must not take for text), fmt
- * (format/format-file.ts: the value of a plain key) and the writer (format/to-yaml.ts: plain or
+ * (format/comment-notes.ts: the value of a plain key) and the writer (format/to-yaml.ts: plain or
  * quoted). test/schema/yaml-scalar.test.ts holds it to js-yaml.
  *
  * js-yaml 4 resolves, in this order (lib/type/null.js, bool.js, int.js, float.js):

@@ -140,7 +140,7 @@ const FIELD_HINTS: Record<string, string> = {
 };
 
 /** The field names a strict object accepts at `path`, found by walking the schema. */
-export function fieldsAt(schema: z.ZodType, path: DocPath): string[] {
+function fieldsAt(schema: z.ZodType, path: DocPath): string[] {
   let node: unknown = schema;
   for (let i = 0; i <= path.length; i++) {
     node = unwrap(node);

@@ -45,7 +45,7 @@ export interface KindProblem {
 }
 
 /** Each product row's category (as a number) and tier. */
-export function productInfo(products: Products['products']): { category: Int32Array; tier: Int32Array; categories: number } {
+function productInfo(products: Products['products']): { category: Int32Array; tier: Int32Array; categories: number } {
   const codes = new Map<string, number>();
   const category = Int32Array.from(products, (p) => {
     let c = codes.get(p.category);
