@@ -5,12 +5,11 @@
  * themselves per month (valueBins, for what no order of the values can change), distinct
  * values (distinct.ts), or an accumulator per cell when a filter depends on the period.
  */
-import { monthsOf } from '../calendar/periods.ts';
 import { DATASETS, type DatasetName } from '../dataset/fields.ts';
 import type { Aggregation, AggregationOp, Filter } from '../kpi/schema.ts';
 import { accumulator, emptyValue, quantile, type Accumulator } from './accumulator.ts';
 import { filterUsesPeriod } from './filter.ts';
-import { none, val, type Cell, type Series, type Val } from './value.ts';
+import { val, type Cell, type Series, type Val } from './value.ts';
 import type { Op } from './formula-reads.ts';
 import type { EvalContext } from './eval-context.ts';
 import { distinctCells } from './distinct.ts';

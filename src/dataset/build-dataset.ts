@@ -12,7 +12,6 @@ import { monthIndex, parseMonth } from '../calendar/periods.ts';
 import { offsetMinutes } from '../calendar/zoned-time.ts';
 import { ABSENT, ACTIVITY_TYPE_CODES, ENUM_COLUMNS, LINE_KIND_CODES } from '../ingest/chunk.ts';
 import { dayOf, daysFromCivil, Midnights, monthOfDay } from '../ingest/days.ts';
-import { idHash } from '../ingest/id-hash.ts';
 import { leadKeys } from '../ingest/links.ts';
 import type { ValidData } from '../validate/repo-data.ts';
 import { DATASETS, type DatasetName } from './fields.ts';

@@ -3,20 +3,19 @@
  * change against the previous period, breakdown shares and lints. One JSON-serialisable object,
  * versioned, that every output (site, CLI, exports) reads. Pure. Shape: docs/report-format.md.
  */
-import { GRAINS, parseMonth, type Grain } from '../calendar/periods.ts';
-import type { ComputeResult, KpiPeriodValue, Note, PeriodInfo } from '../compute/compute-kpis.ts';
-import type { Reason } from '../compute/value.ts';
+import { GRAINS, parseMonth } from '../calendar/periods.ts';
+import type { ComputeResult, KpiPeriodValue, PeriodInfo } from '../compute/compute-kpis.ts';
 import { isAdditive, type Kpi } from '../kpi/schema.ts';
 import type { ValidData as RepoData } from '../validate/repo-data.ts';
-import { lintReport, type Lint } from './lints.ts';
+import { lintReport } from './lints.ts';
 import { judgingOf, type Judging } from '../kpi/judging.ts';
-import { judge, type NotFinal, type Status } from './status.ts';
+import { judge, type NotFinal } from './status.ts';
 import { goalProgress } from './goal-progress.ts';
 import { withLastYear, withLikeForLike } from './like-for-like.ts';
 import { buildInsights, scalesWithLength } from './insights.ts';
 import { TargetBook, type TargetScope, type TargetValue } from './targets.ts';
 import { teamView } from './team.ts';
-import { REPORT_VERSION, type GoalProgress, type Insights, type LastYear, type LikeForLike, type Report, type ReportKpi, type ReportMember, type ReportValue, type TeamView } from './model.ts';
+import { REPORT_VERSION, type GoalProgress, type Report, type ReportKpi, type ReportMember, type ReportValue } from './model.ts';
 
 export interface ReportInput {
   data: RepoData;

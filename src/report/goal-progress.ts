@@ -7,7 +7,6 @@
  * to last year's remaining months), and a straight line otherwise.
  */
 import { monthLabel, monthsOf, parseMonth } from '../calendar/periods.ts';
-import type { NotFinal, Status } from './status.ts';
 import type { GoalProgress, ReportKpi } from './model.ts';
 
 export function goalProgress(kpi: ReportKpi, fyStart: number, latestMonth: string, yearTarget: (year: string) => number | null): GoalProgress | null {

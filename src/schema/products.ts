@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { amount, id, localized, records, text } from './fields.ts';
+import { amount, id, records, text } from './fields.ts';
 import { vocabularyItem } from './company.ts';
 
 /** One product in data/products.yaml. */

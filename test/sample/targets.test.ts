@@ -41,14 +41,6 @@ function monthTargets(kpi: string, scope?: 'region' | 'rep' | 'category'): Map<s
 
 const add = (m: Map<string, number>, k: string, v: number) => m.set(k, (m.get(k) ?? 0) + v);
 
-/** Of the months with data: how many reach the target (at or above it; at or below it when lower is better). */
-function metShare(actual: Map<string, number>, target: Map<string, number>, lowerIsBetter = false): number {
-  const months = DATA_MONTHS.filter((m) => actual.has(m));
-  expect(months.length).toBeGreaterThanOrEqual(20);
-  const met = months.filter((m) => (lowerIsBetter ? actual.get(m)! <= target.get(m)! : actual.get(m)! >= target.get(m)!)).length;
-  return met / months.length;
-}
-
 describe('the sample targets, by plain sums', () => {
   it('give every KPI a month target in every month of 2025 and 2026', () => {
     expect(KPI_IDS).toHaveLength(21);
