@@ -1,21 +1,16 @@
 /**
- * The command line: parses arguments, wires real effects (disk, stdout) into the commands,
- * prints. Exit codes: 0 ok, 1 problems in the data, 2 usage errors.
+ * The command line: finds the command in the table (src/cli/commands.ts), checks its arguments,
+ * runs it with the effects (disk, stdout, stderr, colour) and turns every CliError into one line
+ * on stderr. Exit codes: 0 ok, 1 problems in the data, 2 usage errors.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
-import { writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { computeCommand, UsageError } from '../commands/compute.ts';
-import { diffCommand } from '../commands/diff.ts';
-import { GitError, readGitFiles } from '../load/read-git.ts';
-import { validateCommand } from '../commands/validate.ts';
-import { readRepoFiles } from '../load/read-repo.ts';
-import { loadRepo } from '../load/load-repo.ts';
-import { cacheDirFor } from '../load/chunk-cache.ts';
-import { preIngest } from '../load/ingest-pool.ts';
-import { siteReportOptions } from '../load/report-options.ts';
-import type { Report } from '../report/model.ts';
+import { readFileSync } from 'node:fs';
+import { CliError } from '../commands/cli-error.ts';
+import { nodeEffects, type Effects } from '../commands/effects.ts';
+import { closest } from '../issues/did-you-mean.ts';
+import { GitError } from '../load/read-git.ts';
+import { COMMANDS, type CommandSpec, type Values } from './commands.ts';
+
+export { CliError } from '../commands/cli-error.ts';
 
 /**
  * `capaian compute | head`: when the reader of stdout goes away (EPIPE), stop writing quietly, as
@@ -31,305 +26,166 @@ export function quietWhenStdoutCloses(stream: NodeJS.WriteStream = process.stdou
   });
 }
 
-export class CliError extends Error {
-  constructor(message: string, readonly exitCode = 2) {
-    super(message);
-  }
+/** The version in package.json. */
+export function version(): string {
+  return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 }
 
-const USAGE = `capaian: sales KPIs as code
+/** The whole usage: every command in a line, from the table. */
+export function usage(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return [
+    'capaian: sales KPIs as code',
+    '',
+    'usage: capaian <command> [options]',
+    '',
+    'commands:',
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    'capaian <command> --help (or capaian help <command>) shows its options and examples;',
+    'capaian --version prints the version.',
+    '',
+    'Month files already read are cached by content in node_modules/.cache/capaian (--no-cache or',
+    'CAPAIAN_CACHE=off reads everything again; CAPAIAN_CACHE=DIR puts the cache elsewhere).',
+    'Colour: in a terminal; NO_COLOR=1 turns it off, FORCE_COLOR=1 on.',
+    '',
+    'exit codes: 0 ok, 1 problems found, 2 usage error',
+  ].join('\n');
+}
 
-usage: capaian <command> [options]
+/** The usage line of a command: `capaian compute [--root DIR] [--period PERIOD] …`. */
+export function usageLine(c: CommandSpec): string {
+  const parts = [`capaian ${c.name}`];
+  if (c.positionals) parts.push(c.positionals.names);
+  for (const [name, o] of Object.entries(c.options)) {
+    const text = o.type === 'boolean' ? `--${name}` : `--${name} ${o.choices ? o.choices.join('|') : (o.value ?? 'VALUE')}`;
+    parts.push(o.required ? text : `[${text}]`);
+  }
+  return parts.join(' ');
+}
 
-commands:
-  validate [--root DIR] [--format text|json] [--strict] [--report FILE] [--no-cache]
-      check every file under data/; lists every problem as file:line:column  message  (hint),
-      and the lints (the article's common mistakes: a KPI with no target, an unrealistic target, …);
-      --report also writes the report model the site shows to FILE (when the data is valid)
-  compute [--root DIR] [--period 2026-03|2026-Q1|2026] [--kpi ID] [--format table|json|csv] [--lang id|en] [--no-cache]
-      every KPI for a period (default: the latest month) against its target; --format json prints the report model
+/** `capaian <command> --help`: what it does, its usage, every option, examples. */
+export function commandHelp(c: CommandSpec): string {
+  const rows = Object.entries(c.options).map(([name, o]) => [o.type === 'boolean' ? `--${name}` : `--${name} ${o.value ?? 'VALUE'}`, o.help + (o.required ? ' (required)' : '')] as const);
+  rows.push(['-h, --help', 'this help']);
+  const width = Math.max(...rows.map(([l]) => l.length));
+  return [
+    `capaian ${c.name}: ${c.summary}`,
+    '',
+    `usage: ${usageLine(c)}`,
+    ...(c.details ? ['', ...c.details] : []),
+    '',
+    'options:',
+    ...rows.map(([l, h]) => `  ${l.padEnd(width)}  ${h}`),
+    '',
+    c.examples.length === 1 ? 'example:' : 'examples:',
+    ...c.examples.map((e) => `  ${e}`),
+  ].join('\n');
+}
 
-month files already read are cached by content in node_modules/.cache/capaian (--no-cache or
-CAPAIAN_CACHE=off reads everything again; CAPAIAN_CACHE=DIR puts the cache elsewhere)
-  diff --base REF [--head REF] [--root DIR] [--format markdown|json] [--lang id|en] [--out-full FILE]
-      what the change from REF to --head (default: the working tree) does to every KPI:
-      new periods, restatements (with the files and records that changed), target and definition
-      changes, new lints; the markdown fits a PR comment, --out-full writes the whole report to FILE
-  import orders|leads|activities|surveys FILE.csv --month YYYY-MM [--map MAP.yaml] [--force] [--create-missing] [--root DIR]
-      one month of a CSV export as data/YYYY/MM/<kind>.yaml (rows dated in other months are skipped and counted);
-      validates the whole repository with the new files first and writes nothing on a problem; see docs/import.md
-  fmt [--root DIR] [--check]
-      rewrite data/ and kpis/ files in canonical form, keeping comments; --check lists the files that would change and exits 1
-  new-month YYYY-MM [--root DIR]
-      create data/YYYY/MM/ with orders, leads, activities and surveys files holding no records (comments with an example)
-  sample --out DIR [--orders-per-month N] [--months M] [--seed S] [--end YYYY-MM]
-      write a deterministic sample data repository (a fictional Indonesian distributor)
+/** The command named `name`, or a usage error with the nearest name. */
+function findCommand(name: string): CommandSpec {
+  const c = COMMANDS.find((x) => x.name === name);
+  if (c) return c;
+  const near = closest(name, COMMANDS.map((x) => x.name));
+  throw new CliError(`unknown command "${name}"`, 2, near ? `did you mean "${near}"? capaian --help lists the commands` : `commands: ${COMMANDS.map((x) => x.name).join(', ')}`);
+}
 
-exit codes: 0 ok, 1 problems found, 2 usage error`;
+const HELP = new Set(['--help', '-h']);
 
-type Options = NonNullable<ParseArgsConfig['options']>;
-
-export async function main(argv: string[]): Promise<number> {
-  try {
-    const [command, ...rest] = argv;
-    switch (command) {
-      case 'validate':
-        return await validate(rest);
-      case 'sample':
-        return await sample(rest);
-      case 'compute':
-        return await compute(rest);
-      case 'diff':
-        return await diff(rest);
-      case 'import':
-        return await importCsv(rest);
-      case 'fmt':
-        return await fmt(rest);
-      case 'new-month':
-        return await newMonth(rest);
-      case undefined:
-      case 'help':
-      case '--help':
-      case '-h':
-        console.log(USAGE);
-        return command === undefined ? 2 : 0;
-      default:
-        throw new CliError(`unknown command "${command}"`);
+/**
+ * A command's arguments checked against its options: an unknown option (with the nearest one), a
+ * missing value, a value not among the choices, a missing required option or the wrong number of
+ * words are each one CliError (exit 2) naming what is wrong and what is accepted.
+ */
+export function parseCommandArgs(c: CommandSpec, args: string[]): { values: Values; positionals: string[] } {
+  const values: Values = {};
+  const positionals: string[] = [];
+  const names = Object.keys(c.options);
+  const seeHelp = `capaian ${c.name} --help lists the options`;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--') {
+      positionals.push(...args.slice(i + 1));
+      break;
     }
-  } catch (e) {
-    if (e instanceof GitError) {
-      console.error(`capaian: ${e.message}`);
+    if (!a.startsWith('-') || a === '-') {
+      positionals.push(a);
+      continue;
+    }
+    const eq = a.indexOf('=');
+    const name = a.startsWith('--') ? a.slice(2, eq < 0 ? undefined : eq) : a.slice(1);
+    const o = a.startsWith('--') ? c.options[name] : undefined;
+    if (!o) {
+      const near = closest(name, names);
+      throw new CliError(`unknown option ${a.startsWith('--') ? `--${name}` : a} for ${c.name}`, 2, near ? `did you mean --${near}? ${seeHelp}` : seeHelp);
+    }
+    if (o.type === 'boolean') {
+      if (eq >= 0) throw new CliError(`--${name} takes no value`, 2, `write --${name} alone`);
+      values[name] = true;
+      continue;
+    }
+    let value: string | undefined;
+    if (eq >= 0) value = a.slice(eq + 1);
+    else if (i + 1 < args.length && !args[i + 1]!.startsWith('--')) value = args[++i];
+    if (value === undefined || value === '') throw new CliError(`--${name} needs a value`, 2, accepted(name, o));
+    if (o.choices && !o.choices.includes(value)) {
+      const near = closest(value, o.choices);
+      throw new CliError(`unknown --${name} "${value}"`, 2, `${near ? `did you mean ${near}? ` : ''}${accepted(name, o)}`);
+    }
+    values[name] = value;
+  }
+  for (const [name, o] of Object.entries(c.options)) {
+    if (values[name] === undefined && o.default !== undefined) values[name] = o.default;
+    if (o.required && values[name] === undefined) throw new CliError(`${c.name} needs --${name} ${o.value ?? 'VALUE'}`, 2, `${o.forms ? `${o.forms}; ` : ''}e.g. ${c.examples[0]}`);
+  }
+  const p = c.positionals ?? { names: '', min: 0, max: 0, example: '' };
+  if (positionals.length < p.min || positionals.length > p.max) {
+    const what = p.max === 0 ? `${c.name} takes no words besides its options, got "${positionals.join(' ')}"` : `${c.name} needs ${p.names}${positionals.length ? `, got "${positionals.join(' ')}"` : ''}`;
+    throw new CliError(what, 2, p.example ? `e.g. ${p.example}` : seeHelp);
+  }
+  return { values, positionals };
+}
+
+function accepted(name: string, o: CommandSpec['options'][string]): string {
+  if (o.choices) return `accepted: ${o.choices.join(', ')}`;
+  if (o.forms) return `use ${o.forms}`;
+  return `e.g. --${name} ${o.value ?? 'VALUE'}`;
+}
+
+/** Runs the CLI; returns the exit code. `fx` is the world it prints to and writes in (tests pass a recording fake). */
+export async function main(argv: string[], fx: Effects = nodeEffects()): Promise<number> {
+  try {
+    const [first, ...rest] = argv;
+    if (first === undefined) {
+      fx.err(usage());
       return 2;
     }
-    if (e instanceof UsageError) {
-      console.error(`capaian: ${e.message}`);
+    if (first === '--version' || first === '-v' || first === 'version') {
+      fx.out(`capaian ${version()}`);
+      return 0;
+    }
+    if (HELP.has(first) || first === 'help') {
+      const topic = first === 'help' ? rest[0] : undefined;
+      fx.out(topic ? commandHelp(findCommand(topic)) : usage());
+      return 0;
+    }
+    if (first.startsWith('-')) throw new CliError(`"${first}" is not a command`, 2, 'the command comes first: capaian validate --root DIR; capaian --help lists them');
+    const command = findCommand(first);
+    if (rest.some((a) => HELP.has(a))) {
+      fx.out(commandHelp(command));
+      return 0;
+    }
+    return await command.run(parseCommandArgs(command, rest), fx);
+  } catch (e) {
+    if (e instanceof GitError) {
+      fx.err(new CliError(e.message, 2).line());
       return 2;
     }
     if (e instanceof CliError) {
-      console.error(`capaian: ${e.message}\n\n${USAGE}`);
+      fx.err(e.line());
       return e.exitCode;
     }
     throw e;
   }
-}
-
-function parse(args: string[], options: Options) {
-  try {
-    return parseArgs({ args, options, allowPositionals: false, strict: true }).values;
-  } catch (e) {
-    throw new CliError((e as Error).message);
-  }
-}
-
-function oneOf<T extends string>(name: string, value: unknown, choices: readonly T[], fallback: T): T {
-  if (value === undefined) return fallback;
-  if (!choices.includes(value as T)) throw new CliError(`--${name} must be one of ${choices.join(', ')}, got "${String(value)}"`);
-  return value as T;
-}
-
-function integer(name: string, value: unknown): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new CliError(`--${name} must be a whole number, got "${String(value)}"`);
-  return n;
-}
-
-async function validate(args: string[]): Promise<number> {
-  const v = parse(args, {
-    root: { type: 'string', default: '.' },
-    format: { type: 'string' },
-    strict: { type: 'boolean', default: false },
-    'no-cache': { type: 'boolean', default: false },
-    report: { type: 'string' },
-  });
-  const root = resolve(v.root as string);
-  const progress = progressLine();
-  const reportFile = v.report as string | undefined;
-  const code = await validateCommand(
-    { format: oneOf('format', v.format, ['text', 'json'] as const, 'text'), strict: !!v.strict },
-    {
-      read: () => loadRepo(root, { noCache: !!v['no-cache'], onProgress: progress.update, onNotice: progress.notice }),
-      out: (line) => (progress.clear(), console.log(line)),
-      // The report model is always computed: its lints are warnings too.
-      report: { options: siteReportOptions(root), ...(reportFile ? { write: (r: Report) => writeFileSync(resolve(reportFile), JSON.stringify(r)) } : {}) },
-    },
-  );
-  return code;
-}
-
-async function compute(args: string[]): Promise<number> {
-  const v = parse(args, {
-    root: { type: 'string', default: '.' },
-    period: { type: 'string' },
-    kpi: { type: 'string' },
-    format: { type: 'string' },
-    lang: { type: 'string' },
-    'no-cache': { type: 'boolean', default: false },
-  });
-  const root = resolve(v.root as string);
-  const lang = v.lang === undefined ? undefined : oneOf('lang', v.lang, ['id', 'en'] as const, 'id');
-  const progress = progressLine();
-  return computeCommand(
-    {
-      format: oneOf('format', v.format, ['table', 'json', 'csv'] as const, 'table'),
-      ...optional('period', v.period as string | undefined),
-      ...optional('kpi', v.kpi as string | undefined),
-      ...optional('lang', lang),
-    },
-    {
-      read: () => loadRepo(root, { noCache: !!v['no-cache'], onProgress: progress.update, onNotice: progress.notice }),
-      out: (text) => (progress.clear(), console.log(text)),
-      color: !!process.stdout.isTTY && !process.env.NO_COLOR,
-      today: todayIn(),
-    },
-  );
-}
-
-async function diff(args: string[]): Promise<number> {
-  const v = parse(args, {
-    root: { type: 'string', default: '.' },
-    base: { type: 'string' },
-    head: { type: 'string' },
-    format: { type: 'string' },
-    lang: { type: 'string' },
-    'out-full': { type: 'string' },
-  });
-  if (!v.base) throw new CliError('diff needs --base REF (a branch, tag or commit)');
-  const outFull = v['out-full'] as string | undefined;
-  const root = resolve(v.root as string);
-  const lang = v.lang === undefined ? undefined : oneOf('lang', v.lang, ['id', 'en'] as const, 'id');
-  return diffCommand(
-    {
-      base: v.base as string,
-      format: oneOf('format', v.format, ['markdown', 'json'] as const, 'markdown'),
-      ...optional('head', v.head as string | undefined),
-      ...optional('lang', lang),
-    },
-    {
-      readRef: async (ref) => readGitFiles(root, ref),
-      readWorkingTree: () => readRepoFiles(root, ['data', 'kpis']),
-      readAhead: async (files) => (await preIngest(files, { cacheDir: cacheDirFor(root) })).ingested,
-      out: (text) => console.log(text),
-      ...(outFull ? { outFull: (text: string) => writeFileSync(resolve(outFull), text) } : {}),
-    },
-  );
-}
-
-async function importCsv(args: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        root: { type: 'string', default: '.' },
-        month: { type: 'string' },
-        map: { type: 'string' },
-        force: { type: 'boolean', default: false },
-        'create-missing': { type: 'boolean', default: false },
-      },
-    });
-  } catch (e) {
-    throw new CliError((e as Error).message);
-  }
-  const { values: v, positionals } = parsed;
-  const [kind, file, ...extra] = positionals;
-  if (!kind || !file || extra.length) throw new CliError('import needs a kind and a CSV file: capaian import orders export.csv --month 2026-03');
-  if (!v.month) throw new CliError('import needs --month YYYY-MM');
-  const root = resolve(v.root as string);
-  const { importCommand, nodeImportEffects } = await import('../commands/import.ts');
-  return importCommand(
-    { kind, file, month: v.month as string, ...optional('map', v.map as string | undefined), force: !!v.force, createMissing: !!v['create-missing'], root },
-    nodeImportEffects(root),
-  );
-}
-
-async function fmt(args: string[]): Promise<number> {
-  const v = parse(args, { root: { type: 'string', default: '.' }, check: { type: 'boolean', default: false } });
-  const root = resolve(v.root as string);
-  const { fmtCommand, nodeFmtEffects } = await import('../commands/fmt.ts');
-  return fmtCommand({ check: !!v.check, root }, nodeFmtEffects(root));
-}
-
-async function newMonth(args: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args, allowPositionals: true, strict: true, options: { root: { type: 'string', default: '.' } } });
-  } catch (e) {
-    throw new CliError((e as Error).message);
-  }
-  const [month, ...extra] = parsed.positionals;
-  if (!month || extra.length) throw new CliError('new-month needs one month: capaian new-month 2026-11');
-  const root = resolve(parsed.values.root as string);
-  const { newMonthCommand, nodeNewMonthEffects } = await import('../commands/new-month.ts');
-  return newMonthCommand({ month, root }, nodeNewMonthEffects(root));
-}
-
-/** Today's date where the command runs (the only clock read: for the stale-data warning). */
-function todayIn(): string {
-  return process.env.CAPAIAN_TODAY ?? new Date().toISOString().slice(0, 10);
-}
-
-async function sample(args: string[]): Promise<number> {
-  const v = parse(args, {
-    out: { type: 'string' },
-    'orders-per-month': { type: 'string' },
-    months: { type: 'string' },
-    seed: { type: 'string' },
-    end: { type: 'string' },
-  });
-  if (!v.out) throw new CliError('sample needs --out DIR');
-  const end = v.end as string | undefined;
-  if (end !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(end)) throw new CliError(`--end must be a month YYYY-MM, got "${end}"`);
-  const out = resolve(v.out as string);
-  const { sampleCommand } = await import('../sample/command.ts');
-  return await sampleCommand(
-    {
-      out,
-      ...optional('ordersPerMonth', integer('orders-per-month', v['orders-per-month'])),
-      ...optional('months', integer('months', v.months)),
-      ...optional('seed', integer('seed', v.seed)),
-      ...optional('end', end),
-    },
-    {
-      writeFile: async (path, text) => {
-        const full = join(out, path);
-        await mkdir(dirname(full), { recursive: true });
-        await writeFile(full, text);
-      },
-      log: (line) => console.log(line),
-    },
-  );
-}
-
-function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
-  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
-}
-
-/** "reading 120/300 files" on stderr, rewritten in place, only when a person is watching. */
-function progressLine() {
-  const tty = process.stdout.isTTY && process.stderr.isTTY;
-  let shown = false;
-  let last = 0;
-  return {
-    update(done: number, total: number) {
-      if (!tty || total < 50) return;
-      const now = Date.now();
-      if (now - last < 100 && done < total) return;
-      last = now;
-      process.stderr.write(`\rreading ${done}/${total} files`);
-      shown = true;
-    },
-    clear() {
-      if (shown) process.stderr.write('\r\x1b[K');
-      shown = false;
-    },
-    /** A line of its own on stderr, not run into the progress line. */
-    notice(line: string) {
-      if (shown) process.stderr.write('\r\x1b[K');
-      shown = false;
-      process.stderr.write(`${line}\n`);
-    },
-  };
 }

@@ -1,13 +1,16 @@
 /** `capaian compute`: the scorecard of a period as a terminal table, CSV or the report model as JSON. */
-import { parsePeriod, type Grain } from '../calendar/periods.ts';
+import { parsePeriod } from '../calendar/periods.ts';
 import { formatChange, formatValue, type Lang } from '../i18n/format-value.ts';
 import { t } from '../i18n/messages.ts';
 import { runPipeline, type PipelineOptions } from '../pipeline.ts';
 import { GROUPS } from '../kpi/schema.ts';
-import { csvCell } from '../report/csv.ts';
+import { kpisCsv } from '../report/csv.ts';
+import { CliError, count } from './cli-error.ts';
+import { paint, type Effects, type Paint } from './effects.ts';
+import { closest } from '../issues/did-you-mean.ts';
 import { countByLevel, formatIssue, type PendingIssue } from '../issues/issue.ts';
 import type { SourceFile } from '../validate/validate-repo.ts';
-import type { Report, ReportKpi, ReportValue } from '../report/model.ts';
+import type { Report, ReportKpi } from '../report/model.ts';
 
 export interface ComputeOptions {
   period?: string;
@@ -16,33 +19,41 @@ export interface ComputeOptions {
   lang?: Lang;
 }
 
-export interface ComputeEffects extends PipelineOptions {
+export interface ComputeEffects extends PipelineOptions, Pick<Effects, 'out'> {
   read(): Promise<{ files: SourceFile[]; issues: PendingIssue[]; ingested?: PipelineOptions['ingested'] }>;
-  out(text: string): void;
-  /** Colour statuses (a terminal). */
+  /** Colour statuses (a terminal: see useColor in effects.ts). */
   color: boolean;
 }
 
-export class UsageError extends Error {}
+/** Kept for older imports: a usage error is a CliError with exit code 2. */
+export { CliError as UsageError } from './cli-error.ts';
+
+const PERIOD_FORMS = 'a month 2026-03, a quarter 2026-Q1 or a year 2026';
 
 export async function computeCommand(opts: ComputeOptions, fx: ComputeEffects): Promise<number> {
-  if (opts.period !== undefined && !parsePeriod(opts.period)) throw new UsageError(`--period must be a month 2026-03, a quarter 2026-Q1 or a year 2026, got "${opts.period}"`);
+  if (opts.period !== undefined && !parsePeriod(opts.period)) throw new CliError(`--period "${opts.period}" is not a period`, 2, `use ${PERIOD_FORMS}`);
   const read = await fx.read();
   const { validation, report } = runPipeline(read.files, read.issues, { ...fx, ...(read.ingested ? { ingested: read.ingested } : {}) });
   if (!report) {
     for (const i of validation.issues) fx.out(`${i.level === 'warning' ? 'warning: ' : ''}${formatIssue(i)}`);
     const c = countByLevel(validation.issues);
-    fx.out(`\n${c.error} errors, ${c.warning} warnings: nothing computed`);
+    fx.out(`\n${count(c.error, 'error')}, ${count(c.warning, 'warning')}: nothing computed`);
     return 1;
   }
-  if (opts.kpi && !report.kpis.some((k) => k.id === opts.kpi)) throw new UsageError(`no KPI "${opts.kpi}"; KPIs: ${report.kpis.map((k) => k.id).join(', ')}`);
+  if (opts.kpi && !report.kpis.some((k) => k.id === opts.kpi)) {
+    const ids = report.kpis.map((k) => k.id);
+    const near = closest(opts.kpi, ids);
+    throw new CliError(`no KPI "${opts.kpi}"`, 2, near ? `did you mean "${near}"? KPIs: ${ids.join(', ')}` : `KPIs: ${ids.join(', ')}`);
+  }
+  if (opts.period !== undefined) checkPeriodInData(report, opts.period);
   const kpis = opts.kpi ? report.kpis.filter((k) => k.id === opts.kpi) : report.kpis;
   if (opts.format === 'json') {
     fx.out(JSON.stringify({ ...report, kpis }, null, 2));
     return 0;
   }
   if (opts.format === 'csv') {
-    fx.out(toCsv(kpis, opts.period));
+    const csv = kpisCsv(kpis, { ...(opts.period !== undefined ? { period: opts.period } : {}), eol: '\n' });
+    fx.out(csv.slice(0, -1));
     return 0;
   }
   const lang = opts.lang ?? (report.company.locale.startsWith('id') ? 'id' : 'en');
@@ -55,20 +66,13 @@ export async function computeCommand(opts: ComputeOptions, fx: ComputeEffects): 
   return 0;
 }
 
-const CSV_COLUMNS = ['kpi', 'grain', 'period', 'value', 'reason', 'target', 'attainment', 'status', 'previous', 'change', 'notes', 'gap', 'not_final', 'last_year', 'last_year_change'] as const;
-
-function toCsv(kpis: ReportKpi[], period?: string): string {
-  const rows: string[] = [CSV_COLUMNS.join(',')];
-  for (const k of kpis) {
-    for (const [grain, values] of Object.entries(k.values) as [Grain, ReportValue[]][]) {
-      for (const v of values) {
-        if (period && v.period !== period) continue;
-        const cells = [k.id, grain, v.period, v.value, v.reason ?? '', v.target, v.attainment, v.status ?? '', v.previous, v.change, v.notes.join(' '), v.gap, v.notFinal ?? '', v.lastYear?.value, v.lastYear?.change];
-        rows.push(cells.map(csvCell).join(','));
-      }
-    }
-  }
-  return rows.join('\n');
+/** A period the data does not reach is a usage error, not a table of dashes. */
+function checkPeriodInData(report: Report, period: string): void {
+  const grain = parsePeriod(period)!.grain;
+  const known = report.periods[grain] ?? [];
+  if (known.some((p) => p.label === period)) return;
+  const range = known.length === 0 ? `the data has no ${grain}s` : known.length === 1 ? `the data has the ${grain} ${known[0]!.label}` : `the data has ${grain}s ${known[0]!.label} to ${known[known.length - 1]!.label}`;
+  throw new CliError(`no data for period ${period}`, 2, `${range}; use ${PERIOD_FORMS}`);
 }
 
 function labelOf(report: Report, by: string, member: string, lang: Lang): string {
@@ -76,8 +80,7 @@ function labelOf(report: Report, by: string, member: string, lang: Lang): string
   return label === undefined ? member : typeof label === 'string' ? label : label[lang];
 }
 
-const COLORS: Record<string, string> = { 'on-track': '\x1b[32m', 'at-risk': '\x1b[33m', 'off-track': '\x1b[31m' };
-const RESET = '\x1b[0m';
+const COLORS: Record<string, Paint> = { 'on-track': 'green', 'at-risk': 'yellow', 'off-track': 'red' };
 
 function scorecard(report: Report, kpis: ReportKpi[], period: string, lang: Lang, color: boolean, withBreakdowns: boolean): string {
   const m = t(lang);
@@ -119,7 +122,7 @@ function scorecard(report: Report, kpis: ReportKpi[], period: string, lang: Lang
       for (const note of v.notes) notes.push(`${k.title[lang]}: ${m.notes[note]}`);
       if (withBreakdowns) {
         for (const [by, members] of Object.entries(v.breakdowns)) {
-          rows.push({ cells: [`    ${m.breakdownBy} ${by}`], status: null });
+          rows.push({ cells: [`    ${m.breakdownBy} ${m.breakdowns[by as keyof typeof m.breakdowns] ?? by}`], status: null });
           for (const x of members) {
             const share = x.share === null ? '' : ` (${formatValue(x.share, 'percent', lang)})`;
             rows.push({ cells: [`      ${labelOf(report, by, x.member, lang)}`, x.value === null ? '–' : fmt(x.value) + share, x.target === null ? '' : fmt(x.target), att(x), x.value === null ? m.reasons[x.reason ?? 'no-data'] : x.status ? m[x.status] : x.notFinal ? m.notFinal : '', ''], status: x.status });
@@ -137,7 +140,7 @@ function scorecard(report: Report, kpis: ReportKpi[], period: string, lang: Lang
       continue;
     }
     const text = render(r.cells);
-    lines.push(color && r.status ? `${COLORS[r.status]}${text}${RESET}` : text);
+    lines.push(r.status ? paint(color, COLORS[r.status]!, text) : text);
   }
   const lints = report.lints;
   if (notes.length) lines.push('', ...notes.map((n) => `* ${n}`));

@@ -28,7 +28,7 @@ export interface DiffEffects {
   readWorkingTree(): Promise<{ files: SourceFile[]; issues: PendingIssue[] }>;
   out(text: string): void;
   /** When given (`--out-full FILE`): receives the whole markdown report, never cut, for an artifact or a job summary. */
-  outFull?(text: string): void;
+  outFull?(text: string): void; // a promise returned is awaited
   /** Month files read ahead (worker threads, the cache), for each report. */
   readAhead?(files: SourceFile[]): Promise<PipelineOptions['ingested']>;
 }
@@ -56,6 +56,6 @@ export async function diffCommand(opts: DiffOptions, fx: DiffEffects): Promise<n
   } else {
     fx.out(renderDiffMarkdown({ ...input, budget: opts.budget ?? DEFAULT_BUDGET }).trimEnd());
   }
-  fx.outFull?.(renderDiffMarkdown({ ...input, budget: Infinity }));
+  await fx.outFull?.(renderDiffMarkdown({ ...input, budget: Infinity }));
   return diff ? 0 : 1;
 }

@@ -6,7 +6,6 @@
  * A file that cannot be read (bad YAML, not UTF-8, …) is reported as `file:line:column  message
  * (hint)` and never rewritten; the other files are still formatted, and the exit code is 1.
  */
-import { rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { formatYaml, type FormatKind } from '../format/format-file.ts';
 import { decodeText } from '../load/decode.ts';
@@ -15,6 +14,7 @@ import { readRepoFiles } from '../load/read-repo.ts';
 import { locateIssues } from '../load/locate.ts';
 import { formatIssue, sortIssues, type PendingIssue } from '../issues/issue.ts';
 import type { SourceFile } from '../validate/validate-repo.ts';
+import { writeFileAtomic, type Effects } from './effects.ts';
 
 export interface FmtOptions {
   /** List the files that would change and exit 1 if any; write nothing. */
@@ -23,12 +23,11 @@ export interface FmtOptions {
   root: string;
 }
 
-export interface FmtEffects {
+export interface FmtEffects extends Pick<Effects, 'out'> {
   /** The files under data/ and kpis/ (paths relative to the root), and problems met reading them. */
   read(): Promise<{ files: SourceFile[]; issues?: PendingIssue[] }>;
   /** Replaces a file; `path` is relative to the root. */
   write(path: string, text: string): Promise<void>;
-  out(line: string): void;
 }
 
 /** Returns the exit code: 0, or 1 when --check finds files to change or a file cannot be formatted. */
@@ -85,12 +84,7 @@ export function kindOf(path: string): FormatKind | undefined {
 export function nodeFmtEffects(root: string, out: (line: string) => void = (line) => console.log(line)): FmtEffects {
   return {
     read: () => readRepoFiles(root, ['data', 'kpis']),
-    async write(path, text) {
-      const full = join(root, path);
-      const temporary = `${full}.capaian-fmt-${process.pid}`;
-      await writeFile(temporary, text);
-      await rename(temporary, full);
-    },
+    write: (path, text) => writeFileAtomic(join(root, path), text),
     out,
   };
 }

@@ -9,7 +9,8 @@ import { dirname, join } from 'node:path';
 import { LAYOUTS } from '../format/layout.ts';
 import { toYaml } from '../format/to-yaml.ts';
 import { MONTH_KINDS, type MonthKind } from '../schema/file-kinds.ts';
-import { UsageError } from './compute.ts';
+import { CliError } from './cli-error.ts';
+import type { Effects } from './effects.ts';
 
 export interface NewMonthOptions {
   /** The month, YYYY-MM. */
@@ -18,20 +19,19 @@ export interface NewMonthOptions {
   root: string;
 }
 
-export interface NewMonthEffects {
+export interface NewMonthEffects extends Pick<Effects, 'out'> {
   /** Whether a file or folder exists; `path` is relative to the root. */
   exists(path: string): Promise<boolean>;
   /** Creates a file (and its folders); `path` is relative to the root. */
   write(path: string, text: string): Promise<void>;
-  out(line: string): void;
 }
 
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
-/** Returns 0, or 1 when there is no data/ folder or the month has files already. Throws UsageError for a bad month. */
+/** Returns 0, or 1 when there is no data/ folder or the month has files already. Throws a CliError (exit 2) for a bad month. */
 export async function newMonthCommand(opts: NewMonthOptions, fx: NewMonthEffects): Promise<number> {
   const m = MONTH.exec(opts.month);
-  if (!m) throw new UsageError(`new-month needs a month as YYYY-MM, e.g. 2026-11; got "${opts.month}"`);
+  if (!m) throw new CliError(`new-month needs a month as YYYY-MM, e.g. 2026-11; got "${opts.month}"`);
   const folder = `data/${m[1]}/${m[2]}`;
   if (!(await fx.exists('data'))) {
     fx.out(`capaian new-month: no data/ folder in ${opts.root}; nothing written (run it inside your data repository, or pass --root DIR)`);

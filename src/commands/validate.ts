@@ -6,6 +6,8 @@ import { validateRepo, type SourceFile, type ValidationResult } from '../validat
 import { runPipeline, type PipelineOptions } from '../pipeline.ts';
 import type { PendingIssue } from '../issues/issue.ts';
 import type { Report } from '../report/model.ts';
+import { count } from './cli-error.ts';
+import { paint, type Effects } from './effects.ts';
 
 export interface ValidateOptions {
   format: 'text' | 'json';
@@ -13,14 +15,13 @@ export interface ValidateOptions {
   strict: boolean;
 }
 
-export interface ValidateEffects {
+export interface ValidateEffects extends Pick<Effects, 'out'>, Partial<Pick<Effects, 'color'>> {
   read(): Promise<{ files: SourceFile[]; issues: PendingIssue[]; ingested?: PipelineOptions['ingested'] }>;
-  out(text: string): void;
   /**
    * When given, the report model is computed too (valid data only): its lints are printed with
    * the warnings, and `write` receives it.
    */
-  report?: { options: PipelineOptions; write?(report: Report): void };
+  report?: { options: PipelineOptions; write?(report: Report): void }; // a promise returned is awaited
 }
 
 export async function validateCommand(opts: ValidateOptions, fx: ValidateEffects): Promise<number> {
@@ -30,7 +31,7 @@ export async function validateCommand(opts: ValidateOptions, fx: ValidateEffects
   if (fx.report) {
     const run = runPipeline(read.files, read.issues, { ...fx.report.options, ...ingested });
     validation = run.validation;
-    if (run.report) fx.report.write?.(run.report);
+    if (run.report) await fx.report.write?.(run.report);
     if (run.report?.lints.length) validation = { ...validation, issues: sortIssues([...validation.issues, ...run.report.lints.map(lintIssue)]) };
   } else validation = validateRepo(read.files, read.issues, ingested);
   const { issues, summary } = validation;
@@ -39,12 +40,24 @@ export async function validateCommand(opts: ValidateOptions, fx: ValidateEffects
   if (opts.format === 'json') {
     fx.out(JSON.stringify({ ok: !failed, counts, issues: issues.map(publicIssue), summary }, null, 2));
   } else {
-    for (const i of issues) fx.out(`${i.level === 'warning' ? 'warning: ' : ''}${formatIssue(i)}`);
+    const color = !!fx.color;
+    for (const i of issues) fx.out(issueLine(i, color));
     if (issues.length) fx.out('');
     fx.out(summaryText(summary));
-    fx.out(verdict(counts, opts.strict));
+    const text = verdict(counts, opts.strict);
+    fx.out(paint(color, failed ? 'red' : counts.warning ? 'yellow' : 'green', text));
   }
   return failed ? 1 : 0;
+}
+
+/** `file:line:column  message  (hint)`, a warning prefixed; in colour, the location red for an error, yellow for a warning. */
+function issueLine(i: Issue, color: boolean): string {
+  const line = formatIssue(i);
+  const prefix = i.level === 'warning' ? paint(color, 'yellow', 'warning: ') : '';
+  if (!color) return prefix + line;
+  const at = line.indexOf('  ');
+  const where = at < 0 ? line : line.slice(0, at);
+  return prefix + paint(true, i.level === 'warning' ? 'yellow' : 'red', where) + line.slice(where.length);
 }
 
 /** A lint as a warning line: `file:line:column  message`, the file to change when there is no line. */
@@ -59,20 +72,33 @@ function publicIssue(i: Issue) {
 
 const KIND_ORDER = ['company', 'team', 'products', 'customers', 'goals', 'targets', 'orders', 'leads', 'activities', 'surveys'] as const;
 
+/** Each kind's record, one and many: "1 order", "2 orders", "1 activity". */
+const RECORD_WORDS: Record<(typeof KIND_ORDER)[number], [string, string]> = {
+  company: ['company', 'companies'],
+  team: ['team member', 'team members'],
+  products: ['product', 'products'],
+  customers: ['customer', 'customers'],
+  goals: ['goal', 'goals'],
+  targets: ['target', 'targets'],
+  orders: ['order', 'orders'],
+  leads: ['lead', 'leads'],
+  activities: ['activity', 'activities'],
+  surveys: ['survey', 'surveys'],
+};
+
 export function summaryText(s: Summary): string {
-  const parts = KIND_ORDER.filter((k) => s.records[k] !== undefined).map((k) => `${s.records[k]!.toLocaleString('en-US')} ${k}`);
+  const parts = KIND_ORDER.filter((k) => s.records[k] !== undefined).map((k) => count(s.records[k]!, ...RECORD_WORDS[k]));
   const n = s.months.length;
   const months = n === 0 ? '' : n === 1 ? `, 1 month (${s.months[0]})` : `, ${n} months (${s.months[0]} to ${s.months[n - 1]})`;
-  let text = `${s.files.length} files${months}: ${parts.join(', ')}`;
-  if (s.kpis) text += `; ${s.kpis} KPI definitions`;
+  let text = `${count(s.files.length, 'file')}${months}: ${parts.join(', ')}`;
+  if (s.kpis) text += `; ${count(s.kpis, 'KPI definition')}`;
   if (s.empty.length) text += `\nno records (empty file): ${s.empty.join(', ')}`;
   return text;
 }
 
 function verdict(c: Record<'error' | 'warning', number>, strict: boolean): string {
-  const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
   if (c.error === 0 && c.warning === 0) return 'ok: no problems found';
-  const text = `${plural(c.error, 'error')}, ${plural(c.warning, 'warning')}`;
+  const text = `${count(c.error, 'error')}, ${count(c.warning, 'warning')}`;
   if (c.error === 0) return strict ? `${text} (--strict: warnings fail)` : `${text}: ok`;
   return text;
 }

@@ -52,8 +52,8 @@ describe('capaian compute (table)', () => {
     const out: string[] = [];
     await computeCommand({ format: 'csv', period: '2026-04' }, { read: async () => ({ files, issues: [] }), out: (t) => out.push(t), color: false });
     const [head, ...rows] = out.join('\n').split('\n');
-    expect(head).toBe('kpi,grain,period,value,reason,target,attainment,status,previous,change,notes,gap,not_final,last_year,last_year_change');
-    const lead = rows.find((r) => r.startsWith('lead-conversion-rate,month,2026-04,'))!.split(',');
-    expect([lead[5], lead[6], lead[7], lead[11], lead[12]]).toEqual(['0.3', '', '', '-0.3', 'maturing']); // target 30 %, no attainment (points), no status, 30 points short, not final
+    expect(head).toBe('kpi,grain,period,breakdown,member,value,reason,target,attainment,status,previous,change,notes,gap,not_final,last_year,last_year_change,share');
+    const lead = rows.find((r) => r.startsWith('lead-conversion-rate,month,2026-04,,,'))!.split(',');
+    expect([lead[7], lead[8], lead[9], lead[13], lead[14]]).toEqual(['0.3', '', '', '-0.3', 'maturing']); // target 30 %, no attainment (points), no status, 30 points short, not final
   });
 });

@@ -1,0 +1,296 @@
+/**
+ * The CLI's commands, one entry each: name, a line of summary, options, examples and how to run
+ * it. The usage, `capaian <command> --help`, option checking and "did you mean" are all built
+ * from this table (src/cli/main.ts), so adding a command is adding an entry to COMMANDS:
+ *
+ *   {
+ *     name: 'init',
+ *     summary: 'start a data repository in DIR',
+ *     positionals: { names: 'DIR', min: 0, max: 1 },
+ *     options: { root: ROOT, force: { type: 'boolean', help: 'write over files that exist' } },
+ *     examples: ['capaian init my-sales'],
+ *     run: async ({ values, positionals }, fx) => { ...; return 0; },
+ *   },
+ *
+ * `run` gets the parsed arguments (defaults applied, choices and required options checked) and
+ * the effects (stdout, stderr, atomic file writes, colour); it returns the exit code or throws a
+ * CliError for a usage problem.
+ */
+import { join, resolve } from 'node:path';
+import { computeCommand } from '../commands/compute.ts';
+import { diffCommand } from '../commands/diff.ts';
+import { CliError } from '../commands/cli-error.ts';
+import type { Effects } from '../commands/effects.ts';
+import { validateCommand } from '../commands/validate.ts';
+import { readGitFiles } from '../load/read-git.ts';
+import { readRepoFiles } from '../load/read-repo.ts';
+import { loadRepo } from '../load/load-repo.ts';
+import { cacheDirFor } from '../load/chunk-cache.ts';
+import { preIngest } from '../load/ingest-pool.ts';
+import { siteReportOptions } from '../load/report-options.ts';
+import type { Report } from '../report/model.ts';
+
+export interface OptionSpec {
+  type: 'string' | 'boolean';
+  /** The value's placeholder in the usage: DIR, FILE, REF. */
+  value?: string;
+  help: string;
+  default?: string;
+  /** The only values accepted (checked, with "did you mean"). */
+  choices?: readonly string[];
+  /** The command cannot run without it. */
+  required?: boolean;
+  /** What a value looks like, for the one-line error when it is missing: "a month 2026-03, a quarter 2026-Q1 or a year 2026". */
+  forms?: string;
+}
+
+export type Values = Record<string, string | boolean | undefined>;
+
+export interface CommandSpec {
+  name: string;
+  /** One line, lower case, no full stop: shown in the command list and atop the help. */
+  summary: string;
+  /** More lines for the help, after the usage. */
+  details?: string[];
+  /** Words that are not options (import's kind and file, new-month's month). */
+  positionals?: { names: string; min: number; max: number; example: string };
+  options: Record<string, OptionSpec>;
+  examples: string[];
+  run(args: { values: Values; positionals: string[] }, fx: Effects): Promise<number>;
+}
+
+const ROOT: OptionSpec = { type: 'string', value: 'DIR', default: '.', help: 'the data repository (default: the current folder)' };
+const NO_CACHE: OptionSpec = { type: 'boolean', help: 'read every month file again (also CAPAIAN_CACHE=off; CAPAIAN_CACHE=DIR moves the cache)' };
+const LANG: OptionSpec = { type: 'string', value: 'LANG', choices: ['id', 'en'], help: "the language (default: the company's locale)" };
+const PERIOD_FORMS = 'a month 2026-03, a quarter 2026-Q1 or a year 2026';
+const MONTH_FORMS = 'a month YYYY-MM';
+
+const str = (v: string | boolean | undefined): string | undefined => (typeof v === 'string' ? v : undefined);
+
+export const COMMANDS: CommandSpec[] = [
+  {
+    name: 'validate',
+    summary: 'check every file under data/ and kpis/ and list every problem at once',
+    details: [
+      'Each problem is one line, file:line:column  message  (hint); then the lints (the article\'s common',
+      'mistakes: a KPI with no target, an unrealistic target, …) as warnings. Exit 1 on an error',
+      '(or a warning, with --strict).',
+    ],
+    options: {
+      root: ROOT,
+      format: { type: 'string', value: 'FORMAT', choices: ['text', 'json'], default: 'text', help: 'text, or json for other tools: { ok, counts, issues, summary }' },
+      strict: { type: 'boolean', help: 'warnings fail too' },
+      report: { type: 'string', value: 'FILE', help: 'also write the report model the site shows to FILE (valid data only)' },
+      'no-cache': NO_CACHE,
+    },
+    examples: ['capaian validate', 'capaian validate --strict --format json'],
+    async run({ values: v }, fx) {
+      const root = resolve(str(v.root)!);
+      const progress = progressLine(fx);
+      const reportFile = str(v.report);
+      return validateCommand(
+        { format: v.format as 'text' | 'json', strict: !!v.strict },
+        {
+          read: () => loadRepo(root, { noCache: !!v['no-cache'], onProgress: progress.update, onNotice: progress.notice }),
+          out: (line) => (progress.clear(), fx.out(line)),
+          color: fx.color,
+          // The report model is always computed: its lints are warnings too.
+          report: { options: siteReportOptions(root), ...(reportFile ? { write: (r: Report) => fx.writeFile(resolve(reportFile), JSON.stringify(r)) } : {}) },
+        },
+      );
+    },
+  },
+  {
+    name: 'compute',
+    summary: 'every KPI for a period against its target',
+    details: ['The period defaults to the latest month. --kpi with the table also lists the breakdowns.'],
+    options: {
+      root: ROOT,
+      period: { type: 'string', value: 'PERIOD', forms: PERIOD_FORMS, help: `${PERIOD_FORMS} (default: the latest month)` },
+      kpi: { type: 'string', value: 'ID', help: 'one KPI (its file name in kpis/), with its breakdowns' },
+      format: { type: 'string', value: 'FORMAT', choices: ['table', 'json', 'csv'], default: 'table', help: 'table (coloured in a terminal), json (the report model) or csv (columns in docs/report-format.md)' },
+      lang: LANG,
+      'no-cache': NO_CACHE,
+    },
+    examples: ['capaian compute', 'capaian compute --period 2026-Q1 --lang en', 'capaian compute --kpi net-sales', 'capaian compute --format csv > kpis.csv'],
+    async run({ values: v }, fx) {
+      const root = resolve(str(v.root)!);
+      const progress = progressLine(fx);
+      return computeCommand(
+        {
+          format: v.format as 'table' | 'json' | 'csv',
+          ...optional('period', str(v.period)),
+          ...optional('kpi', str(v.kpi)),
+          ...optional('lang', str(v.lang) as 'id' | 'en' | undefined),
+        },
+        {
+          read: () => loadRepo(root, { noCache: !!v['no-cache'], onProgress: progress.update, onNotice: progress.notice }),
+          out: (text) => (progress.clear(), fx.out(text)),
+          color: fx.color,
+          today: todayIn(),
+        },
+      );
+    },
+  },
+  {
+    name: 'diff',
+    summary: 'what the change from REF does to every KPI, for a PR comment',
+    details: [
+      'New periods, restatements (with the files and records that changed), target and definition',
+      'changes, new lints. The markdown fits a PR comment. Exit 0 when the head is computed, 1 when it has errors.',
+    ],
+    options: {
+      root: ROOT,
+      base: { type: 'string', value: 'REF', required: true, forms: 'a branch, tag or commit', help: 'the git ref to compare with (a branch, tag or commit)' },
+      head: { type: 'string', value: 'REF', help: 'the ref to compare (default: the working tree)' },
+      format: { type: 'string', value: 'FORMAT', choices: ['markdown', 'json'], default: 'markdown', help: 'markdown or json' },
+      lang: LANG,
+      'out-full': { type: 'string', value: 'FILE', help: 'also write the whole report, never cut, to FILE' },
+    },
+    examples: ['capaian diff --base origin/main', 'capaian diff --base v1 --head v2 --format json'],
+    async run({ values: v }, fx) {
+      const outFull = str(v['out-full']);
+      const root = resolve(str(v.root)!);
+      return diffCommand(
+        {
+          base: str(v.base)!,
+          format: v.format as 'markdown' | 'json',
+          ...optional('head', str(v.head)),
+          ...optional('lang', str(v.lang) as 'id' | 'en' | undefined),
+        },
+        {
+          readRef: async (ref) => readGitFiles(root, ref),
+          readWorkingTree: () => readRepoFiles(root, ['data', 'kpis']),
+          readAhead: async (files) => (await preIngest(files, { cacheDir: cacheDirFor(root) })).ingested,
+          out: (text) => fx.out(text),
+          ...(outFull ? { outFull: (text: string) => fx.writeFile(resolve(outFull), text) } : {}),
+        },
+      );
+    },
+  },
+  {
+    name: 'import',
+    summary: "one month of a CSV export as that month's data file",
+    details: [
+      'Writes data/YYYY/MM/<kind>.yaml (rows dated in other months are skipped and counted). Validates',
+      'the whole repository with the new file first and writes nothing on a problem. See docs/import.md.',
+    ],
+    positionals: { names: 'orders|leads|activities|surveys FILE.csv', min: 2, max: 2, example: 'capaian import orders export.csv --month 2026-03' },
+    options: {
+      root: ROOT,
+      month: { type: 'string', value: 'YYYY-MM', required: true, forms: MONTH_FORMS, help: 'the month to import (rows of other months are skipped)' },
+      map: { type: 'string', value: 'MAP.yaml', help: 'which CSV column is which field (default: columns named as the fields)' },
+      force: { type: 'boolean', help: "replace the month's file if it exists" },
+      'create-missing': { type: 'boolean', help: 'add the customers and products the CSV names that are not listed yet' },
+    },
+    examples: ['capaian import orders export.csv --month 2026-11 --map examples/superstore/map.yaml'],
+    async run({ values: v, positionals }, fx) {
+      const [kind, file] = positionals as [string, string];
+      const root = resolve(str(v.root)!);
+      const { importCommand, nodeImportEffects } = await import('../commands/import.ts');
+      return importCommand(
+        { kind, file, month: str(v.month)!, ...optional('map', str(v.map)), force: !!v.force, createMissing: !!v['create-missing'], root },
+        nodeImportEffects(root, fx.out),
+      );
+    },
+  },
+  {
+    name: 'fmt',
+    summary: 'rewrite data/ and kpis/ files in canonical form, keeping comments',
+    details: ['Never changes a value. --check writes nothing: it lists the files that would change and exits 1.'],
+    options: { root: ROOT, check: { type: 'boolean', help: 'list the files not in canonical form; exit 1 if any' } },
+    examples: ['capaian fmt', 'capaian fmt --check'],
+    async run({ values: v }, fx) {
+      const root = resolve(str(v.root)!);
+      const { fmtCommand, nodeFmtEffects } = await import('../commands/fmt.ts');
+      return fmtCommand({ check: !!v.check, root }, nodeFmtEffects(root, fx.out));
+    },
+  },
+  {
+    name: 'new-month',
+    summary: "create a month's folder with its four files, no records yet",
+    details: ['data/YYYY/MM/ gets orders, leads, activities and surveys files holding comments and an example. Never overwrites.'],
+    positionals: { names: 'YYYY-MM', min: 1, max: 1, example: 'capaian new-month 2026-11' },
+    options: { root: ROOT },
+    examples: ['capaian new-month 2026-11'],
+    async run({ values: v, positionals }, fx) {
+      const root = resolve(str(v.root)!);
+      const { newMonthCommand, nodeNewMonthEffects } = await import('../commands/new-month.ts');
+      return newMonthCommand({ month: positionals[0]!, root }, nodeNewMonthEffects(root, fx.out));
+    },
+  },
+  {
+    name: 'sample',
+    summary: 'write a deterministic sample data repository (a fictional Indonesian distributor)',
+    options: {
+      out: { type: 'string', value: 'DIR', required: true, forms: 'a folder', help: 'the folder to write into' },
+      'orders-per-month': { type: 'string', value: 'N', help: 'orders a month (default 500)' },
+      months: { type: 'string', value: 'M', help: 'months of data (default 24)' },
+      seed: { type: 'string', value: 'S', help: 'the random seed (default 1)' },
+      end: { type: 'string', value: 'YYYY-MM', forms: MONTH_FORMS, help: 'the last month (default 2026-10)' },
+    },
+    examples: ['capaian sample --out .', 'capaian sample --out /tmp/small --months 3 --orders-per-month 50'],
+    async run({ values: v }, fx) {
+      const end = str(v.end);
+      if (end !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(end)) throw new CliError(`--end "${end}" is not a month`, 2, `use ${MONTH_FORMS}`);
+      const out = resolve(str(v.out)!);
+      const { sampleCommand } = await import('../sample/command.ts');
+      return await sampleCommand(
+        {
+          out,
+          ...optional('ordersPerMonth', integer('orders-per-month', v['orders-per-month'])),
+          ...optional('months', integer('months', v.months)),
+          ...optional('seed', integer('seed', v.seed)),
+          ...optional('end', end),
+        },
+        {
+          writeFile: (path, text) => fx.writeFile(join(out, path), text),
+          log: (line) => fx.out(line),
+        },
+      );
+    },
+  },
+];
+
+function integer(name: string, value: string | boolean | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new CliError(`--${name} must be a whole number, got "${String(value)}"`, 2, `e.g. --${name} 12`);
+  return n;
+}
+
+function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+}
+
+/** Today's date where the command runs (the only clock read: for the stale-data warning). */
+function todayIn(): string {
+  return process.env.CAPAIAN_TODAY ?? new Date().toISOString().slice(0, 10);
+}
+
+/** "reading 120/300 files" on stderr, rewritten in place, only when a person is watching. */
+function progressLine(fx: Effects) {
+  const tty = process.stdout.isTTY && process.stderr.isTTY;
+  let shown = false;
+  let last = 0;
+  return {
+    update(done: number, total: number) {
+      if (!tty || total < 50) return;
+      const now = Date.now();
+      if (now - last < 100 && done < total) return;
+      last = now;
+      process.stderr.write(`\rreading ${done}/${total} files`);
+      shown = true;
+    },
+    clear() {
+      if (shown) process.stderr.write('\r\x1b[K');
+      shown = false;
+    },
+    /** A line of its own on stderr, not run into the progress line. */
+    notice(line: string) {
+      if (shown) process.stderr.write('\r\x1b[K');
+      shown = false;
+      fx.err(line);
+    },
+  };
+}
