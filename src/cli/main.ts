@@ -55,7 +55,7 @@ CAPAIAN_CACHE=off reads everything again; CAPAIAN_CACHE=DIR puts the cache elsew
       what the change from REF to --head (default: the working tree) does to every KPI:
       new periods, restatements (with the files and records that changed), target and definition
       changes, new lints; the markdown fits a PR comment, --out-full writes the whole report to FILE
-  import orders|leads|activities|surveys FILE.csv --month YYYY-MM [--map MAP.yaml] [--force] [--create-missing] [--root DIR]
+  import orders|leads|activities|surveys FILE.csv --month YYYY-MM|--months FIRST..LAST|--all-months [--map MAP.yaml] [--force] [--create-missing] [--root DIR]
       one month of a CSV export as data/YYYY/MM/<kind>.yaml (rows dated in other months are skipped and counted);
       validates the whole repository with the new files first and writes nothing on a problem; see docs/import.md
   fmt [--root DIR] [--check]
@@ -225,6 +225,8 @@ async function importCsv(args: string[]): Promise<number> {
       options: {
         root: { type: 'string', default: '.' },
         month: { type: 'string' },
+        months: { type: 'string' },
+        'all-months': { type: 'boolean', default: false },
         map: { type: 'string' },
         force: { type: 'boolean', default: false },
         'create-missing': { type: 'boolean', default: false },
@@ -236,11 +238,11 @@ async function importCsv(args: string[]): Promise<number> {
   const { values: v, positionals } = parsed;
   const [kind, file, ...extra] = positionals;
   if (!kind || !file || extra.length) throw new CliError('import needs a kind and a CSV file: capaian import orders export.csv --month 2026-03');
-  if (!v.month) throw new CliError('import needs --month YYYY-MM');
   const root = resolve(v.root as string);
   const { importCommand, nodeImportEffects } = await import('../commands/import.ts');
   return importCommand(
-    { kind, file, month: v.month as string, ...optional('map', v.map as string | undefined), force: !!v.force, createMissing: !!v['create-missing'], root },
+    // Which months (--month, --months, --all-months) is checked by the command (monthSpanOf).
+    { kind, file, ...optional('month', v.month as string | undefined), ...optional('months', v.months as string | undefined), allMonths: !!v['all-months'], ...optional('map', v.map as string | undefined), force: !!v.force, createMissing: !!v['create-missing'], root },
     nodeImportEffects(root),
   );
 }

@@ -15,8 +15,10 @@ export function isMonth(text: string): boolean {
 
 /** `2016-01..2019-12` (or one month) as a span; a string says what is wrong. */
 export function parseMonthSpan(text: string): MonthSpan | string {
-  const [from, to = from, ...rest] = text.split('..');
-  if (rest.length || !from || !isMonth(from) || !isMonth(to)) return `--months must be FIRST..LAST, months YYYY-MM (2016-01..2019-12), got "${text}"`;
+  const parts = text.split('..');
+  const from = parts[0] ?? '';
+  const to = parts[1] ?? from;
+  if (parts.length > 2 || !isMonth(from) || !isMonth(to)) return `--months must be FIRST..LAST, months YYYY-MM (2016-01..2019-12), got "${text}"`;
   if (to < from) return `--months runs backwards: ${from} is after ${to}`;
   return { from, to };
 }
