@@ -5,6 +5,7 @@
  * read them as (which would turn `01` into "1" and never match).
  */
 import { isMap, isPair, isScalar, isSeq, parseDocument, type Node } from 'yaml';
+import type { z } from 'zod';
 import { formatIssue, type Issue, type PendingIssue } from '../issues/issue.ts';
 import { decodeText } from '../load/decode.ts';
 import { locateIssues } from '../load/locate.ts';
@@ -27,8 +28,20 @@ export function loadMapping(bytes: Uint8Array, file: string, kind: MonthKind): L
   const value = mapKeysAsWritten(text, parsed.value);
   const schema = mappingSchema(kind);
   const r = schema.safeParse(value ?? {}, { reportInput: true });
-  if (!r.success) return located(schemaIssues(r.error, schema, file, false));
+  if (!r.success) return located(schemaIssues({ issues: r.error.issues.flatMap(intoTheBranch) } as z.ZodError, schema, file, false));
   return { mapping: r.data, text };
+}
+
+/**
+ * A value spec is a column name, a number or { column: …, … }: when the value given is of one
+ * branch's shape (an object) and only that branch's insides are wrong, the problem is told there
+ * (`fields.score.round must be a whole number…`), not as "must be a column name, a number, or …".
+ */
+function intoTheBranch(zi: z.core.$ZodIssue): z.core.$ZodIssue[] {
+  if (zi.code !== 'invalid_union' || !zi.errors?.length) return [zi];
+  const fitting = zi.errors.filter((branch) => !branch.some((b) => b.code === 'invalid_type' && b.path.length === 0));
+  if (fitting.length !== 1) return [zi];
+  return fitting[0]!.map((b) => ({ ...b, path: [...zi.path, ...b.path] }) as z.core.$ZodIssue).flatMap(intoTheBranch);
 }
 
 function whole(i: PendingIssue): Issue {
