@@ -62,9 +62,10 @@ export interface ImportEffects {
   readFile(path: string): Promise<Uint8Array>;
   /**
    * Every file under the repository's data/ and kpis/, paths relative to the root; `ingested`
-   * hands validation the month files already read (from the cache), so they are not read again.
+   * hands validation the month files already read (from the cache), so they are not read again;
+   * `readAhead` counts them (month files, and how many of them the cache held).
    */
-  readRepo(): Promise<{ files: SourceFile[]; issues: PendingIssue[]; ingested?: ValidateOptions['ingested'] }>;
+  readRepo(): Promise<{ files: SourceFile[]; issues: PendingIssue[]; ingested?: ValidateOptions['ingested']; readAhead?: { files: number; cached: number } }>;
   /**
    * Writes every file or none: `paths` are relative to the repository root
    * (data/2026/03/orders.yaml), in the order given.
@@ -280,8 +281,8 @@ export function nodeImportEffects(root: string, out: (line: string) => void = (l
     async readRepo() {
       const read = await readRepoFiles(root, ['data', 'kpis']);
       if (read.issues.length) return read;
-      const { ingested } = await preIngest(read.files, { cacheDir: cacheDirFor(root), onNotice: out });
-      return { ...read, ingested };
+      const { ingested, stats } = await preIngest(read.files, { cacheDir: cacheDirFor(root), onNotice: out });
+      return { ...read, ingested, readAhead: { files: stats.files, cached: stats.cached } };
     },
     writeFiles: (files) => writeAllOrNone(root, files),
     out,
