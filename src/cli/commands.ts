@@ -170,7 +170,7 @@ export const COMMANDS: CommandSpec[] = [
   },
   {
     name: 'import',
-    summary: "one month of a CSV export as that month's data file",
+    summary: "a CSV export as month data files (one month, or split by date over several)",
     details: [
       'Writes data/YYYY/MM/<kind>.yaml (rows dated in other months are skipped and counted). Validates',
       'the whole repository with the new file first and writes nothing on a problem. See docs/import.md.',
@@ -178,7 +178,9 @@ export const COMMANDS: CommandSpec[] = [
     positionals: { names: 'orders|leads|activities|surveys FILE.csv', min: 2, max: 2, example: 'capaian import orders export.csv --month 2026-03' },
     options: {
       root: ROOT,
-      month: { type: 'string', value: 'YYYY-MM', required: true, forms: MONTH_FORMS, help: 'the month to import (rows of other months are skipped)' },
+      month: { type: 'string', value: 'YYYY-MM', forms: MONTH_FORMS, help: 'the month to import (rows of other months are skipped)' },
+      months: { type: 'string', value: 'FIRST..LAST', help: 'split a multi-month export into one file per month, e.g. 2016-01..2019-12' },
+      'all-months': { type: 'boolean', help: 'every month the export has rows for' },
       map: { type: 'string', value: 'MAP.yaml', help: 'which CSV column is which field (default: columns named as the fields)' },
       force: { type: 'boolean', help: "replace the month's file if it exists" },
       'create-missing': { type: 'boolean', help: 'add the customers and products the CSV names that are not listed yet' },
@@ -189,7 +191,8 @@ export const COMMANDS: CommandSpec[] = [
       const root = resolve(str(v.root)!);
       const { importCommand, nodeImportEffects } = await import('../commands/import.ts');
       return importCommand(
-        { kind, file, month: str(v.month)!, ...optional('map', str(v.map)), force: !!v.force, createMissing: !!v['create-missing'], root },
+        // Which months (--month, --months or --all-months: exactly one) is checked by the command (monthSpanOf).
+        { kind, file, ...optional('month', str(v.month)), ...optional('months', str(v.months)), allMonths: !!v['all-months'], ...optional('map', str(v.map)), force: !!v.force, createMissing: !!v['create-missing'], root },
         nodeImportEffects(root, fx.out),
       );
     },

@@ -1,31 +1,39 @@
 /**
- * `capaian import orders|leads|activities|surveys FILE.csv --month YYYY-MM [--map MAP.yaml]
- * [--force] [--create-missing]`: one month of a CRM or spreadsheet export as that month's YAML.
+ * `capaian import orders|leads|activities|surveys FILE.csv (--month YYYY-MM | --months FIRST..LAST
+ * | --all-months) [--map MAP.yaml] [--force] [--create-missing]`: a CRM or spreadsheet export as
+ * the YAML of one month, or split by date into the files of many months in one run.
  *
- * Reads the CSV and the mapping, makes the month's records (rows dated in other months are
- * skipped and counted), then validates the whole repository in memory with the new files in
- * place. Only when everything is valid are the files written: data/YYYY/MM/<kind>.yaml, and
- * with --create-missing the customers and products added to customers.yaml and products.yaml.
- * Problems in the CSV are reported at its lines (`FILE.csv:LINE  message  (hint)`), all at once.
- * Disk and output come in as effects (see nodeImportEffects), so tests run it in memory.
+ * Reads the CSV and the mapping, makes the months' records (rows dated in other months are
+ * skipped and counted), then validates the whole repository once, in memory, with the new files
+ * in place; month files the import does not touch come from the cache, already read. Only when
+ * everything is valid are the files written, all or none (staged, then renamed into place):
+ * data/YYYY/MM/<kind>.yaml for each month, and with --create-missing the customers and products
+ * added to customers.yaml and products.yaml. Problems in the CSV are reported at its lines
+ * (`FILE.csv:LINE  message  (hint)`), all at once. Disk and output come in as effects (see
+ * nodeImportEffects), so tests run it in memory.
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { LAYOUTS } from '../format/layout.ts';
 import { listToYaml } from '../format/to-yaml.ts';
 import { insertCustomers, insertProducts } from '../import/append.ts';
 import { formatRowIssue, readCsv, type CsvTable, type Delimiter, type RowIssue } from '../import/csv.ts';
-import { mapRows, type MapResult } from '../import/map-rows.ts';
-import { defaultMapping, localeFormats, mappingSchema, type Mapping } from '../import/mapping.ts';
+import { loadMapping } from '../import/load-mapping.ts';
+import type { MadeRecord } from '../import/made.ts';
+import { mapRows } from '../import/map-rows.ts';
+import { defaultMapping, localeFormats, type Mapping } from '../import/mapping.ts';
+import { isMonth, monthPath, monthsBetween, parseMonthSpan, spanLabel, type MonthSpan } from '../import/month-span.ts';
+import { collapse, problemKey, summary, translate, type Shown } from '../import/tell.ts';
+import { cacheDirFor } from '../load/chunk-cache.ts';
 import { decodeText } from '../load/decode.ts';
+import { preIngest } from '../load/ingest-pool.ts';
 import { locateIssues } from '../load/locate.ts';
-import { parseYaml, protoKeys } from '../load/parse-yaml.ts';
+import { parseYaml } from '../load/parse-yaml.ts';
 import { readRepoFiles } from '../load/read-repo.ts';
 import { companySchema, type Company } from '../schema/company.ts';
 import { MONTH_KINDS, type MonthKind } from '../schema/file-kinds.ts';
-import { formatIssue, formatPath, pushAll, type Issue, type PendingIssue } from '../issues/issue.ts';
-import { schemaIssues } from '../validate/schema-issues.ts';
-import { validateRepo, type SourceFile } from '../validate/validate-repo.ts';
+import { formatIssue, pushAll, type PendingIssue } from '../issues/issue.ts';
+import { validateRepo, type SourceFile, type ValidateOptions } from '../validate/validate-repo.ts';
 import { UsageError } from './compute.ts';
 
 export interface ImportOptions {
@@ -33,11 +41,15 @@ export interface ImportOptions {
   kind: string;
   /** The CSV to read, as the user wrote it (shown in messages). */
   file: string;
-  /** The month to write, YYYY-MM: only rows dated in it are imported. */
-  month: string;
+  /** One month to write, YYYY-MM: only rows dated in it are imported. */
+  month?: string;
+  /** Instead of month: the months to write, FIRST..LAST (2016-01..2019-12). */
+  months?: string;
+  /** Instead of month: every month from the file's first date to its last. */
+  allMonths?: boolean;
   /** The mapping file; without it, columns are read by field name. */
   map?: string;
-  /** Replace the month's file if it exists. */
+  /** Replace the months' files if they exist. */
   force: boolean;
   /** Add customers and products the CSV names that the repository does not list. */
   createMissing: boolean;
@@ -48,37 +60,58 @@ export interface ImportOptions {
 export interface ImportEffects {
   /** A file the user named (the CSV, the mapping, a joined CSV); throws if it cannot be read. */
   readFile(path: string): Promise<Uint8Array>;
-  /** Every file under the repository's data/ and kpis/, paths relative to the root. */
-  readRepo(): Promise<{ files: SourceFile[]; issues: PendingIssue[] }>;
-  /** `path` is relative to the repository root: data/2026/03/orders.yaml. */
-  writeFile(path: string, text: string): Promise<void>;
+  /**
+   * Every file under the repository's data/ and kpis/, paths relative to the root; `ingested`
+   * hands validation the month files already read (from the cache), so they are not read again;
+   * `readAhead` counts them (month files, and how many of them the cache held).
+   */
+  readRepo(): Promise<{ files: SourceFile[]; issues: PendingIssue[]; ingested?: ValidateOptions['ingested']; readAhead?: { files: number; cached: number } }>;
+  /**
+   * Writes every file or none: `paths` are relative to the repository root
+   * (data/2026/03/orders.yaml), in the order given.
+   */
+  writeFiles(files: [path: string, text: string][]): Promise<void>;
   out(line: string): void;
 }
 
-/** At most this many problems of one kind are listed; the rest are counted. */
-const SHOW_PER_PROBLEM = 20;
-
 type Rec = Record<string, unknown>;
+
+// ---------------------------------------------------------------------------------------------
+// Options: which months, checked before anything is read.
+
+/** The months to import, from exactly one of --month, --months and --all-months. */
+export function monthSpanOf(opts: Pick<ImportOptions, 'month' | 'months' | 'allMonths'>): MonthSpan {
+  const given = [opts.month !== undefined && '--month', opts.months !== undefined && '--months', opts.allMonths && '--all-months'].filter(Boolean);
+  if (given.length === 0) throw new UsageError('import needs --month YYYY-MM, --months FIRST..LAST (2016-01..2019-12) or --all-months');
+  if (given.length > 1) throw new UsageError(`give one of --month, --months and --all-months, not ${given.join(' and ')}`);
+  if (opts.allMonths) return 'all';
+  if (opts.month !== undefined) {
+    if (!isMonth(opts.month)) throw new UsageError(`--month must be a month YYYY-MM, got "${opts.month}"`);
+    return { from: opts.month, to: opts.month };
+  }
+  const span = parseMonthSpan(opts.months!);
+  if (typeof span === 'string') throw new UsageError(span);
+  return span;
+}
+
+// ---------------------------------------------------------------------------------------------
 
 /** Returns the exit code: 0 written, 1 problems (nothing written). Throws UsageError for bad arguments. */
 export async function importCommand(opts: ImportOptions, fx: ImportEffects): Promise<number> {
   if (!(MONTH_KINDS as readonly string[]).includes(opts.kind)) throw new UsageError(`import needs a kind: ${MONTH_KINDS.join(', ')}; got "${opts.kind}"`);
   const kind = opts.kind as MonthKind;
-  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(opts.month)) throw new UsageError(`--month must be a month YYYY-MM, got "${opts.month}"`);
-  const month = opts.month;
-  const monthPath = `data/${month.slice(0, 4)}/${month.slice(5, 7)}/${kind}.yaml`;
+  const span = monthSpanOf(opts);
+  const label = spanLabel(span);
 
   const repo = await fx.readRepo();
   const byPath = new Map(repo.files.map((f) => [f.path, f]));
-  if (byPath.has(monthPath) && !opts.force) {
-    fx.out(`${join(opts.root, monthPath)}  already exists  (import --force replaces it; to add to a month, import the month's whole export again with --force)`);
-    fx.out('nothing written');
-    return 1;
+  if (span !== 'all' && !opts.force) {
+    const refused = refuseExisting(fx, opts, monthsBetween(span.from, span.to).map((m) => monthPath(m, kind)), byPath);
+    if (refused) return refused;
   }
   const text = (path: string) => {
     const f = byPath.get(path);
-    if (!f) return undefined;
-    return decodeText(f.bytes, path).text;
+    return f ? decodeText(f.bytes, path).text : undefined;
   };
   const company = readCompany(text('data/company.yaml'));
   const existingCustomers = listOf(text('data/customers.yaml'));
@@ -90,18 +123,10 @@ export async function importCommand(opts: ImportOptions, fx: ImportEffects): Pro
   const mapFile = opts.map ?? '(no --map)';
   let mapText: string | undefined;
   if (opts.map !== undefined) {
-    const bytes = await readUserFile(fx, opts.map, 'mapping');
-    const decoded = decodeText(bytes, opts.map);
-    if (decoded.text === undefined) return fail(fx, decoded.issues.map((i) => formatIssue(locate(i))));
-    mapText = decoded.text;
-    const parsed = parseYaml(mapText, opts.map);
-    if (parsed.issues.length) return fail(fx, locateIssues(parsed.issues, () => mapText).map(formatIssue));
-    const reserved = protoKeys(parsed.value, opts.map);
-    if (reserved.length) return fail(fx, locateIssues(reserved, () => mapText).map(formatIssue));
-    const schema = mappingSchema(kind);
-    const r = schema.safeParse(parsed.value ?? {}, { reportInput: true });
-    if (!r.success) return fail(fx, locateIssues(schemaIssues(r.error, schema, opts.map, false), () => mapText).map(formatIssue));
-    mapping = r.data;
+    const loaded = loadMapping(await readUserFile(fx, opts.map, 'mapping'), opts.map, kind);
+    if (!loaded.mapping) return fail(fx, loaded.problems);
+    mapping = loaded.mapping;
+    mapText = loaded.text;
     if (mapping.kind && mapping.kind !== kind) throw new UsageError(`${opts.map} maps ${mapping.kind}, not ${kind}: run capaian import ${mapping.kind} …, or use a mapping for ${kind}`);
   }
 
@@ -128,7 +153,7 @@ export async function importCommand(opts: ImportOptions, fx: ImportEffects): Pro
   const formats = { dates: mapping.dates ?? locale.dates, numbers: mapping.numbers ?? locale.numbers, numbersStated: mapping.numbers !== undefined, datesStated: mapping.dates !== undefined };
   const result = mapRows({
     kind,
-    month,
+    months: span,
     table,
     joins,
     mapping,
@@ -144,11 +169,23 @@ export async function importCommand(opts: ImportOptions, fx: ImportEffects): Pro
     return fail(fx, [...early.map(formatRowIssue), ...lines, ...result.rowIssues.map(formatRowIssue)]);
   }
 
+  // The months written: those asked for, or with --all-months those from the file's first date to its last.
+  const months = span !== 'all' ? monthsBetween(span.from, span.to) : result.counts.first ? monthsBetween(result.counts.first.slice(0, 7), result.counts.last!.slice(0, 7)) : [];
+  if (!months.length) return fail(fx, [`${opts.file}  no row has a date, so no month to import  (--all-months imports the months from the file's first date to its last)`, ...result.rowIssues.map(formatRowIssue)]);
+  if (span === 'all' && !opts.force) {
+    const refused = refuseExisting(fx, opts, months.map((m) => monthPath(m, kind)), byPath);
+    if (refused) return refused;
+  }
+
   // The files as they would be written, and the repository with them in place.
-  const records = result.made.map((m) => m.record);
-  const header = `Imported by capaian import ${kind} from ${basename(opts.file)}${opts.map ? ` with ${basename(opts.map)}` : ''}, ${month}.`;
+  const monthFiles = new Map<string, MadeRecord[]>(months.map((m) => [monthPath(m, kind), []]));
+  for (const m of result.made) monthFiles.get(monthPath(m.month, kind))!.push(m);
   const writes = new Map<string, string>();
-  writes.set(monthPath, listToYaml(records, LAYOUTS[kind], { header }));
+  for (const [path, made] of monthFiles) {
+    const month = path.slice(5, 12).replace('/', '-');
+    const header = `Imported by capaian import ${kind} from ${basename(opts.file)}${opts.map ? ` with ${basename(opts.map)}` : ''}, ${month}.`;
+    writes.set(path, listToYaml(made.map((m) => m.record), LAYOUTS[kind], { header }));
+  }
   const notes: string[] = [];
   let customerAt: number[] = [];
   let productAt: number[] = [];
@@ -166,15 +203,12 @@ export async function importCommand(opts: ImportOptions, fx: ImportEffects): Pro
   }
   const enc = new TextEncoder();
   const files = [...repo.files.filter((f) => !writes.has(f.path)), ...[...writes].map(([path, t]) => ({ path, bytes: enc.encode(t) }))];
-  const validation = validateRepo(files, repo.issues);
+  // The month files the import leaves alone come from the cache; a file it replaces never does.
+  const ahead = repo.ingested;
+  const validation = validateRepo(files, repo.issues, ahead ? { ingested: (f) => (writes.has(f.path) ? undefined : ahead(f)) } : {});
 
-  const translated = translate(validation.issues, {
-    monthPath,
-    csv: opts.file,
-    result,
-    customerAt,
-    productAt,
-  });
+  const mapPath = (section: 'fields' | 'lines' | 'customers' | 'products', field: string, spec: number) => (section === 'fields' && mapping.records ? `records[${spec}].fields.${field}` : `${section}.${field}`);
+  const translated = translate(validation.issues, { kind, monthFiles, csv: opts.file, result, customerAt, productAt, ...(opts.map !== undefined && !byName ? { mapFile: opts.map } : {}), specPath: mapPath });
   const rowIssues = [...early, ...result.rowIssues];
   const shown: Shown[] = [...rowIssues.map((i) => ({ level: i.level ?? 'error', text: formatRowIssue(i), key: i.kind ?? problemKey(i.message), file: i.file, ...(i.line ? { line: i.line } : {}) })), ...translated];
   const errors = shown.filter((s) => s.level === 'error').length;
@@ -185,10 +219,23 @@ export async function importCommand(opts: ImportOptions, fx: ImportEffects): Pro
     return 1;
   }
 
-  for (const [path, t] of writes) await fx.writeFile(path, t);
-  for (const line of summary(kind, month, opts.file, monthPath, result, company, formats, opts.map === undefined ? 'no-map' : byName ? 'by-name' : 'mapped')) fx.out(line);
+  await fx.writeFiles([...writes]);
+  const written = [...monthFiles.keys()].map((path) => ({ path, month: path.slice(5, 12).replace('/', '-') }));
+  for (const line of summary({ kind, label, written, file: opts.file, result, company, formats, defaulted: opts.map === undefined ? 'no-map' : byName ? 'by-name' : 'mapped' })) fx.out(line);
   for (const n of notes) fx.out(`note: ${n}`);
   return 0;
+}
+
+/** Refuses (exit 1) when month files to write exist already and --force is not given. */
+function refuseExisting(fx: ImportEffects, opts: ImportOptions, paths: string[], have: Map<string, unknown>): number | undefined {
+  const there = paths.filter((p) => have.has(p));
+  if (!there.length) return undefined;
+  const first = join(opts.root, there[0]!);
+  const others = there.length - 1;
+  const also = others ? `, as ${others === 1 ? 'does 1 other month file' : `do ${others} other month files`} of the months imported` : '';
+  fx.out(`${first}  already exists${also}  (import --force replaces ${others ? 'them' : 'it'}; to add to a month, import the month's whole export again with --force)`);
+  fx.out('nothing written');
+  return 1;
 }
 
 async function readUserFile(fx: ImportEffects, path: string, what: string): Promise<Uint8Array> {
@@ -208,10 +255,6 @@ function fail(fx: ImportEffects, lines: string[]): number {
   return 1;
 }
 
-function locate(i: PendingIssue): Issue {
-  return { ...i, line: i.line ?? 0, column: i.column ?? 0 };
-}
-
 /** company.yaml as far as the import needs it (timezone, locale); validation reports the rest. */
 function readCompany(text: string | undefined): Company {
   const fallback = companySchema.parse({ name: 'unknown', currency: 'IDR', regions: [{ id: 'unknown', name: 'unknown' }] });
@@ -228,159 +271,42 @@ function listOf(text: string | undefined, key?: string): Rec[] {
   return Array.isArray(v) ? (v.filter((x) => x && typeof x === 'object') as Rec[]) : [];
 }
 
-interface Shown {
-  level: 'error' | 'warning';
-  text: string;
-  /** Problems with the same key are one kind of problem: listed together, long runs cut short. */
-  key: string;
-  file?: string;
-  line?: number;
-}
-
-/** Validation issues; those in files the import makes are told at the CSV line they came from. */
-function translate(issues: Issue[], ctx: { monthPath: string; csv: string; result: MapResult; customerAt: number[]; productAt: number[] }): Shown[] {
-  const { result } = ctx;
-  const out: Shown[] = [];
-  for (let i of issues) {
-    const at = i.at;
-    let line: number | undefined;
-    let field: string | undefined;
-    let section: 'fields' | 'lines' | 'customers' | 'products' = 'fields';
-    let path: (string | number)[] = [];
-    let spec = 0;
-    let prefix = '';
-    if (i.file === ctx.monthPath && typeof at[0] === 'number') {
-      const m = result.made[at[0]];
-      // A customer or product the repository lacks was reported already (or made, or its making failed and was reported).
-      if (m && i.code === 'unknown-reference') {
-        const named = at[1] === 'customer' ? m.record.customer : at[1] === 'lines' && at[3] === 'sku' ? (m.record.lines as Rec[])[at[2] as number]?.sku : undefined;
-        if (typeof named === 'string' && result.missing[at[1] === 'customer' ? 'customers' : 'products'].has(named)) continue;
-      }
-      if (m) {
-        spec = m.spec;
-        if (at[1] === 'lines' && typeof at[2] === 'number') {
-          line = m.lineRows?.[at[2]];
-          path = at.slice(1);
-          field = at[3] as string | undefined;
-          section = 'lines';
-        } else {
-          line = m.line;
-          path = at.slice(1);
-          field = at[1] as string | undefined;
-        }
-      }
-    } else if (i.file === 'data/customers.yaml' && typeof at[0] === 'number' && ctx.customerAt.includes(at[0])) {
-      const n = result.newCustomers[ctx.customerAt.indexOf(at[0])]!;
-      [line, path, field, section, prefix] = [n.line, at.slice(1), at[1] as string, 'customers', 'new customer: '];
-      // A new customer's one owner (owners[0].rep) is the row's owner.
-      if (at[1] === 'owners') {
-        const written = formatPath(at.slice(1));
-        if (i.message.startsWith(written)) i = { ...i, message: 'owner' + i.message.slice(written.length) };
-        [path, field] = [['owner'], 'owner'];
-      }
-    } else if (i.file === 'data/products.yaml' && at[0] === 'products' && typeof at[1] === 'number' && ctx.productAt.includes(at[1])) {
-      const n = result.newProducts[ctx.productAt.indexOf(at[1])]!;
-      [line, path, field, section, prefix] = [n.line, at.slice(2), at[2] as string, 'products', 'new product: '];
-    }
-    if (line === undefined) {
-      out.push({ level: i.level, text: `${i.level === 'warning' ? 'warning: ' : ''}${formatIssue(i)}`, key: `${i.code}|${i.file}` });
-      continue;
-    }
-    let message = i.message;
-    // "lines[2].qty must be …" is about this row's qty.
-    const shownPath = formatPath(path);
-    const shortPath = section === 'lines' ? formatPath(path.slice(2)) : shownPath;
-    if (shownPath && message.startsWith(shownPath)) message = shortPath + message.slice(shownPath.length);
-    const column = field ? (result.columnOf(section, field, spec) ?? (section === 'lines' && field === 'price' ? result.columnOf('lines', 'total') : undefined)) : undefined;
-    if (column && shortPath && message.startsWith(`${shortPath} `)) message = `${shortPath} (column "${column}")${message.slice(shortPath.length)}`;
-    if (i.related && i.related.file === ctx.monthPath && typeof i.related.at[0] === 'number') {
-      const first = result.made[i.related.at[0]];
-      const suffix = `; first at ${i.related.file}:${i.related.line ?? 0}:${i.related.column ?? 0}`;
-      if (first && message.endsWith(suffix)) message = `${message.slice(0, -suffix.length)}; first on line ${first.line}`;
-    }
-    let hint = i.hint;
-    if (i.code === 'unknown-reference' && (section === 'customers' || section === 'products')) hint = `${i.hint}; or change ${section}: in the mapping`;
-    if (i.code === 'unknown-reference' && section === 'fields' && field === 'lead') hint = `${i.hint}; import the leads first, every month up to this one`;
-    const r: RowIssue = { file: ctx.csv, line, message: prefix + message, level: i.level, ...(hint ? { hint } : {}) };
-    out.push({ level: i.level, text: formatRowIssue(r), key: `${i.code}|${section}|${field ?? ''}`, file: ctx.csv, line });
-  }
-  return out;
-}
-
-/** The kind of a row problem, for cutting long runs short: the message without quoted values and numbers. */
-function problemKey(message: string): string {
-  return message.replace(/"[^"]*"/g, '""').replace(/\d+/g, '#');
-}
-
 /**
- * Every problem, problems of one kind together (kinds in the order they first occur, each in
- * line order); after SHOW_PER_PROBLEM of a kind the rest are counted, not listed.
+ * The effects for a real run: user files from the working folder, the repository under `root`,
+ * its month files through the cache (node_modules/.cache/capaian, as validate reads them).
  */
-function collapse(shown: Shown[]): string[] {
-  const groups = new Map<string, Shown[]>();
-  // Problems at CSV lines first, in line order; then those in other files, as validation sorted them.
-  const atLines = shown.filter((s) => s.line !== undefined).sort((a, b) => (a.file === b.file ? a.line! - b.line! : a.file! < b.file! ? -1 : 1));
-  for (const s of [...atLines, ...shown.filter((s) => s.line === undefined)]) {
-    const g = groups.get(s.key);
-    if (g) g.push(s);
-    else groups.set(s.key, [s]);
-  }
-  const out: string[] = [];
-  for (const g of groups.values()) {
-    g.sort((a, b) => (a.file === b.file ? (a.line ?? 0) - (b.line ?? 0) : 0));
-    for (const s of g.slice(0, SHOW_PER_PROBLEM)) out.push(s.text);
-    if (g.length > SHOW_PER_PROBLEM) out.push(`  … and ${(g.length - SHOW_PER_PROBLEM).toLocaleString('en-US')} more like these`);
-  }
-  return out;
-}
-
-const num = (n: number) => n.toLocaleString('en-US');
-const money = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 2 });
-
-function summary(kind: MonthKind, month: string, file: string, monthPath: string, r: MapResult, company: Company, formats: { dates: string; numbers: string; numbersStated: boolean; datesStated: boolean }, defaulted: 'no-map' | 'by-name' | 'mapped'): string[] {
-  const c = r.counts;
-  const out: string[] = [];
-  const span = c.first ? ` (the file's dates run from ${c.first} to ${c.last})` : '';
-  const parts = [`${num(c.rows)} rows`, `${num(c.used)} used for ${month}`];
-  if (c.outside) parts.push(`${num(c.outside)} dated outside ${month} skipped${span}`);
-  if (c.filtered) parts.push(`${num(c.filtered)} left out by where`);
-  out.push(`${basename(file)}: ${parts.join(', ')}`);
-  // Always named, so that a number read the wrong way (1.234 as 1234) is never a surprise.
-  const numbers = formats.numbers === 'id' ? '1.234.567,89' : '1,234,567.89';
-  const from = (stated: boolean) => (stated ? 'the mapping' : `company locale ${company.locale}`);
-  if (defaulted === 'no-map') out.push(`no --map: columns read by field name; numbers read ${numbers}, dates ${formats.dates} or yyyy-mm-dd (company locale ${company.locale})`);
-  else out.push(`${defaulted === 'by-name' ? 'columns read by field name; ' : ''}numbers read ${numbers} (${from(formats.numbersStated)}), dates ${formats.dates} or yyyy-mm-dd (${from(formats.datesStated)})`);
-  const records = r.made.map((m) => m.record);
-  let detail: string;
-  if (kind === 'orders') {
-    const lines = records.flatMap((o) => o.lines as Rec[]);
-    const net = lines.reduce((s, l) => s + Number(l.qty) * Number(l.price) * (1 - Number(l.discount ?? 0)), 0);
-    detail = `${num(records.length)} orders, ${num(lines.length)} lines, net sales ${money(net)} ${company.currency}`;
-  } else if (kind === 'activities') {
-    const by = new Map<string, number>();
-    for (const a of records) by.set(String(a.type), (by.get(String(a.type)) ?? 0) + 1);
-    detail = `${num(records.length)} activities${by.size ? ` (${[...by].map(([t, n]) => `${num(n)} ${t}`).join(', ')})` : ''}`;
-  } else if (kind === 'surveys') {
-    const avg = records.length ? records.reduce((s, x) => s + Number(x.score), 0) / records.length : 0;
-    detail = `${num(records.length)} surveys${records.length ? `, average score ${avg.toFixed(2)}` : ''}`;
-  } else detail = `${num(records.length)} leads`;
-  out.push(`wrote ${monthPath}: ${detail}${records.length ? '' : ` (an empty month file: no ${kind} in ${month})`}`);
-  const plural = (n: number, w: string) => `${num(n)} ${w}${n === 1 ? '' : 's'}`;
-  if (r.newCustomers.length) out.push(`added ${plural(r.newCustomers.length, 'customer')} to data/customers.yaml`);
-  if (r.newProducts.length) out.push(`added ${plural(r.newProducts.length, 'product')} to data/products.yaml`);
-  return out;
-}
-
-/** The effects for a real run: user files from the working folder, the repository under `root`. */
 export function nodeImportEffects(root: string, out: (line: string) => void = (l) => console.log(l)): ImportEffects {
   return {
     readFile: async (path) => new Uint8Array(await readFile(path)),
-    readRepo: () => readRepoFiles(root, ['data', 'kpis']),
-    async writeFile(path, text) {
-      const full = join(root, path);
-      await mkdir(dirname(full), { recursive: true });
-      await writeFile(full, text);
+    async readRepo() {
+      const read = await readRepoFiles(root, ['data', 'kpis']);
+      if (read.issues.length) return read;
+      const { ingested, stats } = await preIngest(read.files, { cacheDir: cacheDirFor(root), onNotice: out });
+      return { ...read, ingested, readAhead: { files: stats.files, cached: stats.cached } };
     },
+    writeFiles: (files) => writeAllOrNone(root, files),
     out,
   };
+}
+
+/**
+ * Every file written beside its place under a temporary name (a dot file, which reading the
+ * repository skips), then each renamed into place: a failure while writing (a full disk, a
+ * folder that cannot be made) removes what was staged and leaves the repository as it was.
+ */
+export async function writeAllOrNone(root: string, files: [path: string, text: string][]): Promise<void> {
+  const staged: [tmp: string, full: string][] = [];
+  try {
+    for (const [path, text] of files) {
+      const full = join(root, path);
+      const tmp = join(dirname(full), `.${basename(full)}.${process.pid}.import-tmp`);
+      await mkdir(dirname(full), { recursive: true });
+      staged.push([tmp, full]);
+      await writeFile(tmp, text);
+    }
+  } catch (e) {
+    await Promise.all(staged.map(([tmp]) => rm(tmp, { force: true })));
+    throw e;
+  }
+  for (const [tmp, full] of staged) await rename(tmp, full);
 }

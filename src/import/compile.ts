@@ -127,6 +127,58 @@ export class Compiler {
     return key ? `no row of ${join.file} has ${join.key} "${key}"` : `the row has no ${join.match.source} to look up in ${join.file}`;
   }
 
+  /**
+   * A getter for a template's text: `{column}` replaced by the column's trimmed cell; undefined
+   * for the row when any of them is empty. Undefined (with issues) when a column is unknown.
+   */
+  private template(text: string, at: DocPath): ((row: RowContext) => string | undefined) | undefined {
+    const parts: (string | ((row: RowContext) => string))[] = [];
+    let ok = true;
+    let literal = '';
+    for (let i = 0; i < text.length; i++) {
+      const ch = text[i]!;
+      if ((ch === '{' || ch === '}') && text[i + 1] === ch) {
+        literal += ch;
+        i++;
+      } else if (ch === '{') {
+        const end = text.indexOf('}', i);
+        if (end < 0) {
+          this.issues.push(issue(this.mapFile, at, 'template-brace', `the { at character ${i + 1} of the template is never closed`, 'write {column name}; a brace itself is written {{'));
+          return undefined;
+        }
+        const name = text.slice(i + 1, end);
+        const get = this.column(name, at);
+        if (get) {
+          if (literal) parts.push(literal);
+          literal = '';
+          parts.push(get);
+        } else ok = false;
+        i = end;
+      } else if (ch === '}') {
+        this.issues.push(issue(this.mapFile, at, 'template-brace', `the } at character ${i + 1} of the template closes nothing`, 'a brace itself is written }}'));
+        return undefined;
+      } else literal += ch;
+    }
+    if (literal) parts.push(literal);
+    if (!ok) return undefined;
+    if (!parts.some((p) => typeof p !== 'string')) {
+      this.issues.push(issue(this.mapFile, at, 'template-no-column', 'the template names no column', 'write {column name} where a cell goes; for the same text on every record use value:'));
+      return undefined;
+    }
+    return (row) => {
+      let out = '';
+      for (const p of parts) {
+        if (typeof p === 'string') out += p;
+        else {
+          const cell = p(row);
+          if (cell === '') return undefined;
+          out += cell;
+        }
+      }
+      return out;
+    };
+  }
+
   private columnIssue(name: string, names: readonly string[], at: DocPath, file: string): void {
     const guess = closest(name, names);
     const list = names.length > 12 ? `${names.slice(0, 12).join(', ')}, …` : names.join(', ');
@@ -188,6 +240,11 @@ export class Compiler {
       if (!get) return undefined;
       base = (row) => ({ ok: true, value: get(row) || undefined });
       source = `column "${s.column}"`;
+    } else if (s.template !== undefined) {
+      const made = this.template(s.template, [...at, 'template']);
+      if (!made) return undefined;
+      base = (row) => ({ ok: true, value: made(row) });
+      source = `template ${JSON.stringify(s.template)}`;
     } else if (s.value !== undefined) {
       const v = s.value;
       base = () => ({ ok: true, value: v });
@@ -207,6 +264,11 @@ export class Compiler {
       }
       // The numbers are given after sorting; until then the value is a placeholder.
       return { source: 'a sequence number', sequence: s.sequence!, get: () => ({ ok: true, value: undefined }) };
+    }
+    const numeric = NUMBER_STEPS.filter((k) => s[k] !== undefined);
+    if (numeric.length && type !== 'number') {
+      this.issues.push(issue(this.mapFile, [...at, numeric[0]!], 'number-step', `${numeric[0]}: is for number fields, and ${label} is ${type === 'id' ? 'an id' : type === 'text' ? 'text' : 'a date'}`, type === 'id' || type === 'text' ? 'to turn values into other values, use map: { from: to }' : 'remove it'));
+      return undefined;
     }
     const dates = s.date ?? this.formats.dates;
     const numbers: NumberFormat = s.number === undefined ? this.formats.numbers : (NUMBER_FORMAT_EXAMPLES[s.number] ?? s.number);
@@ -250,7 +312,7 @@ export class Compiler {
             if (!p.ok) return { ok: false, message: `${where}: ${p.message}`, hint: p.hint };
             n = p.value;
           }
-          return { ok: true, value: s.percent ? fixFloat(n / 100) : n };
+          return { ok: true, value: numberSteps(s.percent ? fixFloat(n / 100) : n, s) };
         }
         case 'date':
         case 'datetime': {
@@ -263,6 +325,27 @@ export class Compiler {
     };
     return { source, ...(s.column !== undefined ? { column: s.column } : {}), get };
   }
+}
+
+/** The number steps a value spec may have, in the order they apply (after map and percent). */
+const NUMBER_STEPS = ['scale', 'round', 'clamp'] as const;
+
+/** scale, then round, then clamp. */
+export function numberSteps(n: number, s: Pick<ValueSpecObject, 'scale' | 'round' | 'clamp'>): number {
+  let v = n;
+  if (typeof s.scale === 'number') v = fixFloat(v * s.scale);
+  else if (s.scale) {
+    const [a, b] = s.scale.from;
+    const [c, d] = s.scale.to;
+    v = fixFloat(c + ((v - a) * (d - c)) / (b - a));
+  }
+  if (s.round !== undefined) {
+    const f = 10 ** s.round;
+    // Halves away from zero, on the decimal written (2.675 is 2.68), not on its binary neighbour.
+    v = (Math.sign(v) * Math.round(fixFloat(Math.abs(v) * f))) / f;
+  }
+  if (s.clamp) v = Math.min(Math.max(v, s.clamp[0]), s.clamp[1]);
+  return v === 0 ? 0 : v;
 }
 
 export function fmtPath(at: DocPath): string {

@@ -45,6 +45,11 @@ const numberFormat = z
   .enum([...NUMBER_FORMATS, ...(Object.keys(NUMBER_FORMAT_EXAMPLES) as ['1,234.5', '1.234,5'])], { error: 'must be "1.234,5" (id: point groups thousands, comma marks decimals) or "1,234.5" (en), or id or en' })
   .transform((f): NumberFormat => NUMBER_FORMAT_EXAMPLES[f] ?? (f as NumberFormat));
 
+/** Two numbers, the lower first: [1, 10]. */
+const range = z
+  .tuple([z.number(), z.number()], { error: 'must be two numbers, [low, high]' })
+  .refine(([a, b]) => a < b, { error: 'must be [low, high], the lower first' });
+
 /** Where one field's value comes from, and how the cell is cleaned. Exactly one source. */
 export const valueSpecObject = z
   .strictObject({
@@ -57,6 +62,12 @@ export const valueSpecObject = z
      * of the record that named the new customer or product (`owner: { field: rep }`). @example rep
      */
     field: z.string().min(1).optional(),
+    /**
+     * Text made of several columns: each `{column}` is replaced by that column's cell (a joined
+     * column as `{<as>.<column>}`; `{{` and `}}` are braces). Empty when any of the cells is.
+     * @example "{Branch}-{Customer type}"
+     */
+    template: z.string().min(1, { error: 'must be text with {column} in it' }).optional(),
     /** Ids only: number the month's records in date order, PREFIX + YYYY-MM- + 0001. @example S- */
     sequence: z.string().optional(),
     /** The field's value when the cell is empty (used as it is, without the steps below). @example 1 */
@@ -77,11 +88,22 @@ export const valueSpecObject = z
     number: numberFormat.optional(),
     /** The number is a percentage: 10 means 0.1 (a cell written "10%" is read as 0.1 anyway). */
     percent: z.boolean().optional(),
+    /**
+     * Number fields: multiply by this number (0.5 halves), or stretch a range onto another:
+     * { from: [1, 10], to: [1, 5] } (a 1–10 rating as a 1–5 score). After map and percent.
+     */
+    scale: z
+      .union([z.number(), z.strictObject({ from: range, to: range })], { error: 'must be a number to multiply by, or { from: [low, high], to: [low, high] }' })
+      .optional(),
+    /** Number fields: round to this many decimals (0: whole numbers), halves away from zero, after scale. */
+    round: z.int({ error: 'must be a whole number of decimals, 0 to 6' }).min(0, { error: 'must be a whole number of decimals, 0 to 6' }).max(6, { error: 'must be a whole number of decimals, 0 to 6' }).optional(),
+    /** Number fields: [lowest, highest]; a value outside is moved to the nearer end, last. @example [1, 5] */
+    clamp: range.optional(),
     /** Date-time fields: the time of day when the cell has only a date (default 00:00). @example 09:00 */
     time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'must be a time HH:MM' }).optional(),
   })
-  .refine((s) => [s.column, s.value, s.field, s.sequence].filter((x) => x !== undefined).length === 1, {
-    error: 'must have exactly one source: column, value, field or sequence',
+  .refine((s) => [s.column, s.value, s.field, s.sequence, s.template].filter((x) => x !== undefined).length === 1, {
+    error: 'must have exactly one source: column, template, value, field or sequence',
   });
 
 /** A column name (`Order Date`), a number constant (`1`), or the full form. */

@@ -14,7 +14,8 @@ const enc = new TextEncoder();
 const dec = new TextDecoder();
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-export const DATASETS = fileURLToPath(new URL('../../../shared/datasets/', import.meta.url));
+/** The shared datasets: ../shared/datasets beside the clone (as CI has it), or CAPAIAN_DATASETS. */
+export const DATASETS = process.env.CAPAIAN_DATASETS ?? fileURLToPath(new URL('../../../shared/datasets/', import.meta.url));
 
 /** A repository in memory, the files a user names, and what the command printed and wrote. */
 export class MemoryRepo {
@@ -52,9 +53,11 @@ export class MemoryRepo {
         throw e;
       },
       readRepo: async () => ({ files: this.sourceFiles(), issues: [] }),
-      writeFile: async (path, text) => {
-        this.files.set(path, enc.encode(text));
-        this.written.push(path);
+      writeFiles: async (files) => {
+        for (const [path, text] of files) {
+          this.files.set(path, enc.encode(text));
+          this.written.push(path);
+        }
       },
       out: (line) => this.output.push(line),
     };
