@@ -15,6 +15,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { computeSiteReport, DataError, shareReport } from './site-data.ts';
 import type { Report } from '../report/model.ts';
@@ -30,11 +31,13 @@ const WATCHED = ['data', 'kpis'];
 export default function capaian(options: CapaianOptions = {}): AstroIntegration {
   const root = resolve(options.root ?? process.env.CAPAIAN_ROOT ?? process.cwd());
   let logger: AstroIntegrationLogger | undefined;
+  /** Astro's root: it reads an error's file relative to it, even a file outside it. */
+  let astroRoot: string | undefined;
 
   /** Computes the model, prints the outcome, shares the promise with the pages. */
   const compute = (printErrors = true): Promise<Report> => {
     const started = performance.now();
-    const report = computeSiteReport(root);
+    const report = computeSiteReport(root, astroRoot);
     shareReport(report);
     report.then(
       () => logger?.info(`data valid, report computed in ${Math.round(performance.now() - started)} ms`),
@@ -46,8 +49,9 @@ export default function capaian(options: CapaianOptions = {}): AstroIntegration 
   return {
     name: 'capaian',
     hooks: {
-      'astro:config:setup': async ({ command, logger: log }) => {
+      'astro:config:setup': async ({ command, config, logger: log }) => {
         logger = log;
+        astroRoot = fileURLToPath(config.root);
         if (command === 'build') {
           if (process.env.CAPAIAN_REPORT) {
             shareReport(Promise.resolve(JSON.parse(readFileSync(process.env.CAPAIAN_REPORT, 'utf8')) as Report));
@@ -91,10 +95,8 @@ export default function capaian(options: CapaianOptions = {}): AstroIntegration 
             running = running.then(() => {
               const report = compute();
               done(report);
-              return report.then(
-                () => server.ws.send({ type: 'full-reload' }),
-                () => server.ws.send({ type: 'full-reload' }),
-              );
+              const reload = () => server.ws.send({ type: 'full-reload' });
+              return report.then(reload, reload);
             });
           }, 100);
         };

@@ -8,7 +8,7 @@
  * Without either (a page rendered outside the integration) the model is computed here.
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { loadRepo } from '../load/load-repo.ts';
 import { siteReportOptions } from '../load/report-options.ts';
 import { runPipeline } from '../pipeline.ts';
@@ -22,11 +22,12 @@ import type { Report } from '../report/model.ts';
 export class DataError extends Error {
   readonly loc?: { file: string; line: number; column: number };
   readonly hint: string;
-  constructor(readonly issues: Issue[], root: string) {
+  /** `base`: the folder `loc.file` is given relative to (Astro reads it from its own root). */
+  constructor(readonly issues: Issue[], root: string, base?: string) {
     super(`capaian: the data has ${issues.length} error${issues.length === 1 ? '' : 's'} / data memiliki ${issues.length} kesalahan:\n${issues.map(formatIssue).join('\n')}`);
     this.name = 'DataError';
     const first = issues.find((i) => i.line > 0) ?? issues[0];
-    if (first) this.loc = { file: join(root, first.file), line: first.line || 1, column: first.column || 1 };
+    if (first) this.loc = { file: base ? relative(base, join(root, first.file)) : join(root, first.file), line: first.line || 1, column: first.column || 1 };
     this.hint = 'Fix the files listed; the page reloads when you save. / Perbaiki berkas yang tercantum; halaman dimuat ulang saat Anda menyimpan.';
     // No stack: the place to look is the data file (loc), not this code.
     this.stack = '';
@@ -34,10 +35,10 @@ export class DataError extends Error {
 }
 
 /** Validates the repository at `root` and computes its report model; rejects with a DataError. */
-export async function computeSiteReport(root: string): Promise<Report> {
+export async function computeSiteReport(root: string, base?: string): Promise<Report> {
   const repo = await loadRepo(root);
   const { validation, report } = runPipeline(repo.files, repo.issues, { ...siteReportOptions(root), ...(repo.ingested ? { ingested: repo.ingested } : {}) });
-  if (!report) throw new DataError(validation.issues.filter((i) => i.level === 'error'), root);
+  if (!report) throw new DataError(validation.issues.filter((i) => i.level === 'error'), root, base);
   return report;
 }
 
