@@ -3,7 +3,8 @@
  * prints. Exit codes: 0 ok, 1 problems in the data, 2 usage errors.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { computeCommand, UsageError } from '../commands/compute.ts';
@@ -62,6 +63,14 @@ CAPAIAN_CACHE=off reads everything again; CAPAIAN_CACHE=DIR puts the cache elsew
       rewrite data/ and kpis/ files in canonical form, keeping comments; --check lists the files that would change and exits 1
   new-month YYYY-MM [--root DIR]
       create data/YYYY/MM/ with orders, leads, activities and surveys files holding no records (comments with an example)
+  init [DIR] [--name NAME] [--currency IDR] [--locale id-ID] [--timezone Asia/Jakarta] [--fiscal-year-start 1] [--yes] [--capaian SPEC]
+      start a team's own report repository in DIR (default: here): company.yaml from the flags or questions,
+      empty team, products, customers and targets files with examples, the 21 KPIs, the workflows, package.json
+      depending on capaian (SPEC: a version, a tarball or a git tag); refuses a folder with files unless --yes
+  migrate [--root DIR] [--check]
+      bring the data up to the data format this capaian reads (company.yaml format:), or say it already is
+  build / dev
+      the report site of the repository here (CAPAIAN_ROOT): build into dist/ (atomic), or serve it while you edit
   sample --out DIR [--orders-per-month N] [--months M] [--seed S] [--end YYYY-MM]
       write a deterministic sample data repository (a fictional Indonesian distributor)
 
@@ -87,6 +96,10 @@ export async function main(argv: string[]): Promise<number> {
         return await fmt(rest);
       case 'new-month':
         return await newMonth(rest);
+      case 'init':
+        return await init(rest);
+      case 'migrate':
+        return await migrate(rest);
       case undefined:
       case 'help':
       case '--help':
@@ -264,6 +277,61 @@ async function newMonth(args: string[]): Promise<number> {
   const root = resolve(parsed.values.root as string);
   const { newMonthCommand, nodeNewMonthEffects } = await import('../commands/new-month.ts');
   return newMonthCommand({ month, root }, nodeNewMonthEffects(root));
+}
+
+async function init(args: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        name: { type: 'string' },
+        currency: { type: 'string' },
+        locale: { type: 'string' },
+        timezone: { type: 'string' },
+        'fiscal-year-start': { type: 'string' },
+        yes: { type: 'boolean', default: false },
+        capaian: { type: 'string' },
+      },
+    });
+  } catch (e) {
+    throw new CliError((e as Error).message);
+  }
+  const { values: v, positionals } = parsed;
+  if (positionals.length > 1) throw new CliError('init takes one folder: capaian init my-sales-report');
+  const dir = resolve(positionals[0] ?? '.');
+  const tool = fileURLToPath(new URL('../../', import.meta.url));
+  const version = (JSON.parse(readFileSync(join(tool, 'package.json'), 'utf8')) as { version: string }).version;
+  const { initCommand, nodeInitEffects } = await import('../commands/init.ts');
+  const person = process.stdin.isTTY && process.stdout.isTTY;
+  const rl = person ? (await import('node:readline/promises')).createInterface({ input: process.stdin, output: process.stdout }) : undefined;
+  try {
+    return await initCommand(
+      {
+        dir,
+        ...optional('name', v.name as string | undefined),
+        ...optional('currency', v.currency as string | undefined),
+        ...optional('locale', v.locale as string | undefined),
+        ...optional('timezone', v.timezone as string | undefined),
+        ...optional('fiscalYearStart', v['fiscal-year-start'] === undefined ? undefined : Number(v['fiscal-year-start'])),
+        yes: !!v.yes,
+        capaian: (v.capaian as string | undefined) ?? `^${version}`,
+        year: Number(todayIn().slice(0, 4)),
+      },
+      nodeInitEffects(dir, tool, rl ? async (q, fallback) => (await rl.question(`${q} [${fallback}]: `)) || fallback : undefined),
+    );
+  } finally {
+    rl?.close();
+  }
+}
+
+async function migrate(args: string[]): Promise<number> {
+  const v = parse(args, { root: { type: 'string', default: '.' }, check: { type: 'boolean', default: false } });
+  const root = resolve(v.root as string);
+  const { migrateCommand, nodeMigrateEffects } = await import('../commands/migrate.ts');
+  return migrateCommand({ root, check: !!v.check }, nodeMigrateEffects(root));
 }
 
 /** Today's date where the command runs (the only clock read: for the stale-data warning). */
