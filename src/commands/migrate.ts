@@ -47,7 +47,7 @@ export function formatOf(company: string): number | string {
   const m = FORMAT_LINE.exec(company);
   if (!m) return FIRST_FORMAT;
   const n = Number(m[1]);
-  return Number.isInteger(n) && n > 0 ? n : `data/company.yaml: format must be a whole number like ${DATA_FORMAT}, got "${m[1]}"`;
+  return Number.isInteger(n) && n >= 0 ? n : `data/company.yaml: format must be a whole number like ${DATA_FORMAT}, got "${m[1]}"`;
 }
 
 /** company.yaml's text stating `format: n` (the line replaced, or added before the first key). */
