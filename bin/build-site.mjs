@@ -1,7 +1,10 @@
 #!/usr/bin/env node
 // npm run build: validate, build the site into a fresh folder, then swap it in for dist/.
 // A failed validation or an interrupted build leaves the previous dist/ as it was.
-// CAPAIAN_ROOT chooses the data repository (default: here); CAPAIAN_DIST the output (default dist).
+// CAPAIAN_ROOT chooses the data repository (default: the working directory); CAPAIAN_DIST the
+// output (default: dist beside the data). The site itself (the Astro project: its config, pages)
+// is this package, wherever it is installed: a team's repository, which depends on capaian, runs
+// `capaian build` (its `npm run build`) and gets its own data's site in its own dist/.
 //
 // One build at a time per output: a lock file beside it (dist.lock) holds the builder's pid. A
 // second build started meanwhile refuses with a message naming that pid; a lock left by a process
@@ -18,12 +21,13 @@ import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { astroBin } from './astro-bin.mjs';
 
 const project = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const root = resolve(process.env.CAPAIAN_ROOT ?? process.cwd());
-const dist = resolve(process.env.CAPAIAN_DIST ?? join(project, 'dist'));
+const dist = resolve(process.env.CAPAIAN_DIST ?? join(root, 'dist'));
 // The site builder; tests put a stand-in here.
-const astro = process.env.CAPAIAN_ASTRO ?? join(project, 'node_modules', 'astro', 'astro.js');
+const astro = process.env.CAPAIAN_ASTRO ?? astroBin(project);
 const run = (cmd, args, env = {}) => spawnSync(cmd, args, { cwd: project, stdio: 'inherit', env: { ...process.env, ...env } }).status ?? 1;
 
 // --- the lock -----------------------------------------------------------------------------------

@@ -16,7 +16,9 @@
  * the effects (stdout, stderr, atomic file writes, colour); it returns the exit code or throws a
  * CliError for a usage problem.
  */
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { computeCommand } from '../commands/compute.ts';
 import { diffCommand } from '../commands/diff.ts';
 import { CliError } from '../commands/cli-error.ts';
@@ -220,6 +222,64 @@ export const COMMANDS: CommandSpec[] = [
       const root = resolve(str(v.root)!);
       const { newMonthCommand, nodeNewMonthEffects } = await import('../commands/new-month.ts');
       return newMonthCommand({ month: positionals[0]!, root }, nodeNewMonthEffects(root, fx.out));
+    },
+  },
+  {
+    name: 'init',
+    summary: "start a team's own report repository in DIR (default: here)",
+    details: [
+      'Writes company.yaml from the flags (or asks, in a terminal), empty team, products, customers and',
+      'targets files with examples, the 21 KPIs, the workflows and a package.json depending on capaian',
+      '(--capaian: a version, a tarball or a git tag). Refuses a folder with files in it unless --yes.',
+    ],
+    positionals: { names: '[DIR]', min: 0, max: 1, example: 'capaian init my-sales-report' },
+    options: {
+      name: { type: 'string', value: 'NAME', help: "the company's name" },
+      currency: { type: 'string', value: 'IDR', help: 'the currency of amounts (ISO 4217)' },
+      locale: { type: 'string', value: 'id-ID', help: 'how numbers and dates are written' },
+      timezone: { type: 'string', value: 'Asia/Jakarta', help: "the company's time zone (IANA)" },
+      'fiscal-year-start': { type: 'string', value: '1', help: 'the month the fiscal year starts (1-12)' },
+      yes: { type: 'boolean', help: 'write into a folder that has files, and ask nothing' },
+      capaian: { type: 'string', value: 'SPEC', help: 'the capaian the repository depends on (default: this version)' },
+    },
+    examples: ['capaian init my-sales-report --name "PT Maju Jaya" --currency IDR --timezone Asia/Jakarta'],
+    async run({ values: v, positionals }) {
+      const dir = resolve(positionals[0] ?? '.');
+      const tool = fileURLToPath(new URL('../../', import.meta.url));
+      const version = (JSON.parse(readFileSync(join(tool, 'package.json'), 'utf8')) as { version: string }).version;
+      const { initCommand, nodeInitEffects } = await import('../commands/init.ts');
+      const person = process.stdin.isTTY && process.stdout.isTTY;
+      const rl = person ? (await import('node:readline/promises')).createInterface({ input: process.stdin, output: process.stdout }) : undefined;
+      try {
+        return await initCommand(
+          {
+            dir,
+            ...optional('name', str(v.name)),
+            ...optional('currency', str(v.currency)),
+            ...optional('locale', str(v.locale)),
+            ...optional('timezone', str(v.timezone)),
+            ...optional('fiscalYearStart', integer('fiscal-year-start', v['fiscal-year-start'])),
+            yes: !!v.yes,
+            capaian: str(v.capaian) ?? `^${version}`,
+            year: Number(todayIn().slice(0, 4)),
+          },
+          nodeInitEffects(dir, tool, rl ? async (q, fallback) => (await rl.question(`${q} [${fallback}]: `)) || fallback : undefined),
+        );
+      } finally {
+        rl?.close();
+      }
+    },
+  },
+  {
+    name: 'migrate',
+    summary: 'bring the data up to the data format this capaian reads, or say it already is',
+    details: ["The format is company.yaml's `format:` (1 when absent). --check changes nothing and exits 1 when a step is due."],
+    options: { root: ROOT, check: { type: 'boolean', help: 'say what would change; exit 1 if anything would' } },
+    examples: ['capaian migrate', 'capaian migrate --check'],
+    async run({ values: v }) {
+      const root = resolve(str(v.root)!);
+      const { migrateCommand, nodeMigrateEffects } = await import('../commands/migrate.ts');
+      return migrateCommand({ root, check: !!v.check }, nodeMigrateEffects(root));
     },
   },
   {

@@ -11,8 +11,26 @@ export const vocabularyItem = z.strictObject({
   name: localized,
 });
 
+/**
+ * The data format this capaian reads and writes: the shape of the files under data/ and kpis/.
+ * It changes only when a file must be edited to keep its meaning; `capaian migrate` brings
+ * older data up to it (src/commands/migrate.ts holds the steps).
+ */
+export const DATA_FORMAT = 1;
+
 /** data/company.yaml: who we are and how our calendar works. */
 export const companySchema = z.strictObject({
+  /** The data format the repository is written in (default: the current one, DATA_FORMAT). @example 1 */
+  format: z
+    .number({ error: `must be a data format number like ${DATA_FORMAT}` })
+    .int({ error: `must be a data format number like ${DATA_FORMAT}` })
+    .refine((n) => n <= DATA_FORMAT, {
+      error: `is a newer data format than this capaian reads (${DATA_FORMAT}): upgrade capaian (npm install capaian@<version>) / format data lebih baru dari yang dibaca capaian ini: perbarui capaian`,
+    })
+    .refine((n) => n >= DATA_FORMAT, {
+      error: `is an older data format than this capaian reads (${DATA_FORMAT}): run npx capaian migrate / format data lebih lama: jalankan npx capaian migrate`,
+    })
+    .optional(),
   /** @example PT Sumber Makmur Distribusi */
   name: text,
   /** ISO 4217 code. @example IDR */

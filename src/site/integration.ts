@@ -1,0 +1,107 @@
+/**
+ * capaian as an Astro integration (`integrations: [capaian(), mdx()]` in astro.config.mjs).
+ *
+ * - `astro build`: validates the data repository and computes the report model once, before any
+ *   page; invalid data fails the build with every error as `file:line:column  message  (hint)`.
+ *   When `npm run build` already validated (it hands the model over in CAPAIAN_REPORT), that
+ *   model is used as it is.
+ * - `astro dev`: computes the model at start and again after every change under data/ and kpis/
+ *   (company, team, targets, month files, KPI definitions), through the month-file cache, then
+ *   reloads the open page. Invalid data shows in Astro's error overlay (the first file's lines, the
+ *   whole list) and the terminal prints the same list.
+ *
+ * The data repository is `root`, else CAPAIAN_ROOT, else the working directory: it need not be
+ * the Astro project (a team's repository builds with the site of its installed capaian).
+ */
+import { readFileSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import { computeSiteReport, DataError, shareReport } from './site-data.ts';
+import type { Report } from '../report/model.ts';
+
+export interface CapaianOptions {
+  /** The data repository (default: CAPAIAN_ROOT, else the working directory). */
+  root?: string;
+}
+
+/** The folders whose files make the report. */
+const WATCHED = ['data', 'kpis'];
+
+export default function capaian(options: CapaianOptions = {}): AstroIntegration {
+  const root = resolve(options.root ?? process.env.CAPAIAN_ROOT ?? process.cwd());
+  let logger: AstroIntegrationLogger | undefined;
+  /** Astro's root: it reads an error's file relative to it, even a file outside it. */
+  let astroRoot: string | undefined;
+
+  /** Computes the model, prints the outcome, shares the promise with the pages. */
+  const compute = (printErrors = true): Promise<Report> => {
+    const started = performance.now();
+    const report = computeSiteReport(root, astroRoot);
+    shareReport(report);
+    report.then(
+      () => logger?.info(`data valid, report computed in ${Math.round(performance.now() - started)} ms`),
+      (e: unknown) => printErrors && logger?.error(e instanceof Error ? e.message : String(e)),
+    );
+    return report;
+  };
+
+  return {
+    name: 'capaian',
+    hooks: {
+      'astro:config:setup': async ({ command, config, logger: log }) => {
+        logger = log;
+        astroRoot = fileURLToPath(config.root);
+        if (command === 'build') {
+          if (process.env.CAPAIAN_REPORT) {
+            shareReport(Promise.resolve(JSON.parse(readFileSync(process.env.CAPAIAN_REPORT, 'utf8')) as Report));
+            return;
+          }
+          try {
+            await compute(false);
+          } catch (e) {
+            if (!(e instanceof DataError)) throw e;
+            // The build's own error: Astro prints it and exits non-zero, nothing is built.
+            const failed = new Error(`${e.message}\nnothing was built / tidak ada yang dibangun`);
+            failed.stack = '';
+            throw failed;
+          }
+        } else if (command === 'dev') {
+          // Not awaited: the server starts; a page waits for the model (or shows its errors).
+          compute().catch(() => {});
+        }
+      },
+      'astro:server:setup': ({ server }) => {
+        const folders = WATCHED.map((f) => join(root, f));
+        server.watcher.add(folders);
+        let timer: NodeJS.Timeout | undefined;
+        let running: Promise<unknown> = Promise.resolve();
+        let settle: ((r: Promise<Report>) => void) | undefined;
+        const inData = (file: string) => folders.some((f) => file === f || file.startsWith(f + sep));
+        const changed = (file: string) => {
+          if (!inData(resolve(file))) return;
+          logger?.info(`${relative(root, file)} changed: validating again`);
+          // Pages asked for now wait for the new model rather than show the old one.
+          if (!settle) {
+            const next = new Promise<Report>((ok) => (settle = ok));
+            next.catch(() => {});
+            shareReport(next);
+          }
+          clearTimeout(timer);
+          // A save that touches several files (a formatter, git checkout) validates once.
+          timer = setTimeout(() => {
+            const done = settle!;
+            settle = undefined;
+            running = running.then(() => {
+              const report = compute();
+              done(report);
+              const reload = () => server.ws.send({ type: 'full-reload' });
+              return report.then(reload, reload);
+            });
+          }, 100);
+        };
+        for (const event of ['add', 'change', 'unlink'] as const) server.watcher.on(event, changed);
+      },
+    },
+  };
+}
