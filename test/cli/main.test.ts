@@ -10,7 +10,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commandHelp, main, usage } from '../../src/cli/main.ts';
 import { COMMANDS } from '../../src/cli/commands.ts';
-import { CliError, count } from '../../src/commands/cli-error.ts';
+import { CliError } from '../../src/commands/cli-error.ts';
+import { count } from '../../src/i18n/count.ts';
 import { recordingEffects, useColor } from '../../src/commands/effects.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
