@@ -76,7 +76,7 @@ export function summaryText(s: Summary): string {
   const parts = KIND_ORDER.filter((k) => s.records[k] !== undefined).map((k) => countRecords(k, s.records[k]!));
   const n = s.months.length;
   const months = n === 0 ? '' : n === 1 ? `, 1 month (${s.months[0]})` : `, ${n} months (${s.months[0]} to ${s.months[n - 1]})`;
-  let text = `${count(s.files.length, 'file')}${months}: ${parts.join(', ')}`;
+  let text = `${count(s.files.length, 'file')}${months}${parts.length ? `: ${parts.join(', ')}` : ''}`;
   if (s.kpis) text += `; ${count(s.kpis, 'KPI definition')}`;
   if (s.empty.length) text += `\nno records (empty file): ${s.empty.join(', ')}`;
   return text;
