@@ -179,7 +179,7 @@ export async function main(argv: string[], fx: Effects = nodeEffects()): Promise
     return await command.run(parseCommandArgs(command, rest), fx);
   } catch (e) {
     if (e instanceof GitError) {
-      fx.err(new CliError(e.message, 2).line());
+      fx.err(new CliError(e.message, 2, 'diff --base and --head take a branch, tag or commit of the repository at --root').line());
       return 2;
     }
     if (e instanceof CliError) {

@@ -20,8 +20,3 @@ export class CliError extends Error {
     return `capaian: ${this.message}${this.hint ? `  (${this.hint})` : ''}`;
   }
 }
-
-/** A number and its noun, singular or plural: "1 error", "2 errors", "0 files". */
-export function count(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
-}

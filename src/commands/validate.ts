@@ -6,7 +6,7 @@ import { validateRepo, type SourceFile, type ValidationResult } from '../validat
 import { runPipeline, type PipelineOptions } from '../pipeline.ts';
 import type { PendingIssue } from '../issues/issue.ts';
 import type { Report } from '../report/model.ts';
-import { count } from './cli-error.ts';
+import { count, countRecords } from '../i18n/count.ts';
 import { paint, type Effects } from './effects.ts';
 
 export interface ValidateOptions {
@@ -72,25 +72,11 @@ function publicIssue(i: Issue) {
 
 const KIND_ORDER = ['company', 'team', 'products', 'customers', 'goals', 'targets', 'orders', 'leads', 'activities', 'surveys'] as const;
 
-/** Each kind's record, one and many: "1 order", "2 orders", "1 activity". */
-const RECORD_WORDS: Record<(typeof KIND_ORDER)[number], [string, string]> = {
-  company: ['company', 'companies'],
-  team: ['team member', 'team members'],
-  products: ['product', 'products'],
-  customers: ['customer', 'customers'],
-  goals: ['goal', 'goals'],
-  targets: ['target', 'targets'],
-  orders: ['order', 'orders'],
-  leads: ['lead', 'leads'],
-  activities: ['activity', 'activities'],
-  surveys: ['survey', 'surveys'],
-};
-
 export function summaryText(s: Summary): string {
-  const parts = KIND_ORDER.filter((k) => s.records[k] !== undefined).map((k) => count(s.records[k]!, ...RECORD_WORDS[k]));
+  const parts = KIND_ORDER.filter((k) => s.records[k] !== undefined).map((k) => countRecords(k, s.records[k]!));
   const n = s.months.length;
   const months = n === 0 ? '' : n === 1 ? `, 1 month (${s.months[0]})` : `, ${n} months (${s.months[0]} to ${s.months[n - 1]})`;
-  let text = `${count(s.files.length, 'file')}${months}: ${parts.join(', ')}`;
+  let text = `${count(s.files.length, 'file')}${months}${parts.length ? `: ${parts.join(', ')}` : ''}`;
   if (s.kpis) text += `; ${count(s.kpis, 'KPI definition')}`;
   if (s.empty.length) text += `\nno records (empty file): ${s.empty.join(', ')}`;
   return text;

@@ -6,6 +6,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { FileKind } from '../schema/file-kinds.ts';
 import { generateSampleFiles } from './generate.ts';
+import { countRecords } from '../i18n/count.ts';
 
 export interface SampleArgs {
   ordersPerMonth?: number;
@@ -45,7 +46,7 @@ export async function sampleCommand(args: SampleArgs, effects: SampleEffects): P
     bytes += Buffer.byteLength(file.text);
   }
   const kinds = ['orders', 'leads', 'activities', 'surveys', 'customers', 'products', 'team', 'goals', 'targets'] as const;
-  const summary = kinds.map((k) => `${(records[k] ?? 0).toLocaleString('en-US')} ${k}`).join(', ');
+  const summary = kinds.map((k) => countRecords(k, records[k] ?? 0)).join(', ');
   effects.log(`wrote ${count} files (${(bytes / 1e6).toFixed(1)} MB) to ${join(args.out, 'data')}: ${summary}`);
   return 0;
 }

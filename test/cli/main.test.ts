@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commandHelp, main, usage } from '../../src/cli/main.ts';
 import { COMMANDS } from '../../src/cli/commands.ts';
-import { CliError, count } from '../../src/commands/cli-error.ts';
+import { CliError } from '../../src/commands/cli-error.ts';
 import { recordingEffects, useColor } from '../../src/commands/effects.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -156,10 +156,6 @@ describe('usage errors: one line on stderr, exit 2', () => {
 });
 
 describe('singular and plural', () => {
-  it('count()', () => {
-    expect([count(0, 'error'), count(1, 'error'), count(2, 'error'), count(1, 'activity', 'activities'), count(3, 'activity', 'activities'), count(1200, 'file')]).toEqual(['0 errors', '1 error', '2 errors', '1 activity', '3 activities', '1,200 files']);
-  });
-
   it('validate: "1 error, 0 warnings" and one order, one lead, one survey', async () => {
     const r = await run(['validate', '--root', ONE_ERROR]);
     expect(r.code).toBe(1);
