@@ -1,8 +1,8 @@
 /**
  * One status per number: how a value is judged (ratio or points; the default bands are
  * test/kpi/judging.test.ts's), "not final", the goal card's year to date, and the same period
- * last year, worked by hand. The model-level
- * cases run the pipeline on the site fixture (test/fixtures/site, numbers in its README.md).
+ * last year, worked by hand. The model-level cases run the pipeline on the site fixture
+ * (test/fixtures/site, numbers in its README.md).
  */
 import { describe, expect, it } from 'vitest';
 import { runPipeline } from '../../src/pipeline.ts';
