@@ -1,11 +1,11 @@
 /**
- * One status per number: how a value is judged (ratio or points), the default bands, "not final",
- * the goal card's year to date, and the same period last year, worked by hand. The model-level
- * cases run the pipeline on the site fixture (test/fixtures/site, numbers in its README.md).
+ * One status per number: how a value is judged (ratio or points; the default bands are
+ * test/kpi/judging.test.ts's), "not final", the goal card's year to date, and the same period
+ * last year, worked by hand. The model-level cases run the pipeline on the site fixture
+ * (test/fixtures/site, numbers in its README.md).
  */
 import { describe, expect, it } from 'vitest';
 import { runPipeline } from '../../src/pipeline.ts';
-import { DEFAULT_AT_RISK, DEFAULT_AT_RISK_POINTS, judgingOf } from '../../src/kpi/judging.ts';
 import { judge } from '../../src/report/status.ts';
 import { fileOf, readTree } from '../support/repo.ts';
 import type { Report } from '../../src/report/model.ts';
@@ -61,22 +61,6 @@ describe('judging in points (percent KPIs: rates, shares, growth)', () => {
     const change = { unit: 'count' as const, direction: 'higher' as const, judging: points(5) };
     expect(judge(-3, 0, change).status).toBe('at-risk'); // 3 short, band 5
     expect(judge(-6, 0, change).status).toBe('off-track');
-  });
-});
-
-describe('default bands', () => {
-  it('judges percent KPIs in points (2 points) and the others by ratio (95 % for amounts and counts, 90 % for times and rates per day)', () => {
-    expect(judgingOf({ unit: 'percent' })).toEqual({ judge: 'points', at_risk_points: DEFAULT_AT_RISK_POINTS });
-    expect(DEFAULT_AT_RISK_POINTS).toBe(2);
-    expect(judgingOf({ unit: 'currency' })).toEqual({ judge: 'ratio', at_risk: 0.9 });
-    expect(judgingOf({ unit: 'count' })).toEqual({ judge: 'ratio', at_risk: 0.9 });
-    expect(judgingOf({ unit: 'days' })).toEqual({ judge: 'ratio', at_risk: 0.9 });
-    expect(judgingOf({ unit: 'per-day' })).toEqual({ judge: 'ratio', at_risk: DEFAULT_AT_RISK['per-day'] });
-  });
-  it('takes the KPI’s own judge and bands', () => {
-    expect(judgingOf({ unit: 'percent', judge: 'ratio', thresholds: { at_risk: 0.8 } })).toEqual({ judge: 'ratio', at_risk: 0.8 });
-    expect(judgingOf({ unit: 'percent', thresholds: { at_risk_points: 5 } })).toEqual({ judge: 'points', at_risk_points: 5 });
-    expect(judgingOf({ unit: 'currency', judge: 'points' })).toEqual({ judge: 'points', at_risk_points: 0 });
   });
 });
 
