@@ -140,7 +140,7 @@ describe('usage errors: one line on stderr, exit 2', () => {
     expect(await usageError(['diff'])).toBe('capaian: diff needs --base REF  (a branch, tag or commit; e.g. capaian diff --base origin/main)');
     expect(await usageError(['sample'])).toContain('sample needs --out DIR');
     expect(await usageError(['import', 'orders', '--month', '2026-03'])).toBe('capaian: import needs orders|leads|activities|surveys FILE.csv, got "orders"  (e.g. capaian import orders export.csv --month 2026-03)');
-    expect(await usageError(['import', 'orders', 'x.csv'])).toBe('capaian: import needs --month YYYY-MM  (a month YYYY-MM; e.g. capaian import orders export.csv --month 2026-11 --map examples/superstore/map.yaml)');
+    expect(await usageError(['import', 'orders', 'x.csv'])).toBe('capaian: import needs --month YYYY-MM, --months FIRST..LAST (2016-01..2019-12) or --all-months');
     expect(await usageError(['new-month'])).toBe('capaian: new-month needs YYYY-MM  (e.g. capaian new-month 2026-11)');
     expect(await usageError(['fmt', '--check=yes'])).toBe('capaian: --check takes no value  (write --check alone)');
     expect(await usageError(['validate', 'data'])).toContain('validate takes no words besides its options, got "data"');
