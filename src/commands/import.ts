@@ -13,6 +13,7 @@
  * nodeImportEffects), so tests run it in memory.
  */
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import yaml from 'js-yaml';
 import { basename, dirname, join } from 'node:path';
 import { LAYOUTS } from '../format/layout.ts';
 import { listToYaml } from '../format/to-yaml.ts';
@@ -28,7 +29,7 @@ import { cacheDirFor } from '../load/chunk-cache.ts';
 import { decodeText } from '../load/decode.ts';
 import { preIngest } from '../load/ingest-pool.ts';
 import { locateIssues } from '../load/locate.ts';
-import { parseYaml } from '../load/parse-yaml.ts';
+import { MAX_DEPTH, parseYaml } from '../load/parse-yaml.ts';
 import { readRepoFiles } from '../load/read-repo.ts';
 import { companySchema, type Company } from '../schema/company.ts';
 import { MONTH_KINDS, type MonthKind } from '../schema/file-kinds.ts';
@@ -264,10 +265,21 @@ function readCompany(text: string | undefined): Company {
   return r.success ? r.data : fallback;
 }
 
+/**
+ * The records of customers.yaml or products.yaml, as far as the import needs them (their ids);
+ * validation reports any problem. Read with js-yaml alone: parseYaml's check for aliases (which
+ * parses a file again, slowly, when a name such as "Bookcase, *Special Order" looks like one)
+ * is validation's to make, and only the top level is looked at here, so an alias costs nothing.
+ */
 function listOf(text: string | undefined, key?: string): Rec[] {
   if (text === undefined) return [];
-  const parsed = parseYaml(text, 'file');
-  const v = key ? (parsed.value as Rec | null)?.[key] : parsed.value;
+  let value: unknown;
+  try {
+    value = yaml.load(text, { schema: yaml.CORE_SCHEMA, maxDepth: MAX_DEPTH } as yaml.LoadOptions);
+  } catch {
+    return [];
+  }
+  const v = key ? (value as Rec | null)?.[key] : value;
   return Array.isArray(v) ? (v.filter((x) => x && typeof x === 'object') as Rec[]) : [];
 }
 

@@ -312,7 +312,8 @@ export class Compiler {
             if (!p.ok) return { ok: false, message: `${where}: ${p.message}`, hint: p.hint };
             n = p.value;
           }
-          return { ok: true, value: numberSteps(s.percent ? fixFloat(n / 100) : n, s) };
+          if (s.percent) n = fixFloat(n / 100);
+          return { ok: true, value: numeric.length ? numberSteps(n, s) : n };
         }
         case 'date':
         case 'datetime': {
