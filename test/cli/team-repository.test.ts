@@ -8,7 +8,7 @@
  *
  * Takes a few minutes (two installs, two site builds): runs with CAPAIAN_SLOW=1, as CI does.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,7 +19,8 @@ import { teamLock } from '../support/team-lock.ts';
 const SLOW = process.env.CAPAIAN_SLOW === '1';
 const PROJECT = join(import.meta.dirname, '..', '..');
 const work = mkdtempSync(join(tmpdir(), 'capaian-team-'));
-afterAll(() => rmSync(work, { recursive: true, force: true }), 120_000);
+// Two installs' node_modules take a minute to delete on a busy machine: removed in the background.
+afterAll(() => spawn('rm', ['-rf', work], { detached: true, stdio: 'ignore' }).unref());
 
 /** The environment of a person in the team's repository: none of this repository's test settings. */
 function teamEnv(): NodeJS.ProcessEnv {
@@ -95,8 +96,9 @@ describe.runIf(SLOW)('a team repository (CAPAIAN_SLOW=1)', () => {
     const built = step('build', () => run('npm', ['run', 'build'], team));
     expect(built).toContain('21 KPI definitions'); // validated before the site is built
     expect(dashboard()).toContain('PT Tim Uji');
-    expect(step('validate', () => run('npx', ['capaian', 'validate'], team))).toContain('ok: no problems found');
-    expect(run('npx', ['capaian', 'migrate'], team)).toContain('already at data format 1');
+    expect(dashboard()).toContain('No sales data yet'); // the empty report says what to add first
+    // The team's own `npx capaian`, the installed package's command.
+    expect(step('migrate', () => run('npx', ['capaian', 'migrate'], team))).toContain('already at data format 1');
 
     // The upgrade: one npm install, no merge; the team's files stay as they were.
     step('upgrade', () => run('npm', ['install', '--offline', '--no-audit', '--no-fund', `file:../packs/capaian-${next}.tgz`], team));
