@@ -130,7 +130,10 @@ if (built !== 0) {
 // Server-side modules Astro leaves at the top of a static build (content-assets.mjs,
 // content-modules.mjs, a manifest_*.mjs of an interrupted render): never part of the site, which
 // runs no script at all, so never published.
-for (const entry of readdirSync(next)) if (/\.mjs$/.test(entry)) rmSync(join(next, entry), { force: true });
+// A site built from an installed package (a team's repository) has its outDir outside the
+// Astro project: Astro then copies the project's .astro/ (data-store.json, settings.json) into
+// it, which is not part of the site either.
+for (const entry of readdirSync(next)) if (/\.mjs$/.test(entry) || entry === 'data-store.json' || entry === 'settings.json') rmSync(join(next, entry), { force: true });
 
 // --- swap ----------------------------------------------------------------------------------------
 const previous = current();

@@ -58,7 +58,7 @@ export async function initCommand(opts: InitOptions, fx: InitEffects): Promise<n
   const entries = (await fx.entries())?.filter((e) => e !== '.git') ?? [];
   if (entries.length && !opts.yes) {
     const answer = fx.ask ? await fx.ask(`${opts.dir} is not empty (${entries.slice(0, 5).join(', ')}${entries.length > 5 ? ', …' : ''}); add the report's files there, leaving existing files alone? / folder tidak kosong; tambahkan berkas laporan? [y/N]`, 'n') : 'n';
-    if (!/^y(es)?|ya$/i.test(answer.trim())) {
+    if (!/^(y|yes|ya)$/i.test(answer.trim())) {
       fx.out(`capaian init: ${opts.dir} is not empty; nothing written (choose an empty folder, or pass --yes to add the files that are missing) / folder tidak kosong; tidak ada yang ditulis`);
       return 1;
     }

@@ -76,6 +76,31 @@ describe('capaian init', () => {
     expect(readdirSync(join(dir, 'kpis'))).toHaveLength(21);
   });
 
+  it('asks for what the flags leave out, and asks before adding to a folder with files', async () => {
+    const dir = join(work, 'asked');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'notes.txt'), 'ours\n');
+    const questions: string[] = [];
+    const answers: Record<string, string> = { 'is not empty': 'ya', 'Company name': 'PT Tanya', Locale: 'en-GB', 'fiscal year': '7' };
+    const out: string[] = [];
+    const fx = {
+      ...nodeInitEffects(dir, TOOL),
+      ask: async (q: string, fallback: string) => {
+        questions.push(q);
+        return Object.entries(answers).find(([k]) => q.includes(k))?.[1] ?? fallback;
+      },
+      out: (l: string) => out.push(l),
+    };
+    expect(await initCommand({ dir, yes: false, capaian: '^0.1.0', year: 2026 }, fx)).toBe(0);
+    expect(questions).toHaveLength(6);
+    const company = readFileSync(join(dir, 'data', 'company.yaml'), 'utf8');
+    expect(company).toMatch(/^name: PT Tanya$/m);
+    expect(company).toMatch(/^currency: IDR$/m); // the default, taken
+    expect(company).toMatch(/^locale: en-GB$/m);
+    expect(company).toMatch(/^fiscal_year_start: 7$/m);
+    expect(readFileSync(join(dir, 'notes.txt'), 'utf8')).toBe('ours\n');
+  });
+
   it('says what is wrong with a flag, before writing anything', async () => {
     const dir = join(work, 'bad');
     await expect(init(dir, { currency: 'rupiah' })).rejects.toThrow('--currency must be a 3-letter currency code like IDR, got "RUPIAH"');
