@@ -18,6 +18,7 @@ import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { pdfPlan, printReports } from './print-report.mjs';
 
 const project = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const root = resolve(process.env.CAPAIAN_ROOT ?? process.cwd());
@@ -114,7 +115,12 @@ if (run(process.execPath, [join(project, 'bin', 'capaian.mjs'), 'validate', '--r
 }
 const folder = `.${name}-${randomBytes(6).toString('hex')}`;
 const next = join(parent, folder);
-const built = run(process.execPath, [astro, 'build'], { CAPAIAN_ROOT: root, CAPAIAN_OUT: next, CAPAIAN_REPORT: model });
+// The PDF of the latest month report is printed after the build when Chromium is there; the
+// pages are told beforehand (CAPAIAN_PDF), so they link it only when it will exist.
+const pdf = await pdfPlan();
+if (!pdf.print) console.error(`capaian: the PDF of the latest month report is skipped: ${pdf.why}; the report pages say it is unavailable`);
+const latestMonth = JSON.parse(readFileSync(model, 'utf8')).latestMonth ?? null;
+const built = run(process.execPath, [astro, 'build'], { CAPAIAN_ROOT: root, CAPAIAN_OUT: next, CAPAIAN_REPORT: model, CAPAIAN_PDF: pdf.print && latestMonth ? 'on' : 'off' });
 cleanUp();
 rmSync(`${next}-cache`, { recursive: true, force: true });
 if (built !== 0) {
@@ -127,6 +133,18 @@ if (built !== 0) {
 // content-modules.mjs, a manifest_*.mjs of an interrupted render): never part of the site, which
 // runs no script at all, so never published.
 for (const entry of readdirSync(next)) if (/\.mjs$/.test(entry)) rmSync(join(next, entry), { force: true });
+
+// --- the PDF of the latest month report ----------------------------------------------------------
+if (pdf.print && latestMonth) {
+  try {
+    const files = await printReports({ dir: next, base: process.env.BASE || '/', period: latestMonth, langs: ['id', 'en'], chromium: pdf.chromium });
+    console.error(`capaian: printed the ${latestMonth} report: ${files.map((f) => f.slice(next.length + 1)).join(', ')}`);
+  } catch (e) {
+    rmSync(next, { recursive: true, force: true });
+    console.error(`capaian: printing the ${latestMonth} report to PDF failed: ${e instanceof Error ? e.message : e}; ${dist} was left as it was (CAPAIAN_PDF=off builds without the PDF)`);
+    process.exit(1);
+  }
+}
 
 // --- swap ----------------------------------------------------------------------------------------
 const previous = current();

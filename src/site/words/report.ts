@@ -77,6 +77,8 @@ export interface ReportWords {
   pdfDownload: (name: string) => string;
   pdfUnavailable: string;
   stamp: (asOf: string, commit: string | null) => string;
+  /** Around the page numbers in the printed margin: "Halaman 2 dari 5". */
+  pageOf: [string, string];
 }
 
 const WORDS: Record<Lang, ReportWords> = {
@@ -151,6 +153,7 @@ const WORDS: Record<Lang, ReportWords> = {
     pdfDownload: (name) => `Unduh laporan ${name} (PDF, A4)`,
     pdfUnavailable: 'PDF laporan bulan terakhir tidak tersedia: situs ini dibuat tanpa Chromium.',
     stamp: (asOf, commit) => `Data hingga ${asOf}${commit ? ` · commit ${commit}` : ''}`,
+    pageOf: ['Halaman ', ' dari '],
   },
   en: {
     reportsTitle: 'Period reports',
@@ -223,6 +226,7 @@ const WORDS: Record<Lang, ReportWords> = {
     pdfDownload: (name) => `Download the ${name} report (PDF, A4)`,
     pdfUnavailable: 'The PDF of the latest month report is not available: this site was built without Chromium.',
     stamp: (asOf, commit) => `Data up to ${asOf}${commit ? ` · commit ${commit}` : ''}`,
+    pageOf: ['Page ', ' of '],
   },
 };
 
