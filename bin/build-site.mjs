@@ -108,7 +108,10 @@ for (const entry of readdirSync(parent)) if (ours.test(entry) && entry !== curre
 // Validation computes the report model once; the pages read it from this file.
 const model = join(mkdtempSync(join(tmpdir(), 'capaian-')), 'report.json');
 const cleanUp = () => rmSync(dirname(model), { recursive: true, force: true });
-if (run(process.execPath, [join(project, 'bin', 'capaian.mjs'), 'validate', '--root', root, '--report', model]) !== 0) {
+// The day the site is built on: the stale-data banner compares the data with it (the data stops
+// before the last closed month), and the footer gives it as the build date. CAPAIAN_TODAY fixes it.
+const today = process.env.CAPAIAN_TODAY || new Date().toISOString().slice(0, 10);
+if (run(process.execPath, [join(project, 'bin', 'capaian.mjs'), 'validate', '--root', root, '--report', model], { CAPAIAN_TODAY: today }) !== 0) {
   cleanUp();
   console.error(`capaian: the data has problems; ${dist} was left as it was`);
   process.exit(1);
@@ -120,7 +123,7 @@ const next = join(parent, folder);
 const pdf = await pdfPlan();
 if (!pdf.print) console.error(`capaian: the PDF of the latest month report is skipped: ${pdf.why}; the report pages say it is unavailable`);
 const latestMonth = JSON.parse(readFileSync(model, 'utf8')).latestMonth ?? null;
-const built = run(process.execPath, [astro, 'build'], { CAPAIAN_ROOT: root, CAPAIAN_OUT: next, CAPAIAN_REPORT: model, CAPAIAN_PDF: pdf.print && latestMonth ? 'on' : 'off' });
+const built = run(process.execPath, [astro, 'build'], { CAPAIAN_ROOT: root, CAPAIAN_OUT: next, CAPAIAN_REPORT: model, CAPAIAN_TODAY: today, CAPAIAN_PDF: pdf.print && latestMonth ? 'on' : 'off' });
 cleanUp();
 rmSync(`${next}-cache`, { recursive: true, force: true });
 if (built !== 0) {

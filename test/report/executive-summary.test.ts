@@ -69,3 +69,22 @@ describe('executive summary', () => {
     expect(executiveSummary(report, 'month', '1999-01', 'en')).toEqual([]);
   });
 });
+
+// The committed sample: 24 months, so the same period last year is in the data.
+describe('executive summary of the sample', () => {
+  let sample: Report;
+  beforeAll(() => {
+    sample = sampleReport(fileURLToPath(new URL('../../', import.meta.url)));
+  }, 120_000);
+
+  it('reads the same as the golden, with last year compared, in both languages', async () => {
+    const last = (grain: Grain) => sample.periods[grain].at(-1)!.label;
+    for (const lang of ['id', 'en'] as const) {
+      const text = (['month', 'quarter'] as const)
+        .map((grain) => `## ${grain} ${last(grain)}\n\n${executiveSummary(sample, grain, last(grain), lang).map((s) => `- [${s.kind}] ${s.text}`).join('\n')}\n`)
+        .join('\n');
+      await expectGolden(golden(`executive-summary.sample.${lang}.md`), text);
+    }
+    expect(executiveSummary(sample, 'month', last('month'), 'en').some((s) => s.kind === 'last-year')).toBe(true);
+  }, 60_000);
+});
