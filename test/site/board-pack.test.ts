@@ -137,6 +137,10 @@ describe('the April 2026 report', () => {
       else expect(d.querySelector('.rp-pdf-off')).not.toBeNull();
       // Only the latest month has a PDF.
       expect(doc(`${lang}/report/2026-03/index.html`).querySelector('.rp-pdf, .rp-pdf-off')).toBeNull();
+      // The list of reports offers it too.
+      const index = doc(`${lang}/report/index.html`);
+      if (CHROMIUM) expect(index.querySelector('a.rp-pdf-latest')?.getAttribute('href')).toBe(`/${PDF[lang]}`);
+      else expect(norm(index.body.textContent)).toContain(lang === 'id' ? 'PDF laporan bulan terakhir tidak tersedia' : 'The PDF of the latest month report is not available');
     });
   }
 });
