@@ -22,6 +22,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { astroBin } from './astro-bin.mjs';
+import { pdfPlan, printReports } from './print-report.mjs';
 
 const project = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const root = resolve(process.env.CAPAIAN_ROOT ?? process.cwd());
@@ -111,14 +112,22 @@ for (const entry of readdirSync(parent)) if (ours.test(entry) && entry !== curre
 // Validation computes the report model once; the pages read it from this file.
 const model = join(mkdtempSync(join(tmpdir(), 'capaian-')), 'report.json');
 const cleanUp = () => rmSync(dirname(model), { recursive: true, force: true });
-if (run(process.execPath, [join(project, 'bin', 'capaian.mjs'), 'validate', '--root', root, '--report', model]) !== 0) {
+// The day the site is built on: the stale-data banner compares the data with it (the data stops
+// before the last closed month), and the footer gives it as the build date. CAPAIAN_TODAY fixes it.
+const today = process.env.CAPAIAN_TODAY || new Date().toISOString().slice(0, 10);
+if (run(process.execPath, [join(project, 'bin', 'capaian.mjs'), 'validate', '--root', root, '--report', model], { CAPAIAN_TODAY: today }) !== 0) {
   cleanUp();
   console.error(`capaian: the data has problems; ${dist} was left as it was`);
   process.exit(1);
 }
 const folder = `.${name}-${randomBytes(6).toString('hex')}`;
 const next = join(parent, folder);
-const built = run(process.execPath, [astro, 'build'], { CAPAIAN_ROOT: root, CAPAIAN_OUT: next, CAPAIAN_REPORT: model });
+// The PDF of the latest month report is printed after the build when Chromium is there; the
+// pages are told beforehand (CAPAIAN_PDF), so they link it only when it will exist.
+const pdf = await pdfPlan();
+if (!pdf.print) console.error(`capaian: the PDF of the latest month report is skipped: ${pdf.why}; the report pages say it is unavailable`);
+const latestMonth = JSON.parse(readFileSync(model, 'utf8')).latestMonth ?? null;
+const built = run(process.execPath, [astro, 'build'], { CAPAIAN_ROOT: root, CAPAIAN_OUT: next, CAPAIAN_REPORT: model, CAPAIAN_TODAY: today, CAPAIAN_PDF: pdf.print && latestMonth ? 'on' : 'off' });
 cleanUp();
 rmSync(`${next}-cache`, { recursive: true, force: true });
 if (built !== 0) {
@@ -134,6 +143,18 @@ if (built !== 0) {
 // Astro project: Astro then copies the project's .astro/ (data-store.json, settings.json) into
 // it, which is not part of the site either.
 for (const entry of readdirSync(next)) if (/\.mjs$/.test(entry) || entry === 'data-store.json' || entry === 'settings.json') rmSync(join(next, entry), { force: true });
+
+// --- the PDF of the latest month report ----------------------------------------------------------
+if (pdf.print && latestMonth) {
+  try {
+    const files = await printReports({ dir: next, base: process.env.BASE || '/', period: latestMonth, langs: ['id', 'en'], chromium: pdf.chromium });
+    console.error(`capaian: printed the ${latestMonth} report: ${files.map((f) => f.slice(next.length + 1)).join(', ')}`);
+  } catch (e) {
+    rmSync(next, { recursive: true, force: true });
+    console.error(`capaian: printing the ${latestMonth} report to PDF failed: ${e instanceof Error ? e.message : e}; ${dist} was left as it was (CAPAIAN_PDF=off builds without the PDF)`);
+    process.exit(1);
+  }
+}
 
 // --- swap ----------------------------------------------------------------------------------------
 const previous = current();

@@ -1,6 +1,6 @@
 /**
  * What a period report says beyond the numbers: how many KPIs are on track, which KPIs moved
- * most against the previous period, and for each off-track KPI which breakdown members drove
+ * most against the previous period, and for each off-track or at-risk KPI which breakdown members drove
  * its change. Pure: report KPIs and periods in, insights out. Shape: docs/report-format.md.
  */
 import { GRAINS, monthLabel, parseMonth, type Grain } from '../calendar/periods.ts';
@@ -82,9 +82,9 @@ function periodInsights(
       const mover = moverOf(kpi, cmp, months);
       if (mover) movers.push(mover);
     }
-    if (v.status === 'off-track') {
+    if (v.status === 'off-track' || v.status === 'at-risk') {
       const previous = months ? membersOver(kpi, months.previousMonths) : list[i - 1]?.breakdowns;
-      drivers.push(driversOf(kpi, cmp, previous, reason, months));
+      drivers.push(driversOf(kpi, v.status, cmp, previous, reason, months));
     }
   }
 
@@ -137,6 +137,7 @@ function membersOver(kpi: ReportKpi, [from, to]: [string, string]): Record<strin
 
 function driversOf(
   kpi: ReportKpi,
+  status: KpiDrivers['status'],
   v: ReportValue,
   previous: Record<string, ReportMember[]> | undefined,
   notComparable: NotComparableReason | null,
@@ -151,6 +152,7 @@ function driversOf(
   });
   return {
     kpi: kpi.id,
+    status,
     value: v.value,
     previous: v.previous,
     change: v.change,

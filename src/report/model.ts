@@ -101,7 +101,7 @@ export interface Report {
   goals: { id: string; title: Kpi['title']; description: Kpi['title'] | null; kpi: string | null; owner: string | null; kpis: string[]; progress: GoalProgress | null }[];
   kpis: ReportKpi[];
   lints: Lint[];
-  /** Per grain and period: status counts, biggest movers, drivers of off-track KPIs (src/report/insights.ts). */
+  /** Per grain and period: status counts, biggest movers, drivers of off-track and at-risk KPIs (src/report/insights.ts). */
   insights: Insights;
   /** Reps (joined, left), rep and region leaderboards per period, each rep's and region's month series (src/report/team.ts). */
   team: TeamView;
@@ -217,6 +217,8 @@ export interface DriverBreakdown {
 
 export interface KpiDrivers {
   kpi: string;
+  /** Drivers are given for the KPIs off track and at risk. */
+  status: 'off-track' | 'at-risk';
   value: number | null;
   previous: number | null;
   change: number | null;
@@ -247,7 +249,7 @@ export interface PeriodInsights {
   movers: Mover[];
   /** KPIs with a change that is not like for like, left out of movers, with the reason. */
   notComparable: { kpi: string; reason: NotComparableReason }[];
-  /** One per off-track KPI, in the report's KPI order. */
+  /** One per off-track or at-risk KPI, in the report's KPI order. */
   drivers: KpiDrivers[];
 }
 

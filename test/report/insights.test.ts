@@ -179,9 +179,10 @@ describe('movers', () => {
   });
 });
 
-describe('drivers of off-track KPIs', () => {
-  it('lists off-track KPIs only, in report order', () => {
-    expect(feb.drivers.map((d) => d.kpi)).toEqual(['sales', 'conversion']);
+describe('drivers of off-track and at-risk KPIs', () => {
+  it('lists off-track and at-risk KPIs only, in report order, each with its status', () => {
+    // February: sales and conversion off track, the cohort at risk, the rest on track or without a target.
+    expect(feb.drivers.map((d) => [d.kpi, d.status])).toEqual([['sales', 'off-track'], ['conversion', 'off-track'], ['cohort', 'at-risk']]);
     expect(q1.drivers.map((d) => d.kpi)).toEqual(['sales', 'per-rep']);
     expect(jan.drivers).toEqual([]);
   });

@@ -57,7 +57,7 @@ describe('two builds, and the swap', () => {
   /** Starts build-site.mjs; resolves with its exit status and output. */
   function build(dist: string, tag: string, delay = 0): Promise<{ status: number | null; stderr: string; stdout: string }> {
     return new Promise((done) => {
-      const child = spawn(process.execPath, [join(PROJECT, 'bin', 'build-site.mjs')], { cwd: PROJECT, env: { ...process.env, CAPAIAN_ROOT: repo, CAPAIAN_DIST: dist, CAPAIAN_ASTRO: fake, CAPAIAN_CACHE: 'off', BUILD_TAG: tag, FAKE_DELAY: String(delay) } });
+      const child = spawn(process.execPath, [join(PROJECT, 'bin', 'build-site.mjs')], { cwd: PROJECT, env: { ...process.env, CAPAIAN_ROOT: repo, CAPAIAN_DIST: dist, CAPAIAN_ASTRO: fake, CAPAIAN_CACHE: 'off', CAPAIAN_PDF: 'off', BUILD_TAG: tag, FAKE_DELAY: String(delay) } });
       let stderr = '';
       let stdout = '';
       child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));

@@ -40,3 +40,23 @@ export function monthRange([from, to]: [string, string], lang: Lang): string {
   if (from.slice(0, 4) === to.slice(0, 4)) return `${periodShort(from, lang).replace(/\s*\d{4}$/, '')}–${periodShort(to, lang)}`;
   return `${periodShort(from, lang)} – ${periodShort(to, lang)}`;
 }
+
+/** A CSS string literal of any text, safe inside a <style> element (quotes, backslashes, "<" escaped). */
+export function cssString(text: string): string {
+  return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/</g, '\\3c ').replace(/[\r\n]+/g, ' ')}"`;
+}
+
+/**
+ * The printed page's margins for a report: the report's title and the data stamp at the top,
+ * the company at the bottom left and "page n of m" at the bottom right (CSS margin boxes, which
+ * Chromium prints from version 131 on, from the browser's print dialog and in the built PDF alike).
+ */
+export function printMargins(title: string, stamp: string, company: string, pageOf: [string, string]): string {
+  const box = 'font-size: 8pt; color: #444; font-family: system-ui, sans-serif;';
+  return `@media print { @page { size: A4; margin: 16mm 12mm 15mm;
+  @top-left { content: ${cssString(title)}; ${box} }
+  @top-right { content: ${cssString(stamp)}; ${box} }
+  @bottom-left { content: ${cssString(company)}; ${box} }
+  @bottom-right { content: ${cssString(pageOf[0])} counter(page) ${cssString(pageOf[1])} counter(pages); ${box} }
+} }`;
+}

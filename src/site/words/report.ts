@@ -59,6 +59,26 @@ export interface ReportWords {
   moversTable: (name: string) => string;
   driversTable: (kpi: string, breakdown: string) => string;
   mark: { 'on-track': string; 'at-risk': string; 'off-track': string; none: string };
+  execSummary: string;
+  keyCharts: string;
+  trendOf: (kpi: string) => string;
+  byOf: (kpi: string, breakdown: string, name: string) => string;
+  yearOnYear: string;
+  yearToDate: string;
+  ytdMonths: (range: string) => string;
+  bestWorst: string;
+  bestWorstLede: string;
+  best: string;
+  worst: string;
+  repsOf: (kpi: string) => string;
+  regionsOf: (kpi: string) => string;
+  rank: string;
+  driversAtRisk: string;
+  pdfDownload: (name: string) => string;
+  pdfUnavailable: string;
+  stamp: (asOf: string, commit: string | null) => string;
+  /** Around the page numbers in the printed margin: "Halaman 2 dari 5". */
+  pageOf: [string, string];
 }
 
 const WORDS: Record<Lang, ReportWords> = {
@@ -88,8 +108,8 @@ const WORDS: Record<Lang, ReportWords> = {
       maturing: 'kohort masih matang: nilainya masih akan berubah',
     },
     drivers: 'Penyebab KPI yang meleset',
-    driversLede: 'Untuk setiap KPI yang meleset dari target: anggota rincian yang paling banyak mengubah angkanya dibanding periode sebelumnya, yang terbesar lebih dulu.',
-    noOffTrack: 'Tidak ada KPI yang meleset pada periode ini.',
+    driversLede: 'Untuk setiap KPI yang meleset atau berisiko: anggota rincian yang paling banyak mengubah angkanya dibanding periode sebelumnya, yang terbesar lebih dulu.',
+    noOffTrack: 'Tidak ada KPI yang meleset atau berisiko pada periode ini.',
     member: 'Anggota',
     contribution: 'Kontribusi',
     ownChange: 'Perubahan sendiri',
@@ -115,6 +135,25 @@ const WORDS: Record<Lang, ReportWords> = {
     moversTable: (name) => `Perubahan terbesar, ${name}`,
     driversTable: (kpi, breakdown) => `${kpi}: perubahan menurut ${breakdown}`,
     mark: { 'on-track': ID['on-track'], 'at-risk': ID['at-risk'], 'off-track': ID['off-track'], none: ID.noTarget },
+    execSummary: 'Ringkasan eksekutif',
+    keyCharts: 'Grafik utama',
+    trendOf: (kpi) => `${kpi}: tren`,
+    byOf: (kpi, b, name) => `${kpi} menurut ${b}, ${name}`,
+    yearOnYear: ID.vsLastYear,
+    yearToDate: 'Tahun berjalan',
+    ytdMonths: (range) => `tahun berjalan: ${range}`,
+    bestWorst: 'Sales rep dan wilayah terbaik dan terlemah',
+    bestWorstLede: 'Peringkat menurut capaian target (atau nilai, bila tidak ada target), seperti pada papan peringkat.',
+    best: 'terbaik',
+    worst: 'terlemah',
+    repsOf: (kpi) => `Sales rep menurut ${kpi}`,
+    regionsOf: (kpi) => `Wilayah menurut ${kpi}`,
+    rank: 'Peringkat',
+    driversAtRisk: 'Penyebab KPI yang meleset dan berisiko',
+    pdfDownload: (name) => `Unduh laporan ${name} (PDF, A4)`,
+    pdfUnavailable: 'PDF laporan bulan terakhir tidak tersedia: situs ini dibuat tanpa Chromium.',
+    stamp: (asOf, commit) => `Data hingga ${asOf}${commit ? ` · commit ${commit}` : ''}`,
+    pageOf: ['Halaman ', ' dari '],
   },
   en: {
     reportsTitle: 'Period reports',
@@ -142,8 +181,8 @@ const WORDS: Record<Lang, ReportWords> = {
       maturing: 'the cohort is still maturing: its value will still change',
     },
     drivers: 'What drove the off-track KPIs',
-    driversLede: 'For each KPI off its target: the breakdown members that moved it most against the previous period, largest first.',
-    noOffTrack: 'No KPI is off track in this period.',
+    driversLede: 'For each KPI off track or at risk: the breakdown members that moved it most against the previous period, largest first.',
+    noOffTrack: 'No KPI is off track or at risk in this period.',
     member: 'Member',
     contribution: 'Contribution',
     ownChange: 'Own change',
@@ -169,6 +208,25 @@ const WORDS: Record<Lang, ReportWords> = {
     moversTable: (name) => `Biggest movers, ${name}`,
     driversTable: (kpi, breakdown) => `${kpi}: change by ${breakdown}`,
     mark: { 'on-track': EN['on-track'], 'at-risk': EN['at-risk'], 'off-track': EN['off-track'], none: EN.noTarget },
+    execSummary: 'Executive summary',
+    keyCharts: 'Key charts',
+    trendOf: (kpi) => `${kpi}: trend`,
+    byOf: (kpi, b, name) => `${kpi} by ${b}, ${name}`,
+    yearOnYear: EN.vsLastYear,
+    yearToDate: 'Year to date',
+    ytdMonths: (range) => `year to date: ${range}`,
+    bestWorst: 'Best and weakest reps and regions',
+    bestWorstLede: 'Ranked by attainment of target (or by value where there is no target), as on the leaderboards.',
+    best: 'best',
+    worst: 'weakest',
+    repsOf: (kpi) => `Sales reps by ${kpi}`,
+    regionsOf: (kpi) => `Regions by ${kpi}`,
+    rank: 'Rank',
+    driversAtRisk: 'What drove the off-track and at-risk KPIs',
+    pdfDownload: (name) => `Download the ${name} report (PDF, A4)`,
+    pdfUnavailable: 'The PDF of the latest month report is not available: this site was built without Chromium.',
+    stamp: (asOf, commit) => `Data up to ${asOf}${commit ? ` · commit ${commit}` : ''}`,
+    pageOf: ['Page ', ' of '],
   },
 };
 
