@@ -207,7 +207,7 @@ async function diff(args: string[]): Promise<number> {
     },
     {
       readRef: async (ref) => readGitFiles(root, ref),
-      readWorkingTree: () => readRepoFiles(root, ['data', 'kpis']),
+      readWorkingTree: () => readRepoFiles(root, ['data', 'kpis', 'reviews']),
       readAhead: async (files) => (await preIngest(files, { cacheDir: cacheDirFor(root) })).ingested,
       out: (text) => console.log(text),
       ...(outFull ? { outFull: (text: string) => writeFileSync(resolve(outFull), text) } : {}),

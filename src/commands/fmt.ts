@@ -84,7 +84,7 @@ export function kindOf(path: string): FormatKind | undefined {
 /** The effects for a real run: files under `root`, each written whole to a temporary file first, then renamed over the old one. */
 export function nodeFmtEffects(root: string, out: (line: string) => void = (line) => console.log(line)): FmtEffects {
   return {
-    read: () => readRepoFiles(root, ['data', 'kpis']),
+    read: () => readRepoFiles(root, ['data', 'kpis', 'reviews']),
     async write(path, text) {
       const full = join(root, path);
       const temporary = `${full}.capaian-fmt-${process.pid}`;
