@@ -113,17 +113,17 @@ export function actionsOfRep(model: ReviewsModel, rep: string): TrackedAction[] 
 }
 
 /** The annotations of every review that apply to a KPI's charts (its own and those for every KPI). */
-export function annotationsOf(model: ReviewsModel | undefined, kpi: string): { at: string; label: string }[] {
+export function annotationsOf(model: ReviewsModel | undefined, kpi: string): { when: string; label: string }[] {
   if (!model) return [];
   const seen = new Set<string>();
-  const out: { at: string; label: string }[] = [];
+  const out: { when: string; label: string }[] = [];
   for (const r of model.list) {
     for (const a of r.annotations) {
       if (a.kpi !== undefined && a.kpi !== kpi) continue;
-      const key = `${a.at}|${a.label}`;
+      const key = `${a.when}|${a.label}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      out.push({ at: a.at, label: a.label });
+      out.push({ when: a.when, label: a.label });
     }
   }
   return out;

@@ -49,7 +49,7 @@ export const actionSchema = z.strictObject({
 /** A marker on the trend charts: a day or a period, optionally for one KPI, with a short label. */
 export const annotationSchema = z.strictObject({
   /** A day (2026-03-31) or a period (2026-04). */
-  at: z
+  when: z
     .string({ error: 'must be a date YYYY-MM-DD or a period like 2026-04' })
     .refine((s) => PERIOD_RE.test(s) || /^\d{4}-\d{2}-\d{2}$/.test(s), { error: 'must be a date YYYY-MM-DD or a period like 2026-04' }),
   /** Only on this KPI's charts; left out: on every trend chart. */
@@ -81,5 +81,5 @@ export const REVIEW_KEYS = {
   top: ['period', 'lang', 'participants', 'causes', 'actions', 'annotations'],
   cause: ['kpi', 'member', 'text'],
   action: ['id', 'kpi', 'owner', 'due', 'status', 'text'],
-  annotation: ['at', 'kpi', 'label'],
+  annotation: ['when', 'kpi', 'label'],
 } as const;
