@@ -8,7 +8,8 @@
  */
 import { rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { formatYaml, type FormatKind } from '../format/format-file.ts';
+import { formatYaml, type FormatTarget } from '../format/format-file.ts';
+import { formatReview } from '../format/review.ts';
 import { decodeText } from '../load/decode.ts';
 import { placeFile } from '../load/layout.ts';
 import { readRepoFiles } from '../load/read-repo.ts';
@@ -46,7 +47,7 @@ export async function fmtCommand(opts: FmtOptions, fx: FmtEffects): Promise<numb
       problems.push(...decoded.issues);
       continue;
     }
-    const result = formatYaml(decoded.text, kind, file.path);
+    const result = kind === 'review' ? formatReview(decoded.text, file.path) : formatYaml(decoded.text, kind, file.path);
     if (result.issues) {
       problems.push(...result.issues);
       continue;
@@ -74,8 +75,9 @@ export async function fmtCommand(opts: FmtOptions, fx: FmtEffects): Promise<numb
 }
 
 /** The kind of file fmt formats, or undefined for files it leaves alone (not data or KPI YAML). */
-export function kindOf(path: string): FormatKind | undefined {
+export function kindOf(path: string): FormatTarget | undefined {
   if (path.startsWith('kpis/')) return /^kpis\/[^/]+\.yaml$/.test(path) ? 'kpi' : undefined;
+  if (path.startsWith('reviews/')) return /^reviews\/[^/]+\.mdx$/.test(path) ? 'review' : undefined;
   if (!path.startsWith('data/')) return undefined;
   const place = placeFile(path.slice('data/'.length));
   return place.kind === 'ignored' || place.kind === 'unknown' ? undefined : place.kind;
