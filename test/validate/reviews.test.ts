@@ -74,3 +74,23 @@ describe('a review file split in two', () => {
     expect(reviewYamlView('---\nperiod: 2026-03\n')).toBe('');
   });
 });
+
+describe("the sample's reviews (reviews/, written by hand)", () => {
+  it('validate, cover its last six months and the third quarter, and leave exactly one action overdue', async () => {
+    const { loadRepo } = await import('../../src/load/load-repo.ts');
+    const { runPipeline } = await import('../../src/pipeline.ts');
+    const root = fileURLToPath(new URL('../../', import.meta.url));
+    const repo = await loadRepo(root, { noCache: true, onNotice: () => {} });
+    const { validation, report } = runPipeline(repo.files, repo.issues, repo.ingested ? { ingested: repo.ingested } : {});
+    expect(validation.issues.filter((i) => i.file.startsWith('reviews/'))).toEqual([]);
+    const model = report!.reviews!;
+    expect(model.list.map((r) => r.period)).toEqual(['2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-Q3', '2026-10']);
+    // Some done, one dropped, and one overdue (2026-09-1, due 2026-10-15, still open at the end of the data).
+    expect(model.actions.filter((a) => a.status === 'done').length).toBeGreaterThanOrEqual(3);
+    expect(model.actions.filter((a) => a.status === 'dropped').map((a) => a.id)).toEqual(['2026-06-4']);
+    expect(model.actions.filter((a) => a.overdue).map((a) => a.id)).toEqual(['2026-09-1']);
+    expect(report!.lints.filter((l) => l.file?.startsWith('reviews/')).map((l) => `${l.code} ${l.file}:${l.line}`)).toEqual(['overdue-action reviews/2026-10.mdx:12']);
+    // Every off-track KPI of a reviewed month has its cause (no off-track-no-cause lint above); Lebaran and a promo mark the charts.
+    expect(model.list.flatMap((r) => r.annotations.map((a) => a.label))).toEqual(expect.arrayContaining(['Lebaran', 'Promo Merdeka']));
+  }, 120_000);
+});
