@@ -86,7 +86,7 @@ describe('reviews elsewhere on the site', () => {
       expect([...list.querySelectorAll('section[data-review]')].map((s) => s.getAttribute('data-review'))).toEqual(['2026-04', '2026-03']);
       expect(text(doc.querySelector('#ktrend'))).toContain('Lebaran');
     }
-    expect(text(page('en/kpi/net-sales').querySelector('#kreviews .rv-lang-note'))).toContain('Indonesian');
+    expect(text(page('en/kpi/net-sales').querySelector('#kreviews .rv-lang-note'))).toContain('written in Indonesian');
   });
 
   it('a rep page lists the actions the rep owns; the dashboard the overdue ones', () => {

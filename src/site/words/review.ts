@@ -6,6 +6,8 @@ export interface ReviewWords {
   review: string;
   /** "Tinjauan tim, ditulis dalam bahasa Indonesia." on the other language's page. */
   writtenIn: (lang: 'id' | 'en') => string;
+  /** On lists gathered from reviews (KPI, rep pages, dashboard). */
+  listWrittenIn: (lang: 'id' | 'en') => string;
   noReview: (file: string) => string;
   participants: string;
   causes: string;
@@ -43,6 +45,7 @@ const WORDS: Record<Lang, ReviewWords> = {
   id: {
     review: 'Tinjauan tim',
     writtenIn: (l) => `Tinjauan ini ditulis dalam ${LANG_NAME.id[l]}; ditampilkan apa adanya.`,
+    listWrittenIn: (l) => `Tinjauan tim ditulis dalam ${LANG_NAME.id[l]}; kata-katanya ditampilkan apa adanya.`,
     noReview: (file) => `Belum ada tinjauan untuk periode ini (${file}).`,
     participants: 'Peserta',
     causes: 'Penyebab',
@@ -73,6 +76,7 @@ const WORDS: Record<Lang, ReviewWords> = {
   en: {
     review: 'Team review',
     writtenIn: (l) => `This review is written in ${LANG_NAME.en[l]}; it is shown as written.`,
+    listWrittenIn: (l) => `The team's reviews are written in ${LANG_NAME.en[l]}; their words are shown as written.`,
     noReview: (file) => `No review for this period yet (${file}).`,
     participants: 'Participants',
     causes: 'Causes',
