@@ -249,6 +249,10 @@ function mdxIssues(file: string, body: string, ctx: ReviewContext, kpiList: stri
       for (const key of spec.required) if (!attrs.has(key)) at('missing-field', `<${name}> needs ${key}="…"`, name === 'Breakdown' ? 'e.g. <Breakdown id="net-sales" by="region" />' : `e.g. <${name} id="net-sales" />`);
       const id = attrs.get('id');
       if (typeof id === 'string' && !ctx.kpis.has(id)) at('unknown-kpi', `<${name} id="${id}"> names no KPI in kpis/`, didYouMean(id, kpiList, 'each KPI is a file kpis/<id>.yaml'));
+      const by = attrs.get('by');
+      if (name === 'Leaderboard' && by !== undefined && by !== 'rep' && by !== 'region') at('bad-value', `<Leaderboard by="${String(by)}"> must be by="rep" or by="region"`, 'a leaderboard ranks reps or regions');
+      const grain = attrs.get('grain');
+      if (grain !== undefined && !['month', 'quarter', 'year'].includes(String(grain))) at('bad-value', `<${name} grain="${String(grain)}"> must be month, quarter or year`, 'e.g. <Trend id="net-sales" grain="quarter" />');
       const period = attrs.get('period');
       if (typeof period === 'string' && !parsePeriod(period)) at('bad-period', `<${name} period="${period}"> is not a period`, 'write a month 2026-10, a quarter 2026-Q3 or a year 2026');
     }
