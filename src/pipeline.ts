@@ -13,6 +13,8 @@ import { issue, sortIssues, type Issue, type PendingIssue } from './issues/issue
 import { decodeText } from './load/decode.ts';
 import { locateIssues } from './load/locate.ts';
 import type { Report } from './report/model.ts';
+import { withReviews } from './report/reviews.ts';
+import { reviewYamlView } from './validate/reviews.ts';
 
 export interface PipelineOptions {
   /** Today's date (YYYY-MM-DD) for the stale-data lint; omit for a report of the data alone. */
@@ -55,7 +57,8 @@ export function runPipeline(files: SourceFile[], earlier: PendingIssue[], opts: 
     const errors = nonFiniteIssues(broken, validation.kpis, validation.summary.files.map((f) => f.file));
     return { validation: { ...validation, data: null, issues: sortIssues([...validation.issues, ...errors]) }, report: null };
   }
-  return { validation, report: withLintPositions(withSources(report, files), files) };
+  const reviewed = validation.reviews ? withReviews({ report, reviews: validation.reviews, today: opts.today, dueDays: data.company.review_due_days }) : report;
+  return { validation, report: withLintPositions(withSources(reviewed, files), files) };
 }
 
 /** Every KPI and period of the report holding a number that is not finite (an attainment, a change: the values are checked already). */
@@ -138,7 +141,8 @@ function withLintPositions(report: Report, files: SourceFile[]): Report {
   const placed = report.lints.filter((l) => l.file && l.at);
   if (!placed.length) return report;
   const wanted = new Set(placed.map((l) => l.file));
-  const texts = new Map(files.filter((f) => wanted.has(f.path)).map((f) => [f.path, decodeText(f.bytes, f.path).text]));
+  // A review's frontmatter is located in its YAML view (the file with the rest blanked).
+  const texts = new Map(files.filter((f) => wanted.has(f.path)).map((f) => [f.path, f.path.endsWith('.mdx') ? reviewYamlView(decodeText(f.bytes, f.path).text ?? '') : decodeText(f.bytes, f.path).text]));
   const located = locateIssues(
     placed.map((l) => ({ level: 'warning' as const, code: l.code, file: l.file!, at: l.at!, message: '' })),
     (f) => texts.get(f),

@@ -12,6 +12,7 @@ import { chartWords } from './chart-words.ts';
 import { legendMark, legendRows, unitLabel, type LegendItem } from './legend.ts';
 import { BG, FG, NEUTRAL, STATUSES, STATUS_COLOR, STATUS_SYMBOL, TARGET, statusColor, statusSymbol } from './palette.ts';
 import { renderPlot } from './render-plot.ts';
+import { annotationMark, annotationPeriods, placeAnnotations, type ChartAnnotation } from './annotations.ts';
 import type { ReportKpi, ReportValue } from '../report/model.ts';
 
 export interface TrendChartOptions {
@@ -22,6 +23,8 @@ export interface TrendChartOptions {
   /** viewBox size (default 560 × 280). */
   width?: number;
   height?: number;
+  /** Markers from the team's reviews (annotations.ts), drawn above the plot; none by default. */
+  annotations?: ChartAnnotation[];
 }
 
 const FONT = 12;
@@ -68,10 +71,14 @@ export function renderTrendChart(kpi: ReportKpi, grain: Grain, lang: Lang, opts:
 
   const legend = legendItems(values, lang);
   const legendHeight = legendRows(legend, width - marginLeft, FONT) * FONT * 1.5;
-  const marginTop = legendHeight + 34;
   const marginRight = 16;
 
   const labels = values.map((v) => v.period);
+  // Review annotations: a band of label rows between the legend and the plot.
+  const xOf = (i: number) => marginLeft + ((i + 0.5) / Math.max(1, labels.length)) * (width - marginLeft - marginRight);
+  const notes = placeAnnotations(annotationPeriods(opts.annotations ?? [], labels), xOf, marginLeft, width - marginRight, FONT);
+  const notesHeight = notes.rows * FONT * 1.3;
+  const marginTop = legendHeight + 34 + notesHeight;
   const xTicks = periodTicks(labels, grain, (width - marginLeft - marginRight) / Math.max(1, labels.length));
 
   const label = describe(kpi, grain, values, lang, fmt);
@@ -99,6 +106,7 @@ export function renderTrendChart(kpi: ReportKpi, grain: Grain, lang: Lang, opts:
         Plot.dot(points, { x: 'i', y: 'value', symbol: 'symbol', fill: 'fill', stroke: 'stroke', r: R, strokeWidth: 1.5, title: 'title' }),
         unitLabel(`↑ ${words.unit(kpi.unit, currency)}`, marginLeft),
         legendMark(legend, { x: marginLeft, y: FONT * 0.75, fontSize: FONT, r: R }),
+        ...(notes.placed.length ? [annotationMark(notes.placed, { top: legendHeight + 22, fontSize: FONT })] : []),
       ],
     },
     { kind: 'trend', label, fontSize: FONT },

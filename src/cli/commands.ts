@@ -162,7 +162,7 @@ export const COMMANDS: CommandSpec[] = [
         },
         {
           readRef: async (ref) => readGitFiles(root, ref),
-          readWorkingTree: () => readRepoFiles(root, ['data', 'kpis']),
+          readWorkingTree: () => readRepoFiles(root, ['data', 'kpis', 'reviews']),
           readAhead: async (files) => (await preIngest(files, { cacheDir: cacheDirFor(root) })).ingested,
           out: (text) => fx.out(text),
           ...(outFull ? { outFull: (text: string) => fx.writeFile(resolve(outFull), text) } : {}),

@@ -7,7 +7,8 @@
  * (hint)` and never rewritten; the other files are still formatted, and the exit code is 1.
  */
 import { join } from 'node:path';
-import { formatYaml, type FormatKind } from '../format/format-file.ts';
+import { formatYaml, type FormatTarget } from '../format/format-file.ts';
+import { formatReview } from '../format/review.ts';
 import { decodeText } from '../load/decode.ts';
 import { placeFile } from '../load/layout.ts';
 import { readRepoFiles } from '../load/read-repo.ts';
@@ -45,7 +46,7 @@ export async function fmtCommand(opts: FmtOptions, fx: FmtEffects): Promise<numb
       problems.push(...decoded.issues);
       continue;
     }
-    const result = formatYaml(decoded.text, kind, file.path);
+    const result = kind === 'review' ? formatReview(decoded.text, file.path) : formatYaml(decoded.text, kind, file.path);
     if (result.issues) {
       problems.push(...result.issues);
       continue;
@@ -73,8 +74,9 @@ export async function fmtCommand(opts: FmtOptions, fx: FmtEffects): Promise<numb
 }
 
 /** The kind of file fmt formats, or undefined for files it leaves alone (not data or KPI YAML). */
-export function kindOf(path: string): FormatKind | undefined {
+export function kindOf(path: string): FormatTarget | undefined {
   if (path.startsWith('kpis/')) return /^kpis\/[^/]+\.yaml$/.test(path) ? 'kpi' : undefined;
+  if (path.startsWith('reviews/')) return /^reviews\/[^/]+\.mdx$/.test(path) ? 'review' : undefined;
   if (!path.startsWith('data/')) return undefined;
   const place = placeFile(path.slice('data/'.length));
   return place.kind === 'ignored' || place.kind === 'unknown' ? undefined : place.kind;
@@ -83,7 +85,7 @@ export function kindOf(path: string): FormatKind | undefined {
 /** The effects for a real run: files under `root`, each written whole to a temporary file first, then renamed over the old one. */
 export function nodeFmtEffects(root: string, out: (line: string) => void = (line) => console.log(line)): FmtEffects {
   return {
-    read: () => readRepoFiles(root, ['data', 'kpis']),
+    read: () => readRepoFiles(root, ['data', 'kpis', 'reviews']),
     write: (path, text) => writeFileAtomic(join(root, path), text),
     out,
   };

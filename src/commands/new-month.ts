@@ -8,6 +8,9 @@ import { access, mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { LAYOUTS } from '../format/layout.ts';
 import { toYaml } from '../format/to-yaml.ts';
+import { reviewSkeleton } from '../format/review.ts';
+import { loadRepo } from '../load/load-repo.ts';
+import { runPipeline } from '../pipeline.ts';
 import { MONTH_KINDS, type MonthKind } from '../schema/file-kinds.ts';
 import { CliError } from './cli-error.ts';
 import type { Effects } from './effects.ts';
@@ -24,6 +27,8 @@ export interface NewMonthEffects extends Pick<Effects, 'out'> {
   exists(path: string): Promise<boolean>;
   /** Creates a file (and its folders); `path` is relative to the root. */
   write(path: string, text: string): Promise<void>;
+  /** The review skeleton of a month that has data (src/format/review.ts), or null; absent: no review is started. */
+  reviewSkeleton?(month: string): Promise<string | null>;
 }
 
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
@@ -45,7 +50,23 @@ export async function newMonthCommand(opts: NewMonthOptions, fx: NewMonthEffects
   }
   for (const kind of MONTH_KINDS) await fx.write(`${folder}/${kind}.yaml`, monthTemplate(kind, opts.month));
   fx.out(`created ${folder}/ with ${MONTH_KINDS.map((k) => `${k}.yaml`).join(', ')}: no records yet, each with a commented example`);
+  await startReview(monthBefore(opts.month), fx);
   return 0;
+}
+
+/** The month that just closed gets its review skeleton, reviews/<month>.mdx, unless it has one. */
+async function startReview(month: string, fx: NewMonthEffects): Promise<void> {
+  const path = `reviews/${month}.mdx`;
+  if (!fx.reviewSkeleton || (await fx.exists(path))) return;
+  const text = await fx.reviewSkeleton(month);
+  if (text === null) return;
+  await fx.write(path, text);
+  fx.out(`created ${path}: the review of ${month}, with its off-track KPIs listed as causes to write and the open actions carried over`);
+}
+
+function monthBefore(month: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
 }
 
 /** What a month file holds, in a line. */
@@ -116,5 +137,10 @@ export function nodeNewMonthEffects(root: string, out: (line: string) => void = 
       await writeFile(full, text, { flag: 'wx' }); // never overwrite
     },
     out,
+    async reviewSkeleton(month) {
+      const repo = await loadRepo(root);
+      const { report } = runPipeline(repo.files, repo.issues, repo.ingested ? { ingested: repo.ingested } : {});
+      return report && report.periods.month.some((p) => p.label === month) ? reviewSkeleton(report, month) : null;
+    },
   };
 }

@@ -15,6 +15,7 @@ import { GRAINS, type Grain } from '../calendar/periods.ts';
 import type { Lint } from '../report/lints.ts';
 import type { Status } from '../report/status.ts';
 import type { SourceFile } from '../validate/validate-repo.ts';
+import { reviewChanges, type ReviewChange } from './review-changes.ts';
 import { definitionChanges, fileChanges, readFiles, sharedFileChanges, type DefinitionChange, type FileChange, type SharedFileChange } from './record-changes.ts';
 import type { Report, ReportKpi } from '../report/model.ts';
 
@@ -53,6 +54,8 @@ export interface ReportDiff {
   values: ValueChange[];
   /** Lints of the head report that the base report did not have. */
   newLints: Lint[];
+  /** The team's reviews added, changed or removed (review-changes.ts). */
+  reviews?: ReviewChange[];
 }
 
 /** Relative differences below this are float noise, not changes. */
@@ -191,7 +194,8 @@ export function diffReports(steps: DiffSteps, baseFiles: SourceFile[], headFiles
   for (const v of values) if (v.kind === 'restatement' && v.grain === 'month') restated.add(v.period);
   const baseLints = new Set((base?.lints ?? []).map((l) => JSON.stringify(l)));
   const newLints = head.lints.filter((l) => !baseLints.has(JSON.stringify(l)));
-  return { newMonths, restatedMonths: [...restated].sort(), files, sharedFiles, definitions, values, newLints };
+  const reviews = reviewChanges(base, head);
+  return { newMonths, restatedMonths: [...restated].sort(), files, sharedFiles, definitions, values, newLints, ...(reviews.length ? { reviews } : {}) };
 }
 
 function same(a: number | null, b: number | null): boolean {

@@ -16,6 +16,7 @@ import { t } from '../i18n/messages.ts';
 import { formatIssue, type Issue } from '../issues/issue.ts';
 import type { ReportDiff, ValueChange } from './diff-reports.ts';
 import { codeOf, fenceOf, inert } from './inert.ts';
+import { reviewLines, reviewSummary } from './review-changes.ts';
 import type { SummaryItem } from './record-changes.ts';
 import type { Report } from '../report/model.ts';
 
@@ -174,6 +175,7 @@ export function renderDiffMarkdown({ diff, head, base, issues, lang, budget = DE
   if (diff?.definitions.length) parts.push(w.definitionsChanged(diff.definitions.length));
   if (diff?.sharedFiles.length) parts.push(w.sharedChanged(diff.sharedFiles.length));
   if (diff?.newLints.length) parts.push(w.newLints(diff.newLints.length));
+  if (diff?.reviews?.length) parts.push(reviewSummary(diff.reviews, lang));
   if (errors.length) parts.push(`❌ ${w.problems(errors.length)}`);
   text(`**capaian**: ${parts.length ? parts.join(' · ') : w.none}`);
 
@@ -254,6 +256,12 @@ export function renderDiffMarkdown({ diff, head, base, issues, lang, budget = DE
       };
       rows([], diff.definitions.map(line), [''], Infinity);
       valueTable(diff.values.filter((v) => v.kind === 'definition' && v.grain === 'month' && !v.breakdown));
+    }
+
+    if (diff.reviews?.length) {
+      const section = reviewLines(diff.reviews, lang, title);
+      text('', section.heading, '');
+      rows([], section.lines, [], Infinity);
     }
 
     if (diff.newLints.length) {

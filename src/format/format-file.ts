@@ -36,16 +36,18 @@ import { checkOutput } from './check-output.ts';
 import { Unformattable } from './comment-notes.ts';
 import { formatList } from './format-list.ts';
 import { formatWhole, isCanonicalMapping } from './format-whole.ts';
-import { KPI_LAYOUT, LAYOUTS } from './layout.ts';
+import { KPI_LAYOUT, LAYOUTS, REVIEW_LAYOUT } from './layout.ts';
 import type { Layout } from './to-yaml.ts';
 
 /** A data file kind, or a KPI definition (kpis/<id>.yaml). */
 export type FormatKind = FileKind | 'kpi';
+/** What fmt formats: a FormatKind, or a review's frontmatter (review.ts). */
+export type FormatTarget = FormatKind | 'review';
 
 export type Formatted = { text: string; issues?: undefined } | { text?: undefined; issues: PendingIssue[] };
 
 /** The file in canonical form, or the issues that stop fmt from touching it. */
-export function formatYaml(text: string, kind: FormatKind, file: string): Formatted {
+export function formatYaml(text: string, kind: FormatTarget, file: string): Formatted {
   const src = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
   const parsed = parseYaml(src, file);
   if (parsed.issues.length) return { issues: parsed.issues };
@@ -91,12 +93,12 @@ function failed(file: string, problem: string): Formatted {
 // ---------------------------------------------------------------------------------------------
 // Layouts
 
-const layouts = new Map<FormatKind, Layout>();
+const layouts = new Map<FormatTarget, Layout>();
 
 /** The kind's canonical layout, writing defaults as they stand (the sample leaves them out). */
-function layoutFor(kind: FormatKind): Layout {
+function layoutFor(kind: FormatTarget): Layout {
   let layout = layouts.get(kind);
-  if (!layout) layouts.set(kind, (layout = keepingDefaults(kind === 'kpi' ? KPI_LAYOUT : LAYOUTS[kind])));
+  if (!layout) layouts.set(kind, (layout = keepingDefaults(kind === 'kpi' ? KPI_LAYOUT : kind === 'review' ? REVIEW_LAYOUT : LAYOUTS[kind])));
   return layout;
 }
 

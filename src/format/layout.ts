@@ -4,6 +4,7 @@
  */
 import type { z } from 'zod';
 import { kpiSchema } from '../kpi/schema.ts';
+import { reviewSchema } from '../schema/review.ts';
 import { schemaOf, type FileKind } from '../schema/file-kinds.ts';
 import type { Layout } from './to-yaml.ts';
 
@@ -103,4 +104,12 @@ export const LAYOUTS: Record<FileKind, Layout> = {
 export const KPI_LAYOUT: Layout = (() => {
   const layout = layoutOf(kpiSchema)!;
   return { ...layout, keys: [...layout.keys.filter((k) => k !== 'breakdowns'), 'breakdowns'] };
+})();
+
+/** The layout of a review's frontmatter (reviews/<period>.mdx): the schema's key order. */
+export const REVIEW_LAYOUT: Layout = (() => {
+  const layout = layoutOf(reviewSchema)!;
+  // Causes and actions are sentences: one field a line, always; annotations stay short, one a line.
+  const block = (key: string) => ({ ...layout.nested[key]!, block: true });
+  return { ...layout, nested: { ...layout.nested, causes: block('causes'), actions: block('actions') } };
 })();

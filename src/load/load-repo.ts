@@ -24,7 +24,7 @@ export interface LoadOptions {
 }
 
 export async function loadRepo(root: string, opts: LoadOptions = {}): Promise<LoadedRepo> {
-  const read = await readRepoFiles(root, ['data', 'kpis']);
+  const read = await readRepoFiles(root, ['data', 'kpis', 'reviews']);
   if (read.issues.length) return read;
   const { ingested, stats } = await preIngest(read.files, { cacheDir: opts.noCache ? null : cacheDirFor(root), ...(opts.onProgress ? { onProgress: opts.onProgress } : {}), ...(opts.onNotice ? { onNotice: opts.onNotice } : {}) });
   return { ...read, ingested, stats };

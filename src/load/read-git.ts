@@ -7,7 +7,7 @@ import type { SourceFile } from '../validate/validate-repo.ts';
 
 export class GitError extends Error {}
 
-export function readGitFiles(root: string, ref: string, dirs: string[] = ['data', 'kpis']): SourceFile[] {
+export function readGitFiles(root: string, ref: string, dirs: string[] = ['data', 'kpis', 'reviews']): SourceFile[] {
   const git = (args: string[], input?: Buffer) => {
     try {
       return execFileSync('git', args, { cwd: root, maxBuffer: 2 ** 32, ...(input ? { input } : {}), stdio: ['pipe', 'pipe', 'pipe'] });

@@ -13,7 +13,7 @@ import type { DocPath } from '../issues/issue.ts';
 import type { RecordFile, ValidData } from '../validate/repo-data.ts';
 import { TargetBook, type TargetScope } from './targets.ts';
 
-export type LintCode = 'no-goal' | 'no-target' | 'unrealistic-target' | 'goal-without-year-target' | 'stale-data' | 'missing-month';
+export type LintCode = 'no-goal' | 'no-target' | 'unrealistic-target' | 'goal-without-year-target' | 'stale-data' | 'missing-month' | 'off-track-no-cause' | 'action-owner-left' | 'overdue-action' | 'no-review';
 
 export interface Lint {
   level: 'warning';

@@ -12,6 +12,7 @@ import type { Kpi } from '../kpi/schema.ts';
 import type { Lint } from './lints.ts';
 import type { NotFinal, Status } from './status.ts';
 import type { TargetValue } from './targets.ts';
+import type { Action, ActionStatus, Annotation, Cause } from '../schema/review.ts';
 
 /** What the model's values carry from the engine, named here so its readers need not import compute/. */
 export type { Note, PeriodInfo, Reason };
@@ -105,6 +106,44 @@ export interface Report {
   insights: Insights;
   /** Reps (joined, left), rep and region leaderboards per period, each rep's and region's month series (src/report/team.ts). */
   team: TeamView;
+  /** The team's reviews (reviews/<period>.mdx) and their actions followed up (src/report/reviews.ts); absent without reviews. */
+  reviews?: ReviewsModel;
+}
+
+// reviews.ts computes these.
+export interface ReviewView {
+  /** reviews/2026-10.mdx */
+  file: string;
+  period: string;
+  grain: Grain;
+  /** The language it is written in. */
+  lang: 'id' | 'en';
+  participants: string[];
+  causes: Cause[];
+  /** The actions as this review lists them (set here, or carried over with their status then). */
+  actions: Action[];
+  annotations: Annotation[];
+}
+
+/** An action followed across reviews: the review that set it, and its status in each review that lists it. */
+export interface TrackedAction extends Action {
+  /** The period of the review that set it, and that review's file. */
+  setIn: string;
+  file: string;
+  /** Its status now: the one in the newest review that lists it. */
+  status: ActionStatus;
+  /** Each review that lists it, oldest first, with the status written there. */
+  history: { period: string; status: ActionStatus }[];
+  /** Open and due before the report's day (today, or the last day of the data). */
+  overdue: boolean;
+}
+
+export interface ReviewsModel {
+  /** Oldest first (a month's review before the quarter's that ends with it). */
+  list: ReviewView[];
+  actions: TrackedAction[];
+  /** The day overdue is judged on (YYYY-MM-DD). */
+  asOf: string | null;
 }
 
 // like-for-like.ts computes these.

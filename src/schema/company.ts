@@ -68,6 +68,8 @@ export const companySchema = z.strictObject({
   segments: z.array(vocabularyItem).default([]),
   /** Where leads come from. @example [{ id: referral, name: { id: Referensi, en: Referral } }] */
   lead_sources: z.array(vocabularyItem).default([]),
+  /** Days after a month closes by which its review is expected: then an off-track KPI with no cause written is a warning (default 10). @example 10 */
+  review_due_days: z.int({ error: 'must be a whole number of days' }).min(0, { error: 'must be 0 to 90 days' }).max(90, { error: 'must be 0 to 90 days' }).optional(),
 });
 
 function isTimeZone(tz: string): boolean {

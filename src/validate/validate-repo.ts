@@ -26,6 +26,7 @@ import type { RuleContext } from './rules/context.ts';
 import { crossFileRules } from './rules/index.ts';
 import { eachRecord } from './rules/each-record.ts';
 import { schemaIssues } from './schema-issues.ts';
+import { checkReviews, type ParsedReview } from './reviews.ts';
 
 export interface SourceFile {
   /** Relative to the repository root, forward slashes. @example data/2026/03/orders.yaml */
@@ -44,6 +45,8 @@ export interface ValidationResult {
   partial: Partial<RepoData>;
   issues: Issue[];
   summary: Summary;
+  /** The reviews in reviews/ whose frontmatter is valid (src/validate/reviews.ts). */
+  reviews?: ParsedReview[];
 }
 
 type Kept = RecordFile<unknown> & { kind: FileKind };
@@ -78,7 +81,7 @@ function validateClean(files: SourceFile[], opts: ValidateOptions): ValidationRe
     else rest.push(f);
   }
   // Everything but the month files, checked in full: a few small files.
-  const base = validateFull(rest, []);
+  const base = validateFull(rest, [], months.map((m) => m.month));
   if (!base.data || base.issues.length) return null;
   const tz = base.data.company.timezone;
   const chunks: MonthChunks = { orders: [], leads: [], activities: [], surveys: [] };
@@ -106,11 +109,11 @@ function validateClean(files: SourceFile[], opts: ValidateOptions): ValidationRe
   };
   const issues = sortIssues(locateIssues(verdict.warnings, textOf));
   const data: ValidData = { ...base.data, ...chunks, links: verdict.links! };
-  return { data, kpis: base.kpis, partial: base.partial, issues, summary };
+  return { data, kpis: base.kpis, partial: base.partial, issues, summary, ...(base.reviews ? { reviews: base.reviews } : {}) };
 }
 
 /** The full checker alone, record objects and all (tests hold the fast path to it). */
-export function validateFull(files: SourceFile[], earlier: PendingIssue[] = []): ValidationResult {
+export function validateFull(files: SourceFile[], earlier: PendingIssue[] = [], dataMonths?: string[]): ValidationResult {
   const issues: PendingIssue[] = [...earlier];
   const texts = new Map<string, string>();
   const kept: Kept[] = [];
@@ -260,10 +263,29 @@ export function validateFull(files: SourceFile[], earlier: PendingIssue[] = []):
     if (named && !kpiFiles.some((k) => k.file === f.path)) kpiIds.add(named[1]!);
   }
   pushAll(issues, kpiReferences(partial, kpiIds));
+  const reviewed = reviewsOf(files, partial, kpiIds, [...new Set([...summary.months, ...(dataMonths ?? [])])].sort(), issues, texts);
 
   const located = sortIssues(locateIssues(issues, (file) => texts.get(file)));
   const hasError = located.some((i) => i.level === 'error');
-  return { data: hasError ? null : asColumns(partial as RepoData), kpis: kpiFiles.map((k) => k.kpi), partial, issues: located, summary };
+  return { data: hasError ? null : asColumns(partial as RepoData), kpis: kpiFiles.map((k) => k.kpi), partial, issues: located, summary, ...(reviewed ? { reviews: reviewed } : {}) };
+}
+
+/** The reviews in reviews/, checked against what the data names (src/validate/reviews.ts). */
+function reviewsOf(files: SourceFile[], data: Partial<RepoData>, kpis: Set<string>, months: string[], issues: PendingIssue[], texts: Map<string, string>): ParsedReview[] | undefined {
+  const reviewFiles = files.filter((f) => f.path.startsWith('reviews/'));
+  if (!reviewFiles.length) return undefined;
+  const ids = (list: { id: string }[] | undefined) => new Set((list ?? []).map((x) => x.id));
+  const r = checkReviews(reviewFiles, {
+    kpis,
+    reps: ids(data.team?.records),
+    regions: ids(data.company?.regions),
+    categories: ids(data.products?.categories),
+    months,
+    fyStart: data.company?.fiscal_year_start ?? 1,
+  });
+  pushAll(issues, r.issues);
+  for (const [file, text] of r.texts) texts.set(file, text);
+  return r.reviews;
 }
 
 /** Valid data read as records (the full checker's way) in the form the engine reads. */

@@ -26,7 +26,7 @@ export const LAYERS: Layer[] = [
   {
     name: 'pages',
     what: 'the site: reads the report model, never computes',
-    paths: ['src/pages/', 'src/components/', 'src/layouts/'],
+    paths: ['src/pages/', 'src/components/', 'src/layouts/', 'src/content.config.ts'],
     only: ['site', 'charts', 'report', 'kpi', 'calendar', 'i18n', 'issues'],
   },
   { name: 'cli', what: 'parses arguments, wires disk and stdout into the commands', paths: ['src/cli/'] },
