@@ -12,7 +12,7 @@ import { lineBreaksAsLf, topLevelItems, WHOLE_FILE_LIMIT } from './locate.ts';
 import { scanRecordList } from './fast-yaml.ts';
 import { formatPath, issue, type DocPath, type PendingIssue } from '../issues/issue.ts';
 
-const MAX_DEPTH = 32;
+export const MAX_DEPTH = 32;
 
 export interface Parsed {
   value: unknown;
