@@ -6,7 +6,7 @@
  */
 import { parsePeriod, type Grain } from '../calendar/periods.ts';
 import type { Driver, Report, ReportKpi, ReportMember, ReportValue } from './model.ts';
-import type { Status } from './status.ts';
+import { toneOf, type Status } from './status.ts';
 
 /**
  * KPIs that are another KPI's value split another way, id -> the parent's id. A KPI is such a
@@ -58,14 +58,14 @@ export function severity(kpi: Pick<ReportKpi, 'unit' | 'direction' | 'judging'>,
   return band > 0 ? short / band : v.status === 'off-track' ? 1 + short : 0.5;
 }
 
-/** The member that drove a KPI's shortfall, with how it is shown. */
+/** The member that drove a KPI's shortfall, and how it was found. */
 export interface AttentionDriver {
   /** The breakdown (region, category, rep...). */
   by: string;
   member: string;
   /**
-   * `change`: the member whose change against the previous period hurt most (from the report's
-   * drivers); `target`: the member furthest behind its own target, when no member's change hurt.
+   * `change`: the member whose change against the previous period hurt most (the report's drivers,
+   * else the previous period's breakdowns); `target`: the member furthest behind its own target, when no member's change hurt.
    */
   kind: 'change' | 'target';
   value: number | null;
@@ -117,7 +117,8 @@ const rank = (s: Status | null) => (s === 'off-track' ? 0 : s === 'at-risk' ? 1 
 /**
  * The member that drove the shortfall: from the report's drivers (off-track KPIs), the member
  * whose change hurt most, measured by its share of the total's change where the KPI adds up
- * (else the first breakdown's); failing that, the member furthest behind its own target.
+ * (else the first breakdown's); failing that, the member furthest behind its own target; failing
+ * that, the member whose change against the previous period hurt most.
  */
 export function driverOf(report: Pick<Report, 'insights'>, kpi: ReportKpi, v: ReportValue, period: string, grain: Grain): AttentionDriver | null {
   const d = report.insights[grain]?.[period]?.drivers.find((x) => x.kpi === kpi.id);
@@ -139,7 +140,41 @@ export function driverOf(report: Pick<Report, 'insights'>, kpi: ReportKpi, v: Re
       if (!worst || s > worst.s) worst = { by, m, s };
     }
   }
-  if (!worst) return null;
-  const m = worst.m;
-  return { by: worst.by, member: m.member, kind: 'target', value: m.value, change: null, shareOfChange: null, target: m.target, attainment: m.attainment, gap: m.gap, status: m.status };
+  if (worst) {
+    const m = worst.m;
+    return { by: worst.by, member: m.member, kind: 'target', value: m.value, change: null, shareOfChange: null, target: m.target, attainment: m.attainment, gap: m.gap, status: m.status };
+  }
+  return changeAgainstPrevious(kpi, v, grain);
+}
+
+/**
+ * The last resort (a KPI at risk has no drivers in the report and its members may have no
+ * targets): the member whose change against the previous period of the grain hurt most, as the
+ * report's drivers measure it (a contribution to the total's change for additive KPIs, a member
+ * missing in one period counting as 0; the member's own change otherwise). None when the change
+ * is not like for like (a partial period, a maturing cohort).
+ */
+function changeAgainstPrevious(kpi: ReportKpi, v: ReportValue, grain: Grain): AttentionDriver | null {
+  if (v.notes.length > 0) return null;
+  const list = kpi.values[grain] ?? [];
+  const prev = list[list.findIndex((x) => x.period === v.period) - 1];
+  if (!prev || prev.notes.length > 0) return null;
+  let best: AttentionDriver | null = null;
+  for (const by of kpi.breakdowns) {
+    const before = new Map((prev.breakdowns[by] ?? []).map((m) => [m.member, m.value]));
+    const now = new Map((v.breakdowns[by] ?? []).map((m) => [m.member, m.value]));
+    for (const member of kpi.additive ? new Set([...now.keys(), ...before.keys()]) : now.keys()) {
+      const a = now.get(member) ?? null;
+      const b = before.get(member) ?? null;
+      const change = kpi.additive ? (a ?? 0) - (b ?? 0) : a !== null && b !== null ? a - b : null;
+      if (change === null || toneOf(change, kpi.direction) !== 'bad') continue;
+      const shareOfChange = kpi.additive && v.change ? change / v.change : null;
+      const size = shareOfChange !== null ? Math.abs(shareOfChange) : null;
+      const bestSize = best?.shareOfChange != null ? Math.abs(best.shareOfChange) : null;
+      // Additive KPIs compare shares of the total's change across breakdowns; others keep the first breakdown's largest change.
+      const better = !best || (size !== null && bestSize !== null ? size > bestSize : best.by === by && Math.abs(change) > Math.abs(best.change!));
+      if (better) best = { by, member, kind: 'change', value: a, change, shareOfChange, target: null, attainment: null, gap: null, status: null };
+    }
+  }
+  return best;
 }
