@@ -49,6 +49,8 @@ export interface SummaryWords {
   notFinal: string;
   /** "9 of 21 KPIs on track" (the first part of the count phrase). */
   countLead(n: number, total: number, onTrack: string): string;
+  /** "3 KPIs, none judged against a target": when no KPI of the period has a status or is waiting for one. */
+  noneJudged(total: number): string;
   /** "a, b and c". */
   list(parts: string[]): string;
   /** "92% of target" / "2.1 pts below target" / "above target". */
@@ -100,8 +102,9 @@ export function summaryFacts(report: Pick<Report, 'kpis' | 'goals'>, period: str
   return { period, grain, counts: statusCounts(report.kpis, period), headline, goalBehind, goalsJudged };
 }
 
-/** "9 of 21 KPIs on track, 5 at risk, 4 off track and 2 not final": parts with no KPI are left out. */
+/** "9 of 21 KPIs on track, 5 at risk, 4 off track and 2 not final": parts with no KPI are left out (KPIs without a target count in the total only). */
 export function countPhrase(c: StatusCounts, w: SummaryWords): string {
+  if (c['on-track'] + c['at-risk'] + c['off-track'] + c.notFinal === 0) return w.noneJudged(c.total);
   const rest = [
     c['at-risk'] ? `${c['at-risk']} ${w.status['at-risk']}` : '',
     c['off-track'] ? `${c['off-track']} ${w.status['off-track']}` : '',
