@@ -13,7 +13,8 @@ import { toneOf, type Status } from './status.ts';
  * view when its formula is `{ kpi: <parent> }` (conversion rate per rep of the sales conversion
  * rate) or is written exactly as the parent's (sales by category and by region sum the same
  * order lines as net sales). Among KPIs with the same formula the parent is the one with the
- * most breakdowns (then the first in the report's order). A parent is never itself a view.
+ * most breakdowns (then the first id in alphabetical order, whatever the files' order). A parent
+ * is never itself a view.
  */
 export function breakdownParents(kpis: Pick<ReportKpi, 'id' | 'formula' | 'unit' | 'breakdowns'>[]): Map<string, string> {
   const out = new Map<string, string>();
@@ -26,7 +27,7 @@ export function breakdownParents(kpis: Pick<ReportKpi, 'id' | 'formula' | 'unit'
   }
   for (const same of groups.values()) {
     if (same.length < 2) continue;
-    const parent = same.reduce((best, k) => (k.breakdowns.length > best.breakdowns.length ? k : best));
+    const parent = same.reduce((best, k) => (k.breakdowns.length > best.breakdowns.length || (k.breakdowns.length === best.breakdowns.length && k.id < best.id) ? k : best));
     for (const k of same) if (k !== parent) out.set(k.id, parent.id);
   }
   for (const k of kpis) {

@@ -23,6 +23,9 @@ describe('breakdownParents', () => {
   });
   it('takes the KPI with the most breakdowns as the parent, whatever the order', () => {
     expect(Object.fromEntries(breakdownParents([byId('sales-by-region'), byId('net-sales')]))).toEqual({ 'sales-by-region': 'net-sales' });
+    // A copy with as many breakdowns: the first id alphabetically, in whichever order they come.
+    const copy = { ...byId('net-sales'), id: 'net-sales-copy' } as ReportKpi;
+    expect(Object.fromEntries(breakdownParents([copy, byId('net-sales')]))).toEqual({ 'net-sales-copy': 'net-sales' });
   });
   it('does not join KPIs whose formulas differ or whose units differ', () => {
     const units = { ...byId('net-sales'), id: 'units', unit: 'count' } as ReportKpi;
