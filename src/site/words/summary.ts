@@ -4,7 +4,6 @@
  * words and "not final" come from the glossary, so they read the same as every badge.
  */
 import { periodLong, periodShort } from '../../charts/chart-format.ts';
-import type { Grain } from '../../calendar/periods.ts';
 import type { Lang } from '../../i18n/format-value.ts';
 import { GLOSSARY } from '../../i18n/glossary.ts';
 import type { SummaryWords } from '../../report/summary.ts';
@@ -76,15 +75,10 @@ export interface DashboardWords {
   driver: { change: string; target: string };
   /** Parent card: "Also split by category: Sales by Product Category". */
   alsoAs: string;
-  /** The child KPI line under a parent: "shown as a breakdown of Net Sales". */
-  breakdownOf: (parent: string) => string;
   vsLastYear: string;
   periodSwitch: string;
-  periodHeading: Record<Grain, string>;
-  latest: string;
   goalsLatestOnly: string;
-  /** "Dashboard: October 2026". */
-  title: (period: string) => string;
+  /** Beside a partial period's name, as the KPI pages say it ("not final" is a value that is not judged yet, a status). */
   partial: string;
 }
 
@@ -95,14 +89,10 @@ const DASHBOARD: Record<Lang, DashboardWords> = {
     nothingNeedsAttention: 'Tidak ada KPI yang berisiko atau meleset pada periode ini.',
     driver: { change: 'Penyebab', target: 'Paling tertinggal' },
     alsoAs: 'Juga dirinci sebagai',
-    breakdownOf: (parent) => `rincian dari ${parent}`,
     vsLastYear: GLOSSARY.id.vsLastYear,
     periodSwitch: 'Pilih periode',
-    periodHeading: GLOSSARY.id.grainHeadings,
-    latest: 'terbaru',
     goalsLatestOnly: 'Kemajuan tujuan tahun berjalan ada di ringkasan bulan terbaru.',
-    title: (period) => `Ringkasan ${period}`,
-    partial: GLOSSARY.id.notFinal,
+    partial: 'sejauh ini',
   },
   en: {
     summaryLabel: 'In short',
@@ -110,14 +100,10 @@ const DASHBOARD: Record<Lang, DashboardWords> = {
     nothingNeedsAttention: 'No KPI is at risk or off track in this period.',
     driver: { change: 'Drove it', target: 'Furthest behind' },
     alsoAs: 'Also split as',
-    breakdownOf: (parent) => `a breakdown of ${parent}`,
     vsLastYear: GLOSSARY.en.vsLastYear,
     periodSwitch: 'Choose a period',
-    periodHeading: GLOSSARY.en.grainHeadings,
-    latest: 'latest',
     goalsLatestOnly: "The year's goal progress is on the latest month's dashboard.",
-    title: (period) => `Dashboard: ${period}`,
-    partial: GLOSSARY.en.notFinal,
+    partial: 'so far',
   },
 };
 
