@@ -75,6 +75,8 @@ export interface DashboardWords {
   driver: { change: string; target: string };
   /** Parent card: "Also split by category: Sales by Product Category". */
   alsoAs: string;
+  /** On the KPI page of a KPI that is another split another way, around the parent's linked title: "The same number as [Net Sales], split another way." */
+  sameAs: [string, string];
   vsLastYear: string;
   periodSwitch: string;
   goalsLatestOnly: string;
@@ -89,6 +91,7 @@ const DASHBOARD: Record<Lang, DashboardWords> = {
     nothingNeedsAttention: 'Tidak ada KPI yang berisiko atau meleset pada periode ini.',
     driver: { change: 'Penyebab', target: 'Paling tertinggal' },
     alsoAs: 'Juga dirinci sebagai',
+    sameAs: ['Angka yang sama dengan ', ', dirinci dengan cara lain.'],
     vsLastYear: GLOSSARY.id.vsLastYear,
     periodSwitch: 'Pilih periode',
     goalsLatestOnly: 'Kemajuan tujuan tahun berjalan ada di ringkasan bulan terbaru.',
@@ -100,6 +103,7 @@ const DASHBOARD: Record<Lang, DashboardWords> = {
     nothingNeedsAttention: 'No KPI is at risk or off track in this period.',
     driver: { change: 'Drove it', target: 'Furthest behind' },
     alsoAs: 'Also split as',
+    sameAs: ['The same number as ', ', split another way.'],
     vsLastYear: GLOSSARY.en.vsLastYear,
     periodSwitch: 'Choose a period',
     goalsLatestOnly: "The year's goal progress is on the latest month's dashboard.",
