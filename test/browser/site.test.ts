@@ -255,7 +255,7 @@ describe.skipIf(!CHROMIUM).concurrent('the fixture site in Chromium', () => {
         const withJs = await visibleSvgs(on.tab);
         const withoutJs = await visibleSvgs(off.tab);
         // The dashboard's scorecards and a KPI page's trend are charts; other pages may have none.
-        if (kind === 'dashboard' || kind === 'kpi' || kind === 'period') expect(withoutJs).toBeGreaterThan(0);
+        if (kind === 'dashboard' || kind === 'kpi') expect(withoutJs).toBeGreaterThan(0);
         expect(withoutJs).toBe(withJs);
         expect((off.problems)).toEqual([]);
       });
