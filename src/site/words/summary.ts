@@ -64,7 +64,7 @@ export function summaryWords(lang: Lang): SummaryWords {
 /** What a year-on-year figure is against, named: "vs Okt 2025", "vs Jan–Okt 2025" (like for like), "vs 2025". */
 export function vsLastYearName(lastYear: { period: string; likeForLike?: { previousMonths: [string, string] } | undefined; months?: [string, string] | undefined }, lang: Lang): string {
   const months = lastYear.likeForLike?.previousMonths ?? lastYear.months;
-  return `vs ${months ? monthRange(months[0], months[1], lang) : periodShort(lastYear.period, lang)}`;
+  return `vs ${months && months[0] !== months[1] ? monthRange(months[0], months[1], lang) : periodShort(months?.[0] ?? lastYear.period, lang)}`;
 }
 
 export interface DashboardWords {
