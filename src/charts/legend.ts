@@ -7,7 +7,7 @@
 import * as Plot from '@observablehq/plot';
 import { textWidth } from './chart-format.ts';
 
-export type SymbolName = 'circle' | 'triangle' | 'square';
+export type SymbolName = 'circle' | 'triangle' | 'diamond2' | 'square';
 
 export interface LegendItem {
   label: string;
@@ -92,6 +92,10 @@ export function symbolPath(symbol: SymbolName, r: number): string {
   if (symbol === 'triangle') {
     const y = -Math.sqrt(size / (Math.sqrt(3) * 3));
     return `M0,${n(y * 2)}L${n(-Math.sqrt(3) * y)},${n(-y)}L${n(Math.sqrt(3) * y)},${n(-y)}Z`;
+  }
+  if (symbol === 'diamond2') {
+    const d = Math.sqrt(size) * 0.62625;
+    return `M0,${n(-d)}L${n(d)},0L0,${n(d)}L${n(-d)},0Z`;
   }
   const w = Math.sqrt(size) / 2;
   return `M${n(-w)},${n(-w)}h${n(2 * w)}v${n(2 * w)}h${n(-2 * w)}Z`;

@@ -8,7 +8,7 @@
  *
  * Text and axes use `currentColor`, which the SVG takes from `--chart-fg` (else the page's colour).
  */
-import type { Status } from '../report/status.ts';
+import { STATUS_SHAPE, type Status } from '../report/status.ts';
 
 /** Text, axes and the value line. */
 export const FG = 'var(--chart-fg, currentColor)';
@@ -26,10 +26,10 @@ export const STATUS_COLOR: Record<Status, string> = {
 };
 
 /** Plot symbol names: three shapes told apart at a glance, also in print and in grey. */
-export const STATUS_SYMBOL: Record<Status, 'circle' | 'triangle' | 'square'> = {
-  'on-track': 'circle',
-  'at-risk': 'triangle',
-  'off-track': 'square',
+export const STATUS_SYMBOL: Record<Status, (typeof STATUS_SHAPE)[Status]['symbol']> = {
+  'on-track': STATUS_SHAPE['on-track'].symbol,
+  'at-risk': STATUS_SHAPE['at-risk'].symbol,
+  'off-track': STATUS_SHAPE['off-track'].symbol,
 };
 
 export const STATUSES: readonly Status[] = ['on-track', 'at-risk', 'off-track'];

@@ -5,7 +5,7 @@
  */
 import { GRAINS, monthLabel, parseMonth, type Grain } from '../calendar/periods.ts';
 import type { Note, PeriodInfo } from '../compute/compute-kpis.ts';
-import type { Status } from './status.ts';
+import { toneOf, type Status } from './status.ts';
 import type { Driver, DriverBreakdown, Insights, KpiDrivers, LikeForLikeMonths, Mover, NotComparableReason, PeriodInsights, ReportKpi, ReportMember, ReportValue, Tone } from './model.ts';
 
 const STATUS_KEYS = ['on-track', 'at-risk', 'off-track', 'none'] as const;
@@ -188,11 +188,6 @@ function ownChanges(now: ReportMember[], before: ReportMember[], direction: Repo
     const change = m.value !== null && previous !== null ? m.value - previous : null;
     return { member: m.member, value: m.value, previous, change, shareOfChange: null, tone: toneOf(change, direction) };
   });
-}
-
-function toneOf(change: number | null, direction: ReportKpi['direction']): Tone {
-  if (!change) return 'flat';
-  return (direction === 'higher') === change > 0 ? 'good' : 'bad';
 }
 
 function byId(a: string, b: string): number {

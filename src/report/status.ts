@@ -22,6 +22,23 @@ export type Status = 'on-track' | 'at-risk' | 'off-track';
 /** Why a value that has a target is not judged: a cohort still maturing, or part of a period against a whole period's target. */
 export type NotFinal = 'maturing' | 'partial';
 
+/**
+ * How each status is drawn, decided here once: a text mark and a chart symbol of the same shape
+ * (● on track, ◆ at risk, ■ off track), always beside the status in words. Triangles are kept for
+ * direction (a value that went up or down), so a shape never means both.
+ */
+export const STATUS_SHAPE: Record<Status, { mark: '●' | '◆' | '■'; symbol: 'circle' | 'diamond2' | 'square' }> = {
+  'on-track': { mark: '●', symbol: 'circle' },
+  'at-risk': { mark: '◆', symbol: 'diamond2' },
+  'off-track': { mark: '■', symbol: 'square' },
+};
+
+/** Whether a change is good news for a KPI: up is good when higher is better, down when lower is better; `flat` without a change. */
+export function toneOf(change: number | null | undefined, direction: 'higher' | 'lower'): 'good' | 'bad' | 'flat' {
+  if (!change) return 'flat';
+  return (direction === 'higher') === change > 0 ? 'good' : 'bad';
+}
+
 // Attainment computed from sums of fractions carries float noise (0.6 / 0.6000000000000001).
 const EPSILON = 1e-9;
 

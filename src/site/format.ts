@@ -2,7 +2,7 @@
 import { periodLong } from '../charts/chart-format.ts';
 import { formatChange, formatValue, type Lang, type Unit } from '../i18n/format-value.ts';
 import { t } from '../i18n/messages.ts';
-import type { NotFinal, Status } from '../report/status.ts';
+import { STATUS_SHAPE, toneOf, type NotFinal, type Status } from '../report/status.ts';
 import type { Report, ReportKpi, ReportValue } from '../report/model.ts';
 
 export function kpiValue(report: Report, kpi: Pick<ReportKpi, 'unit'>, x: number | null | undefined, lang: Lang): string {
@@ -13,11 +13,10 @@ export function kpiChange(report: Report, kpi: ReportKpi, v: ReportValue, lang: 
   return formatChange(v.change, v.changeRatio, kpi.unit, lang, report.company.currency);
 }
 
-/** Whether a change is good news, given the KPI's direction. */
-export function changeTone(kpi: ReportKpi, v: ReportValue): 'up' | 'down' | '' {
-  if (!v.change) return '';
-  const better = kpi.direction === 'higher' ? v.change > 0 : v.change < 0;
-  return better ? 'up' : 'down';
+/** The class that colours a change: `good` or `bad` news given the KPI's direction (report/status.ts `toneOf`), never by its sign; '' without a change. */
+export function changeTone(kpi: Pick<ReportKpi, 'direction'>, v: { change: number | null }): 'good' | 'bad' | '' {
+  const tone = toneOf(v.change, kpi.direction);
+  return tone === 'flat' ? '' : tone;
 }
 
 /** The word for a status from the model: not final when a value with a target is not judged yet, no target when there is none. */
@@ -42,8 +41,8 @@ export function kpiJudgement(report: Report, kpi: Pick<ReportKpi, 'unit'>, x: { 
   return x.gap === null ? '–' : formatChange(x.gap, null, kpi.unit as Unit, lang, report.company.currency);
 }
 
-/** Marks that tell statuses apart without colour (the charts use the same shapes). */
-export const STATUS_MARK: Record<Status, string> = { 'on-track': '●', 'at-risk': '▲', 'off-track': '■' };
+/** Marks that tell statuses apart without colour, from report/status.ts `STATUS_SHAPE` (the charts draw the same shapes). */
+export const STATUS_MARK: Record<Status, string> = { 'on-track': STATUS_SHAPE['on-track'].mark, 'at-risk': STATUS_SHAPE['at-risk'].mark, 'off-track': STATUS_SHAPE['off-track'].mark };
 
 export function reasonWord(v: { reason?: string }, lang: Lang): string {
   return v.reason ? t(lang).reasons[v.reason as keyof ReturnType<typeof t>['reasons']] : '';

@@ -23,6 +23,11 @@ export function reportPath(period: string): string {
   return `report/${period}/`;
 }
 
+/** The dashboard of one period (every month, quarter and year has one; the front page is the latest month's). */
+export function dashboardPath(period: string): string {
+  return `period/${period}/`;
+}
+
 export function repPath(id: string): string {
   return `team/${id}/`;
 }

@@ -1,7 +1,7 @@
 /**
  * The built fixture site in a real browser (Debian's Chromium through playwright-core), served
- * by a tiny static server on 127.0.0.1: the dashboard, a KPI page, a period report and a rep
- * page (the ones the build has) in Indonesian and English, on a desktop and a phone. No console
+ * by a tiny static server on 127.0.0.1: the dashboard, a KPI page, a period report, a rep page
+ * and a period's dashboard (the ones the build has) in Indonesian and English, on a desktop and a phone. No console
  * or page errors, no failed requests, no sideways scrolling on the phone, a working language
  * switch, no serious or critical axe violation, chart labels inside their charts, charts that are
  * there with JavaScript off, and hostile names that run nothing.
@@ -29,7 +29,7 @@ const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const SHOTS = join(REPO, 'test-results', 'screenshots');
 const PAYLOAD = '<img src=x onerror=alert(1)>';
 const LANGS = ['id', 'en'] as const;
-const KINDS = ['dashboard', 'kpi', 'report', 'rep'] as const;
+const KINDS = ['dashboard', 'kpi', 'report', 'rep', 'period'] as const;
 type Lang = (typeof LANGS)[number];
 type Kind = (typeof KINDS)[number];
 

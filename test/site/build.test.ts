@@ -79,7 +79,9 @@ describe('the built fixture site', () => {
       const d = doc(`${lang}/index.html`);
       expect(norm(d.querySelector('h1')?.textContent)).toContain(want.month);
       // The net-sales scorecard: the card that links to the KPI and shows a big value.
+      // (The scorecards, not "needs attention", which shows the same KPI without its change.)
       const cards = [...d.querySelectorAll(`a[href="${BASE}${lang}/kpi/net-sales/"]`)]
+        .filter((a) => !a.closest('.dash-attention'))
         .map((a): Element | null | undefined => a.closest('article') ?? a.parentElement?.parentElement)
         .filter((c): c is Element => !!c && norm(c.textContent).includes(want.target));
       expect(cards.length, 'a net-sales card with its monthly target').toBeGreaterThan(0);
@@ -305,6 +307,59 @@ describe('the built fixture site', () => {
       }
     }
     expect(bad).toEqual([]);
+  });
+
+  /**
+   * A dashboard for every period (/<lang>/period/<period>/), reached from the period switch on
+   * every dashboard without JavaScript. The fixture has 2026-01 to 2026-04: four months, Q1 and
+   * Q2 (partial), and 2026 (partial).
+   */
+  describe.each(LANGS)('the period dashboards in %s', (lang) => {
+    const PERIODS = ['2026-01', '2026-02', '2026-03', '2026-04', '2026-Q1', '2026-Q2', '2026'];
+
+    it('exist for every month, quarter and year, and the switch on the front page links to each', () => {
+      for (const p of PERIODS) expect(pages).toContain(`${lang}/period/${p}/index.html`);
+      const links = [...doc(`${lang}/index.html`).querySelectorAll('.dash-periods a')].map((a) => a.getAttribute('href'));
+      expect(links.sort()).toEqual(PERIODS.map((p) => `${BASE}${lang}/period/${p}/`).sort());
+    });
+
+    it('mark the period shown, link the previous and next period and the period report', () => {
+      const d = doc(`${lang}/period/2026-02/index.html`);
+      expect([...d.querySelectorAll('.dash-periods a[aria-current="page"]')].map((a) => a.getAttribute('href'))).toEqual([`${BASE}${lang}/period/2026-02/`]);
+      expect(d.querySelector('a[rel="prev"]')?.getAttribute('href')).toBe(`${BASE}${lang}/period/2026-01/`);
+      expect(d.querySelector('a[rel="next"]')?.getAttribute('href')).toBe(`${BASE}${lang}/period/2026-03/`);
+      expect(d.querySelector(`a[href="${BASE}${lang}/report/2026-02/"]`)).not.toBeNull();
+    });
+
+    // Q1 net sales 900 000 + 1 000 000 + 1 130 000 = 3 030 000 (test/fixtures/site/README.md).
+    it('show the period’s own values: Q1 2026 net sales Rp 3,03 jt, said in the summary sentence', () => {
+      const d = doc(`${lang}/period/2026-Q1/index.html`);
+      const summary = norm(d.querySelector('.dash-summary')?.textContent);
+      expect(summary).toMatch(/^Q1 2026|^Kuartal 1 2026/);
+      expect(summary).toContain(lang === 'id' ? 'Penjualan Bersih Rp 3,03 jt' : 'Net Sales Rp 3.03m');
+      expect(summary).toMatch(lang === 'id' ? /\d+ dari \d+ KPI sesuai target/ : /\d+ of \d+ KPIs on track/);
+    });
+
+    it('show a KPI that is another split another way under its parent, not as a card of its own', () => {
+      const d = doc(`${lang}/index.html`);
+      const cardOf = (id: string) => [...d.querySelectorAll('article.card h3 a')].find((a) => a.getAttribute('href') === `${BASE}${lang}/kpi/${id}/`);
+      expect(cardOf('net-sales')).toBeDefined();
+      expect(cardOf('sales-by-category')).toBeUndefined();
+      expect(cardOf('sales-by-region')).toBeUndefined();
+      const views = cardOf('net-sales')!.closest('article')!.querySelector('.dash-views');
+      expect([...views!.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual(expect.arrayContaining([`${BASE}${lang}/kpi/sales-by-category/`, `${BASE}${lang}/kpi/sales-by-region/`]));
+      // Each keeps its own page.
+      expect(pages).toContain(`${lang}/kpi/sales-by-category/index.html`);
+    });
+
+    it('list what needs attention first, each linked to its KPI', () => {
+      const items = [...doc(`${lang}/index.html`).querySelectorAll('.dash-attention li')];
+      expect(items.length).toBeGreaterThan(0);
+      for (const li of items) {
+        expect(li.querySelector('a.dash-kpi')?.getAttribute('href')).toMatch(new RegExp(`^${BASE}${lang}/kpi/`));
+        expect(['at-risk', 'off-track']).toContain(li.querySelector('.badge')?.getAttribute('data-status'));
+      }
+    });
   });
 
   it.runIf(SLOW)(

@@ -138,7 +138,8 @@ export function fileOfUrl(url: string): string | undefined {
 
 /**
  * Which of the interesting pages exist in a build, in one language: the dashboard always, then
- * the first KPI page (net-sales when there is one), the latest period report, the first rep page.
+ * the first KPI page (net-sales when there is one), the latest period report, the first rep page,
+ * a period's dashboard.
  */
 export function samplePages(pages: string[], lang: string): { name: string; page: string }[] {
   const pick = (re: RegExp, prefer?: (p: string) => boolean) => {
@@ -153,5 +154,8 @@ export function samplePages(pages: string[], lang: string): { name: string; page
   if (report) out.push({ name: 'report', page: report });
   const rep = pick(new RegExp(`^${lang}/team/[^/]+/index\\.html$`), (p) => p.includes('/team/andi/'));
   if (rep) out.push({ name: 'rep', page: rep });
+  // A dashboard of a period other than the latest month: the first quarter (2026-Q1) when there is one.
+  const period = pick(new RegExp(`^${lang}/period/[^/]+/index\\.html$`), (p) => p.includes('/period/2026-Q1/'));
+  if (period) out.push({ name: 'period', page: period });
   return out;
 }
