@@ -110,7 +110,7 @@ export const KPIS: ReportKpi[] = [
 ];
 
 const drivers = (kpi: string, breakdowns: KpiDrivers['breakdowns']): KpiDrivers => ({
-  kpi, value: null, previous: null, change: null, changeRatio: null, target: null, attainment: null, gap: null, notComparable: null, likeForLike: null, notes: [], breakdowns,
+  kpi, status: 'off-track', value: null, previous: null, change: null, changeRatio: null, target: null, attainment: null, gap: null, notComparable: null, likeForLike: null, notes: [], breakdowns,
 });
 
 /** The report's drivers for September's off-track net sales: region bandung −60 (60 % of the fall), category minuman −90 (90 %). */
