@@ -10,12 +10,11 @@
 // compiledCli returns null and the caller runs the sources through tsx.
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
-// Bumped when what this file writes changes, so an older bundle is not reused.
-const FORMAT = 1;
 const SOURCE_FILE = /\.(?:ts|mts|mjs|js|json)$/;
 // Bundles this old that are not the current one are removed after a new one is written (a run
 // still using one is long finished by then).
@@ -32,10 +31,11 @@ function sourceFiles(dir) {
 /**
  * The cache key of the sources under `project` (a folder of its own for each checkout): changes
  * whenever a source file is added, removed,
- * resized or written (its modification time), or package.json or the compiler changes.
+ * resized or written (its modification time), or package.json, the compiler or this file changes.
  */
 export function sourceKey(project, compilerVersion) {
-  const h = createHash('sha1').update(`capaian-cli ${FORMAT} ${compilerVersion}\n`);
+  // This file's own text too: a change to how the bundle is made is a new bundle.
+  const h = createHash('sha1').update(readFileSync(fileURLToPath(import.meta.url))).update(`\n${compilerVersion}\n`);
   h.update(`${project}\n`).update(readFileSync(join(project, 'package.json')));
   for (const f of sourceFiles(join(project, 'src'))) {
     const s = statSync(f);
@@ -79,15 +79,11 @@ function removeStale(cacheDir, keep) {
  * runs the TypeScript through tsx). `cacheDir` defaults to <project>/node_modules/.cache/capaian.
  */
 export async function compiledCli(project, opts = {}) {
-  let esbuild;
-  try {
-    esbuild = await import('esbuild');
-  } catch {
-    return null;
-  }
+  // esbuild itself is loaded only to build: a run that finds its bundle reads just the version.
   let key;
   try {
-    key = sourceKey(project, esbuild.version);
+    const compiler = JSON.parse(readFileSync(createRequire(import.meta.url).resolve('esbuild/package.json'), 'utf8'));
+    key = sourceKey(project, compiler.version);
   } catch {
     return null;
   }
@@ -101,6 +97,12 @@ export async function compiledCli(project, opts = {}) {
   const home = homes.find(writable);
   if (!home) return null;
   const dir = join(home, name);
+  let esbuild;
+  try {
+    esbuild = await import('esbuild');
+  } catch {
+    return null;
+  }
   const partial = join(home, `partial-${name}-${process.pid}-${randomBytes(4).toString('hex')}`);
   try {
     await esbuild.build({
@@ -117,6 +119,9 @@ export async function compiledCli(project, opts = {}) {
       // Some of them still call require() on Node's own modules: give the bundle a require.
       banner: { js: "import { createRequire as __capaianRequire } from 'node:module'; const require = __capaianRequire(import.meta.url);" },
       define: { CAPAIAN_SOURCE_DIR: JSON.stringify(join(project, 'src')) },
+      // Smaller to parse at every start; names kept for messages, a source map for stack traces.
+      minify: true,
+      keepNames: true,
       sourcemap: 'linked',
       logLevel: 'silent',
     });
