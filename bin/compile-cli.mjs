@@ -32,6 +32,9 @@ function sourceFiles(dir) {
  * The cache key of the sources under `project` (a folder of its own for each checkout): changes
  * whenever a source file is added, removed,
  * resized or written (its modification time), or package.json, the compiler or this file changes.
+ * @param {string} project
+ * @param {string} compilerVersion
+ * @returns {string}
  */
 export function sourceKey(project, compilerVersion) {
   // This file's own text too: a change to how the bundle is made is a new bundle.
@@ -60,7 +63,8 @@ function writable(dir) {
 function removeStale(cacheDir, keep) {
   try {
     for (const name of readdirSync(cacheDir)) {
-      if (!name.startsWith('cli-') || name === keep) continue;
+      // Old bundles, and the folders of builds that were interrupted.
+      if (!(name.startsWith('cli-') || name.startsWith('partial-cli-')) || name === keep) continue;
       const path = join(cacheDir, name);
       try {
         if (Date.now() - statSync(path).mtimeMs > STALE_MS) rmSync(path, { recursive: true, force: true });
@@ -77,6 +81,9 @@ function removeStale(cacheDir, keep) {
  * The compiled CLI for the sources under `project`: `{ main, dir, built }` (main: the bundle's
  * URL; built: whether this call wrote it), or null when it cannot be compiled (the caller then
  * runs the TypeScript through tsx). `cacheDir` defaults to <project>/node_modules/.cache/capaian.
+ * @param {string} project
+ * @param {{ cacheDir?: string }} [opts]
+ * @returns {Promise<{ main: string, dir: string, built: boolean } | null>}
  */
 export async function compiledCli(project, opts = {}) {
   // esbuild itself is loaded only to build: a run that finds its bundle reads just the version.

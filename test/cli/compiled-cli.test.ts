@@ -10,7 +10,6 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { afterAll, describe, expect, it } from 'vitest';
-// @ts-expect-error plain JavaScript, no types
 import { compiledCli, sourceKey } from '../../bin/compile-cli.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
