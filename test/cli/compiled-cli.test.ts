@@ -4,7 +4,7 @@
  * its ingest worker thread run from it without tsx.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -55,11 +55,14 @@ describe('the compiled CLI cache', () => {
     expect(readdirSync(cacheDir).filter((f) => !f.startsWith('cli-'))).toEqual([]);
   });
 
-  it('keys the sources by every file under src/: a new file is a new key, nothing changed the same key', () => {
+  it('keys the sources by the contents of every file under src/: a new file is a new key, nothing changed the same key', () => {
     const dir = project(1);
     const key = sourceKey(dir, '0.0.0');
     expect(sourceKey(dir, '0.0.0')).toBe(key);
     expect(sourceKey(dir, '0.0.1')).not.toBe(key);
+    // Contents, not times: a file written again unchanged (a checkout, an unpacked package) is no change.
+    utimesSync(join(dir, 'src/cli/answer.ts'), new Date(2030, 0, 1), new Date(2030, 0, 1));
+    expect(sourceKey(dir, '0.0.0')).toBe(key);
     writeFileSync(join(dir, 'src/load/extra.ts'), 'export {};\n');
     expect(sourceKey(dir, '0.0.0')).not.toBe(key);
   });
