@@ -18,7 +18,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PACKAGE_ROOT } from './package-root.ts';
 import { computeCommand } from '../commands/compute.ts';
 import { diffCommand } from '../commands/diff.ts';
 import { CliError } from '../commands/cli-error.ts';
@@ -245,7 +245,7 @@ export const COMMANDS: CommandSpec[] = [
     examples: ['capaian init my-sales-report --name "PT Maju Jaya" --currency IDR --timezone Asia/Jakarta'],
     async run({ values: v, positionals }) {
       const dir = resolve(positionals[0] ?? '.');
-      const tool = fileURLToPath(new URL('../../', import.meta.url));
+      const tool = PACKAGE_ROOT;
       const version = (JSON.parse(readFileSync(join(tool, 'package.json'), 'utf8')) as { version: string }).version;
       const { initCommand, nodeInitEffects } = await import('../commands/init.ts');
       const person = process.stdin.isTTY && process.stdout.isTTY;
@@ -283,6 +283,29 @@ export const COMMANDS: CommandSpec[] = [
     },
   },
   {
+    name: 'build',
+    summary: "build the report site of the repository here into dist/ (atomic: the old site stays until the new one is whole)",
+    details: [
+      'Validates, computes once, renders every page with Astro from the installed capaian, prints the latest',
+      "month's report to PDF when Chromium is found, then swaps dist/ to the new site. CAPAIAN_ROOT chooses",
+      'the data repository (default: the current folder), CAPAIAN_DIST the output (default: dist/ beside the data).',
+    ],
+    options: {},
+    examples: ['capaian build', 'CAPAIAN_ROOT=../acme-sales capaian build'],
+    run: () => siteScript('build-site.mjs', []),
+  },
+  {
+    name: 'dev',
+    summary: 'serve the report site of the repository here, recomputed and reloaded on every save',
+    details: ['A problem in the data shows in the browser (file:line and hint) and in the terminal. Options go to astro dev.'],
+    options: {
+      port: { type: 'string', value: 'PORT', help: 'the port to serve on (default 4321)' },
+      host: { type: 'boolean', help: 'listen on every network interface, not only this machine' },
+    },
+    examples: ['capaian dev', 'capaian dev --port 4322'],
+    run: ({ values: v }) => siteScript('dev-site.mjs', [...(v.port ? ['--port', str(v.port)!] : []), ...(v.host ? ['--host'] : [])]),
+  },
+  {
     name: 'sample',
     summary: 'write a deterministic sample data repository (a fictional Indonesian distributor)',
     options: {
@@ -314,6 +337,13 @@ export const COMMANDS: CommandSpec[] = [
     },
   },
 ];
+
+/** Runs bin/<script> (the site's build or dev server) as its own process; resolves with its exit code. */
+async function siteScript(script: string, args: string[]): Promise<number> {
+  const { spawn } = await import('node:child_process');
+  const path = join(PACKAGE_ROOT, 'bin', script);
+  return new Promise((done) => spawn(process.execPath, [path, ...args], { stdio: 'inherit' }).on('exit', (code) => done(code ?? 1)));
+}
 
 function integer(name: string, value: string | boolean | undefined): number | undefined {
   if (value === undefined) return undefined;

@@ -4,11 +4,13 @@
  * on stderr. Exit codes: 0 ok, 1 problems in the data, 2 usage errors.
  */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { CliError } from '../commands/cli-error.ts';
 import { nodeEffects, type Effects } from '../commands/effects.ts';
 import { closest } from '../issues/did-you-mean.ts';
 import { GitError } from '../load/read-git.ts';
 import { COMMANDS, type CommandSpec, type Values } from './commands.ts';
+import { PACKAGE_ROOT } from './package-root.ts';
 
 export { CliError } from '../commands/cli-error.ts';
 
@@ -28,7 +30,7 @@ export function quietWhenStdoutCloses(stream: NodeJS.WriteStream = process.stdou
 
 /** The version in package.json. */
 export function version(): string {
-  return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  return (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 }
 
 /** The whole usage: every command in a line, from the table. */

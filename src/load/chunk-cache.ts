@@ -28,7 +28,10 @@ export function cacheDirFor(root: string): string | null {
   return env ? env : join(root, 'node_modules', '.cache', 'capaian');
 }
 
-const src = join(dirname(fileURLToPath(import.meta.url)), '..');
+// The TypeScript sources: beside this module, or, in the CLI compiled by bin/compile-cli.mjs, the
+// folder it was compiled from (the compiler defines CAPAIAN_SOURCE_DIR).
+declare const CAPAIAN_SOURCE_DIR: string | undefined;
+const src = typeof CAPAIAN_SOURCE_DIR === 'string' ? CAPAIAN_SOURCE_DIR : join(dirname(fileURLToPath(import.meta.url)), '..');
 // Everything that decides what a chunk holds. A change to any of them is a new reader.
 const READER_SOURCES = ['ingest', 'schema', 'load/decode.ts', 'load/parse-yaml.ts', 'load/fast-yaml.ts', 'validate/fast-records.ts', 'calendar'];
 let fingerprint: string | undefined;
