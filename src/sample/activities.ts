@@ -14,6 +14,7 @@ export interface ActivityRecord {
   rep: string;
   lead?: string | undefined;
   customer?: string | undefined;
+  reason?: string | undefined;
   note?: string | undefined;
 }
 
@@ -44,7 +45,7 @@ export function* activityRecords(month: Month, acts: PlannedActivity[]): Generat
   const width = widthFor(acts.length);
   for (let i = 0; i < acts.length; i++) {
     const a = acts[i]!;
-    yield { id: `A-${month.label}-${seq(i + 1, width)}`, at: dateTimeOf(a.t), type: a.type, rep: a.rep, lead: a.lead, customer: a.customer, note: a.note };
+    yield { id: `A-${month.label}-${seq(i + 1, width)}`, at: dateTimeOf(a.t), type: a.type, rep: a.rep, lead: a.lead, customer: a.customer, reason: a.reason, note: a.note };
   }
 }
 

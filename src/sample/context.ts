@@ -77,6 +77,8 @@ export interface PlannedActivity {
   rep: string;
   lead?: string | undefined;
   customer?: string | undefined;
+  /** A lost activity's reason (a LOST_REASONS id). */
+  reason?: string | undefined;
   note?: string | undefined;
 }
 

@@ -3,7 +3,7 @@ import { date, id, localized, monthNumber, text } from './fields.ts';
 
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 
-/** A named member of a vocabulary the data refers to (a region, a segment, a lead source). */
+/** A named member of a vocabulary the data refers to (a region, a segment, a lead source, a lost reason). */
 export const vocabularyItem = z.strictObject({
   /** @example jabodetabek */
   id,
@@ -50,6 +50,8 @@ export const companySchema = z.strictObject({
   segments: z.array(vocabularyItem).default([]),
   /** Where leads come from. @example [{ id: referral, name: { id: Referensi, en: Referral } }] */
   lead_sources: z.array(vocabularyItem).default([]),
+  /** Why leads are lost: the reasons a lost activity names. @example [{ id: price, name: { id: Harga, en: Price } }] */
+  lost_reasons: z.array(vocabularyItem).default([]),
 });
 
 function isTimeZone(tz: string): boolean {
