@@ -58,10 +58,12 @@ export function countLeadWork(ctx: Ctx, month: Month, acts: PlannedActivity[]): 
   const handled = new Set<string>();
   const contacted = new Set<string>();
   let won = 0;
+  let lost = 0;
   for (const a of acts) {
     if (a.lead === undefined) continue;
     handled.add(a.lead);
     if (a.type === 'won') won++;
+    if (a.type === 'lost') lost++;
     if (a.type !== 'lost') contacted.add(`${a.rep} ${a.lead} ${Math.floor(a.t / MINUTES_PER_DAY)}`);
   }
   let repDays = 0;
@@ -71,6 +73,7 @@ export function countLeadWork(ctx: Ctx, month: Month, acts: PlannedActivity[]): 
   const stats = ctx.stats[month.index]!;
   stats.leadsHandled = handled.size;
   stats.leadsWon = won;
+  stats.leadsLost = lost;
   stats.repLeadContacts = contacted.size;
   stats.repWorkingDays = repDays;
 }
