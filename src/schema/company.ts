@@ -33,6 +33,8 @@ export const companySchema = z.strictObject({
     .array(z.enum(WEEKDAYS, { error: 'must be one of mon tue wed thu fri sat sun' }))
     .min(1, { error: 'must name at least one working day' })
     .default(['mon', 'tue', 'wed', 'thu', 'fri']),
+  /** First day of the week, for weekly figures (ISO weeks, src/calendar/weeks.ts; default mon). @example mon */
+  week_start: z.enum(WEEKDAYS, { error: 'must be one of mon tue wed thu fri sat sun' }).default('mon'),
   /** Public holidays and company days off, not counted as working days. */
   holidays: z
     .array(
