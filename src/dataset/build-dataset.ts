@@ -10,11 +10,11 @@
  */
 import { monthIndex, parseMonth } from '../calendar/periods.ts';
 import { offsetMinutes } from '../calendar/zoned-time.ts';
-import { ABSENT, ACTIVITY_TYPE_CODES, ENUM_COLUMNS, LINE_KIND_CODES } from '../ingest/chunk.ts';
+import { ABSENT, ACTIVITY_TYPE_CODES, ENUM_COLUMNS, LINE_KIND_CODES, LOST } from '../ingest/chunk.ts';
 import { dayOf, daysFromCivil, Midnights, monthOfDay } from '../ingest/days.ts';
 import { leadKeys } from '../ingest/links.ts';
 import type { ValidData } from '../validate/repo-data.ts';
-import { DATASETS, type DatasetName } from './fields.ts';
+import { DATASETS, UNSPECIFIED_REASON, type DatasetName } from './fields.ts';
 import { leadStories, TOUCHES, type ActivityRows } from './lead-story.ts';
 import { Interner, RowIds, TableBuilder, type Table, type TimeColumn, type Vocabulary } from './table.ts';
 
@@ -52,6 +52,8 @@ export function buildDataset(data: ValidData, keep: (dataset: DatasetName, field
   for (const r of data.company.regions) v('region').code(r.id);
   for (const s of data.company.segments) v('segment').code(s.id);
   for (const s of data.company.lead_sources) v('source').code(s.id);
+  for (const s of data.company.lost_reasons) v('lost_reason').code(s.id);
+  v('lost_reason').code(UNSPECIFIED_REASON);
   for (const c of data.products.categories) v('category').code(c.id);
   for (const r of data.team.records) v('rep').code(r.id);
   for (const k of LINE_KIND_CODES) v('kind').code(k);
@@ -321,7 +323,7 @@ export function buildDataset(data: ValidData, keep: (dataset: DatasetName, field
   }
 
   const activitiesBuilder = new TableBuilder(activityCount, {
-    cat: ['activity', 'type', 'touch', 'rep', 'lead', 'lead_rep', 'lead_day', 'customer', 'region', 'source', 'segment', 'lead_open'],
+    cat: ['activity', 'type', 'touch', 'rep', 'lead', 'lead_rep', 'lead_day', 'customer', 'region', 'source', 'segment', 'lead_open', 'lost_reason'],
     num: ['hours_since_previous_touch'],
     time: ['at'],
   }, (f) => keep('activities', f));
@@ -330,14 +332,17 @@ export function buildDataset(data: ValidData, keep: (dataset: DatasetName, field
   const [yes, no] = codesOf('lead_open', ['yes', 'no']);
   const [touchYes, touchNo] = codesOf('touch', ['yes', 'no']);
   const touchOf = Uint8Array.from(ACTIVITY_TYPE_CODES, (_, k) => (TOUCHES.has(k) ? 1 : 0));
+  const reasonCodes = seeded('lost_reason', data.company.lost_reasons.map((r) => r.id));
+  const [unspecified] = codesOf('lost_reason', [UNSPECIFIED_REASON]);
   const activityHashes = new Float64Array(activityCount);
   {
     const a = { activity: activities.cat.activity!, type: activities.cat.type!, touch: activities.cat.touch!, rep: activities.cat.rep!, epoch: activities.time.at!.epoch, month: activities.time.at!.month, lead: activities.cat.lead!, leadRep: activities.cat.lead_rep!, leadDay: activities.cat.lead_day!, customer: activities.cat.customer! };
-    const b = { region: activities.cat.region!, source: activities.cat.source!, segment: activities.cat.segment!, open: activities.cat.lead_open!, gap: activities.num.hours_since_previous_touch! };
+    const b = { region: activities.cat.region!, source: activities.cat.source!, segment: activities.cat.segment!, open: activities.cat.lead_open!, gap: activities.num.hours_since_previous_touch!, reason: activities.cat.lost_reason! };
     let row = 0;
     for (const [k, ch] of data.activities.entries()) {
       const links = data.links.activities[k]!;
       const rep = byRow(repCodes, links.rep);
+      const reason = byRow(reasonCodes, links.reason);
       const customer = lazyCodes(links.customer, customerCode);
       const month = parseMonth(ch.month);
       activityHashes.set(ch.idHash, row);
@@ -363,6 +368,7 @@ export function buildDataset(data: ValidData, keep: (dataset: DatasetName, field
         if (segment >= 0) b.segment[row] = segment;
         if (lead >= 0) b.open[row] = leadOpen[row] ? yes! : no!;
         if (!Number.isNaN(gap[row]!)) b.gap[row] = gap[row]!;
+        if (ch.type[i] === LOST) b.reason[row] = ch.reason[i]! < 0 ? unspecified! : reason[ch.reason[i]!]!;
       }
     }
   }

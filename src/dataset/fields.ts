@@ -17,6 +17,13 @@ export interface FieldInfo {
 export const DATASET_NAMES = ['orders', 'order_lines', 'leads', 'activities', 'surveys'] as const;
 export type DatasetName = (typeof DATASET_NAMES)[number];
 
+/**
+ * The lost reason of a lost activity that names none (data written before reasons existed, or
+ * left out): such a lead counts under this member in a breakdown by lost reason, after the
+ * company's own reasons.
+ */
+export const UNSPECIFIED_REASON = 'unspecified';
+
 const cat = (en: string, vocabulary?: string): FieldInfo => ({ type: 'category', en, ...(vocabulary ? { vocabulary } : {}) });
 const num = (en: string): FieldInfo => ({ type: 'number', en });
 const time = (en: string): FieldInfo => ({ type: 'time', en });
@@ -107,6 +114,7 @@ export const DATASETS: Record<DatasetName, { en: string; placedBy: string; field
       source: cat("the lead's source"),
       segment: cat("the lead's or customer's segment"),
       lead_open: cat('yes when the lead was still open (not yet won or lost) at the time'),
+      lost_reason: cat('for a lost activity: its reason (a lost_reasons id from company.yaml), or unspecified when it gives none; none for other types'),
       hours_since_previous_touch: num('for a contact, follow-up or meeting with an open lead: hours since the previous one with the same lead'),
     },
   },

@@ -40,6 +40,7 @@ const NOUNS: Record<Lang, Record<string, Noun>> = {
     regions: { one: 'region', many: 'regions' },
     segments: { one: 'segment', many: 'segments' },
     lead_sources: { one: 'lead source', many: 'lead sources' },
+    lost_reasons: { one: 'lost reason', many: 'lost reasons' },
     records: { one: 'record', many: 'records' },
   },
   id: {
@@ -53,6 +54,7 @@ const NOUNS: Record<Lang, Record<string, Noun>> = {
     regions: { one: 'wilayah', many: 'wilayah' },
     segments: { one: 'segmen', many: 'segmen' },
     lead_sources: { one: 'sumber prospek', many: 'sumber prospek' },
+    lost_reasons: { one: 'alasan kalah', many: 'alasan kalah' },
     records: { one: 'catatan', many: 'catatan' },
   },
 };

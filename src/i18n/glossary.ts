@@ -27,7 +27,7 @@ export const GLOSSARY = {
     vsPrevious: { month: 'vs bulan lalu', quarter: 'vs kuartal lalu', year: 'vs tahun lalu' },
     vsLastYear: 'vs tahun lalu',
     /** What a breakdown splits by, in running text ("menurut wilayah"): the `by` of a KPI's breakdowns. */
-    breakdowns: { region: 'wilayah', category: 'kategori produk', segment: 'segmen pelanggan', rep: 'sales rep', owner: 'sales rep', lead_rep: 'sales rep', source: 'sumber prospek', kind: 'jenis penjualan', channel: 'saluran' },
+    breakdowns: { region: 'wilayah', category: 'kategori produk', segment: 'segmen pelanggan', rep: 'sales rep', owner: 'sales rep', lead_rep: 'sales rep', source: 'sumber prospek', kind: 'jenis penjualan', channel: 'saluran', lost_reason: 'alasan kalah' },
     'on-track': 'sesuai target',
     'at-risk': 'berisiko',
     'off-track': 'meleset',
@@ -58,7 +58,7 @@ export const GLOSSARY = {
     grainHeadings: { month: 'Monthly', quarter: 'Quarterly', year: 'Yearly' },
     vsPrevious: { month: 'vs last month', quarter: 'vs last quarter', year: 'vs last year' },
     vsLastYear: 'vs last year',
-    breakdowns: { region: 'region', category: 'product category', segment: 'customer segment', rep: 'sales rep', owner: 'sales rep', lead_rep: 'sales rep', source: 'lead source', kind: 'kind of sale', channel: 'channel' },
+    breakdowns: { region: 'region', category: 'product category', segment: 'customer segment', rep: 'sales rep', owner: 'sales rep', lead_rep: 'sales rep', source: 'lead source', kind: 'kind of sale', channel: 'channel', lost_reason: 'lost reason' },
     'on-track': 'on track',
     'at-risk': 'at risk',
     'off-track': 'off track',

@@ -145,13 +145,14 @@ class Reader {
   private readonly region = i32();
   private readonly source = i32();
   private readonly segment = i32();
+  private readonly reason = i32();
   private readonly score = f64();
   private readonly check = i32();
   /** The kind's plain enum fields (chunk.ts ENUM_COLUMNS) and their indices among the keys. */
   private readonly enums: EnumColumns;
   private readonly enumFields: (typeof ENUM_COLUMNS)[MonthKind];
   private readonly enumAt: number[];
-  private readonly dicts = { customer: new RefDict(), rep: new RefDict(), sku: new RefDict(), lead: new RefDict(), region: new RefDict(), source: new RefDict(), segment: new RefDict() };
+  private readonly dicts = { customer: new RefDict(), rep: new RefDict(), sku: new RefDict(), lead: new RefDict(), region: new RefDict(), source: new RefDict(), segment: new RefDict(), reason: new RefDict() };
   /** Activities: whether ids rise with time (the canonical order); where the previous id was. */
   private sorted = true;
   private prevAt = -Infinity;
@@ -362,8 +363,10 @@ class Reader {
         const hasCustomer = from[k.customer]! !== NONE;
         this.lead.push(hasLead ? this.ref(this.dicts.lead, from[k.lead]!, to[k.lead]!) : -1);
         this.customer.push(hasCustomer ? this.ref(this.dicts.customer, from[k.customer]!, to[k.customer]!) : -1);
+        const hasReason = from[k.reason]! !== NONE;
+        this.reason.push(hasReason ? this.ref(this.dicts.reason, from[k.reason]!, to[k.reason]!) : -1);
         if (from[k.note]! !== NONE) this.text(from[k.note]!, to[k.note]!);
-        if (subjectProblems(ACTIVITY_TYPE_CODES[type], hasLead, hasCustomer).length) giveUp();
+        if (subjectProblems(ACTIVITY_TYPE_CODES[type], hasLead, hasCustomer, hasReason).length) giveUp();
         return;
       }
       case 'surveys': {
@@ -422,8 +425,9 @@ class Reader {
           rep: this.rep.done(),
           lead: this.lead.done(),
           customer: this.customer.done(),
+          reason: this.reason.done(),
           idRank: this.idRank(),
-          ...of('rep', 'lead', 'customer'),
+          ...of('rep', 'lead', 'customer', 'reason'),
         };
       case 'surveys':
         return { kind: 'surveys', ...base, day: this.day.done(), customer: this.customer.done(), score: this.score.done(), ...of('customer') };

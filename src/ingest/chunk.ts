@@ -107,7 +107,7 @@ export interface LeadsChunk extends ChunkBase, Dicts<'rep' | 'region' | 'source'
   segment: Int32Array;
 }
 
-export interface ActivitiesChunk extends ChunkBase, Dicts<'rep' | 'lead' | 'customer'> {
+export interface ActivitiesChunk extends ChunkBase, Dicts<'rep' | 'lead' | 'customer' | 'reason'> {
   kind: 'activities';
   at: Float64Array;
   /** Company-local day number of at. */
@@ -119,6 +119,8 @@ export interface ActivitiesChunk extends ChunkBase, Dicts<'rep' | 'lead' | 'cust
   lead: Int32Array;
   /** -1 when not given. */
   customer: Int32Array;
+  /** The lost reason (lost activities only); -1 when not given. */
+  reason: Int32Array;
   /** Rank of each record's id among the file's ids: orders activities of one instant by id. */
   idRank: Int32Array;
 }
@@ -296,8 +298,8 @@ function leadsBuilder(file: string, month: string, tz: string): ChunkBuilder<Lea
 
 function activitiesBuilder(file: string, month: string, tz: string): ChunkBuilder<Activity> {
   const monthNo = parseMonth(month);
-  const dict = { rep: new Dict(), lead: new Dict(), customer: new Dict() };
-  const [hash, at, day, type, rep, lead, customer] = [f64(), f64(), i32(), u8(), i32(), i32(), i32()];
+  const dict = { rep: new Dict(), lead: new Dict(), customer: new Dict(), reason: new Dict() };
+  const [hash, at, day, type, rep, lead, customer, reason] = [f64(), f64(), i32(), u8(), i32(), i32(), i32(), i32()];
   const enums = new EnumColumns(ENUM_COLUMNS.activities);
   // Ids are kept only while the file is read, to rank them (ties in time are ordered by id).
   let ids: string[] = [];
@@ -319,6 +321,7 @@ function activitiesBuilder(file: string, month: string, tz: string): ChunkBuilde
       rep.push(dict.rep.code(a.rep));
       lead.push(dict.lead.code(a.lead));
       customer.push(dict.customer.code(a.customer));
+      reason.push(dict.reason.code(a.reason));
       enums.add(a);
       return true;
     },
@@ -343,6 +346,7 @@ function activitiesBuilder(file: string, month: string, tz: string): ChunkBuilde
         rep: rep.done(),
         lead: lead.done(),
         customer: customer.done(),
+        reason: reason.done(),
         idRank,
         enums: enums.done(),
         ...dicts(dict),

@@ -42,7 +42,7 @@ export function ingestMonthFile(bytes: Uint8Array, file: string, kind: MonthKind
       record = r.data;
     }
     const a = record as Activity;
-    if (kind === 'activities' && subjectProblems(a.type, a.lead !== undefined, a.customer !== undefined).length) return { clean: false, why: `record ${i} lacks its lead or customer` };
+    if (kind === 'activities' && subjectProblems(a.type, a.lead !== undefined, a.customer !== undefined, a.reason !== undefined).length) return { clean: false, why: `record ${i} lacks its lead or customer, or gives a reason without being lost` };
     if (!builder.add(record as never)) return { clean: false, why: `record ${i} is outside ${month}` };
   }
   return { clean: true, chunk: builder.finish() };

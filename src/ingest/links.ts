@@ -1,7 +1,7 @@
 /**
  * What each chunk's dictionaries name, resolved to rows: a customer to its row in
- * customers.yaml, a rep to team.yaml, a sku to products.yaml, a region, source or segment to
- * company.yaml, a lead to its row among all leads (in reading order). Done once per repository:
+ * customers.yaml, a rep to team.yaml, a sku to products.yaml, a region, source, segment or
+ * lost reason to company.yaml, a lead to its row among all leads (in reading order). Done once per repository:
  * a million orders name the same few thousand customers in every month file, and looking the
  * names up once per file (not per record), by the two hashes the chunks hold (idHash, idCheck:
  * 85 bits), is what keeps references cheap. -1: unknown.
@@ -14,7 +14,7 @@ import { idCheck, idHash } from './id-hash.ts';
 export interface Links {
   orders: { customer: Int32Array; rep: Int32Array; sku: Int32Array }[];
   leads: { rep: Int32Array; region: Int32Array; source: Int32Array; segment: Int32Array }[];
-  activities: { rep: Int32Array; lead: Int32Array; customer: Int32Array }[];
+  activities: { rep: Int32Array; lead: Int32Array; customer: Int32Array; reason: Int32Array }[];
   surveys: { customer: Int32Array }[];
 }
 
@@ -27,7 +27,7 @@ export interface MonthChunks {
 
 /** What names resolve to: the base files' records (validate/repo-data.ts's RepoData has this shape). */
 interface Base {
-  company: Pick<Company, 'regions' | 'lead_sources' | 'segments'>;
+  company: Pick<Company, 'regions' | 'lead_sources' | 'segments' | 'lost_reasons'>;
   team: { records: readonly { id: string }[] };
   customers: { records: readonly { id: string }[] };
   products: { records: readonly { sku: string }[] };
@@ -44,6 +44,7 @@ export function linkChunks(base: Base, chunks: MonthChunks): Links {
   const regions = indexOf(c.regions.map((x) => x.id));
   const sources = indexOf(c.lead_sources.map((x) => x.id));
   const segments = indexOf(c.segments.map((x) => x.id));
+  const reasons = indexOf(c.lost_reasons.map((x) => x.id));
   // Leads by the hashes their chunks already hold.
   const lead = leadKeys(chunks.leads);
   const leads = new HashIndex(lead.hashes, lead.checks);
@@ -56,7 +57,7 @@ export function linkChunks(base: Base, chunks: MonthChunks): Links {
   return {
     orders: chunks.orders.map((o) => ({ customer: by(o, 'customer', customers), rep: by(o, 'rep', reps), sku: by(o, 'sku', skus) })),
     leads: chunks.leads.map((l) => ({ rep: by(l, 'rep', reps), region: by(l, 'region', regions), source: by(l, 'source', sources), segment: by(l, 'segment', segments) })),
-    activities: chunks.activities.map((a) => ({ rep: by(a, 'rep', reps), lead: by(a, 'lead', leads), customer: by(a, 'customer', customers) })),
+    activities: chunks.activities.map((a) => ({ rep: by(a, 'rep', reps), lead: by(a, 'lead', leads), customer: by(a, 'customer', customers), reason: by(a, 'reason', reasons) })),
     surveys: chunks.surveys.map((s) => ({ customer: by(s, 'customer', customers) })),
   };
 }

@@ -182,8 +182,8 @@ const SHAPES: Record<string, { rows: [string, Column][]; lines?: [string, Column
     dicts: ['rep', 'region', 'source', 'segment'],
   },
   activities: {
-    rows: [['idHash', Float64Array], ['at', Float64Array], ['day', Int32Array], ['type', Uint8Array], ['rep', Int32Array], ['lead', Int32Array], ['customer', Int32Array], ['idRank', Int32Array]],
-    dicts: ['rep', 'lead', 'customer'],
+    rows: [['idHash', Float64Array], ['at', Float64Array], ['day', Int32Array], ['type', Uint8Array], ['rep', Int32Array], ['lead', Int32Array], ['customer', Int32Array], ['reason', Int32Array], ['idRank', Int32Array]],
+    dicts: ['rep', 'lead', 'customer', 'reason'],
   },
   surveys: { rows: [['idHash', Float64Array], ['day', Int32Array], ['customer', Int32Array], ['score', Float64Array]], dicts: ['customer'] },
 };

@@ -6,6 +6,7 @@
 import { GRAINS, parseMonth } from '../calendar/periods.ts';
 import type { ComputeResult, KpiPeriodValue, PeriodInfo } from '../compute/compute-kpis.ts';
 import { isAdditive, type Kpi } from '../kpi/schema.ts';
+import { UNSPECIFIED_REASON } from '../dataset/fields.ts';
 import type { ValidData as RepoData } from '../validate/repo-data.ts';
 import { lintReport } from './lints.ts';
 import { judgingOf, type Judging } from '../kpi/judging.ts';
@@ -159,6 +160,7 @@ function labelsOf(data: RepoData): Report['labels'] {
     region: byId(data.company.regions, (r) => r.name),
     segment: byId(data.company.segments, (s) => s.name),
     source: byId(data.company.lead_sources, (s) => s.name),
+    lost_reason: { [UNSPECIFIED_REASON]: { id: 'tidak disebut', en: 'unspecified' }, ...byId(data.company.lost_reasons, (s) => s.name) },
     category: byId(data.products.categories, (c) => c.name),
     kind: { regular: { id: 'reguler', en: 'regular' }, 'cross-sell': { id: 'cross-sell', en: 'cross-sell' }, 'up-sell': { id: 'up-sell', en: 'up-sell' } },
   };

@@ -42,6 +42,7 @@ const FIELD_WORDS: Record<string, Words & { many?: string }> = {
   lead: { id: 'prospek', en: 'lead', many: 'leads' },
   rep: { id: 'sales rep', en: 'sales rep', many: 'sales reps' },
   source: { id: 'sumber', en: 'source', many: 'sources' },
+  lost_reason: { id: 'alasan kalah', en: 'lost reason', many: 'lost reasons' },
   status: { id: 'status', en: 'status' },
   first_contact_at: { id: 'waktu kontak pertama', en: 'first contact time' },
   won_at: { id: 'waktu dimenangkan', en: 'win date' },

@@ -14,6 +14,7 @@ export interface ActivityRecord {
   rep: string;
   lead?: string | undefined;
   customer?: string | undefined;
+  reason?: string | undefined;
   note?: string | undefined;
 }
 
@@ -44,7 +45,7 @@ export function* activityRecords(month: Month, acts: PlannedActivity[]): Generat
   const width = widthFor(acts.length);
   for (let i = 0; i < acts.length; i++) {
     const a = acts[i]!;
-    yield { id: `A-${month.label}-${seq(i + 1, width)}`, at: dateTimeOf(a.t), type: a.type, rep: a.rep, lead: a.lead, customer: a.customer, note: a.note };
+    yield { id: `A-${month.label}-${seq(i + 1, width)}`, at: dateTimeOf(a.t), type: a.type, rep: a.rep, lead: a.lead, customer: a.customer, reason: a.reason, note: a.note };
   }
 }
 
@@ -57,10 +58,12 @@ export function countLeadWork(ctx: Ctx, month: Month, acts: PlannedActivity[]): 
   const handled = new Set<string>();
   const contacted = new Set<string>();
   let won = 0;
+  let lost = 0;
   for (const a of acts) {
     if (a.lead === undefined) continue;
     handled.add(a.lead);
     if (a.type === 'won') won++;
+    if (a.type === 'lost') lost++;
     if (a.type !== 'lost') contacted.add(`${a.rep} ${a.lead} ${Math.floor(a.t / MINUTES_PER_DAY)}`);
   }
   let repDays = 0;
@@ -70,6 +73,7 @@ export function countLeadWork(ctx: Ctx, month: Month, acts: PlannedActivity[]): 
   const stats = ctx.stats[month.index]!;
   stats.leadsHandled = handled.size;
   stats.leadsWon = won;
+  stats.leadsLost = lost;
   stats.repLeadContacts = contacted.size;
   stats.repWorkingDays = repDays;
 }

@@ -65,6 +65,8 @@ export interface MonthStats {
   /** Leads with any activity this month, and those of them won this month. */
   leadsHandled: number;
   leadsWon: number;
+  /** Leads with a lost activity this month. */
+  leadsLost: number;
   /** Leads contacted (contact, follow-up, meeting), counted once per rep who contacted them, and the reps' working days. */
   repLeadContacts: number;
   repWorkingDays: number;
@@ -77,6 +79,8 @@ export interface PlannedActivity {
   rep: string;
   lead?: string | undefined;
   customer?: string | undefined;
+  /** A lost activity's reason (a LOST_REASONS id). */
+  reason?: string | undefined;
   note?: string | undefined;
 }
 
@@ -158,6 +162,7 @@ export function emptyStats(): MonthStats {
     yearKept: 0,
     leadsHandled: 0,
     leadsWon: 0,
+    leadsLost: 0,
     repLeadContacts: 0,
     repWorkingDays: 0,
   };

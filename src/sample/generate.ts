@@ -16,7 +16,7 @@ import { CATEGORIES, PRODUCTS } from './catalog.ts';
 import { emptyStats, RETENTION_WINDOW_DAYS, widthFor, type Ctx } from './context.ts';
 import { createInitialCustomers, customerRecords, initialCustomerCount } from './customers.ts';
 import { holidaysOf } from './holidays.ts';
-import { createLeads } from './leads.ts';
+import { createLeads, LOST_REASONS } from './leads.ts';
 import { orderRecords, planOrders, type OrderDraft } from './orders.ts';
 import { planMonths } from './plan.ts';
 import { streamOf } from './random.ts';
@@ -140,6 +140,7 @@ function company(years: number[]) {
     regions: REGIONS.map(vocab),
     segments: SEGMENTS.map(vocab),
     lead_sources: LEAD_SOURCES.map(vocab),
+    lost_reasons: LOST_REASONS,
   };
 }
 

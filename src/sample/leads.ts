@@ -9,7 +9,7 @@ import { actingRep, monthIndexOf, seq, sortByKey, widthFor, type Ctx, type Custo
 import { addWonCustomer } from './customers.ts';
 import { shopName } from './names.ts';
 import { WeightedTable, type Rng } from './random.ts';
-import { isActive, LEAD_SOURCES, REGIONS, SEGMENTS } from './world.ts';
+import { isActive, LEAD_SOURCES, REGIONS, SEGMENTS, type Vocabulary } from './world.ts';
 
 export interface LeadRecord {
   id: string;
@@ -35,7 +35,20 @@ const DAY = MINUTES_PER_DAY;
 /** A lead's life ends at the latest this long after it came in. */
 const MAX_LIFE = 100 * DAY;
 
-const LOST_REASONS = ['Harga kurang bersaing', 'Sudah punya pemasok tetap', 'Toko tutup', 'Tidak ada respons', 'Minta tempo pembayaran terlalu panjang'];
+/**
+ * Why leads are lost (company.yaml lost_reasons): the first five are what reps used to write in a
+ * lost activity's note, now a reason; `other` is for anything else. 3 in 10 lost leads give none
+ * (unspecified), as old data does.
+ */
+export const LOST_REASONS: Vocabulary[] = [
+  { id: 'price', name: { id: 'Harga kurang bersaing', en: 'Price not competitive' } },
+  { id: 'competitor', name: { id: 'Sudah punya pemasok tetap', en: 'Already has a regular supplier' } },
+  { id: 'shop_closed', name: { id: 'Toko tutup', en: 'Shop closed' } },
+  { id: 'no_response', name: { id: 'Tidak ada respons', en: 'No response' } },
+  { id: 'payment_terms', name: { id: 'Minta tempo pembayaran terlalu panjang', en: 'Wanted too long to pay' } },
+  { id: 'other', name: { id: 'Lainnya', en: 'Other' } },
+];
+const GIVEN_REASONS = LOST_REASONS.slice(0, 5);
 
 const SOURCE_TABLE = new WeightedTable(LEAD_SOURCES.map((s) => s.share));
 const SEGMENT_TABLE = new WeightedTable(SEGMENTS.map((s) => s.share));
@@ -119,7 +132,7 @@ class LeadLife {
     if (outcome !== 'open') {
       const close = this.nextStep(pace);
       this.moveTo(close <= lead.t + MAX_LIFE ? close : this.t + HOUR);
-      if (outcome === 'lost') this.add('lost', undefined, rng.chance(0.7) ? rng.pick(LOST_REASONS) : undefined);
+      if (outcome === 'lost') this.add('lost', undefined, undefined, rng.chance(0.7) ? rng.pick(GIVEN_REASONS).id : undefined);
       else this.won();
     }
     for (const a of this.acts) {
@@ -153,9 +166,9 @@ class LeadLife {
     return this.t;
   }
 
-  private add(type: PlannedActivity['type'], customer?: string, note?: string): void {
+  private add(type: PlannedActivity['type'], customer?: string, note?: string, reason?: string): void {
     const rep = actingRep(this.ctx, this.lead.rep, Math.floor(this.t / DAY));
-    this.acts.push({ t: this.t, type, rep, lead: this.id, customer, note });
+    this.acts.push({ t: this.t, type, rep, lead: this.id, customer, reason, note });
   }
 }
 

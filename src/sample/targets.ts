@@ -255,6 +255,9 @@ export function createTargets(ctx: Ctx, year: number, rank: number, _rng: Rng): 
   plain('sales-conversion-rate', conversion);
   plain('conversion-rate-per-rep', conversion);
   plain('leads-contacted-per-day', floorTo(level((s) => s.repLeadContacts, (s) => s.repWorkingDays), 0.1));
+  // Leads lost: at most last year's monthly level grown with the leads, up to a multiple of 5 (a quarter three months of it, the year twelve).
+  const lost = Math.ceil((level((s) => s.leadsLost, () => 1) * (1 + LEAD_GROWTH)) / 5) * 5;
+  plain('lost-leads', lost, 3 * lost, 12 * lost);
 
   // Lower is better: the year's bar.
   for (const [kpi, bar] of Object.entries(BARS)) plain(kpi, roundTo(Math.max(bar.first * 0.8, bar.first - bar.step * rank), bar.round));

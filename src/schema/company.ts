@@ -3,7 +3,7 @@ import { date, id, localized, monthNumber, text } from './fields.ts';
 
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 
-/** A named member of a vocabulary the data refers to (a region, a segment, a lead source). */
+/** A named member of a vocabulary the data refers to (a region, a segment, a lead source, a lost reason). */
 export const vocabularyItem = z.strictObject({
   /** @example jabodetabek */
   id,
@@ -51,6 +51,8 @@ export const companySchema = z.strictObject({
     .array(z.enum(WEEKDAYS, { error: 'must be one of mon tue wed thu fri sat sun' }))
     .min(1, { error: 'must name at least one working day' })
     .default(['mon', 'tue', 'wed', 'thu', 'fri']),
+  /** First day of the week, for weekly figures (ISO weeks, src/calendar/weeks.ts; default mon). @example mon */
+  week_start: z.enum(WEEKDAYS, { error: 'must be one of mon tue wed thu fri sat sun' }).default('mon'),
   /** Public holidays and company days off, not counted as working days. */
   holidays: z
     .array(
@@ -68,6 +70,8 @@ export const companySchema = z.strictObject({
   segments: z.array(vocabularyItem).default([]),
   /** Where leads come from. @example [{ id: referral, name: { id: Referensi, en: Referral } }] */
   lead_sources: z.array(vocabularyItem).default([]),
+  /** Why leads are lost: the reasons a lost activity names. @example [{ id: price, name: { id: Harga, en: Price } }] */
+  lost_reasons: z.array(vocabularyItem).default([]),
   /** Days after a month closes by which its review is expected: then an off-track KPI with no cause written is a warning (default 10). @example 10 */
   review_due_days: z.int({ error: 'must be a whole number of days' }).min(0, { error: 'must be 0 to 90 days' }).max(90, { error: 'must be 0 to 90 days' }).optional(),
 });

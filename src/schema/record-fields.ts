@@ -17,7 +17,7 @@ import { z } from 'zod';
 import { amount, date, dateTime, fraction, freeText, id, quantity, text } from './fields.ts';
 
 /** What a `ref` field names: the file (and list) its value must be found in. */
-export type RefTarget = 'customer' | 'rep' | 'sku' | 'lead' | 'region' | 'source' | 'segment';
+export type RefTarget = 'customer' | 'rep' | 'sku' | 'lead' | 'region' | 'source' | 'segment' | 'lost_reason';
 
 interface FieldBase<N extends string = string> {
   name: N;
@@ -104,6 +104,14 @@ export const ACTIVITY_FIELDS = [
   { name: 'rep', type: 'ref', to: 'rep', required: true, doc: 'The rep who did it.', example: 'andi' },
   { name: 'lead', type: 'ref', to: 'lead', required: false, doc: 'The lead it concerns (a lead id from any leads.yaml).', example: 'L-2026-03-0001' },
   { name: 'customer', type: 'ref', to: 'customer', required: false, doc: 'The customer it concerns; required on won: the customer the lead became.', example: 'C0412' },
+  {
+    name: 'reason',
+    type: 'ref',
+    to: 'lost_reason',
+    required: false,
+    doc: 'Only on lost: why the lead was lost, a lost reason id from company.yaml (lost_reasons). Absent: unspecified.',
+    example: 'price',
+  },
   { name: 'note', type: 'text', required: false, doc: 'Free text.' },
 ] as const satisfies readonly Field[];
 

@@ -370,7 +370,7 @@ function kpiContext(data: Partial<RepoData>): KpiCheckContext {
   const ids = (list: { id: string }[] | undefined) => new Set((list ?? []).map((x) => x.id));
   return {
     vocabularies: {
-      ...(data.company ? { region: ids(data.company.regions), segment: ids(data.company.segments), source: ids(data.company.lead_sources) } : {}),
+      ...(data.company ? { region: ids(data.company.regions), segment: ids(data.company.segments), source: ids(data.company.lead_sources), lost_reason: ids(data.company.lost_reasons) } : {}),
       ...(data.products ? { category: ids(data.products.categories), sku: new Set(data.products.records.map((p) => p.sku)) } : {}),
       ...(data.team ? { rep: ids(data.team.records) } : {}),
     },

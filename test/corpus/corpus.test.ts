@@ -690,7 +690,7 @@ const YAML_CASES: YamlCase[] = [
     what: 'company.yaml with a UTF-8 byte order mark (Notepad): valid',
     expect: [],
     records: { total: 1, valid: 1 },
-    values: { name: 'PT Contoh Jaya', currency: 'IDR', locale: 'id-ID', timezone: 'Asia/Jakarta', fiscal_year_start: 1, working_days: ['mon', 'tue', 'wed', 'thu', 'fri'], holidays: [{ date: '2026-03-20', name: 'Idul Fitri' }], regions: [{ id: 'jakarta', name: { id: 'Jakarta', en: 'Jakarta' } }, { id: 'bandung', name: { id: 'Bandung', en: 'Bandung' } }], segments: [{ id: 'retail', name: { id: 'Ritel', en: 'Retail' } }], lead_sources: [{ id: 'referral', name: { id: 'Referensi', en: 'Referral' } }] },
+    values: { name: 'PT Contoh Jaya', currency: 'IDR', locale: 'id-ID', timezone: 'Asia/Jakarta', fiscal_year_start: 1, working_days: ['mon', 'tue', 'wed', 'thu', 'fri'], week_start: 'mon', holidays: [{ date: '2026-03-20', name: 'Idul Fitri' }], regions: [{ id: 'jakarta', name: { id: 'Jakarta', en: 'Jakarta' } }, { id: 'bandung', name: { id: 'Bandung', en: 'Bandung' } }], segments: [{ id: 'retail', name: { id: 'Ritel', en: 'Retail' } }], lead_sources: [{ id: 'referral', name: { id: 'Referensi', en: 'Referral' } }], lost_reasons: [] },
   },
   {
     file: 'windows1252-smart-quotes.goals.yaml',

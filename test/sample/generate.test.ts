@@ -156,6 +156,29 @@ describe('generateSample', () => {
     expect(won / created.size).toBeLessThan(0.2);
   });
 
+  it("gives lost leads a reason from company.yaml: what the reps' notes used to say, now a reason; 3 in 10 give none", () => {
+    const reasons = sample.one('data/company.yaml').lost_reasons as Row[];
+    // The notes the sample used to write on a lost activity, and the reason each became.
+    const was: Record<string, string> = {
+      'Harga kurang bersaing': 'price',
+      'Sudah punya pemasok tetap': 'competitor',
+      'Toko tutup': 'shop_closed',
+      'Tidak ada respons': 'no_response',
+      'Minta tempo pembayaran terlalu panjang': 'payment_terms',
+    };
+    expect(Object.fromEntries(reasons.filter((r) => r.id !== 'other').map((r) => [r.name.id, r.id]))).toEqual(was);
+    expect(reasons.map((r) => r.id)).toContain('other');
+    const lost = sample.records('activities').filter(({ rec }) => rec.type === 'lost').map(({ rec }) => rec);
+    const given = lost.filter((a) => a.reason !== undefined);
+    for (const a of lost) expect(a.note, a.id).toBeUndefined();
+    for (const a of given) expect(Object.values(was), a.id).toContain(a.reason);
+    expect(new Set(given.map((a) => a.reason)).size).toBe(5);
+    expect(given.length / lost.length).toBeGreaterThan(0.65);
+    expect(given.length / lost.length).toBeLessThan(0.75);
+    // Only a lost activity gives a reason.
+    expect(sample.records('activities').filter(({ rec }) => rec.type !== 'lost' && rec.reason !== undefined)).toEqual([]);
+  });
+
   it('sells cross-sell lines of a category new to the customer and up-sell lines of a higher tier than their last purchase', () => {
     const products = new Map(sample.records('products').map(({ rec }) => [rec.sku, rec]));
     const kinds = { regular: 0, 'cross-sell': 0, 'up-sell': 0 } as Record<string, number>;

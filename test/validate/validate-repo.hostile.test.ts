@@ -333,7 +333,7 @@ describe('hostile input', () => {
         file: 'data/company.yaml',
         ...lineCol(company, company.indexOf('constructor')),
         message: 'constructor is not a known field',
-        hint: 'the fields here are: format, name, currency, locale, timezone, fiscal_year_start, working_days, holidays, regions, segments, lead_sources, review_due_days',
+        hint: 'the fields here are: format, name, currency, locale, timezone, fiscal_year_start, working_days, week_start, holidays, regions, segments, lead_sources, lost_reasons, review_due_days',
       },
     ]);
     expect(({} as Record<string, unknown>).discount).toBeUndefined();

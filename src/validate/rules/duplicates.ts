@@ -18,6 +18,7 @@ export function duplicateIds({ data, broken }: RuleContext): PendingIssue[] {
   vocab('region', c.regions, 'regions');
   vocab('segment', c.segments, 'segments');
   vocab('lead source', c.lead_sources, 'lead_sources');
+  vocab('lost reason', c.lost_reasons, 'lost_reasons');
   const cats = data.products.categories;
   check(out, 'category', [{ file: data.products.file, records: cats, index: cats.map((_, i) => i), listAt: ['categories'] }], 'id', []);
   check(out, 'rep', [data.team], 'id', brokenOf(broken, 'team'));

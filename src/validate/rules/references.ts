@@ -1,6 +1,6 @@
 /**
  * Every id a record names exists: customers, reps, skus, leads, regions, segments, sources,
- * categories. Runs on records that failed their schema too (reading them with type checks), so
+ * lost reasons, categories. Runs on records that failed their schema too (reading them with type checks), so
  * a wrong sku is reported in the same run as a misspelt field beside it.
  */
 import { closest } from '../../issues/did-you-mean.ts';
@@ -38,6 +38,7 @@ export function references({ data, broken, unavailable }: RuleContext): PendingI
   const regions = vocab('region', 'regions', 'data/company.yaml under regions:', c.regions.map((r) => r.id), 'company');
   const segments = vocab('segment', 'segments', 'data/company.yaml under segments:', c.segments.map((s) => s.id), 'company');
   const sources = vocab('lead source', 'lead sources', 'data/company.yaml under lead_sources:', c.lead_sources.map((s) => s.id), 'company');
+  const lostReasons = vocab('lost reason', 'lost reasons', 'data/company.yaml under lost_reasons:', c.lost_reasons.map((s) => s.id), 'company');
   const categories = vocab('category', 'categories', 'data/products.yaml under categories:', data.products.categories.map((x) => x.id), 'products');
   const reps = vocab('rep', 'reps', 'data/team.yaml', data.team.records.map((r) => r.id), 'team', 'team');
   const products = vocab('product', 'products', 'data/products.yaml', data.products.records.map((p) => p.sku), 'products', 'products');
@@ -89,7 +90,9 @@ export function references({ data, broken, unavailable }: RuleContext): PendingI
     need(reps, a.rep, file, at, d, 'rep');
     need(leads, a.lead, file, at, d, 'lead');
     need(customers, a.customer, file, at, d, 'customer');
-    for (const problem of subjectProblems(a.type, a.lead !== undefined, a.customer !== undefined)) {
+    need(lostReasons, a.reason, file, at, d, 'reason');
+    for (const problem of subjectProblems(a.type, a.lead !== undefined, a.customer !== undefined, a.reason !== undefined)) {
+      if (problem === 'reason-not-lost') out.push(issue(file, [...at, 'reason'], problem, `a ${String(a.type)} activity has no lost reason: only a lost activity gives one`, 'remove "reason", or make the activity "type: lost"'));
       if (problem === 'missing-lead') out.push(issue(file, [...at, 'type'], problem, `a ${String(a.type)} activity must name the lead it closes`, 'add "lead: <lead id>"'));
       if (problem === 'won-without-customer') out.push(issue(file, [...at, 'type'], problem, 'a won activity must name the customer the lead became', 'add "customer: <customer id>" and list the new customer in data/customers.yaml'));
       if (problem === 'activity-without-subject') out.push(issue(file, at, problem, 'activity names neither a lead nor a customer', 'add "lead: <lead id>" or "customer: <customer id>"'));
