@@ -14,16 +14,16 @@ const period = z
   .regex(PERIOD_RE, { error: 'must be a period: 2026-10 (month), 2026-Q3 (quarter) or 2026 (year)' });
 
 /** Where a cause sits, when it is narrower than the whole company. */
-export const CAUSE_MEMBER_DIMS = ['region', 'rep', 'category'] as const;
+export const CAUSE_MEMBER_DIMS = ['region', 'rep', 'category', 'lost_reason'] as const;
 
 /** Why a KPI missed (or beat) its target, in the team's words. */
 export const causeSchema = z.strictObject({
   /** The KPI it explains. @example net-sales */
   kpi: id,
-  /** The region, rep or category it is about; left out: the whole company. @example { region: sumatera-utara } */
+  /** The region, rep, category or lost reason it is about; left out: the whole company. @example { region: sumatera-utara } */
   member: z
-    .strictObject({ region: id.optional(), rep: id.optional(), category: id.optional() })
-    .refine((m) => Object.keys(m).length === 1, { error: 'must name exactly one of region, rep or category' })
+    .strictObject({ region: id.optional(), rep: id.optional(), category: id.optional(), lost_reason: id.optional() })
+    .refine((m) => Object.keys(m).length === 1, { error: 'must name exactly one of region, rep, category or lost_reason' })
     .optional(),
   /** @example Dua distributor besar di Medan menunda order menunggu harga baru. */
   text,

@@ -42,6 +42,8 @@ export interface ReviewContext {
   reps: Set<string>;
   regions: Set<string>;
   categories: Set<string>;
+  /** The lost reasons of data/company.yaml (lost_reasons). */
+  lostReasons: Set<string>;
   /** YYYY-MM of every month with data. */
   months: string[];
   fyStart: number;
@@ -147,6 +149,7 @@ export function checkReviews(files: { path: string; bytes: Uint8Array }[], ctx: 
       const m = c.member;
       if (m?.rep !== undefined) pushAll(issues, unknownRep(f.path, ['causes', i, 'member', 'rep'], m.rep));
       if (m?.region !== undefined && !ctx.regions.has(m.region)) issues.push(issue(f.path, ['causes', i, 'member', 'region'], 'unknown-region', `causes[${i}].member.region "${m.region}" is not a region in data/company.yaml`, didYouMean(m.region, [...ctx.regions].sort(), 'regions are listed in data/company.yaml')));
+      if (m?.lost_reason !== undefined && !ctx.lostReasons.has(m.lost_reason)) issues.push(issue(f.path, ['causes', i, 'member', 'lost_reason'], 'unknown-lost-reason', `causes[${i}].member.lost_reason "${m.lost_reason}" is not a lost reason in data/company.yaml`, didYouMean(m.lost_reason, [...ctx.lostReasons].sort(), 'lost reasons are listed under lost_reasons in data/company.yaml')));
       if (m?.category !== undefined && !ctx.categories.has(m.category)) issues.push(issue(f.path, ['causes', i, 'member', 'category'], 'unknown-category', `causes[${i}].member.category "${m.category}" is not a category in data/products.yaml`, didYouMean(m.category, [...ctx.categories].sort(), 'categories are listed in data/products.yaml')));
     });
     const seen = new Set<string>();

@@ -280,6 +280,7 @@ function reviewsOf(files: SourceFile[], data: Partial<RepoData>, kpis: Set<strin
     reps: ids(data.team?.records),
     regions: ids(data.company?.regions),
     categories: ids(data.products?.categories),
+    lostReasons: ids(data.company?.lost_reasons),
     months,
     fyStart: data.company?.fiscal_year_start ?? 1,
   });

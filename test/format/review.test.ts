@@ -92,6 +92,7 @@ describe('reviewSkeleton', () => {
       reps: new Set(['andi', 'yosef', 'rina']),
       regions: new Set(),
       categories: new Set(),
+      lostReasons: new Set(),
       months: ['2026-10'],
       fyStart: 1,
     });

@@ -89,7 +89,7 @@ describe("the sample's reviews (reviews/, written by hand)", () => {
     expect(model.actions.filter((a) => a.status === 'done').length).toBeGreaterThanOrEqual(3);
     expect(model.actions.filter((a) => a.status === 'dropped').map((a) => a.id)).toEqual(['2026-06-4']);
     expect(model.actions.filter((a) => a.overdue).map((a) => a.id)).toEqual(['2026-09-1']);
-    expect(report!.lints.filter((l) => l.file?.startsWith('reviews/')).map((l) => `${l.code} ${l.file}:${l.line}`)).toEqual(['overdue-action reviews/2026-10.mdx:12']);
+    expect(report!.lints.filter((l) => l.file?.startsWith('reviews/')).map((l) => `${l.code} ${l.file}:${l.line}`)).toEqual(['overdue-action reviews/2026-10.mdx:15']);
     // Every off-track KPI of a reviewed month has its cause (no off-track-no-cause lint above); Lebaran and a promo mark the charts.
     expect(model.list.flatMap((r) => r.annotations.map((a) => a.label))).toEqual(expect.arrayContaining(['Lebaran', 'Promo Merdeka']));
   }, 120_000);

@@ -35,7 +35,7 @@ export interface ReviewWords {
   /** Dashboard. */
   overdueTitle: string;
   overdueLede: string;
-  memberWords: Record<'region' | 'rep' | 'category', string>;
+  memberWords: Record<'region' | 'rep' | 'category' | 'lost_reason', string>;
   reviewOf: (period: string) => string;
 }
 
@@ -70,7 +70,7 @@ const WORDS: Record<Lang, ReviewWords> = {
     repActionsLede: 'Dari tinjauan tim; yang terbuka lebih dahulu.',
     overdueTitle: 'Tindakan lewat tenggat',
     overdueLede: 'Tindakan dari tinjauan tim yang masih terbuka setelah tenggatnya.',
-    memberWords: { region: 'wilayah', rep: 'sales', category: 'kategori' },
+    memberWords: { region: 'wilayah', rep: 'sales', category: 'kategori', lost_reason: 'alasan kalah' },
     reviewOf: (p) => `Tinjauan ${p}`,
   },
   en: {
@@ -101,7 +101,7 @@ const WORDS: Record<Lang, ReviewWords> = {
     repActionsLede: 'From the team\'s reviews; open ones first.',
     overdueTitle: 'Overdue actions',
     overdueLede: 'Actions from the team\'s reviews still open past their due date.',
-    memberWords: { region: 'region', rep: 'rep', category: 'category' },
+    memberWords: { region: 'region', rep: 'rep', category: 'category', lost_reason: 'lost reason' },
     reviewOf: (p) => `${p} review`,
   },
 };
