@@ -321,6 +321,19 @@ export interface Board {
 export interface MemberValue extends ReportValue {
   /** Share of the company total, for additive KPIs. */
   share: number | null;
+  /** Where the member stands among the members with a value that month; absent without a value. */
+  peers?: Peers;
+}
+
+/**
+ * A member among its peers in one month: `rank` 1 is the best value by the KPI's direction (ties
+ * share a rank), `of` the members with a value, `average` their plain mean (each member counts
+ * once, whatever its size).
+ */
+export interface Peers {
+  rank: number;
+  of: number;
+  average: number;
 }
 
 export interface TeamView {

@@ -8,7 +8,7 @@ import { monthLabel, parseMonth, type Grain } from '../calendar/periods.ts';
 import type { PeriodInfo } from '../compute/compute-kpis.ts';
 import type { Reason } from '../compute/value.ts';
 import type { NotFinal, Status } from './status.ts';
-import type { Board, BoardColumn, BoardRow, MemberValue, ReportKpi, ReportMember, ReportValue, TeamRep, TeamView, Vocabulary } from './model.ts';
+import type { Board, BoardColumn, BoardRow, MemberValue, Peers, ReportKpi, ReportMember, ReportValue, TeamRep, TeamView, Vocabulary } from './model.ts';
 
 /**
  * The rep leaderboard: sales from each rep's own customers (the team total is net sales),
@@ -194,6 +194,24 @@ function seriesOf(kpis: ReportKpi[], by: Vocabulary, known: string[]): Record<st
       }
       if (any) (out[member] ??= {})[kpi.id] = list;
     }
+    // Rank and average among the members with a value, month by month.
+    months.forEach((v, i) => {
+      const peers = peersOf((v.breakdowns[by] ?? []).flatMap((m) => (m.value === null ? [] : [{ member: m.member, value: m.value }])), kpi.direction);
+      for (const [member, p] of peers) {
+        const x = out[member]?.[kpi.id]?.[i];
+        if (x) x.peers = p;
+      }
+    });
   }
+  return out;
+}
+
+/** Each member's rank (1 = best by `direction`, ties share the better rank) and the plain mean of all members' values. */
+export function peersOf(members: { member: string; value: number }[], direction: ReportKpi['direction']): Map<string, Peers> {
+  const out = new Map<string, Peers>();
+  if (!members.length) return out;
+  const average = members.reduce((a, m) => a + m.value, 0) / members.length;
+  const better = (a: number, b: number) => (direction === 'lower' ? a < b : a > b);
+  for (const m of members) out.set(m.member, { rank: 1 + members.filter((o) => better(o.value, m.value)).length, of: members.length, average });
   return out;
 }
