@@ -2,7 +2,8 @@
  * A KPI's breakdown for one period (by region, category, rep, …): one horizontal bar per member,
  * largest first, named with the member's display name and labelled with its value and share.
  * A member with a target gets a target tick across its bar and a bar coloured by status, with the
- * status marker before its label; members without a target are neutral.
+ * status marker before its label; members without a target are neutral. With `href`, each bar
+ * and its value link to the member's own page.
  */
 import * as Plot from '@observablehq/plot';
 import { formatValue, type Lang, type Unit } from '../i18n/format-value.ts';
@@ -22,6 +23,8 @@ export interface BreakdownChartOptions {
   title?: string;
   /** viewBox width (default 560); the height follows the number of members. */
   width?: number;
+  /** The page of a member (a rep's or region's page), linked from its bar and label; null for none. */
+  href?: (member: string) => string | null;
 }
 
 const FONT = 12;
@@ -38,6 +41,7 @@ interface Row {
   fill: string;
   symbol: string | null;
   title: string;
+  href: string | null;
 }
 
 /**
@@ -85,6 +89,7 @@ export function renderBreakdownChart(members: ReportMember[], labels: MemberLabe
       fill: statusColor(x.status),
       symbol: x.status ? statusSymbol(x.status) : null,
       title: lines.join('\n'),
+      href: opts.href?.(x.member) ?? null,
     };
   });
 
@@ -113,7 +118,7 @@ export function renderBreakdownChart(members: ReportMember[], labels: MemberLabe
           const name = rows.find((r) => r.member === member)?.name ?? member;
           return fitText(name, marginLeft - 10) === name ? null : name;
         }, tickSize: 0, label: null }),
-        Plot.barX(rows.filter((r) => r.value !== null), { x: 'value', y: 'member', fill: 'fill', title: 'title' }),
+        Plot.barX(rows.filter((r) => r.value !== null), { x: 'value', y: 'member', fill: 'fill', title: 'title', href: 'href' }),
         Plot.ruleX([0], { stroke: FG, strokeOpacity: 0.5 }),
         Plot.tickX(
           rows.filter((r) => r.target !== null),
@@ -126,11 +131,11 @@ export function renderBreakdownChart(members: ReportMember[], labels: MemberLabe
         // After the status marker where there is one, right after the bar elsewhere.
         Plot.text(
           rows.filter((r) => r.symbol),
-          { x: 'labelAt', y: 'member', text: 'text', textAnchor: 'start', dx: 20, fill: FG },
+          { x: 'labelAt', y: 'member', text: 'text', textAnchor: 'start', dx: 20, fill: FG, href: 'href' },
         ),
         Plot.text(
           rows.filter((r) => !r.symbol),
-          { x: 'labelAt', y: 'member', text: 'text', textAnchor: 'start', dx: 6, fill: FG },
+          { x: 'labelAt', y: 'member', text: 'text', textAnchor: 'start', dx: 6, fill: FG, href: 'href' },
         ),
         ...(legend.length ? [legendMark(legend, { x: marginLeft, y: FONT * 0.75, fontSize: FONT, r: 4 })] : []),
       ],

@@ -91,4 +91,16 @@ describe('renderBreakdownChart', () => {
     expect(label.textContent!.slice(0, -full.length)).toMatch(/^<img src=x onerror=.*…$/);
     expect(root.getAttribute('aria-label')).toContain(evil);
   });
+
+  it('links each bar and its value to the member’s page when given, and nothing where there is no page', () => {
+    const svg = renderBreakdownChart(REGIONS, REGION_LABELS, 'en', 'currency', 'IDR', { href: (m) => (m === 'jawa-timur' ? null : `/en/regions/${m}/`) });
+    const root = parseSvg(svg);
+    // Bars largest first: Jabodetabek, Jawa Timur (no page), Jawa Barat, Sumatera Utara; Papua has no value, so no bar.
+    const barLinks = markGroups(root, 'bar').flatMap((g) => [...g.children]).map((c) => (c.tagName.toLowerCase() === 'a' ? c.getAttribute('href') : null));
+    expect(barLinks).toEqual(['/en/regions/jabodetabek/', null, '/en/regions/jawa-barat/', '/en/regions/sumatera-utara/']);
+    const textLinks = markGroups(root, 'text').flatMap((g) => [...g.querySelectorAll('a')]).map((a) => `${a.getAttribute('href')} ${a.textContent}`);
+    expect(textLinks).toEqual(['/en/regions/jabodetabek/ Rp 386m · 37.4%', '/en/regions/jawa-barat/ Rp 249m · 24.1%', '/en/regions/sumatera-utara/ Rp 123m · 11.9%', '/en/regions/papua/ – (no data)']);
+    // Without the option, no links at all.
+    expect(parseSvg(renderBreakdownChart(REGIONS, REGION_LABELS, 'en', 'currency')).querySelectorAll('a')).toHaveLength(0);
+  });
 });
