@@ -70,9 +70,12 @@ export function renderSparkline(values: ReportValue[], lang: Lang, unit: Unit, c
       ? [Math.min(0, ...numbers), Math.max(0, ...numbers) || 1]
       : undefined
     : [0, 1];
-  return renderPlot(
+  const viewWidth = width + marginRight - 4;
+  // A natural size (1.25 px per unit, the label's 10 units at 12.5 px) rather than the container's
+  // width, so every sparkline's text is the same size whatever its label's length.
+  const svg = renderPlot(
     {
-      width: width + marginRight - 4,
+      width: viewWidth,
       height,
       margin: 4,
       marginRight,
@@ -82,6 +85,7 @@ export function renderSparkline(values: ReportValue[], lang: Lang, unit: Unit, c
     },
     { kind: 'sparkline', label: describe(shown, lang, unit, currency, opts.title), fontSize: LABEL_FONT },
   );
+  return svg.replace(' width="100%"', ` width="${Math.round(viewWidth * 1.25)}"`);
 }
 
 function describe(values: ReportValue[], lang: Lang, unit: Unit, currency: string, title: string | undefined): string {

@@ -326,13 +326,15 @@ export interface MemberValue extends ReportValue {
 }
 
 /**
- * A member among its peers in one month: `rank` 1 is the best value by the KPI's direction (ties
- * share a rank), `of` the members with a value, `average` their plain mean (each member counts
- * once, whatever its size).
+ * A member among its peers in one month: `rank` 1 is the best (ties share a rank), by attainment
+ * when every member with a value has one (as the leaderboards rank), else by value in the KPI's
+ * direction; `of` the members with a value, `average` their plain mean (each member counts once,
+ * whatever its size).
  */
 export interface Peers {
   rank: number;
   of: number;
+  by: 'attainment' | 'value';
   average: number;
 }
 

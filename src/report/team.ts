@@ -196,7 +196,7 @@ function seriesOf(kpis: ReportKpi[], by: Vocabulary, known: string[]): Record<st
     }
     // Rank and average among the members with a value, month by month.
     months.forEach((v, i) => {
-      const peers = peersOf((v.breakdowns[by] ?? []).flatMap((m) => (m.value === null ? [] : [{ member: m.member, value: m.value }])), kpi.direction);
+      const peers = peersOf((v.breakdowns[by] ?? []).flatMap((m) => (m.value === null ? [] : [{ member: m.member, value: m.value, attainment: m.attainment }])), kpi.direction);
       for (const [member, p] of peers) {
         const x = out[member]?.[kpi.id]?.[i];
         if (x) x.peers = p;
@@ -206,12 +206,17 @@ function seriesOf(kpis: ReportKpi[], by: Vocabulary, known: string[]): Record<st
   return out;
 }
 
-/** Each member's rank (1 = best by `direction`, ties share the better rank) and the plain mean of all members' values. */
-export function peersOf(members: { member: string; value: number }[], direction: ReportKpi['direction']): Map<string, Peers> {
+/**
+ * Each member's rank (1 = best; ties share the better rank) and the plain mean of all members'
+ * values. Ranked by attainment, as the leaderboards are, when every member has one (each judged
+ * against their own target); otherwise by value, the better end set by `direction`.
+ */
+export function peersOf(members: { member: string; value: number; attainment?: number | null }[], direction: ReportKpi['direction']): Map<string, Peers> {
   const out = new Map<string, Peers>();
   if (!members.length) return out;
   const average = members.reduce((a, m) => a + m.value, 0) / members.length;
-  const better = (a: number, b: number) => (direction === 'lower' ? a < b : a > b);
-  for (const m of members) out.set(m.member, { rank: 1 + members.filter((o) => better(o.value, m.value)).length, of: members.length, average });
+  const by = members.every((m) => m.attainment != null) ? 'attainment' : 'value';
+  const key = (m: (typeof members)[number]) => (by === 'attainment' ? m.attainment! : direction === 'lower' ? -m.value : m.value);
+  for (const m of members) out.set(m.member, { rank: 1 + members.filter((o) => key(o) > key(m)).length, of: members.length, by, average });
   return out;
 }

@@ -21,6 +21,8 @@ describe('renderSparkline', () => {
     const root = parseSvg(svg);
     // The line keeps its 120 units; "Rp 1.7bn" at 10 px is 47 units wide by the width estimate, plus 10 of gap, less the 4 of margin.
     expect(root.getAttribute('viewBox')).toBe('0 0 173 32');
+    // Drawn at 1.25 px a unit, whatever the container: every sparkline's text is 12.5 px.
+    expect(root.getAttribute('width')).toBe('216');
     expect([...root.querySelectorAll('text')].map((t) => t.textContent)).toEqual(['Rp 1.7bn']);
     expect(markGroups(root, 'y-axis tick')).toHaveLength(0);
   });

@@ -153,5 +153,9 @@ export function samplePages(pages: string[], lang: string): { name: string; page
   if (report) out.push({ name: 'report', page: report });
   const rep = pick(new RegExp(`^${lang}/team/[^/]+/index\\.html$`), (p) => p.includes('/team/andi/'));
   if (rep) out.push({ name: 'rep', page: rep });
+  const region = pick(new RegExp(`^${lang}/regions/(?!period/)[^/]+/index\\.html$`));
+  if (region) out.push({ name: 'region', page: region });
+  const board = pick(new RegExp(`^${lang}/team/index\\.html$`));
+  if (board) out.push({ name: 'leaderboard', page: board });
   return out;
 }

@@ -43,8 +43,8 @@ export interface TeamWords {
   lastMonthNote: (left: string, month: string) => string;
   joinedAfterNote: string;
   ofTotal: (share: string) => string;
-  /** "3rd of 8 reps": rank among the members with a value that month. */
-  rankAmong: (rank: number, of: number, by: string) => string;
+  /** "Rank 3 of 8 reps by attainment": rank among the members with a value that month. */
+  rankAmong: (rank: number, of: number, by: string, basis: 'attainment' | 'value') => string;
   /** The plain mean of the peers' values. */
   peersAverage: (by: string) => string;
   ownTarget: string;
@@ -158,7 +158,7 @@ const ID: TeamWords = {
   lastMonthNote: (left, m) => `Keluar pada ${left}; angka di bawah untuk ${m}, bulan terakhirnya bekerja.`,
   joinedAfterNote: 'Rep ini bergabung setelah bulan terakhir yang ada datanya.',
   ofTotal: (s) => `${s} dari total`,
-  rankAmong: (rank, of, by) => `Peringkat ${rank} dari ${of} ${by === 'region' ? 'region' : 'rep'}`,
+  rankAmong: (rank, of, by, basis) => `Peringkat ${rank} dari ${of} ${by === 'region' ? 'region' : 'rep'}, menurut ${basis === 'attainment' ? 'capaian' : 'nilai'}`,
   peersAverage: (by) => (by === 'region' ? 'Rata-rata region' : 'Rata-rata tim'),
   ownTarget: 'Target sendiri',
   monthByMonth: '12 bulan terakhir',
@@ -270,7 +270,7 @@ const EN: TeamWords = {
   lastMonthNote: (left, m) => `Left on ${left}; the figures below are for ${m}, their last month.`,
   joinedAfterNote: 'This rep joined after the latest month with data.',
   ofTotal: (s) => `${s} of the total`,
-  rankAmong: (rank, of, by) => `Rank ${rank} of ${of} ${by === 'region' ? (of === 1 ? 'region' : 'regions') : of === 1 ? 'rep' : 'reps'}`,
+  rankAmong: (rank, of, by, basis) => `Rank ${rank} of ${of} ${by === 'region' ? (of === 1 ? 'region' : 'regions') : of === 1 ? 'rep' : 'reps'} by ${basis}`,
   peersAverage: (by) => (by === 'region' ? 'Regions’ average' : 'Team average'),
   ownTarget: 'Own target',
   monthByMonth: 'Last 12 months',
