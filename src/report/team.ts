@@ -180,6 +180,8 @@ function seriesOf(kpis: ReportKpi[], by: Vocabulary, known: string[]): Record<st
           notFinal: m?.notFinal ?? null,
           breakdowns: {},
           share: m?.share ?? null,
+          ...(m?.count !== undefined ? { count: m.count } : {}),
+          ...(m?.fewRecords ? { fewRecords: true as const } : {}),
         };
         previous = value;
         return point;
