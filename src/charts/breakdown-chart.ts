@@ -3,7 +3,8 @@
  * largest first, named with the member's display name and labelled with its value and share.
  * A member with a target gets a target tick across its bar and a bar coloured by status, with the
  * status marker before its label; members without a target are neutral. With `href`, each bar
- * and its value link to the member's own page.
+ * and its value link to the member's own page; with `records`, each label also gives the records
+ * behind the value ("42 leads") and says when they are too few to judge by.
  */
 import * as Plot from '@observablehq/plot';
 import { formatValue, type Lang, type Unit } from '../i18n/format-value.ts';
@@ -25,6 +26,10 @@ export interface BreakdownChartOptions {
   width?: number;
   /** The page of a member (a rep's or region's page), linked from its bar and label; null for none. */
   href?: (member: string) => string | null;
+  /** The records behind a value in words ("42 leads"), added to its label where the member has a count. */
+  records?: (count: number) => string;
+  /** Added after the records of a member with too few to judge by ("too few to judge"). */
+  fewRecords?: string;
 }
 
 const FONT = 12;
@@ -72,13 +77,13 @@ export function renderBreakdownChart(members: ReportMember[], labels: MemberLabe
     const text =
       x.value === null
         ? `– (${m.reasons[x.reason ?? 'no-data']})`
-        : x.share === null
-          ? fmt(x.value)
-          : `${fmt(x.value)} · ${formatValue(x.share, 'percent', lang)}`;
+        : [fmt(x.value), x.share === null ? null : formatValue(x.share, 'percent', lang), recordsText(x, opts)].filter(Boolean).join(' · ');
     const lines = [name, `${m.value}: ${fmt(x.value)}`];
     if (x.share !== null) lines.push(`${m.share}: ${formatValue(x.share, 'percent', lang)}`);
     if (anyTarget) lines.push(`${m.target}: ${x.target === null ? m.noTarget : fmt(x.target)}`);
     if (x.status) lines.push(`${m.status}: ${m[x.status]}`);
+    const records = recordsText(x, opts);
+    if (records) lines.push(records);
     return {
       member: x.member,
       name,
@@ -142,6 +147,12 @@ export function renderBreakdownChart(members: ReportMember[], labels: MemberLabe
     },
     { kind: 'breakdown', label: describe(rows, sorted, opts.title, lang, fmt), fontSize: FONT },
   );
+}
+
+/** "42 leads", and "4 leads, too few to judge" under the threshold; null without a count or the words. */
+function recordsText(x: ReportMember, opts: BreakdownChartOptions): string | null {
+  if (x.count === undefined || !opts.records) return null;
+  return x.fewRecords && opts.fewRecords ? `${opts.records(x.count)}, ${opts.fewRecords}` : opts.records(x.count);
 }
 
 function legendItems(members: ReportMember[], lang: Lang): LegendItem[] {

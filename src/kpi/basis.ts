@@ -48,9 +48,11 @@ export function basisOf(formula: Formula, kpis: Map<string, { formula: Formula }
       return rows({ of: of as DatasetName, ...(within ? { where: within } : {}), ...(at ? { at } : {}) });
     }
     case 'count_distinct':
+      if (!formula.spec?.of) return null;
       return formula.spec.field ? { formula: { op: 'count_distinct', spec: strip(formula.spec) }, counts: formula.spec.field } : rows(formula.spec);
     default:
-      return rows(formula.spec);
+      // (A definition the schema refused has no spec: no basis.)
+      return formula.spec?.of ? rows(formula.spec) : null;
   }
 }
 

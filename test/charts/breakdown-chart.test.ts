@@ -103,4 +103,16 @@ describe('renderBreakdownChart', () => {
     // Without the option, no links at all.
     expect(parseSvg(renderBreakdownChart(REGIONS, REGION_LABELS, 'en', 'currency')).querySelectorAll('a')).toHaveLength(0);
   });
+
+  it('gives the records behind each value when asked, and says when they are too few to judge by', () => {
+    const withCounts = [{ ...REGIONS[1]!, count: 120 }, { ...REGIONS[2]!, count: 4, fewRecords: true as const }, REGIONS[3]!];
+    const svg = renderBreakdownChart(withCounts, REGION_LABELS, 'en', 'currency', 'IDR', { records: (n) => `${n} orders`, fewRecords: 'too few to judge' });
+    const labels = markGroups(parseSvg(svg), 'text').flatMap((g) => [...g.querySelectorAll('text')].map((t) => t.textContent));
+    // Jabodetabek 120 orders; Sumatera Utara 4, under the threshold; Jawa Timur has no count, so nothing is added.
+    expect(labels).toContain('Rp 386m · 37.4% · 120 orders');
+    expect(labels).toContain('Rp 123m · 11.9% · 4 orders, too few to judge');
+    expect(labels).toContain('Rp 275m · 26.6%');
+    // Without the words, a count alone adds nothing.
+    expect(markGroups(parseSvg(renderBreakdownChart(withCounts, REGION_LABELS, 'en', 'currency')), 'text').flatMap((g) => [...g.querySelectorAll('text')].map((t) => t.textContent))).toContain('Rp 386m · 37.4%');
+  });
 });
