@@ -43,6 +43,8 @@ interface Row {
   target: number | null;
   labelAt: number;
   text: string;
+  /** The label without the records, for when the full one leaves the bars too little room. */
+  short: string;
   fill: string;
   symbol: string | null;
   title: string;
@@ -78,6 +80,7 @@ export function renderBreakdownChart(members: ReportMember[], labels: MemberLabe
       x.value === null
         ? `– (${m.reasons[x.reason ?? 'no-data']})`
         : [fmt(x.value), x.share === null ? null : formatValue(x.share, 'percent', lang), recordsText(x, opts)].filter(Boolean).join(' · ');
+    const short = x.value === null ? text : [fmt(x.value), x.share === null ? null : formatValue(x.share, 'percent', lang)].filter(Boolean).join(' · ');
     const lines = [name, `${m.value}: ${fmt(x.value)}`];
     if (x.share !== null) lines.push(`${m.share}: ${formatValue(x.share, 'percent', lang)}`);
     if (anyTarget) lines.push(`${m.target}: ${x.target === null ? m.noTarget : fmt(x.target)}`);
@@ -91,6 +94,7 @@ export function renderBreakdownChart(members: ReportMember[], labels: MemberLabe
       target: x.target,
       labelAt: Math.max(x.value ?? 0, x.target ?? 0, 0),
       text,
+      short,
       fill: statusColor(x.status),
       symbol: x.status ? statusSymbol(x.status) : null,
       title: lines.join('\n'),
@@ -99,7 +103,10 @@ export function renderBreakdownChart(members: ReportMember[], labels: MemberLabe
   });
 
   const marginLeft = Math.min(NAME_WIDTH, Math.max(40, ...rows.map((r) => textWidth(r.name, FONT)))) + 10;
-  const marginRight = Math.max(...rows.map((r) => textWidth(r.text, FONT)), 0) + (anyTarget ? 30 : 12);
+  const labelRoom = (key: 'text' | 'short') => Math.max(...rows.map((r) => textWidth(r[key], FONT)), 0) + (anyTarget ? 30 : 12);
+  // The records stay in the label while the bars keep at least a third of the width (else in the hover text and the name only).
+  if (width - marginLeft - labelRoom('text') < width / 3) for (const r of rows) r.text = r.short;
+  const marginRight = labelRoom('text');
   const legend = legendItems(sorted, lang);
   const marginTop = legend.length ? legendRows(legend, width - marginLeft, FONT) * FONT * 1.5 + 6 : 4;
   const height = marginTop + Math.max(1, rows.length) * ROW + 4;
@@ -145,7 +152,7 @@ export function renderBreakdownChart(members: ReportMember[], labels: MemberLabe
         ...(legend.length ? [legendMark(legend, { x: marginLeft, y: FONT * 0.75, fontSize: FONT, r: 4 })] : []),
       ],
     },
-    { kind: 'breakdown', label: describe(rows, sorted, opts.title, lang, fmt), fontSize: FONT },
+    { kind: 'breakdown', label: describe(rows, sorted, opts, lang, fmt), fontSize: FONT },
   );
 }
 
@@ -165,12 +172,13 @@ function legendItems(members: ReportMember[], lang: Lang): LegendItem[] {
 }
 
 /** The accessible name: what is broken down, then every member with its value (a short list, so all of it). */
-function describe(rows: Row[], members: ReportMember[], title: string | undefined, lang: Lang, fmt: (x: number | null) => string): string {
+function describe(rows: Row[], members: ReportMember[], opts: BreakdownChartOptions, lang: Lang, fmt: (x: number | null) => string): string {
+  const title = opts.title;
   const m = t(lang);
   const words = chartWords(lang);
   const head = words.breakdown(title ?? words.breakdownTitle, rows.length);
   const list = members.map((x, i) => {
-    const extra = [x.share === null ? null : formatValue(x.share, 'percent', lang), x.status ? m[x.status] : null].filter(Boolean).join(', ');
+    const extra = [x.share === null ? null : formatValue(x.share, 'percent', lang), recordsText(x, opts), x.status ? m[x.status] : null].filter(Boolean).join(', ');
     return `${rows[i]!.name}: ${x.value === null ? rows[i]!.text : fmt(x.value)}${extra ? ` (${extra})` : ''}`;
   });
   return `${head} ${list.join('; ')}.`;

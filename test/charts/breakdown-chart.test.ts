@@ -106,7 +106,7 @@ describe('renderBreakdownChart', () => {
 
   it('gives the records behind each value when asked, and says when they are too few to judge by', () => {
     const withCounts = [{ ...REGIONS[1]!, count: 120 }, { ...REGIONS[2]!, count: 4, fewRecords: true as const }, REGIONS[3]!];
-    const svg = renderBreakdownChart(withCounts, REGION_LABELS, 'en', 'currency', 'IDR', { records: (n) => `${n} orders`, fewRecords: 'too few to judge' });
+    const svg = renderBreakdownChart(withCounts, REGION_LABELS, 'en', 'currency', 'IDR', { width: 800, records: (n) => `${n} orders`, fewRecords: 'too few to judge' });
     const labels = markGroups(parseSvg(svg), 'text').flatMap((g) => [...g.querySelectorAll('text')].map((t) => t.textContent));
     // Jabodetabek 120 orders; Sumatera Utara 4, under the threshold; Jawa Timur has no count, so nothing is added.
     expect(labels).toContain('Rp 386m · 37.4% · 120 orders');
@@ -114,5 +114,14 @@ describe('renderBreakdownChart', () => {
     expect(labels).toContain('Rp 275m · 26.6%');
     // Without the words, a count alone adds nothing.
     expect(markGroups(parseSvg(renderBreakdownChart(withCounts, REGION_LABELS, 'en', 'currency')), 'text').flatMap((g) => [...g.querySelectorAll('text')].map((t) => t.textContent))).toContain('Rp 386m · 37.4%');
+  });
+
+  it('keeps the records in the hover text and the name, out of the label, when the label would leave the bars under a third of the width', () => {
+    const withCounts = [{ ...REGIONS[1]!, count: 120 }, { ...REGIONS[2]!, count: 4, fewRecords: true as const }];
+    const narrow = parseSvg(renderBreakdownChart(withCounts, REGION_LABELS, 'id', 'currency', 'IDR', { width: 380, records: (n) => `${n} pesanan`, fewRecords: 'terlalu sedikit untuk dinilai' }));
+    const labels = markGroups(narrow, 'text').flatMap((g) => [...g.querySelectorAll('text')].map((t) => t.textContent));
+    expect(labels).toEqual(expect.arrayContaining(['Rp 386 jt · 37,4 %', 'Rp 123 jt · 11,9 %']));
+    expect(narrow.getAttribute('aria-label')).toContain('Sumatera Utara: Rp 123 jt (11,9 %, 4 pesanan, terlalu sedikit untuk dinilai, meleset)');
+    expect([...narrow.querySelectorAll('title')].map((t) => t.textContent).join('\n')).toContain('120 pesanan');
   });
 });
