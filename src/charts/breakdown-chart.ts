@@ -102,11 +102,13 @@ export function renderBreakdownChart(members: ReportMember[], labels: MemberLabe
     };
   });
 
-  const marginLeft = Math.min(NAME_WIDTH, Math.max(40, ...rows.map((r) => textWidth(r.name, FONT)))) + 10;
+  let marginLeft = Math.min(NAME_WIDTH, Math.max(40, ...rows.map((r) => textWidth(r.name, FONT)))) + 10;
   const labelRoom = (key: 'text' | 'short') => Math.max(...rows.map((r) => textWidth(r[key], FONT)), 0) + (anyTarget ? 30 : 12);
   // The records stay in the label while the bars keep at least a third of the width (else in the hover text and the name only).
   if (width - marginLeft - labelRoom('text') < width / 3) for (const r of rows) r.text = r.short;
   const marginRight = labelRoom('text');
+  // Still too wide: the names give way (cut with an ellipsis, whole on hover), down to 60 units.
+  marginLeft = Math.max(60, Math.min(marginLeft, width - marginRight - width / 3));
   const legend = legendItems(sorted, lang);
   const marginTop = legend.length ? legendRows(legend, width - marginLeft, FONT) * FONT * 1.5 + 6 : 4;
   const height = marginTop + Math.max(1, rows.length) * ROW + 4;

@@ -124,4 +124,14 @@ describe('renderBreakdownChart', () => {
     expect(narrow.getAttribute('aria-label')).toContain('Sumatera Utara: Rp 123 jt (11,9 %, 4 pesanan, terlalu sedikit untuk dinilai, meleset)');
     expect([...narrow.querySelectorAll('title')].map((t) => t.textContent).join('\n')).toContain('120 pesanan');
   });
+
+  it('never draws a bar of negative width: long names and labels give way so the bars keep a third of a narrow chart', () => {
+    const long = REGIONS.slice(0, 4).map((x) => ({ ...x, member: `${x.member}-with-a-very-long-name-indeed`, count: 12345 }));
+    const svg = renderBreakdownChart(long, undefined, 'id', 'currency', 'IDR', { width: 380, records: (n) => `${n} pesanan dari pelanggan lama`, fewRecords: 'x' });
+    const widths = bars(svg).map((b) => Number((b.tagName.toLowerCase() === 'a' ? b.firstElementChild! : b).getAttribute('width')));
+    expect(widths.length).toBe(4);
+    expect(Math.min(...widths)).toBeGreaterThan(0);
+    // The largest bar spans at least a third of the 380 units, less the room of its target tick.
+    expect(Math.max(...widths)).toBeGreaterThan(380 / 3 - 20);
+  });
 });
