@@ -2,7 +2,9 @@
  * A KPI's breakdown for one period (by region, category, rep, …): one horizontal bar per member,
  * largest first, named with the member's display name and labelled with its value and share.
  * A member with a target gets a target tick across its bar and a bar coloured by status, with the
- * status marker before its label; members without a target are neutral.
+ * status marker before its label; members without a target are neutral. With `href`, each bar
+ * and its value link to the member's own page; with `records`, each label also gives the records
+ * behind the value ("42 leads") and says when they are too few to judge by.
  */
 import * as Plot from '@observablehq/plot';
 import { formatValue, type Lang, type Unit } from '../i18n/format-value.ts';
@@ -22,6 +24,12 @@ export interface BreakdownChartOptions {
   title?: string;
   /** viewBox width (default 560); the height follows the number of members. */
   width?: number;
+  /** The page of a member (a rep's or region's page), linked from its bar and label; null for none. */
+  href?: (member: string) => string | null;
+  /** The records behind a value in words ("42 leads"), added to its label where the member has a count. */
+  records?: (count: number) => string;
+  /** Added after the records of a member with too few to judge by ("too few to judge"). */
+  fewRecords?: string;
 }
 
 const FONT = 12;
@@ -35,9 +43,12 @@ interface Row {
   target: number | null;
   labelAt: number;
   text: string;
+  /** The label without the records, for when the full one leaves the bars too little room. */
+  short: string;
   fill: string;
   symbol: string | null;
   title: string;
+  href: string | null;
 }
 
 /**
@@ -68,13 +79,14 @@ export function renderBreakdownChart(members: ReportMember[], labels: MemberLabe
     const text =
       x.value === null
         ? `– (${m.reasons[x.reason ?? 'no-data']})`
-        : x.share === null
-          ? fmt(x.value)
-          : `${fmt(x.value)} · ${formatValue(x.share, 'percent', lang)}`;
+        : [fmt(x.value), x.share === null ? null : formatValue(x.share, 'percent', lang), recordsText(x, opts)].filter(Boolean).join(' · ');
+    const short = x.value === null ? text : [fmt(x.value), x.share === null ? null : formatValue(x.share, 'percent', lang)].filter(Boolean).join(' · ');
     const lines = [name, `${m.value}: ${fmt(x.value)}`];
     if (x.share !== null) lines.push(`${m.share}: ${formatValue(x.share, 'percent', lang)}`);
     if (anyTarget) lines.push(`${m.target}: ${x.target === null ? m.noTarget : fmt(x.target)}`);
     if (x.status) lines.push(`${m.status}: ${m[x.status]}`);
+    const records = recordsText(x, opts);
+    if (records) lines.push(records);
     return {
       member: x.member,
       name,
@@ -82,14 +94,21 @@ export function renderBreakdownChart(members: ReportMember[], labels: MemberLabe
       target: x.target,
       labelAt: Math.max(x.value ?? 0, x.target ?? 0, 0),
       text,
+      short,
       fill: statusColor(x.status),
       symbol: x.status ? statusSymbol(x.status) : null,
       title: lines.join('\n'),
+      href: opts.href?.(x.member) ?? null,
     };
   });
 
-  const marginLeft = Math.min(NAME_WIDTH, Math.max(40, ...rows.map((r) => textWidth(r.name, FONT)))) + 10;
-  const marginRight = Math.max(...rows.map((r) => textWidth(r.text, FONT)), 0) + (anyTarget ? 30 : 12);
+  let marginLeft = Math.min(NAME_WIDTH, Math.max(40, ...rows.map((r) => textWidth(r.name, FONT)))) + 10;
+  const labelRoom = (key: 'text' | 'short') => Math.max(...rows.map((r) => textWidth(r[key], FONT)), 0) + (anyTarget ? 30 : 12);
+  // The records stay in the label while the bars keep at least a third of the width (else in the hover text and the name only).
+  if (width - marginLeft - labelRoom('text') < width / 3) for (const r of rows) r.text = r.short;
+  const marginRight = labelRoom('text');
+  // Still too wide: the names give way (cut with an ellipsis, whole on hover), down to 60 units.
+  marginLeft = Math.max(60, Math.min(marginLeft, width - marginRight - width / 3));
   const legend = legendItems(sorted, lang);
   const marginTop = legend.length ? legendRows(legend, width - marginLeft, FONT) * FONT * 1.5 + 6 : 4;
   const height = marginTop + Math.max(1, rows.length) * ROW + 4;
@@ -113,7 +132,7 @@ export function renderBreakdownChart(members: ReportMember[], labels: MemberLabe
           const name = rows.find((r) => r.member === member)?.name ?? member;
           return fitText(name, marginLeft - 10) === name ? null : name;
         }, tickSize: 0, label: null }),
-        Plot.barX(rows.filter((r) => r.value !== null), { x: 'value', y: 'member', fill: 'fill', title: 'title' }),
+        Plot.barX(rows.filter((r) => r.value !== null), { x: 'value', y: 'member', fill: 'fill', title: 'title', href: 'href' }),
         Plot.ruleX([0], { stroke: FG, strokeOpacity: 0.5 }),
         Plot.tickX(
           rows.filter((r) => r.target !== null),
@@ -126,17 +145,23 @@ export function renderBreakdownChart(members: ReportMember[], labels: MemberLabe
         // After the status marker where there is one, right after the bar elsewhere.
         Plot.text(
           rows.filter((r) => r.symbol),
-          { x: 'labelAt', y: 'member', text: 'text', textAnchor: 'start', dx: 20, fill: FG },
+          { x: 'labelAt', y: 'member', text: 'text', textAnchor: 'start', dx: 20, fill: FG, href: 'href' },
         ),
         Plot.text(
           rows.filter((r) => !r.symbol),
-          { x: 'labelAt', y: 'member', text: 'text', textAnchor: 'start', dx: 6, fill: FG },
+          { x: 'labelAt', y: 'member', text: 'text', textAnchor: 'start', dx: 6, fill: FG, href: 'href' },
         ),
         ...(legend.length ? [legendMark(legend, { x: marginLeft, y: FONT * 0.75, fontSize: FONT, r: 4 })] : []),
       ],
     },
-    { kind: 'breakdown', label: describe(rows, sorted, opts.title, lang, fmt), fontSize: FONT },
+    { kind: 'breakdown', label: describe(rows, sorted, opts, lang, fmt), fontSize: FONT },
   );
+}
+
+/** "42 leads", and "4 leads, too few to judge" under the threshold; null without a count or the words. */
+function recordsText(x: ReportMember, opts: BreakdownChartOptions): string | null {
+  if (x.count === undefined || !opts.records) return null;
+  return x.fewRecords && opts.fewRecords ? `${opts.records(x.count)}, ${opts.fewRecords}` : opts.records(x.count);
 }
 
 function legendItems(members: ReportMember[], lang: Lang): LegendItem[] {
@@ -149,12 +174,13 @@ function legendItems(members: ReportMember[], lang: Lang): LegendItem[] {
 }
 
 /** The accessible name: what is broken down, then every member with its value (a short list, so all of it). */
-function describe(rows: Row[], members: ReportMember[], title: string | undefined, lang: Lang, fmt: (x: number | null) => string): string {
+function describe(rows: Row[], members: ReportMember[], opts: BreakdownChartOptions, lang: Lang, fmt: (x: number | null) => string): string {
+  const title = opts.title;
   const m = t(lang);
   const words = chartWords(lang);
   const head = words.breakdown(title ?? words.breakdownTitle, rows.length);
   const list = members.map((x, i) => {
-    const extra = [x.share === null ? null : formatValue(x.share, 'percent', lang), x.status ? m[x.status] : null].filter(Boolean).join(', ');
+    const extra = [x.share === null ? null : formatValue(x.share, 'percent', lang), recordsText(x, opts), x.status ? m[x.status] : null].filter(Boolean).join(', ');
     return `${rows[i]!.name}: ${x.value === null ? rows[i]!.text : fmt(x.value)}${extra ? ` (${extra})` : ''}`;
   });
   return `${head} ${list.join('; ')}.`;

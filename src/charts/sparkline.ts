@@ -1,15 +1,17 @@
 /**
  * A word-sized trend for tables and dashboard cards: the last 12 periods as a line, no axes, the
- * latest value marked (coloured and shaped by its status, hollow when not final). Its accessible
- * name says the direction and the first and last values in words.
+ * target as a dashed line, the latest value marked (coloured and shaped by its status, hollow
+ * and reached by a dotted line when not final) and written beside its marker. Amounts and counts
+ * are drawn from zero, so a small dip does not look like a fall. Its accessible name says the
+ * direction, the first and last values and the latest target in words.
  */
 import * as Plot from '@observablehq/plot';
 import { parsePeriod } from '../calendar/periods.ts';
 import { formatValue, type Lang, type Unit } from '../i18n/format-value.ts';
 import { t } from '../i18n/messages.ts';
-import { periodShort } from './chart-format.ts';
+import { periodShort, textWidth } from './chart-format.ts';
 import { chartWords } from './chart-words.ts';
-import { BG, FG, statusColor, statusSymbol } from './palette.ts';
+import { BG, FG, TARGET, statusColor, statusSymbol } from './palette.ts';
 import { renderPlot } from './render-plot.ts';
 import type { ReportValue } from '../report/model.ts';
 
@@ -18,7 +20,7 @@ export interface SparklineOptions {
   title?: string;
   /** How many of the latest periods (default 12). */
   periods?: number;
-  /** viewBox size (default 120 × 32). */
+  /** viewBox size of the line itself (default 120 × 32); the end value's label widens the viewBox to its right. */
   width?: number;
   height?: number;
 }
@@ -26,14 +28,27 @@ export interface SparklineOptions {
 /** A change within this share of the larger end reads as flat. */
 const FLAT = 0.02;
 
+const LABEL_FONT = 10;
+
 export function renderSparkline(values: ReportValue[], lang: Lang, unit: Unit, currency = 'IDR', opts: SparklineOptions = {}): string {
   const { periods = 12, width = 120, height = 32 } = opts;
   const shown = values.slice(-periods);
-  const line = shown.map((v, i) => ({ i, value: v.value ?? NaN }));
   const lastIndex = shown.findLastIndex((v) => v.value !== null);
   const last = shown[lastIndex];
+  const lastNotFinal = !!last && (last.notes.length > 0 || last.notFinal !== null);
+  // The last value, when not final, hangs off a dotted segment rather than continuing the line.
+  const line = shown.map((v, i) => ({ i, value: v.value === null || (lastNotFinal && i === lastIndex) ? NaN : v.value }));
+  const prev = shown[lastIndex - 1];
+  const dotted = lastNotFinal && prev && prev.value !== null ? [{ i: lastIndex - 1, value: prev.value }, { i: lastIndex, value: last!.value }] : [];
+  const targets = shown.map((v, i) => ({ i, value: v.target ?? NaN }));
   const color = statusColor(last?.status ?? null);
-  const marks: Plot.Markish[] = [Plot.lineY(line, { x: 'i', y: 'value', stroke: FG, strokeWidth: 1.25, strokeOpacity: 0.7 })];
+  const endLabel = last ? formatValue(last.value, unit, lang, currency) : '';
+  const marginRight = last ? textWidth(endLabel, LABEL_FONT) + 10 : 4;
+  const marks: Plot.Markish[] = [
+    Plot.lineY(targets, { x: 'i', y: 'value', stroke: TARGET, strokeWidth: 1, strokeDasharray: '3,2', strokeOpacity: 0.6 }),
+    Plot.lineY(line, { x: 'i', y: 'value', stroke: FG, strokeWidth: 1.25, strokeOpacity: 0.7 }),
+  ];
+  if (dotted.length) marks.push(Plot.lineY(dotted, { x: 'i', y: 'value', stroke: FG, strokeWidth: 1.25, strokeOpacity: 0.7, strokeDasharray: '1.5,2' }));
   if (last) {
     marks.push(
       Plot.dot([{ i: lastIndex, value: last.value }], {
@@ -41,23 +56,36 @@ export function renderSparkline(values: ReportValue[], lang: Lang, unit: Unit, c
         y: 'value',
         symbol: statusSymbol(last.status),
         r: 2.75,
-        fill: last.notes.length ? BG : color,
+        fill: lastNotFinal ? BG : color,
         stroke: color,
         strokeWidth: 1.25,
       }),
+      Plot.text([endLabel], { text: (d: string) => d, frameAnchor: 'right', textAnchor: 'start', dx: 6, fill: FG, fontSize: LABEL_FONT }),
     );
   }
-  return renderPlot(
+  const numbers = shown.flatMap((v) => [v.value, v.target]).filter((x): x is number => x !== null);
+  const zero = unit === 'currency' || unit === 'count';
+  const domain: [number, number] | undefined = numbers.length
+    ? zero
+      ? [Math.min(0, ...numbers), Math.max(0, ...numbers) || 1]
+      : undefined
+    : [0, 1];
+  const viewWidth = width + marginRight - 4;
+  // A natural size (1.25 px per unit, the label's 10 units at 12.5 px) rather than the container's
+  // width, so every sparkline's text is the same size whatever its label's length.
+  const svg = renderPlot(
     {
-      width,
+      width: viewWidth,
       height,
       margin: 4,
+      marginRight,
       x: { domain: [0, Math.max(1, shown.length - 1)], axis: null },
-      y: { axis: null, ...(shown.some((v) => v.value !== null) ? {} : { domain: [0, 1] }) },
+      y: { axis: null, ...(domain ? { domain } : {}) },
       marks,
     },
-    { kind: 'sparkline', label: describe(shown, lang, unit, currency, opts.title), fontSize: 10 },
+    { kind: 'sparkline', label: describe(shown, lang, unit, currency, opts.title), fontSize: LABEL_FONT },
   );
+  return svg.replace(' width="100%"', ` width="${Math.round(viewWidth * 1.25)}"`);
 }
 
 function describe(values: ReportValue[], lang: Lang, unit: Unit, currency: string, title: string | undefined): string {
@@ -73,7 +101,8 @@ function describe(values: ReportValue[], lang: Lang, unit: Unit, currency: strin
   const a = first.value!;
   const b = last.value!;
   const direction = Math.abs(b - a) <= FLAT * Math.max(Math.abs(a), Math.abs(b)) ? words.direction.flat : b > a ? words.direction.up : words.direction.down;
-  const status = last.status ? `, ${m[last.status]}` : '';
+  const status = last.status ? `, ${m[last.status]}` : last.notFinal ? `, ${m.notFinal}` : '';
+  const target = last.target === null ? '' : `, ${m.target.toLowerCase()} ${formatValue(last.target, unit, lang, currency)}`;
   const notes = last.notes.map((n) => `, ${m.notes[n]}`).join('');
-  return `${head}: ${first === last ? fmt(last) : words.fromTo(direction, fmt(first), fmt(last))}${status}${notes}.`;
+  return `${head}: ${first === last ? fmt(last) : words.fromTo(direction, fmt(first), fmt(last))}${target}${status}${notes}.`;
 }

@@ -30,6 +30,8 @@ export interface TrendChartOptions {
 const FONT = 12;
 const R = 4.5;
 const TARGET_DASH = '5,3';
+/** The line into a value that is not final yet: dotted, lighter than the target's dashes. */
+const NOT_FINAL_DASH = '2,3';
 
 interface Point {
   i: number;
@@ -54,10 +56,18 @@ export function renderTrendChart(kpi: ReportKpi, grain: Grain, lang: Lang, opts:
   values.forEach((v, i) => {
     if (v.value === null) return;
     const color = statusColor(v.status);
-    const hollow = v.notes.length > 0;
+    const hollow = v.notes.length > 0 || v.notFinal !== null;
     points.push({ i, value: v.value, symbol: statusSymbol(v.status), fill: hollow ? BG : color, stroke: color, title: hoverText(v, lang, fmt) });
   });
-  const line = values.map((v, i) => ({ i, value: v.value ?? NaN }));
+  // Solid between final values; a not-final value gets its own dotted segment from its neighbour.
+  const notFinal = (v: ReportValue | undefined) => !!v && v.value !== null && (v.notes.length > 0 || v.notFinal !== null);
+  const line = values.map((v, i) => ({ i, value: v.value === null || notFinal(v) ? NaN : v.value }));
+  const dotted = values.flatMap((v, i) => {
+    if (!notFinal(v)) return [];
+    const prev = values[i - 1];
+    return prev && prev.value !== null ? [{ i: i - 1, value: prev.value, seg: i }, { i, value: v.value!, seg: i }] : [];
+  });
+  const lastNotFinal = values.findLastIndex((v) => notFinal(v));
   const steps = targetSteps(values);
 
   // The value axis: zero-based for amounts (currency, counts), fitted to the data otherwise.
@@ -103,7 +113,11 @@ export function renderTrendChart(kpi: ReportKpi, grain: Grain, lang: Lang, opts:
       marks: [
         Plot.lineY(steps, { x: 'x', y: 'y', stroke: TARGET, strokeWidth: 1.5, strokeDasharray: TARGET_DASH, strokeOpacity: 0.7 }),
         Plot.lineY(line, { x: 'i', y: 'value', stroke: FG, strokeWidth: 1.5, strokeOpacity: 0.55 }),
+        Plot.lineY(dotted, { x: 'i', y: 'value', z: 'seg', stroke: FG, strokeWidth: 1.5, strokeOpacity: 0.55, strokeDasharray: NOT_FINAL_DASH }),
         Plot.dot(points, { x: 'i', y: 'value', symbol: 'symbol', fill: 'fill', stroke: 'stroke', r: R, strokeWidth: 1.5, title: 'title' }),
+        ...(lastNotFinal >= 0
+          ? [Plot.text([{ i: lastNotFinal, value: values[lastNotFinal]!.value! }], { x: 'i', y: 'value', text: () => words.notFinal, dy: -R - 8, textAnchor: lastNotFinal === values.length - 1 ? 'end' : 'middle', fill: FG, fontStyle: 'italic' })]
+          : []),
         unitLabel(`↑ ${words.unit(kpi.unit, currency)}`, marginLeft),
         legendMark(legend, { x: marginLeft, y: FONT * 0.75, fontSize: FONT, r: R }),
         ...(notes.placed.length ? [annotationMark(notes.placed, { top: legendHeight + 22, fontSize: FONT })] : []),
@@ -148,7 +162,7 @@ function legendItems(values: ReportValue[], lang: Lang): LegendItem[] {
     for (const s of STATUSES) items.push({ label: m[s], symbol: STATUS_SYMBOL[s], fill: STATUS_COLOR[s], stroke: STATUS_COLOR[s] });
   }
   if (statuses.has(null)) items.push({ label: m.noTarget, symbol: 'circle', fill: NEUTRAL, stroke: NEUTRAL });
-  if (values.some((v) => v.value !== null && v.notes.length)) items.push({ label: chartWords(lang).notFinal, symbol: 'circle', fill: BG, stroke: FG });
+  if (values.some((v) => v.value !== null && (v.notes.length || v.notFinal !== null))) items.push({ label: chartWords(lang).notFinal, symbol: 'circle', fill: BG, stroke: FG });
   if (values.some((v) => v.target !== null)) items.push({ label: m.target, line: { stroke: TARGET, dasharray: TARGET_DASH } });
   return items;
 }

@@ -5,6 +5,7 @@
 import { dayNumber, monthsOf, periodLabel, periodOf, GRAINS, type Grain, monthLabel, daysInMonth } from '../calendar/periods.ts';
 import { workCalendar } from '../calendar/working-days.ts';
 import type { Dataset } from '../dataset/build-dataset.ts';
+import { basisOf } from '../kpi/basis.ts';
 import type { Kpi } from '../kpi/schema.ts';
 import type { ValidData as RepoData } from '../validate/repo-data.ts';
 import type { EvalContext, RepSpan } from './eval-context.ts';
@@ -30,6 +31,8 @@ export interface MemberValue {
   member: string;
   value: number | null;
   reason?: Reason;
+  /** The records behind the value (kpi/basis.ts: orders, leads, surveys…), when the KPI has a basis. */
+  count?: number;
 }
 
 export interface KpiPeriodValue {
@@ -95,8 +98,13 @@ export function computeKpis({ data, dataset, kpis }: ComputeInput): ComputeResul
     periods[grain] = list;
   }
 
+  // The records behind each breakdown member's value (kpi/basis.ts), planned with the KPIs' own scans.
+  const bases = new Map(kpis.flatMap((k) => {
+    const b = k.breakdowns.length ? basisOf(k.formula, byId) : null;
+    return b ? [[k.id, b] as const] : [];
+  }));
   // Each scan of the rows then serves every KPI that needs it.
-  planScans(kpis, { ds: dataset, fyStart, grain: 'month', periods: periods.month.map((p) => p.index), firstMonth: first, lastMonth: last, breakdowns: [], kpis: byId, calendar, reps, memo });
+  planScans([...kpis, ...kpis.flatMap((k) => (bases.has(k.id) ? [{ ...k, id: `${k.id}#basis`, formula: bases.get(k.id)!.formula, secondary: undefined }] : []))], { ds: dataset, fyStart, grain: 'month', periods: periods.month.map((p) => p.index), firstMonth: first, lastMonth: last, breakdowns: [], kpis: byId, calendar, reps, memo });
 
   const values: ComputeResult['values'] = {};
   const nonFinite: NonFinite[] = [];
@@ -106,6 +114,8 @@ export function computeKpis({ data, dataset, kpis }: ComputeInput): ComputeResul
       const cx: EvalContext = { ds: dataset, fyStart, grain, periods: periods[grain].map((p) => p.index), firstMonth: first, lastMonth: last, breakdowns: kpi.breakdowns, kpis: byId, calendar, reps, memo };
       const main = evaluate(kpi.formula, cx);
       const secondary = kpi.secondary ? evaluate(kpi.secondary.formula, { ...cx, breakdowns: [] }) : null;
+      const basis = bases.get(kpi.id);
+      const counts = basis ? evaluate(basis.formula, cx) : null;
       values[kpi.id]![grain] = periods[grain].map((info) => {
         const cell = main.get(info.index)!;
         const notes: Note[] = [];
@@ -114,7 +124,11 @@ export function computeKpis({ data, dataset, kpis }: ComputeInput): ComputeResul
         const breakdowns: Record<string, MemberValue[]> = {};
         for (const b of kpi.breakdowns) {
           const vocabulary = dataset.vocabularies[vocabularyFor(b.field)];
-          breakdowns[b.by] = [...(cell.members[b.by] ?? new Map())].map(([code, v]) => ({ member: vocabulary?.values[code] ?? String(code), ...v }));
+          const n = counts?.get(info.index)?.members[b.by];
+          breakdowns[b.by] = [...(cell.members[b.by] ?? new Map())].map(([code, v]) => {
+            const c = n ? (n.get(code)?.value ?? 0) : null;
+            return { member: vocabulary?.values[code] ?? String(code), ...v, ...(c !== null ? { count: c } : {}) };
+          });
         }
         const s = secondary?.get(info.index)?.total;
         const members = Object.entries(breakdowns).flatMap(([by, list]) => list.filter((m) => m.reason === 'not-finite').map((m) => `${by}: ${m.member}`));

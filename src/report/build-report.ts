@@ -10,7 +10,8 @@ import { UNSPECIFIED_REASON } from '../dataset/fields.ts';
 import type { ValidData as RepoData } from '../validate/repo-data.ts';
 import { lintReport } from './lints.ts';
 import { judgingOf, type Judging } from '../kpi/judging.ts';
-import { judge, type NotFinal } from './status.ts';
+import { judge, MIN_RECORDS, type NotFinal, type Status } from './status.ts';
+import { basisOf } from '../kpi/basis.ts';
 import { goalProgress } from './goal-progress.ts';
 import { withLastYear, withLikeForLike } from './like-for-like.ts';
 import { buildInsights, scalesWithLength } from './insights.ts';
@@ -38,6 +39,7 @@ export function buildReport({ data, kpis, computed, today, commit, months }: Rep
   const last = months.length ? parseMonth(months[months.length - 1]!) : 0;
   // What scalesWithLength reads of the KPIs a formula refers to.
   const lite = new Map(kpis.map((k) => [k.id, { additive: isAdditive(k), formula: k.formula }]));
+  const byFormula = new Map(kpis.map((k) => [k.id, { formula: k.formula }]));
 
   const reportKpis = kpis.map((kpi): ReportKpi => {
     const additive = isAdditive(kpi);
@@ -69,6 +71,7 @@ export function buildReport({ data, kpis, computed, today, commit, months }: Rep
       judging,
       secondary: kpi.secondary ? { title: kpi.secondary.title, unit: kpi.secondary.unit, formula: kpi.secondary.formula } : null,
       breakdowns: kpi.breakdowns.map((b) => b.by),
+      ...(kpi.breakdowns.length && basisOf(kpi.formula, byFormula) ? { counts: basisOf(kpi.formula, byFormula)!.counts } : {}),
       formula: kpi.formula,
       values: withLastYear(additive ? withLikeForLike(values, computed.periods, fyStart, first, last) : values, computed.periods, additive, fyStart, first, last),
     };
@@ -133,6 +136,7 @@ function reportValue(
           gap: j.gap,
           status: j.status,
           ...(j.notFinal ? { notFinal: j.notFinal } : {}),
+          ...(m.count !== undefined ? { count: m.count, ...(m.count < MIN_RECORDS ? { fewRecords: true as const } : {}) } : {}),
         };
       })
       .sort((a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity) || (a.member < b.member ? -1 : 1));

@@ -32,6 +32,10 @@ export interface ReportMember {
   status: Status | null;
   /** Only when the member has a value and a target that are not judged yet (the period's `notFinal`). */
   notFinal?: NotFinal;
+  /** The records behind the value (the KPI's `counts`: orders, leads…), when the KPI has a basis. */
+  count?: number;
+  /** Set when `count` is below MIN_RECORDS (report/status.ts): too few records to judge the member by. */
+  fewRecords?: true;
 }
 
 export interface ReportValue {
@@ -80,6 +84,8 @@ export interface ReportKpi {
   /** The companion value's title, unit and formula as written. */
   secondary: { title: Kpi['title']; unit: Kpi['unit']; formula?: Kpi['formula'] } | null;
   breakdowns: string[];
+  /** What a breakdown member's `count` counts (kpi/basis.ts): order, lead, survey, customer or a field's name; absent without one. */
+  counts?: string;
   /** The definition as written, for display. */
   formula: Kpi['formula'];
   values: Partial<Record<Grain, ReportValue[]>>;
@@ -362,6 +368,24 @@ export interface Board {
 export interface MemberValue extends ReportValue {
   /** Share of the company total, for additive KPIs. */
   share: number | null;
+  /** Where the member stands among the members with a value that month; absent without a value. */
+  peers?: Peers;
+  /** The records behind the value and whether they are too few to judge by (as ReportMember's). */
+  count?: number;
+  fewRecords?: true;
+}
+
+/**
+ * A member among its peers in one month: `rank` 1 is the best (ties share a rank), by attainment
+ * when every member with a value has one (as the leaderboards rank), else by value in the KPI's
+ * direction; `of` the members with a value, `average` their plain mean (each member counts once,
+ * whatever its size).
+ */
+export interface Peers {
+  rank: number;
+  of: number;
+  by: 'attainment' | 'value';
+  average: number;
 }
 
 export interface TeamView {

@@ -85,3 +85,10 @@ function ratioOf(value: number, target: number, direction: 'higher' | 'lower'): 
   if (direction === 'higher') return target > 0 && value >= 0 ? value / target : null;
   return value > 0 && target >= 0 ? target / value : null;
 }
+
+/**
+ * Fewer records than this behind a breakdown member's value (kpi/basis.ts: orders, leads,
+ * surveys…) and the value is too thin to judge a person or a region by: the site marks it. Ten,
+ * because one record more or less then moves a rate by ten points or more.
+ */
+export const MIN_RECORDS = 10;

@@ -8,7 +8,7 @@ import { monthLabel, parseMonth, type Grain } from '../calendar/periods.ts';
 import type { PeriodInfo } from '../compute/compute-kpis.ts';
 import type { Reason } from '../compute/value.ts';
 import type { NotFinal, Status } from './status.ts';
-import type { Board, BoardColumn, BoardRow, MemberValue, ReportKpi, ReportMember, ReportValue, TeamRep, TeamView, Vocabulary } from './model.ts';
+import type { Board, BoardColumn, BoardRow, MemberValue, Peers, ReportKpi, ReportMember, ReportValue, TeamRep, TeamView, Vocabulary } from './model.ts';
 
 /**
  * The rep leaderboard: sales from each rep's own customers (the team total is net sales),
@@ -180,6 +180,8 @@ function seriesOf(kpis: ReportKpi[], by: Vocabulary, known: string[]): Record<st
           notFinal: m?.notFinal ?? null,
           breakdowns: {},
           share: m?.share ?? null,
+          ...(m?.count !== undefined ? { count: m.count } : {}),
+          ...(m?.fewRecords ? { fewRecords: true as const } : {}),
         };
         previous = value;
         return point;
@@ -194,6 +196,29 @@ function seriesOf(kpis: ReportKpi[], by: Vocabulary, known: string[]): Record<st
       }
       if (any) (out[member] ??= {})[kpi.id] = list;
     }
+    // Rank and average among the members with a value, month by month.
+    months.forEach((v, i) => {
+      const peers = peersOf((v.breakdowns[by] ?? []).flatMap((m) => (m.value === null ? [] : [{ member: m.member, value: m.value, attainment: m.attainment }])), kpi.direction);
+      for (const [member, p] of peers) {
+        const x = out[member]?.[kpi.id]?.[i];
+        if (x) x.peers = p;
+      }
+    });
   }
+  return out;
+}
+
+/**
+ * Each member's rank (1 = best; ties share the better rank) and the plain mean of all members'
+ * values. Ranked by attainment, as the leaderboards are, when every member has one (each judged
+ * against their own target); otherwise by value, the better end set by `direction`.
+ */
+export function peersOf(members: { member: string; value: number; attainment?: number | null }[], direction: ReportKpi['direction']): Map<string, Peers> {
+  const out = new Map<string, Peers>();
+  if (!members.length) return out;
+  const average = members.reduce((a, m) => a + m.value, 0) / members.length;
+  const by = members.every((m) => m.attainment != null) ? 'attainment' : 'value';
+  const key = (m: (typeof members)[number]) => (by === 'attainment' ? m.attainment! : direction === 'lower' ? -m.value : m.value);
+  for (const m of members) out.set(m.member, { rank: 1 + members.filter((o) => key(o) > key(m)).length, of: members.length, by, average });
   return out;
 }

@@ -1,12 +1,17 @@
 /** Formatting helpers for pages: a KPI's value in its unit, statuses and changes, in a language. */
 import { periodLong } from '../charts/chart-format.ts';
-import { formatChange, formatValue, type Lang, type Unit } from '../i18n/format-value.ts';
+import { columnFormatter, formatChange, formatValue, type Lang, type Unit } from '../i18n/format-value.ts';
 import { t } from '../i18n/messages.ts';
 import { STATUS_SHAPE, toneOf, type NotFinal, type Status } from '../report/status.ts';
 import type { Report, ReportKpi, ReportValue } from '../report/model.ts';
 
 export function kpiValue(report: Report, kpi: Pick<ReportKpi, 'unit'>, x: number | null | undefined, lang: Lang): string {
   return formatValue(x ?? null, kpi.unit as Unit, lang, report.company.currency);
+}
+
+/** One formatter for a table column of a KPI's values (one magnitude per column; see columnFormatter). */
+export function kpiColumn(report: Report, kpi: Pick<ReportKpi, 'unit'> | undefined, values: readonly (number | null | undefined)[], lang: Lang): (x: number | null | undefined) => string {
+  return kpi ? columnFormatter(values, kpi.unit as Unit, lang, report.company.currency) : () => '–';
 }
 
 export function kpiChange(report: Report, kpi: ReportKpi, v: ReportValue, lang: Lang): string {

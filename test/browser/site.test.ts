@@ -1,8 +1,9 @@
 /**
  * The built fixture site in a real browser (Debian's Chromium through playwright-core), served
- * by a tiny static server on 127.0.0.1: the dashboard, a KPI page, a period report, a rep page
- * and a period's dashboard (the ones the build has) in Indonesian and English, on a desktop and a phone. No console
- * or page errors, no failed requests, no sideways scrolling on the phone, a working language
+ * by a tiny static server on 127.0.0.1: the dashboard, a KPI page, a period report, a rep page, a
+ * region page, the rep leaderboard and a period's dashboard (the ones the build has) in Indonesian and English, on a
+ * desktop and a phone. No console or page errors, no failed requests, no sideways scrolling on
+ * the phone, every status in a table on screen on the phone (no scrolling a table to find it), a working language
  * switch, no serious or critical axe violation, chart labels inside their charts, charts that are
  * there with JavaScript off, and hostile names that run nothing.
  *
@@ -29,7 +30,7 @@ const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const SHOTS = join(REPO, 'test-results', 'screenshots');
 const PAYLOAD = '<img src=x onerror=alert(1)>';
 const LANGS = ['id', 'en'] as const;
-const KINDS = ['dashboard', 'kpi', 'report', 'rep', 'period'] as const;
+const KINDS = ['dashboard', 'kpi', 'report', 'rep', 'region', 'leaderboard', 'period'] as const;
 type Lang = (typeof LANGS)[number];
 type Kind = (typeof KINDS)[number];
 
@@ -215,6 +216,20 @@ describe.skipIf(!CHROMIUM).concurrent('the fixture site in Chromium', () => {
             // with the screen as well.
             expect({ fits: known ? true : Math.max(m.scrollWidth, m.innerWidth) <= PHONE_WIDTH, wider }).toEqual({ fits: true, wider: [] });
             expect(m.scrollWidth).toBeLessThanOrEqual(m.innerWidth);
+          });
+          it('shows every status of a table on the phone’s screen, without scrolling the table sideways', async (ctx) => {
+            const { tab } = await loaded(pageOf(ctx, kind, lang), kind, lang, 'phone');
+            const off = await tab.evaluate((width) => {
+              const out: string[] = [];
+              for (const el of document.querySelectorAll('main table [data-status]')) {
+                // The badge or mark itself, or its visible neighbour when the mark is for assistive tech only.
+                const r = el.getBoundingClientRect();
+                if (!r.width && !r.height) continue;
+                if (r.left < -0.5 || r.right > width + 0.5) out.push(`${el.getAttribute('data-kpi')} ${el.getAttribute('data-period')} ${el.getAttribute('data-member') ?? ''}: ${Math.round(r.left)}–${Math.round(r.right)} px`);
+              }
+              return out;
+            }, PHONE_WIDTH);
+            expect(off).toEqual([]);
           });
           if (known) {
             it.fails(known.bug, async (ctx) => {

@@ -91,4 +91,47 @@ describe('renderBreakdownChart', () => {
     expect(label.textContent!.slice(0, -full.length)).toMatch(/^<img src=x onerror=.*…$/);
     expect(root.getAttribute('aria-label')).toContain(evil);
   });
+
+  it('links each bar and its value to the member’s page when given, and nothing where there is no page', () => {
+    const svg = renderBreakdownChart(REGIONS, REGION_LABELS, 'en', 'currency', 'IDR', { href: (m) => (m === 'jawa-timur' ? null : `/en/regions/${m}/`) });
+    const root = parseSvg(svg);
+    // Bars largest first: Jabodetabek, Jawa Timur (no page), Jawa Barat, Sumatera Utara; Papua has no value, so no bar.
+    const barLinks = markGroups(root, 'bar').flatMap((g) => [...g.children]).map((c) => (c.tagName.toLowerCase() === 'a' ? c.getAttribute('href') : null));
+    expect(barLinks).toEqual(['/en/regions/jabodetabek/', null, '/en/regions/jawa-barat/', '/en/regions/sumatera-utara/']);
+    const textLinks = markGroups(root, 'text').flatMap((g) => [...g.querySelectorAll('a')]).map((a) => `${a.getAttribute('href')} ${a.textContent}`);
+    expect(textLinks).toEqual(['/en/regions/jabodetabek/ Rp 386m · 37.4%', '/en/regions/jawa-barat/ Rp 249m · 24.1%', '/en/regions/sumatera-utara/ Rp 123m · 11.9%', '/en/regions/papua/ – (no data)']);
+    // Without the option, no links at all.
+    expect(parseSvg(renderBreakdownChart(REGIONS, REGION_LABELS, 'en', 'currency')).querySelectorAll('a')).toHaveLength(0);
+  });
+
+  it('gives the records behind each value when asked, and says when they are too few to judge by', () => {
+    const withCounts = [{ ...REGIONS[1]!, count: 120 }, { ...REGIONS[2]!, count: 4, fewRecords: true as const }, REGIONS[3]!];
+    const svg = renderBreakdownChart(withCounts, REGION_LABELS, 'en', 'currency', 'IDR', { width: 800, records: (n) => `${n} orders`, fewRecords: 'too few to judge' });
+    const labels = markGroups(parseSvg(svg), 'text').flatMap((g) => [...g.querySelectorAll('text')].map((t) => t.textContent));
+    // Jabodetabek 120 orders; Sumatera Utara 4, under the threshold; Jawa Timur has no count, so nothing is added.
+    expect(labels).toContain('Rp 386m · 37.4% · 120 orders');
+    expect(labels).toContain('Rp 123m · 11.9% · 4 orders, too few to judge');
+    expect(labels).toContain('Rp 275m · 26.6%');
+    // Without the words, a count alone adds nothing.
+    expect(markGroups(parseSvg(renderBreakdownChart(withCounts, REGION_LABELS, 'en', 'currency')), 'text').flatMap((g) => [...g.querySelectorAll('text')].map((t) => t.textContent))).toContain('Rp 386m · 37.4%');
+  });
+
+  it('keeps the records in the hover text and the name, out of the label, when the label would leave the bars under a third of the width', () => {
+    const withCounts = [{ ...REGIONS[1]!, count: 120 }, { ...REGIONS[2]!, count: 4, fewRecords: true as const }];
+    const narrow = parseSvg(renderBreakdownChart(withCounts, REGION_LABELS, 'id', 'currency', 'IDR', { width: 380, records: (n) => `${n} pesanan`, fewRecords: 'terlalu sedikit untuk dinilai' }));
+    const labels = markGroups(narrow, 'text').flatMap((g) => [...g.querySelectorAll('text')].map((t) => t.textContent));
+    expect(labels).toEqual(expect.arrayContaining(['Rp 386 jt · 37,4 %', 'Rp 123 jt · 11,9 %']));
+    expect(narrow.getAttribute('aria-label')).toContain('Sumatera Utara: Rp 123 jt (11,9 %, 4 pesanan, terlalu sedikit untuk dinilai, meleset)');
+    expect([...narrow.querySelectorAll('title')].map((t) => t.textContent).join('\n')).toContain('120 pesanan');
+  });
+
+  it('never draws a bar of negative width: long names and labels give way so the bars keep a third of a narrow chart', () => {
+    const long = REGIONS.slice(0, 4).map((x) => ({ ...x, member: `${x.member}-with-a-very-long-name-indeed`, count: 12345 }));
+    const svg = renderBreakdownChart(long, undefined, 'id', 'currency', 'IDR', { width: 380, records: (n) => `${n} pesanan dari pelanggan lama`, fewRecords: 'x' });
+    const widths = bars(svg).map((b) => Number((b.tagName.toLowerCase() === 'a' ? b.firstElementChild! : b).getAttribute('width')));
+    expect(widths.length).toBe(4);
+    expect(Math.min(...widths)).toBeGreaterThan(0);
+    // The largest bar spans at least a third of the 380 units, less the room of its target tick.
+    expect(Math.max(...widths)).toBeGreaterThan(380 / 3 - 20);
+  });
 });

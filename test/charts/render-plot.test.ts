@@ -28,10 +28,13 @@ describe('every chart', () => {
         expect([...root.querySelectorAll('[aria-label]')].map((el) => el.tagName.toLowerCase()).filter((t) => t !== 'svg')).toEqual([]);
       });
 
-      it('has a fixed viewBox and a width of 100%, so it scales on phones', () => {
+      it('has a fixed viewBox and a width of 100% (a sparkline its natural width), so it scales on phones', () => {
         const root = parseSvg(render());
         expect(root.getAttribute('viewBox')).toMatch(/^0 0 \d+ \d+$/);
-        expect(root.getAttribute('width')).toBe('100%');
+        // A sparkline is drawn at 1.25 px a unit (max-width: 100% still shrinks it), so its text is one size.
+        const viewWidth = Number(root.getAttribute('viewBox')!.split(' ')[2]);
+        expect(root.getAttribute('width')).toBe(name === 'sparkline' ? String(Math.round(viewWidth * 1.25)) : '100%');
+        expect(root.getAttribute('style')).toContain('max-width: 100%');
         expect(root.hasAttribute('height')).toBe(false);
       });
 

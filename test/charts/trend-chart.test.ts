@@ -56,6 +56,36 @@ describe('renderTrendChart', () => {
     expect(target!.split(/[ML]/).filter(Boolean)).toHaveLength(14);
   });
 
+  it('draws a partial period as a value to date: off the solid line, dotted from the month before, hollow, labelled not final', () => {
+    const svg = renderTrendChart(NET_SALES, 'month', 'id');
+    const [, solid, dotted] = linePaths(svg);
+    const xy = (d: string) => d.split(/[ML]/).filter(Boolean).map((p) => p.split(',').map(Number) as [number, number]);
+    const dots = dotsOf(svg).map((d) => /translate\(([\d.]+),([\d.]+)\)/.exec(d.getAttribute('transform')!)!.slice(1).map(Number));
+    const [may, june] = dots.slice(-2);
+    // The solid line ends at May (Rp 1,1 M): June's half month (Rp 600 jt) does not plunge it.
+    expect(xy(solid!).at(-1)).toEqual(may);
+    // The dotted segment runs May → June.
+    expect(xy(dotted!)).toEqual([may, june]);
+    expect(markGroups(parseSvg(svg), 'line')[2]!.getAttribute('stroke-dasharray')).toBe('2,3');
+    // One label, over June's marker, in the site's word.
+    const label = markGroups(parseSvg(svg), 'text').flatMap((g) => [...g.querySelectorAll('text')]).filter((t) => t.textContent === 'belum final');
+    expect(label).toHaveLength(1);
+    expect(label[0]!.getAttribute('transform')).toBe(`translate(${june!.join(',')})`);
+    // The maturing cohorts of a percent KPI: May (maturing) after a gap has no neighbour to dot from; June dots from May.
+    const [, , conv] = linePaths(renderTrendChart(LEAD_CONVERSION, 'month', 'en'));
+    expect(xy(conv!)).toHaveLength(2);
+  });
+
+  it('starts the value axis at zero for amounts and counts, not for percentages', () => {
+    const yTicks = (svg: string) => tickLabels(svg, 'y');
+    // Net sales run Rp 600 jt – 1,25 M: the axis still starts at Rp 0.
+    expect(yTicks(renderTrendChart(NET_SALES, 'month', 'en'))[0]).toBe('Rp 0');
+    const deals = kpi({ id: 'deals', unit: 'count', values: { month: [value('2026-01', 40, null, null), value('2026-02', 45, null, null)] } });
+    expect(yTicks(renderTrendChart(deals, 'month', 'en'))[0]).toBe('0');
+    // Conversion runs 4 %–12 %: fitted, from 4 %.
+    expect(yTicks(renderTrendChart(LEAD_CONVERSION, 'month', 'en'))[0]).toBe('4%');
+  });
+
   it('draws a riser where the target changes', () => {
     const [target] = linePaths(renderTrendChart(NET_SALES, 'month', 'id'));
     const points = target!.split(/[ML]/).filter(Boolean).map((p) => p.split(',').map(Number) as [number, number]);

@@ -31,7 +31,7 @@ describe('capaian compute (table)', () => {
 
   it('shows the difference in points and the status for a growth target below zero', async () => {
     // +9.25 % against −2 %: 11.25 points ahead, on track.
-    expect(row(await table('en'), 'Sales Growth')).toMatch(/9\.2%\s+-2%\s+\+11\.2 pts\s+on track/);
+    expect(row(await table('en'), 'Sales Growth')).toMatch(/9\.2%\s+−2%\s+\+11\.2 pts\s+on track/);
     expect(row(await table('id'), 'Pertumbuhan Penjualan')).toMatch(/\+11,2 poin\s+sesuai target/);
   });
 

@@ -4,7 +4,7 @@
  * k/m/bn/tn, so that English never writes "M" for a million beside Indonesian "M" for miliar.
  */
 import { describe, expect, it } from 'vitest';
-import { formatChange, formatCompact, formatValue } from '../../src/i18n/format-value.ts';
+import { columnFormatter, formatChange, formatCompact, formatValue } from '../../src/i18n/format-value.ts';
 
 describe('formatCompact', () => {
   it('uses each language\'s scale words', () => {
@@ -37,7 +37,7 @@ describe('formatValue', () => {
     expect(formatValue(1_030_000_000, 'currency', 'id')).toBe('Rp 1,03 M');
     expect(formatValue(1_030_000_000, 'currency', 'en')).toBe('Rp 1.03bn');
     expect(formatValue(5_500, 'currency', 'id')).toBe('Rp 5,5 rb');
-    expect(formatValue(-2_500_000_000, 'currency', 'id')).toBe('-Rp 2,5 M');
+    expect(formatValue(-2_500_000_000, 'currency', 'id')).toBe('\u2212Rp 2,5 M');
     expect(formatValue(0, 'currency', 'en')).toBe('Rp 0');
     expect(formatValue(1_500, 'currency', 'en', 'USD')).toBe('USD 1.5k');
   });
@@ -78,5 +78,35 @@ describe('formatChange', () => {
     expect(formatChange(0, 0, 'count', 'id')).toBe('±0 %');
     expect(formatChange(-2_000_000, null, 'currency', 'id')).toBe('−Rp 2 jt');
     expect(formatChange(null, null, 'count', 'en')).toBe('–');
+  });
+});
+
+describe('one minus sign', () => {
+  it('writes U+2212 for every negative value and change, never the hyphen', () => {
+    const out = [formatValue(-3, 'count', 'id'), formatValue(-0.05, 'percent', 'en'), formatValue(-2.5, 'days', 'en'), formatValue(-2e9, 'currency', 'en'), formatChange(-0.02, null, 'percent', 'id'), formatChange(-5e6, null, 'currency', 'id')];
+    expect(out).toEqual(['\u22123', '\u22125%', '\u22122.5 days', '\u2212Rp 2bn', '\u22122 poin', '\u2212Rp 5 jt']);
+    expect(out.join('')).not.toContain('-');
+  });
+});
+
+describe('columnFormatter', () => {
+  it('puts a column of amounts in the scale of its largest value, with three significant digits there', () => {
+    // Largest 1,03 M: miliar, two decimals; 970 jt reads 0,97 M beside it, not 970 jt.
+    const id = columnFormatter([1.03e9, 970e6, 12e6, null], 'currency', 'id');
+    expect([1.03e9, 970e6, 12e6, null, -5e7, 0].map(id)).toEqual(['Rp 1,03 M', 'Rp 0,97 M', 'Rp 0,01 M', '–', '\u2212Rp 0,05 M', 'Rp 0']);
+    const en = columnFormatter([1.03e9, 970e6], 'currency', 'en');
+    expect([1.03e9, 970e6].map(en)).toEqual(['Rp 1.03bn', 'Rp 0.97bn']);
+  });
+
+  it('takes the scale after rounding: 999,6 jt is 1 M, so the column is in M', () => {
+    expect([999.6e6, 450e6].map(columnFormatter([999.6e6, 450e6], 'currency', 'id'))).toEqual(['Rp 1,00 M', 'Rp 0,45 M']);
+    // 970 jt largest: juta, no decimals (970 has three digits); 12,5 jt rounds to 13 jt.
+    expect([970e6, 12.5e6].map(columnFormatter([970e6, 12.5e6], 'currency', 'id'))).toEqual(['Rp 970 jt', 'Rp 13 jt']);
+  });
+
+  it('leaves other units and small amounts to formatValue', () => {
+    expect([0.123, -0.05].map(columnFormatter([0.123, -0.05], 'percent', 'en'))).toEqual(['12.3%', '\u22125%']);
+    expect([150_000, 5].map(columnFormatter([150_000, 5], 'count', 'en'))).toEqual(['150k', '5']);
+    expect([500, 20].map(columnFormatter([500, 20], 'currency', 'en'))).toEqual(['Rp 500', 'Rp 20']);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PeriodInfo } from '../../src/compute/compute-kpis.ts';
-import { compareRows, teamView } from '../../src/report/team.ts';
+import { compareRows, peersOf, teamView } from '../../src/report/team.ts';
 import type { ReportKpi, ReportMember, ReportValue } from '../../src/report/model.ts';
 
 // Two months of a tiny team, worked by hand:
@@ -201,6 +201,32 @@ describe('team view: member series', () => {
     expect(Object.keys(view.series.rep.andi!)).toEqual(['sales-per-rep', 'conversion-rate-per-rep', 'net-sales']);
     expect(Object.keys(view.series.region.north!)).toEqual(['net-sales']);
     expect(view.series.region.north!['net-sales']!.map((v) => v.share)).toEqual([150 / 220, 1]);
+  });
+});
+
+describe('team view: a member among peers', () => {
+  it('ranks each member among those with a value that month and gives their plain average', () => {
+    // January sales: cici has no target, so by value: andi 90, cici 70, yosef 60 → 1, 2, 3 of 3; average 220 / 3.
+    const jan = (rep: string) => view.series.rep[rep]!['sales-per-rep']![0]!.peers;
+    expect(jan('andi')).toEqual({ rank: 1, of: 3, by: 'value', average: 220 / 3 });
+    expect(jan('cici')).toMatchObject({ rank: 2, of: 3 });
+    expect(jan('yosef')).toMatchObject({ rank: 3, of: 3 });
+    // February conversion: budi has no value (zero denominator), so andi is 1 of 1 and budi has no rank.
+    expect(view.series.rep.andi!['conversion-rate-per-rep']![1]!.peers).toEqual({ rank: 1, of: 1, by: 'value', average: 0.1 });
+    expect(view.series.rep.budi!['conversion-rate-per-rep']![1]!.peers).toBeUndefined();
+    // Yosef left in January: no February value, no February rank.
+    expect(view.series.rep.yosef!['sales-per-rep']![1]!.peers).toBeUndefined();
+  });
+  it('ranks by attainment when every member has one, as the leaderboard does', () => {
+    // January regions: north 150 of 200 (75 %), south 70 of 60 (117 %): south first, though smaller; average (150 + 70) / 2.
+    expect(view.series.region.south!['net-sales']![0]!.peers).toEqual({ rank: 1, of: 2, by: 'attainment', average: 110 });
+    expect(view.series.region.north!['net-sales']![0]!.peers).toEqual({ rank: 2, of: 2, by: 'attainment', average: 110 });
+  });
+  it('ranks lower-is-better KPIs from the smallest, and lets ties share the better rank', () => {
+    const days = peersOf([{ member: 'a', value: 12 }, { member: 'b', value: 5 }, { member: 'c', value: 12 }, { member: 'd', value: 20 }], 'lower');
+    expect([...days].map(([m, p]) => [m, p.rank])).toEqual([['a', 2], ['b', 1], ['c', 2], ['d', 4]]);
+    expect(days.get('a')).toMatchObject({ of: 4, by: 'value', average: 12.25 });
+    expect(peersOf([], 'higher').size).toBe(0);
   });
 });
 

@@ -157,5 +157,9 @@ export function samplePages(pages: string[], lang: string): { name: string; page
   // A dashboard of a period other than the latest month: the first quarter (2026-Q1) when there is one.
   const period = pick(new RegExp(`^${lang}/period/[^/]+/index\\.html$`), (p) => p.includes('/period/2026-Q1/'));
   if (period) out.push({ name: 'period', page: period });
+  const region = pick(new RegExp(`^${lang}/regions/(?!period/)[^/]+/index\\.html$`));
+  if (region) out.push({ name: 'region', page: region });
+  const board = pick(new RegExp(`^${lang}/team/index\\.html$`));
+  if (board) out.push({ name: 'leaderboard', page: board });
   return out;
 }

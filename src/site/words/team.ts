@@ -43,6 +43,16 @@ export interface TeamWords {
   lastMonthNote: (left: string, month: string) => string;
   joinedAfterNote: string;
   ofTotal: (share: string) => string;
+  /** "Rank 3 of 8 reps by attainment": rank among the members with a value that month. */
+  rankAmong: (rank: number, of: number, by: string, basis: 'attainment' | 'value') => string;
+  /** The plain mean of the peers' values. */
+  peersAverage: (by: string) => string;
+  ownTarget: string;
+  /** "42 leads": the records behind a value (report model `count`, KPI `counts`). */
+  records: (n: number, noun: string | undefined) => string;
+  /** The mark of a value with too few records to judge by. */
+  fewRecords: string;
+  fewRecordsNote: (min: number) => string;
   monthByMonth: string;
   monthTableCaption: (name: string) => string;
   month: string;
@@ -153,6 +163,12 @@ const ID: TeamWords = {
   lastMonthNote: (left, m) => `Keluar pada ${left}; angka di bawah untuk ${m}, bulan terakhirnya bekerja.`,
   joinedAfterNote: 'Rep ini bergabung setelah bulan terakhir yang ada datanya.',
   ofTotal: (s) => `${s} dari total`,
+  rankAmong: (rank, of, by, basis) => `Peringkat ${rank} dari ${of} ${by === 'region' ? 'region' : 'rep'}, menurut ${basis === 'attainment' ? 'capaian' : 'nilai'}`,
+  peersAverage: (by) => (by === 'region' ? 'Rata-rata region' : 'Rata-rata tim'),
+  ownTarget: 'Target sendiri',
+  records: (n, noun) => `${n.toLocaleString('id-ID')} ${({ order: 'pesanan', lead: 'prospek', survey: 'survei', customer: 'pelanggan' } as Record<string, string>)[noun ?? ''] ?? 'catatan'}`,
+  fewRecords: 'terlalu sedikit untuk dinilai',
+  fewRecordsNote: (min) => `Di bawah ${min} catatan (pesanan, prospek, survei) angkanya terlalu sedikit untuk menilai seseorang atau sebuah region: satu catatan lebih atau kurang sudah menggeser hasilnya jauh.`,
   monthByMonth: '12 bulan terakhir',
   monthTableCaption: (n) => `${n}: KPI utama per bulan, 12 bulan terakhir`,
   month: 'Bulan',
@@ -262,6 +278,15 @@ const EN: TeamWords = {
   lastMonthNote: (left, m) => `Left on ${left}; the figures below are for ${m}, their last month.`,
   joinedAfterNote: 'This rep joined after the latest month with data.',
   ofTotal: (s) => `${s} of the total`,
+  rankAmong: (rank, of, by, basis) => `Rank ${rank} of ${of} ${by === 'region' ? (of === 1 ? 'region' : 'regions') : of === 1 ? 'rep' : 'reps'} by ${basis}`,
+  peersAverage: (by) => (by === 'region' ? 'Regions’ average' : 'Team average'),
+  ownTarget: 'Own target',
+  records: (n, noun) => {
+    const word = ({ order: 'order', lead: 'lead', survey: 'survey', customer: 'customer' } as Record<string, string>)[noun ?? ''] ?? 'record';
+    return `${n.toLocaleString('en-GB')} ${word}${n === 1 ? '' : 's'}`;
+  },
+  fewRecords: 'too few to judge',
+  fewRecordsNote: (min) => `Below ${min} records (orders, leads, surveys) a number is too thin to judge a person or a region by: one record more or less moves it a long way.`,
   monthByMonth: 'Last 12 months',
   monthTableCaption: (n) => `${n}: main KPIs month by month, last 12 months`,
   month: 'Month',
