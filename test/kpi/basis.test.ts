@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { basisOf } from '../../src/kpi/basis.ts';
 import type { Formula } from '../../src/kpi/schema.ts';
-import { compute, kpiDefinition, member, sale, type FixtureInput } from './fixture.ts';
+import { compute, kpiDefinition, member, sale, type FixtureInput } from '../kpis/fixture.ts';
 
 const kpis = new Map(['net-sales', 'sales-conversion-rate', 'customer-satisfaction', 'customer-retention-rate', 'conversion-rate-per-rep'].map((id) => [id, kpiDefinition(id)]));
 
