@@ -229,7 +229,7 @@ export const COMMANDS: CommandSpec[] = [
     summary: "start a team's own report repository in DIR (default: here)",
     details: [
       'Writes company.yaml from the flags (or asks, in a terminal), empty team, products, customers and',
-      'targets files with examples, the 21 KPIs, the workflows and a package.json depending on capaian',
+      'targets files with examples, the shipped KPIs, the workflows and a package.json depending on capaian',
       '(--capaian: a version, a tarball or a git tag). Refuses a folder with files in it unless --yes.',
     ],
     positionals: { names: '[DIR]', min: 0, max: 1, example: 'capaian init my-sales-report' },

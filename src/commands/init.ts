@@ -5,7 +5,7 @@
  *
  * Writes: data/company.yaml (from flags or answers: name, currency, locale, timezone, fiscal year
  * start; `format:` the data format), data/team.yaml, products.yaml, customers.yaml, goals.yaml and
- * data/targets/YEAR.yaml with commented examples, the 21 KPI definitions (kpis/, as the package
+ * data/targets/YEAR.yaml with commented examples, the KPI definitions (kpis/, as the package
  * ships them), the workflows (.github/: check every PR, publish the site, comment the KPI diff),
  * package.json, .gitignore and a README for the team. The repository validates and builds at
  * once: an empty report whose pages say that no orders are in yet.
@@ -72,18 +72,19 @@ export async function initCommand(opts: InitOptions, fx: InitEffects): Promise<n
   files.set('data/customers.yaml', CUSTOMERS);
   files.set('data/goals.yaml', goalsYaml());
   files.set(`data/targets/${opts.year}.yaml`, targetsYaml(opts.year));
-  for (const f of await fx.toolFiles('kpis')) files.set(`kpis/${f}`, await fx.readTool(`kpis/${f}`));
+  const kpiFiles = await fx.toolFiles('kpis');
+  for (const f of kpiFiles) files.set(`kpis/${f}`, await fx.readTool(`kpis/${f}`));
   for (const f of await fx.toolFiles('.github')) files.set(`.github/${f}`, teamWorkflow(f, await fx.readTool(`.github/${f}`)));
   files.set('package.json', packageJson(opts.dir, opts.capaian));
   files.set('.gitignore', GITIGNORE);
-  files.set('README.md', readme(company.name));
+  files.set('README.md', readme(company.name, kpiFiles.length));
 
   const skipped: string[] = [];
   for (const [path, text] of files) {
     if (await fx.exists(path)) skipped.push(path);
     else await fx.write(path, text);
   }
-  fx.out(`created the report repository of ${company.name} in ${opts.dir}: ${files.size - skipped.length} files (data/, kpis/ with 21 KPI definitions, .github/ workflows, package.json, README.md)`);
+  fx.out(`created the report repository of ${company.name} in ${opts.dir}: ${files.size - skipped.length} files (data/, kpis/ with ${kpiFiles.length} KPI definitions, .github/ workflows, package.json, README.md)`);
   if (skipped.length) fx.out(`left alone, already there: ${skipped.join(', ')}`);
   fx.out(NEXT.replace('{dir}', opts.dir));
   return 0;
@@ -170,7 +171,7 @@ const CUSTOMERS = `# Your customers: one record per customer (orders and surveys
 []
 `;
 
-/** The goals the 21 KPI definitions serve (each KPI names one): the sample's, without owners. */
+/** The goals the shipped KPI definitions serve (each KPI names one): the sample's, without owners. */
 function goalsYaml(): string {
   const goals = GOALS.map(({ owner: _owner, ...g }) => g);
   return `# What the team is trying to achieve; every KPI in kpis/ names the goal it measures.
@@ -227,15 +228,15 @@ dist
 dist.lock
 `;
 
-function readme(name: string): string {
+function readme(name: string, kpis: number): string {
   return `# ${name}: sales KPIs
 
-Our sales data and the 21 KPIs we judge it by, as files in git; every pull request is checked
+Our sales data and the ${kpis} KPIs we judge it by, as files in git; every pull request is checked
 and shows what it changes in every KPI, and the report site is published from \`main\`.
 Built with [capaian](https://www.npmjs.com/package/capaian): this repository holds our data
 only, the tool is the \`capaian\` dependency in package.json.
 
-Data penjualan dan 21 KPI kami sebagai berkas di git; setiap pull request diperiksa, dan situs
+Data penjualan dan ${kpis} KPI kami sebagai berkas di git; setiap pull request diperiksa, dan situs
 laporan diterbitkan dari \`main\`.
 
 ## Every day

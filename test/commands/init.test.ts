@@ -1,6 +1,6 @@
 /**
  * `capaian init`: a team's repository that validates at once (an empty report: no orders yet,
- * every KPI without a value), with the company from the flags, the 21 KPI definitions as the
+ * every KPI without a value), with the company from the flags, the KPI definitions as the
  * package ships them, workflows that run the installed capaian, and a package.json depending on
  * capaian; a folder with files is refused unless told, and even then no file is overwritten.
  */
@@ -14,6 +14,8 @@ import { runPipeline } from '../../src/pipeline.ts';
 import { DATA_FORMAT } from '../../src/schema/company.ts';
 
 const TOOL = join(import.meta.dirname, '..', '..');
+/** The KPI definitions capaian ships (kpis/ of this repository): init copies every one. */
+const SHIPPED = readdirSync(join(TOOL, 'kpis')).length;
 const work = mkdtempSync(join(tmpdir(), 'capaian-init-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -27,7 +29,7 @@ async function init(dir: string, opts: Partial<InitOptions> = {}): Promise<{ cod
 }
 
 describe('capaian init', () => {
-  it('writes a repository that validates at once: the company from the flags, no records, the 21 KPIs', async () => {
+  it('writes a repository that validates at once: the company from the flags, no records, the shipped KPIs', async () => {
     const dir = join(work, 'maju');
     const { code, out } = await init(dir);
     expect(code).toBe(0);
@@ -40,7 +42,7 @@ describe('capaian init', () => {
     expect(company).toMatch(/^timezone: Asia\/Makassar$/m);
     expect(company).toMatch(/^fiscal_year_start: 4$/m);
     expect(readdirSync(join(dir, 'kpis')).sort()).toEqual(readdirSync(join(TOOL, 'kpis')).sort());
-    expect(readdirSync(join(dir, 'kpis'))).toHaveLength(21);
+    expect(readdirSync(join(dir, 'kpis'))).toHaveLength(SHIPPED);
     expect(readFileSync(join(dir, 'kpis', 'net-sales.yaml'), 'utf8')).toBe(readFileSync(join(TOOL, 'kpis', 'net-sales.yaml'), 'utf8'));
     expect(readFileSync(join(dir, 'data', 'targets', '2026.yaml'), 'utf8')).toContain('# - kpi: net-sales');
 
@@ -55,7 +57,7 @@ describe('capaian init', () => {
     const { validation, report } = runPipeline(repo.files, repo.issues, { today: '2026-12-07', ...(repo.ingested ? { ingested: repo.ingested } : {}) });
     expect(validation.issues.filter((i) => i.level === 'error')).toEqual([]);
     expect(report?.company.name).toBe('PT Maju Bersama');
-    expect(report?.kpis).toHaveLength(21);
+    expect(report?.kpis).toHaveLength(SHIPPED);
     // No orders yet: no period, no value.
     expect(report?.periods.month).toEqual([]);
   });
@@ -73,7 +75,7 @@ describe('capaian init', () => {
     expect(added.code).toBe(0);
     expect(readFileSync(join(dir, 'data', 'company.yaml'), 'utf8')).toBe('name: ours\n');
     expect(added.out.join('\n')).toContain('left alone, already there: data/company.yaml');
-    expect(readdirSync(join(dir, 'kpis'))).toHaveLength(21);
+    expect(readdirSync(join(dir, 'kpis'))).toHaveLength(SHIPPED);
   });
 
   it('asks for what the flags leave out, and asks before adding to a folder with files', async () => {

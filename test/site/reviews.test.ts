@@ -41,30 +41,30 @@ describe('a period report with its review', () => {
     expect(section.querySelector('.rv-lang-note')).toBeNull();
     const narrative = section.querySelector('.rv-narrative')!;
     expect(narrative.getAttribute('lang')).toBe('id');
-    expect(text(narrative)).toContain('April membaik: Penjualan Bersih: Rp 1,23 jt / Rp 1,35 jt ▲berisiko, masih sedikit di bawah target.');
+    expect(text(narrative)).toContain('April membaik: Penjualan Bersih: Rp 1,23 jt / Rp 1,35 jt ◆berisiko, masih sedikit di bawah target.');
     // The embedded trend chart, with the March review's marker.
     expect(narrative.querySelector('svg')).toBeTruthy();
     expect(text(narrative.querySelector('.rv-embed'))).toContain('Lebaran');
     const cause = section.querySelector('.rv-causes li[data-kpi="net-sales"]')!;
     expect(text(cause)).toContain('sales Andi Wijaya: Dua toko besar Andi belum buka kembali setelah renovasi.');
-    expect(section.querySelector('tr[data-action="R-3"][data-status="open"]')).toBeTruthy();
+    expect(section.querySelector('tr[data-action="R-3"][data-action-status="open"]')).toBeTruthy();
   });
 
   it('follows up the previous review\'s actions with their status, the open one past due marked overdue', () => {
     const doc = page('id/report/2026-04');
     const follow = doc.querySelector('.rv-follow')!;
     const r1 = follow.querySelector('tr[data-action="R-1"]')!;
-    expect(r1.getAttribute('data-status')).toBe('open');
+    expect(r1.getAttribute('data-action-status')).toBe('open');
     expect(r1.getAttribute('data-overdue')).toBe('true');
     expect(text(r1)).toContain('terbuka · lewat tenggat');
-    expect(follow.querySelector('tr[data-action="R-2"]')!.getAttribute('data-status')).toBe('done');
+    expect(follow.querySelector('tr[data-action="R-2"]')!.getAttribute('data-action-status')).toBe('done');
   });
 
   it('the English page says the review is written in Indonesian, and shows it as written', () => {
     const doc = page('en/report/2026-04');
     const section = doc.querySelector('section[data-review="2026-04"]')!;
     expect(text(section.querySelector('.rv-lang-note'))).toBe('This review is written in Indonesian; it is shown as written.');
-    expect(text(section.querySelector('.rv-narrative'))).toContain('April membaik: Net Sales: Rp 1.23m / Rp 1.35m ▲at risk, masih sedikit di bawah target.');
+    expect(text(section.querySelector('.rv-narrative'))).toContain('April membaik: Net Sales: Rp 1.23m / Rp 1.35m ◆at risk, masih sedikit di bawah target.');
     expect(text(section.querySelector('.rv-follow tr[data-action="R-1"]'))).toContain('open · overdue');
   });
 
