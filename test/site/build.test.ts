@@ -248,6 +248,24 @@ describe('the built fixture site', () => {
     expect(essentials('index.html')).toEqual([]);
   });
 
+  it("links a KPI's rep and region breakdowns to each member's page, beside the chart", async () => {
+    const report = await loadReport(FIXTURE);
+    const latest = report.kpis.find((k) => k.id === 'net-sales')!.values.month!.at(-1)!;
+    for (const lang of LANGS) {
+      const d = doc(`${lang}/kpi/net-sales/index.html`);
+      const hrefs = [...d.querySelectorAll('.kbd-links a')].map((a) => a.getAttribute('href'));
+      for (const rep of latest.breakdowns.rep ?? []) {
+        if (report.team.reps.some((r) => r.id === rep.member)) expect(hrefs, rep.member).toContain(`${BASE}${lang}/team/${rep.member}/`);
+      }
+      for (const region of report.team.regions.filter((r) => latest.breakdowns.region?.some((m) => m.member === r))) {
+        expect(hrefs, region).toContain(`${BASE}${lang}/regions/${region}/`);
+      }
+      // A category has no page: its chart has no links.
+      expect(hrefs.some((h) => h?.includes('/category/'))).toBe(false);
+      expect(hrefs.length).toBeGreaterThan(0);
+    }
+  });
+
   it('has a favicon (browsers ask for one)', () => {
     const icons = pages.filter((p) => langOf(p)).map((p) => doc(p).querySelector('link[rel~="icon"]')?.getAttribute('href'));
     const ok = files.includes('favicon.ico') || icons.every((h) => h && (h.startsWith('data:') || (fileOfUrl(h) && files.includes(fileOfUrl(h)!))));

@@ -31,6 +31,8 @@ export interface KpiWords {
   noBreakdowns: string;
   by(name: string): string;
   soFar: string;
+  /** Before the links to the pages of a breakdown's members (reps, regions). */
+  memberPages: string;
   allPeriods: string;
   allPeriodsLede: string;
   tableCaption(title: string, grain: 'month' | 'quarter' | 'year'): string;
@@ -102,6 +104,7 @@ const WORDS: Record<Lang, KpiWords> = {
     noBreakdowns: 'KPI ini tidak punya rincian.',
     by: (name) => `Menurut ${name}`,
     soFar: 'sejauh ini',
+    memberPages: 'Halaman masing-masing',
     allPeriods: 'Semua periode',
     allPeriodsLede: 'Terbaru di atas. Perubahan dibanding periode sebelumnya yang sejenis; untuk KPI persen dalam poin persentase.',
     tableCaption: (title, grain) => `${title} per ${ID[grain]}, terbaru di atas`,
@@ -169,6 +172,7 @@ const WORDS: Record<Lang, KpiWords> = {
     noBreakdowns: 'This KPI has no breakdowns.',
     by: (name) => `By ${name}`,
     soFar: 'so far',
+    memberPages: 'Their pages',
     allPeriods: 'All periods',
     allPeriodsLede: 'Newest first. Change against the previous period of the same kind; in percentage points for percent KPIs.',
     tableCaption: (title, grain) => `${title} by ${grain}, newest first`,
