@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -5,5 +6,8 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     testTimeout: 60_000,
     pool: 'forks',
+    // vitest's default is one worker fewer than the cores: one worker on a 2-core CI machine, where
+    // the slow files (site builds, Chromium) wait on child processes as much as they compute.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
   },
 });

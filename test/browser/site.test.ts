@@ -1,7 +1,7 @@
 /**
  * The built fixture site in a real browser (Debian's Chromium through playwright-core), served
- * by a tiny static server on 127.0.0.1: the dashboard, a KPI page, a period report, a rep page, a
- * region page, the rep leaderboard and a period's dashboard (the ones the build has) in Indonesian and English, on a
+ * by a tiny static server on 127.0.0.1: the dashboard, a KPI page, a period report, a rep page
+ * and the rep leaderboard (the ones the build has) in Indonesian and English, on a
  * desktop and a phone. No console or page errors, no failed requests, no sideways scrolling on
  * the phone, every status in a table on screen on the phone (no scrolling a table to find it), a working language
  * switch, no serious or critical axe violation, chart labels inside their charts, charts that are
@@ -30,7 +30,10 @@ const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const SHOTS = join(REPO, 'test-results', 'screenshots');
 const PAYLOAD = '<img src=x onerror=alert(1)>';
 const LANGS = ['id', 'en'] as const;
-const KINDS = ['dashboard', 'kpi', 'report', 'rep', 'region', 'leaderboard', 'period'] as const;
+// A period's dashboard is the dashboard's component for another period, and a region's page the
+// rep page's components for a region: the site tests check they are built and linked, and the
+// browser checks their components here, once each, so CI stays within its time.
+const KINDS = ['dashboard', 'kpi', 'report', 'rep', 'leaderboard'] as const;
 type Lang = (typeof LANGS)[number];
 type Kind = (typeof KINDS)[number];
 
@@ -240,7 +243,9 @@ describe.skipIf(!CHROMIUM).concurrent('the fixture site in Chromium', () => {
           }
         }
 
-        it('has no serious or critical axe violation', async (ctx) => {
+        // On the phone in Indonesian only: the phone layout is the same in both languages, and
+        // Indonesian has the longer words; the desktop is checked in both.
+        it.runIf(vp === 'desktop' || lang === 'id')('has no serious or critical axe violation', async (ctx) => {
           expect(showAxe(unknownViolations(await axeViolations(ctx, kind, lang, vp)))).toEqual([]);
         });
       });
