@@ -12,7 +12,8 @@ import type { Kpi } from '../kpi/schema.ts';
 import type { Lint } from './lints.ts';
 import type { NotFinal, Status } from './status.ts';
 import type { TargetValue } from './targets.ts';
-import type { Action, ActionStatus, Annotation, Cause } from '../schema/review.ts';
+import type { Action, ActionStatus } from '../schema/review.ts';
+import type { ParsedReview } from '../validate/reviews.ts';
 
 /** What the model's values carry from the engine, named here so its readers need not import compute/. */
 export type { Note, PeriodInfo, Reason };
@@ -117,19 +118,8 @@ export interface Report {
 }
 
 // reviews.ts computes these.
-export interface ReviewView {
-  /** reviews/2026-10.mdx */
-  file: string;
-  period: string;
-  grain: Grain;
-  /** The language it is written in. */
-  lang: 'id' | 'en';
-  participants: string[];
-  causes: Cause[];
-  /** The actions as this review lists them (set here, or carried over with their status then). */
-  actions: Action[];
-  annotations: Annotation[];
-}
+/** A review as the report carries it: the checked frontmatter (src/validate/reviews.ts), without what only validation needs. */
+export type ReviewView = Omit<ParsedReview, 'kpisEmbedded'>;
 
 /** An action followed across reviews: the review that set it, and its status in each review that lists it. */
 export interface TrackedAction extends Action {
