@@ -243,9 +243,9 @@ describe.skipIf(!CHROMIUM).concurrent('the fixture site in Chromium', () => {
           }
         }
 
-        // On the phone in Indonesian only: the phone layout is the same in both languages, and
-        // Indonesian has the longer words; the desktop is checked in both.
-        it.runIf(vp === 'desktop' || lang === 'id')('has no serious or critical axe violation', async (ctx) => {
+        // Everywhere but the KPI page and the leaderboard on an English phone: the phone layout is
+        // the same in both languages and Indonesian has the longer words (CI's time is counted).
+        it.runIf(vp === 'desktop' || lang === 'id' || !['kpi', 'leaderboard'].includes(kind))('has no serious or critical axe violation', async (ctx) => {
           expect(showAxe(unknownViolations(await axeViolations(ctx, kind, lang, vp)))).toEqual([]);
         });
       });
