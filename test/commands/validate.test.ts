@@ -12,12 +12,13 @@
  * UPDATE_GOLDEN=1 rewrites expected.txt instead.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { validateCommand } from '../../src/commands/validate.ts';
 import type { SourceFile } from '../../src/validate/validate-repo.ts';
 import { expectGolden } from '../support/golden.ts';
+import { listFiles } from '../support/repo.ts';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
 const BASE = join(FIXTURES, 'valid');
@@ -26,20 +27,6 @@ const CASES = join(FIXTURES, 'invalid');
 /** Files of a case folder that are not overlay data. */
 const CONTROL_FILES = new Set(['expected.txt', 'delete.txt']);
 const isControl = (rel: string) => CONTROL_FILES.has(rel) || /-changed\./.test(rel);
-
-/** Every file under `dir`, as forward-slash paths relative to it, sorted. */
-function listFiles(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    for (const name of readdirSync(d)) {
-      const full = join(d, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else out.push(relative(dir, full).split(sep).join('/'));
-    }
-  };
-  walk(dir);
-  return out.sort();
-}
 
 function caseNames(): string[] {
   if (!existsSync(CASES)) return [];

@@ -5,8 +5,9 @@
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { listFiles } from '../support/repo.ts';
 import { fileURLToPath } from 'node:url';
 
 export const REPO = fileURLToPath(new URL('../../', import.meta.url));
@@ -94,19 +95,8 @@ function runAstroBuild(env: NodeJS.ProcessEnv): Promise<void> {
   });
 }
 
-/** Every file under `dir`, as sorted paths relative to it with forward slashes. */
-export function listFiles(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    for (const name of readdirSync(d).sort()) {
-      const full = join(d, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else out.push(relative(dir, full).split(sep).join('/'));
-    }
-  };
-  walk(dir);
-  return out.sort();
-}
+/** Every file under `dir` (test/support/repo.ts). */
+export { listFiles };
 
 /** The built pages: `id/index.html`, `en/kpi/net-sales/index.html`, … */
 export function listPages(dir: string): string[] {

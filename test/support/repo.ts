@@ -1,6 +1,6 @@
 /** Builds in-memory repositories for tests: SourceFile lists from plain values or texts. */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import yaml from 'js-yaml';
 import { runPipeline } from '../../src/pipeline.ts';
 import type { Report } from '../../src/report/model.ts';
@@ -34,4 +34,18 @@ export function sampleReport(root: string): Report {
   const errors = r.validation.issues.filter((i) => i.level === 'error');
   if (errors.length || !r.report) throw new Error(`the sample does not validate: ${errors.map((i) => i.message).join('; ')}`);
   return r.report;
+}
+
+/** Every file under `dir`, as sorted paths relative to it with forward slashes. */
+export function listFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      const full = join(d, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else out.push(relative(dir, full).split(sep).join('/'));
+    }
+  };
+  walk(dir);
+  return out.sort();
 }

@@ -5,29 +5,17 @@
  * show too). Compared by test/support/golden.ts; `UPDATE_GOLDEN=1` rewrites expected.txt.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { validateCommand } from '../../src/commands/validate.ts';
 import { reviewYamlView, splitReview } from '../../src/validate/reviews.ts';
 import type { SourceFile } from '../../src/validate/validate-repo.ts';
 import { expectGolden } from '../support/golden.ts';
+import { listFiles } from '../support/repo.ts';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
 const CASES = join(FIXTURES, 'reviews');
-
-function listFiles(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    for (const name of readdirSync(d)) {
-      const full = join(d, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else out.push(relative(dir, full).split(sep).join('/'));
-    }
-  };
-  walk(dir);
-  return out.sort();
-}
 
 function caseFiles(name: string): SourceFile[] {
   const files = new Map<string, Uint8Array>();
