@@ -9,6 +9,7 @@
 import { parsePeriod, type Grain } from '../calendar/periods.ts';
 import { formatChange, formatValue, type Lang, type Unit } from '../i18n/format-value.ts';
 import { GLOSSARY } from '../i18n/glossary.ts';
+import { countTotal } from './insights.ts';
 import type { KpiDrivers, Report, ReportKpi, ReportValue } from './model.ts';
 
 /** A sentence of the summary and what it is about (the page may style or test one kind). */
@@ -167,8 +168,9 @@ export function executiveSummary(report: Report, grain: Grain, period: string, l
 
   // 1. Status counts.
   const c = insights.counts;
-  const judged = c['on-track'] + c['at-risk'] + c['off-track'];
-  out.push({ kind: 'status', text: judged ? w.status(name, judged, c['on-track'], c['at-risk'], c['off-track'], c.none) : w.noJudged(name, c.none) });
+  const unjudged = c['not-final'] + c.none;
+  const judged = countTotal(c) - unjudged;
+  out.push({ kind: 'status', text: judged ? w.status(name, judged, c['on-track'], c['at-risk'], c['off-track'], unjudged) : w.noJudged(name, unjudged) });
 
   // 2. The headline KPI: value, target, previous period, same period last year.
   const head = headlineKpi(report, grain, period);

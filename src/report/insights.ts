@@ -6,9 +6,19 @@
 import { GRAINS, monthLabel, parseMonth, type Grain } from '../calendar/periods.ts';
 import type { Note, PeriodInfo } from '../compute/compute-kpis.ts';
 import { toneOf, type Status } from './status.ts';
-import type { Driver, DriverBreakdown, Insights, KpiDrivers, LikeForLikeMonths, Mover, NotComparableReason, PeriodInsights, ReportKpi, ReportMember, ReportValue, Tone } from './model.ts';
+import type { CountKey, Driver, DriverBreakdown, Insights, KpiDrivers, LikeForLikeMonths, Mover, NotComparableReason, PeriodInsights, ReportKpi, ReportMember, ReportValue, StatusCounts, Tone } from './model.ts';
 
-const STATUS_KEYS = ['on-track', 'at-risk', 'off-track', 'none'] as const;
+const COUNT_KEYS: readonly CountKey[] = ['on-track', 'at-risk', 'off-track', 'not-final', 'none'];
+
+/** The key a value counts under in a period's `counts`: its status, else `not-final` when its target is withheld, else `none`. */
+export function countKeyOf(v: Pick<ReportValue, 'status' | 'notFinal'>): CountKey {
+  return v.status ?? (v.notFinal ? 'not-final' : 'none');
+}
+
+/** The KPIs a period's counts cover (every key once). */
+export function countTotal(c: StatusCounts): number {
+  return COUNT_KEYS.reduce((n, k) => n + c[k], 0);
+}
 
 export function buildInsights(kpis: ReportKpi[], periods: Record<Grain, PeriodInfo[]>): Insights {
   const byKpi = new Map(kpis.map((k) => [k.id, k]));
@@ -59,7 +69,7 @@ function periodInsights(
   prevInfo: PeriodInfo | undefined,
   nextInfo: PeriodInfo | undefined,
 ): PeriodInsights {
-  const counts = Object.fromEntries(STATUS_KEYS.map((s) => [s, 0])) as PeriodInsights['counts'];
+  const counts = Object.fromEntries(COUNT_KEYS.map((s) => [s, 0])) as StatusCounts;
   const movers: Mover[] = [];
   const notComparable: PeriodInsights['notComparable'] = [];
   const drivers: KpiDrivers[] = [];
@@ -71,7 +81,7 @@ function periodInsights(
     const i = list.findIndex((v) => v.period === info.label);
     const v = list[i];
     if (!v) continue;
-    counts[v.status ?? 'none']++;
+    counts[countKeyOf(v)]++;
     // A partial period of an additive KPI compares like for like when the data has the same months before.
     const lfl = partialEither && kpi.additive && v.likeForLike && v.likeForLike.change !== null ? v.likeForLike : null;
     const cmp: ReportValue = lfl ? { ...v, previous: lfl.previous, change: lfl.change, changeRatio: lfl.changeRatio } : v;

@@ -271,6 +271,12 @@ export interface KpiDrivers {
   breakdowns: DriverBreakdown[];
 }
 
+/** What a KPI's value in a period is counted under: its status, `not-final` (a target, not judged yet) or `none` (no target or no value). */
+export type CountKey = Status | 'not-final' | 'none';
+
+/** How many KPIs of a period count under each key; their sum is the period's KPIs (`countTotal`). */
+export type StatusCounts = Record<CountKey, number>;
+
 export interface PeriodInsights {
   period: string;
   grain: Grain;
@@ -278,8 +284,8 @@ export interface PeriodInsights {
   /** The previous and next period of the same grain, when the report has them. */
   previous: string | null;
   next: string | null;
-  /** KPIs reported at this grain, by status (`none`: no target or no value). */
-  counts: Record<Status | 'none', number>;
+  /** KPIs reported at this grain, by status (src/report/insights.ts `countKeyOf`): `not-final` a target but not judged yet, `none` no target or no value. */
+  counts: StatusCounts;
   /** KPIs with a change against the previous period, largest movement first. */
   movers: Mover[];
   /** KPIs with a change that is not like for like, left out of movers, with the reason. */

@@ -9,34 +9,9 @@
 import { parsePeriod, type Grain } from '../calendar/periods.ts';
 import { formatChange, formatValue, type Lang, type Unit } from '../i18n/format-value.ts';
 import { severity } from './attention.ts';
-import type { LastYear, Report, ReportKpi, ReportValue } from './model.ts';
+import { countTotal } from './insights.ts';
+import type { LastYear, Report, ReportKpi, ReportValue, StatusCounts } from './model.ts';
 import type { Status } from './status.ts';
-
-/** How many KPIs reported at a period's grain have each status; `notFinal`: a target but not judged yet; `none`: no target or no value. */
-export interface StatusCounts {
-  'on-track': number;
-  'at-risk': number;
-  'off-track': number;
-  notFinal: number;
-  none: number;
-  total: number;
-}
-
-/** Counts the KPIs with a value row in the period by the status the model gave it. */
-export function statusCounts(kpis: Pick<ReportKpi, 'values'>[], period: string): StatusCounts {
-  const c: StatusCounts = { 'on-track': 0, 'at-risk': 0, 'off-track': 0, notFinal: 0, none: 0, total: 0 };
-  const grain = parsePeriod(period)?.grain;
-  if (!grain) return c;
-  for (const k of kpis) {
-    const v = k.values[grain]?.find((x) => x.period === period);
-    if (!v) continue;
-    c.total++;
-    if (v.status) c[v.status]++;
-    else if (v.notFinal) c.notFinal++;
-    else c.none++;
-  }
-  return c;
-}
 
 /** The words a summary is written with, in one language (src/site/words/summary.ts). */
 export interface SummaryWords {
@@ -71,6 +46,7 @@ export interface SummaryWords {
 export interface SummaryFacts {
   period: string;
   grain: Grain;
+  /** The period's status counts, read from the report's insights (src/report/insights.ts). */
   counts: StatusCounts;
   /** The first goal's KPI with a value in the period (its value row), else null. */
   headline: { kpi: ReportKpi; value: ReportValue } | null;
@@ -80,8 +56,10 @@ export interface SummaryFacts {
   goalsJudged: boolean;
 }
 
+const NO_COUNTS: StatusCounts = { 'on-track': 0, 'at-risk': 0, 'off-track': 0, 'not-final': 0, none: 0 };
+
 /** The facts the summary states, read from the model. */
-export function summaryFacts(report: Pick<Report, 'kpis' | 'goals'>, period: string): SummaryFacts | null {
+export function summaryFacts(report: Pick<Report, 'kpis' | 'goals' | 'insights'>, period: string): SummaryFacts | null {
   const grain = parsePeriod(period)?.grain;
   if (!grain) return null;
   const byId = new Map(report.kpis.map((k) => [k.id, k]));
@@ -99,18 +77,19 @@ export function summaryFacts(report: Pick<Report, 'kpis' | 'goals'>, period: str
     goalsJudged = true;
     if (s > 0 && (!goalBehind || s > goalBehind.severity)) goalBehind = { goal, kpi, value: v, severity: s };
   }
-  return { period, grain, counts: statusCounts(report.kpis, period), headline, goalBehind, goalsJudged };
+  return { period, grain, counts: report.insights[grain]?.[period]?.counts ?? NO_COUNTS, headline, goalBehind, goalsJudged };
 }
 
 /** "9 of 21 KPIs on track, 5 at risk, 4 off track and 2 not final": parts with no KPI are left out (KPIs without a target count in the total only). */
 export function countPhrase(c: StatusCounts, w: SummaryWords): string {
-  if (c['on-track'] + c['at-risk'] + c['off-track'] + c.notFinal === 0) return w.noneJudged(c.total);
+  const total = countTotal(c);
+  if (total === c.none) return w.noneJudged(total);
   const rest = [
     c['at-risk'] ? `${c['at-risk']} ${w.status['at-risk']}` : '',
     c['off-track'] ? `${c['off-track']} ${w.status['off-track']}` : '',
-    c.notFinal ? `${c.notFinal} ${w.notFinal}` : '',
+    c['not-final'] ? `${c['not-final']} ${w.notFinal}` : '',
   ].filter(Boolean);
-  return w.list([w.countLead(c['on-track'], c.total, w.status['on-track']), ...rest]);
+  return w.list([w.countLead(c['on-track'], total, w.status['on-track']), ...rest]);
 }
 
 /** How a value stands against its target in words: "92% of target", "2.1 pts below target"; '' without a target. */
@@ -132,7 +111,7 @@ export function yearOnYearPhrase(kpi: Pick<ReportKpi, 'unit'>, lastYear: LastYea
 }
 
 /** The whole sentence. */
-export function summarySentence(report: Pick<Report, 'kpis' | 'goals' | 'company'>, period: string, w: SummaryWords): string {
+export function summarySentence(report: Pick<Report, 'kpis' | 'goals' | 'company' | 'insights'>, period: string, w: SummaryWords): string {
   const f = summaryFacts(report, period);
   if (!f) return '';
   const currency = report.company.currency;

@@ -116,7 +116,10 @@ const drivers = (kpi: string, breakdowns: KpiDrivers['breakdowns']): KpiDrivers 
 /** The report's drivers for September's off-track net sales: region bandung −60 (60 % of the fall), category minuman −90 (90 %). */
 export const INSIGHTS = {
   month: {
+    // The counts as src/report/insights.ts gives them (test/report/insights.test.ts holds them to it).
+    '2025-10': { counts: { 'on-track': 0, 'at-risk': 0, 'off-track': 0, 'not-final': 0, none: 1 }, drivers: [] },
     '2026-09': {
+      counts: { 'on-track': 3, 'at-risk': 0, 'off-track': 2, 'not-final': 0, none: 0 },
       drivers: [
         drivers('net-sales', [
           { by: 'region', method: 'contribution', members: [{ member: 'bandung', value: 40, previous: 100, change: -60, shareOfChange: 0.6, tone: 'bad' }, { member: 'jakarta', value: 60, previous: 100, change: -40, shareOfChange: 0.4, tone: 'bad' }] },
@@ -124,7 +127,7 @@ export const INSIGHTS = {
         ]),
       ],
     },
-    '2026-10': { drivers: [] },
+    '2026-10': { counts: { 'on-track': 2, 'at-risk': 1, 'off-track': 3, 'not-final': 1, none: 1 }, drivers: [] },
   },
   quarter: {},
   year: {},

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Grain } from '../../src/calendar/periods.ts';
 import type { Note, PeriodInfo } from '../../src/compute/compute-kpis.ts';
-import { buildInsights, scalesWithLength } from '../../src/report/insights.ts';
+import { buildInsights, countKeyOf, countTotal, scalesWithLength } from '../../src/report/insights.ts';
+import { KPIS as DASHBOARD_KPIS, PERIODS as DASHBOARD_PERIODS, REPORT as DASHBOARD_REPORT } from './dashboard-fixture.ts';
 import type { Status } from '../../src/report/status.ts';
 import type { ReportKpi, ReportMember, ReportValue } from '../../src/report/model.ts';
 
@@ -124,11 +125,28 @@ describe('period insights', () => {
   });
 
   it('counts KPIs by status, those without one as none', () => {
-    expect(feb.counts).toEqual({ 'on-track': 1, 'at-risk': 1, 'off-track': 2, none: 1 });
-    expect(jan.counts).toEqual({ 'on-track': 1, 'at-risk': 0, 'off-track': 0, none: 4 });
+    expect(feb.counts).toEqual({ 'on-track': 1, 'at-risk': 1, 'off-track': 2, 'not-final': 0, none: 1 });
+    expect(jan.counts).toEqual({ 'on-track': 1, 'at-risk': 0, 'off-track': 0, 'not-final': 0, none: 4 });
     // Only sales has a value in October.
-    expect(oct.counts).toEqual({ 'on-track': 0, 'at-risk': 0, 'off-track': 0, none: 1 });
-    expect(q1.counts).toEqual({ 'on-track': 0, 'at-risk': 0, 'off-track': 2, none: 2 });
+    expect(oct.counts).toEqual({ 'on-track': 0, 'at-risk': 0, 'off-track': 0, 'not-final': 0, none: 1 });
+    expect(q1.counts).toEqual({ 'on-track': 0, 'at-risk': 0, 'off-track': 2, 'not-final': 0, none: 2 });
+    expect([feb, jan, oct, q1].map((p) => countTotal(p.counts))).toEqual([5, 5, 1, 4]);
+  });
+
+  it('counts a value with a target that is not final apart from one without a target', () => {
+    // The dashboard's report: October has on track net-sales, sales-by-region; at risk satisfaction;
+    // off track conversion, conversion-per-rep, days-to-close; not final retention (maturing);
+    // no target new-leads: 8 KPIs.
+    const dash = buildInsights(DASHBOARD_KPIS, DASHBOARD_PERIODS).month;
+    expect(dash['2026-10']!.counts).toEqual({ 'on-track': 2, 'at-risk': 1, 'off-track': 3, 'not-final': 1, none: 1 });
+    expect(countTotal(dash['2026-10']!.counts)).toBe(8);
+    // September: five KPIs have a row; net sales and sales by region off track.
+    expect(dash['2026-09']!.counts).toEqual({ 'on-track': 3, 'at-risk': 0, 'off-track': 2, 'not-final': 0, none: 0 });
+    // The dashboard fixture's insights carry the same counts by hand.
+    for (const p of ['2025-10', '2026-09', '2026-10']) expect(DASHBOARD_REPORT.insights.month[p]!.counts).toEqual(dash[p]!.counts);
+    expect(countKeyOf({ status: null, notFinal: 'maturing' })).toBe('not-final');
+    expect(countKeyOf({ status: 'at-risk', notFinal: null })).toBe('at-risk');
+    expect(countKeyOf({ status: null, notFinal: null })).toBe('none');
   });
 });
 

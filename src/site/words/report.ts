@@ -58,7 +58,7 @@ export interface ReportWords {
   kpiTable: (group: string, name: string) => string;
   moversTable: (name: string) => string;
   driversTable: (kpi: string, breakdown: string) => string;
-  mark: { 'on-track': string; 'at-risk': string; 'off-track': string; none: string };
+  mark: { 'on-track': string; 'at-risk': string; 'off-track': string };
   execSummary: string;
   keyCharts: string;
   trendOf: (kpi: string) => string;
@@ -134,7 +134,7 @@ const WORDS: Record<Lang, ReportWords> = {
     kpiTable: (group, name) => `${group}, ${name}`,
     moversTable: (name) => `Perubahan terbesar, ${name}`,
     driversTable: (kpi, breakdown) => `${kpi}: perubahan menurut ${breakdown}`,
-    mark: { 'on-track': ID['on-track'], 'at-risk': ID['at-risk'], 'off-track': ID['off-track'], none: ID.noTarget },
+    mark: { 'on-track': ID['on-track'], 'at-risk': ID['at-risk'], 'off-track': ID['off-track'] },
     execSummary: 'Ringkasan eksekutif',
     keyCharts: 'Grafik utama',
     trendOf: (kpi) => `${kpi}: tren`,
@@ -207,7 +207,7 @@ const WORDS: Record<Lang, ReportWords> = {
     kpiTable: (group, name) => `${group}, ${name}`,
     moversTable: (name) => `Biggest movers, ${name}`,
     driversTable: (kpi, breakdown) => `${kpi}: change by ${breakdown}`,
-    mark: { 'on-track': EN['on-track'], 'at-risk': EN['at-risk'], 'off-track': EN['off-track'], none: EN.noTarget },
+    mark: { 'on-track': EN['on-track'], 'at-risk': EN['at-risk'], 'off-track': EN['off-track'] },
     execSummary: 'Executive summary',
     keyCharts: 'Key charts',
     trendOf: (kpi) => `${kpi}: trend`,
