@@ -159,13 +159,13 @@ export const COMMANDS: CommandSpec[] = [
           format: v.format as 'markdown' | 'json',
           ...optional('head', str(v.head)),
           ...optional('lang', str(v.lang) as 'id' | 'en' | undefined),
+          ...optional('outFull', outFull === undefined ? undefined : resolve(outFull)),
         },
         {
+          ...fx,
           readRef: async (ref) => readGitFiles(root, ref),
           readWorkingTree: () => readRepoFiles(root, ['data', 'kpis', 'reviews']),
           readAhead: async (files) => (await preIngest(files, { cacheDir: cacheDirFor(root) })).ingested,
-          out: (text) => fx.out(text),
-          ...(outFull ? { outFull: (text: string) => fx.writeFile(resolve(outFull), text) } : {}),
         },
       );
     },
@@ -195,7 +195,7 @@ export const COMMANDS: CommandSpec[] = [
       return importCommand(
         // Which months (--month, --months or --all-months: exactly one) is checked by the command (monthSpanOf).
         { kind, file, ...optional('month', str(v.month)), ...optional('months', str(v.months)), allMonths: !!v['all-months'], ...optional('map', str(v.map)), force: !!v.force, createMissing: !!v['create-missing'], root },
-        nodeImportEffects(root, fx.out),
+        nodeImportEffects(root, fx),
       );
     },
   },

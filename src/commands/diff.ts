@@ -10,6 +10,7 @@ import type { Lang } from '../i18n/format-value.ts';
 import { runPipeline, type PipelineOptions } from '../pipeline.ts';
 import type { Issue, PendingIssue } from '../issues/issue.ts';
 import type { SourceFile } from '../validate/validate-repo.ts';
+import type { Effects } from './effects.ts';
 
 export interface DiffOptions {
   base: string;
@@ -19,16 +20,16 @@ export interface DiffOptions {
   lang?: Lang;
   /** Characters the markdown may take (GitHub takes 65,536 in a comment); default DEFAULT_BUDGET. */
   budget?: number;
+  /** `--out-full FILE`: the whole markdown report, never cut, written there (an artifact or a job summary). */
+  outFull?: string;
 }
 
-export interface DiffEffects {
+/** The shared effects (src/commands/effects.ts: the report goes to `out`, `outFull` through `writeFile`), and how the diff reads the repository. */
+export interface DiffEffects extends Effects {
   /** The data and KPI files at a git ref. */
   readRef(ref: string): Promise<SourceFile[]>;
   /** The data and KPI files in the working tree. */
   readWorkingTree(): Promise<{ files: SourceFile[]; issues: PendingIssue[] }>;
-  out(text: string): void;
-  /** When given (`--out-full FILE`): receives the whole markdown report, never cut, for an artifact or a job summary. */
-  outFull?(text: string): void; // a promise returned is awaited
   /** Month files read ahead (worker threads, the cache), for each report. */
   readAhead?(files: SourceFile[]): Promise<PipelineOptions['ingested']>;
 }
@@ -56,6 +57,6 @@ export async function diffCommand(opts: DiffOptions, fx: DiffEffects): Promise<n
   } else {
     fx.out(renderDiffMarkdown({ ...input, budget: opts.budget ?? DEFAULT_BUDGET }).trimEnd());
   }
-  await fx.outFull?.(renderDiffMarkdown({ ...input, budget: Infinity }));
+  if (opts.outFull !== undefined) await fx.writeFile(opts.outFull, renderDiffMarkdown({ ...input, budget: Infinity }));
   return diff ? 0 : 1;
 }

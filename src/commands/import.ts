@@ -36,6 +36,7 @@ import { MONTH_KINDS, type MonthKind } from '../schema/file-kinds.ts';
 import { formatIssue, pushAll, type PendingIssue } from '../issues/issue.ts';
 import { validateRepo, type SourceFile, type ValidateOptions } from '../validate/validate-repo.ts';
 import { UsageError } from './compute.ts';
+import { nodeEffects, type Effects } from './effects.ts';
 
 export interface ImportOptions {
   /** orders, leads, activities or surveys. */
@@ -58,7 +59,8 @@ export interface ImportOptions {
   root: string;
 }
 
-export interface ImportEffects {
+/** The shared effects (src/commands/effects.ts: the report goes to `out`), and how the import reads and writes the repository. */
+export interface ImportEffects extends Effects {
   /** A file the user named (the CSV, the mapping, a joined CSV); throws if it cannot be read. */
   readFile(path: string): Promise<Uint8Array>;
   /**
@@ -72,7 +74,6 @@ export interface ImportEffects {
    * (data/2026/03/orders.yaml), in the order given.
    */
   writeFiles(files: [path: string, text: string][]): Promise<void>;
-  out(line: string): void;
 }
 
 type Rec = Record<string, unknown>;
@@ -285,19 +286,20 @@ function listOf(text: string | undefined, key?: string): Rec[] {
 
 /**
  * The effects for a real run: user files from the working folder, the repository under `root`,
- * its month files through the cache (node_modules/.cache/capaian, as validate reads them).
+ * its month files through the cache (node_modules/.cache/capaian, as validate reads them); the
+ * rest (printing) is `fx`'s.
  */
-export function nodeImportEffects(root: string, out: (line: string) => void = (l) => console.log(l)): ImportEffects {
+export function nodeImportEffects(root: string, fx: Effects = nodeEffects()): ImportEffects {
   return {
+    ...fx,
     readFile: async (path) => new Uint8Array(await readFile(path)),
     async readRepo() {
       const read = await readRepoFiles(root, ['data', 'kpis']);
       if (read.issues.length) return read;
-      const { ingested, stats } = await preIngest(read.files, { cacheDir: cacheDirFor(root), onNotice: out });
+      const { ingested, stats } = await preIngest(read.files, { cacheDir: cacheDirFor(root), onNotice: (line) => fx.out(line) });
       return { ...read, ingested, readAhead: { files: stats.files, cached: stats.cached } };
     },
     writeFiles: (files) => writeAllOrNone(root, files),
-    out,
   };
 }
 

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { diffCommand } from '../../src/commands/diff.ts';
+import { recordingEffects } from '../../src/commands/effects.ts';
 import { readGitFiles } from '../../src/load/read-git.ts';
 import { readRepoFiles } from '../../src/load/read-repo.ts';
 import { expectGolden } from '../support/golden.ts';
@@ -34,7 +35,7 @@ async function diff(base: string, head: string | undefined, format: 'markdown' |
   let text = '';
   const code = await diffCommand(
     { base, ...(head ? { head } : {}), format, lang: 'en' },
-    { readRef: async (ref) => readGitFiles(repo, ref), readWorkingTree: () => readRepoFiles(repo, ['data', 'kpis']), out: (t) => (text += t) },
+    { ...recordingEffects(), readRef: async (ref) => readGitFiles(repo, ref), readWorkingTree: () => readRepoFiles(repo, ['data', 'kpis']), out: (t) => void (text += t) },
   );
   return { code, text, json: format === 'json' ? JSON.parse(text) : null };
 }
@@ -276,12 +277,15 @@ describe('capaian diff', () => {
   });
 
   it('keeps the comment within its budget: summary and every heading, tables cut with a note, <details> closed', async () => {
-    let full = '';
-    let text = '';
+    const fx = recordingEffects();
     await diffCommand(
-      { base: 'base', head: 'redefine-atv', format: 'markdown', lang: 'en', budget: 1500 },
-      { readRef: async (ref) => readGitFiles(repo, ref), readWorkingTree: () => readRepoFiles(repo, ['data', 'kpis']), out: (t) => (text += t), outFull: (t) => (full += t) },
+      { base: 'base', head: 'redefine-atv', format: 'markdown', lang: 'en', budget: 1500, outFull: 'full.md' },
+      { ...fx, readRef: async (ref) => readGitFiles(repo, ref), readWorkingTree: () => readRepoFiles(repo, ['data', 'kpis']) },
     );
+    const text = fx.stdout.join('\n');
+    // The whole report goes through the effects' writeFile, to the path --out-full names.
+    expect([...fx.files.keys()]).toEqual(['full.md']);
+    const full = fx.files.get('full.md')!;
     expect(Buffer.byteLength(text)).toBeLessThanOrEqual(1500);
     for (const h of ['**capaian**: ⚠️ **RESTATED: 2026-03**', '### ⚠️ Closed periods changed (restatement)', '### KPI definitions changed', '### New month 2026-04']) expect(text).toContain(h);
     expect(text).toMatch(/\d+ more rows?, see the artifact/);
@@ -295,6 +299,6 @@ describe('capaian diff', () => {
 
 async function diffIn(lang: 'id' | 'en', base: string, head: string) {
   let text = '';
-  await diffCommand({ base, head, format: 'markdown', lang }, { readRef: async (ref) => readGitFiles(repo, ref), readWorkingTree: () => readRepoFiles(repo, ['data', 'kpis']), out: (t) => (text += t) });
+  await diffCommand({ base, head, format: 'markdown', lang }, { ...recordingEffects(), readRef: async (ref) => readGitFiles(repo, ref), readWorkingTree: () => readRepoFiles(repo, ['data', 'kpis']), out: (t) => void (text += t) });
   return text;
 }

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importCommand, nodeImportEffects } from '../../src/commands/import.ts';
+import { recordingEffects } from '../../src/commands/effects.ts';
 import { ACTIVITY_TYPE_CODES } from '../../src/ingest/chunk.ts';
 import { validateRepo } from '../../src/validate/validate-repo.ts';
 import { runPipeline, type PipelineResult } from '../../src/pipeline.ts';
@@ -31,7 +32,7 @@ function freshRepo(example: string): string {
 
 async function runImport(root: string, kind: string, file: string, month: string, map: string): Promise<string[]> {
   const out: string[] = [];
-  const code = await importCommand({ kind, file, month, map: join(ROOT, 'examples', map), force: false, createMissing: true, root }, nodeImportEffects(root, (l) => out.push(l)));
+  const code = await importCommand({ kind, file, month, map: join(ROOT, 'examples', map), force: false, createMissing: true, root }, nodeImportEffects(root, { ...recordingEffects(), out: (l) => void out.push(l) }));
   expect(out.join('\n')).not.toMatch(/problem/);
   expect(code).toBe(0);
   return out;

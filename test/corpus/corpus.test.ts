@@ -22,6 +22,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importCommand, nodeImportEffects } from '../../src/commands/import.ts';
+import { recordingEffects } from '../../src/commands/effects.ts';
 import type { MonthKind } from '../../src/ingest/chunk.ts';
 import { idHash } from '../../src/ingest/id-hash.ts';
 import { parseYaml } from '../../src/load/parse-yaml.ts';
@@ -1966,7 +1967,7 @@ describe('generated: the file system (symlinks, a FIFO, paths with ..)', () => {
     const out: string[] = [];
     const code = await importCommand(
       { kind: 'surveys', file: join(root, '..', 'exports', 'april.csv'), month: '2026-04', force: false, createMissing: false, root: join(tmp, 'nowhere', '..', 'import-dotdot') },
-      nodeImportEffects(join(tmp, 'nowhere', '..', 'import-dotdot'), (l) => out.push(l)),
+      nodeImportEffects(join(tmp, 'nowhere', '..', 'import-dotdot'), { ...recordingEffects(), out: (l) => void out.push(l) }),
     );
     expect(code).toBe(0);
     // Besides the cache of month files already read (node_modules/.cache/capaian, as validate keeps it).
@@ -1984,7 +1985,7 @@ describe('generated: the file system (symlinks, a FIFO, paths with ..)', () => {
     const out: string[] = [];
     const code = await importCommand(
       { kind: 'surveys', file: join(tmp, 'exports2', 'april.csv'), map: join(tmp, 'exports2', 'map.yaml'), month: '2026-04', force: false, createMissing: false, root },
-      nodeImportEffects(root, (l) => out.push(l)),
+      nodeImportEffects(root, { ...recordingEffects(), out: (l) => void out.push(l) }),
     );
     expect(code).toBe(1);
     expect(out.at(-1)).toBe('1 problem: nothing written');

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { importCommand, nodeImportEffects, type ImportEffects } from '../../src/commands/import.ts';
+import { recordingEffects } from '../../src/commands/effects.ts';
 import { generateSampleFiles } from '../../src/sample/generate.ts';
 import { ROOT } from './support.ts';
 
@@ -16,7 +17,7 @@ const MONTH_FILE = /^data\/\d{4}\/\d{2}\/[a-z]+\.yaml$/;
 
 /** The effects of a real run, counting the cache's hits and each month file's reads of its bytes. */
 function counted(root: string) {
-  const fx = nodeImportEffects(root, (l) => lines.push(l));
+  const fx = nodeImportEffects(root, { ...recordingEffects(), out: (l) => void lines.push(l) });
   const lines: string[] = [];
   const seen = { hits: 0, monthFiles: 0, bytesRead: new Map<string, number>() };
   const effects: ImportEffects = {

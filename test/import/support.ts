@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { ImportEffects } from '../../src/commands/import.ts';
+import { recordingEffects } from '../../src/commands/effects.ts';
 import { generateSampleFiles } from '../../src/sample/generate.ts';
 import type { SourceFile } from '../../src/validate/validate-repo.ts';
 import { readTree } from '../support/repo.ts';
@@ -45,6 +46,7 @@ export class MemoryRepo {
 
   get effects(): ImportEffects {
     return {
+      ...recordingEffects(),
       readFile: async (path) => {
         const hit = this.user.get(path);
         if (hit) return hit;
@@ -59,7 +61,7 @@ export class MemoryRepo {
           this.written.push(path);
         }
       },
-      out: (line) => this.output.push(line),
+      out: (line) => void this.output.push(line),
     };
   }
 }
