@@ -38,7 +38,7 @@ const CURRENCY_NAME: Record<string, Record<Lang, string>> = {
   IDR: { id: 'Rupiah (Rp)', en: 'Rupiah (Rp)' },
 };
 
-export const CHART_WORDS: Record<Lang, ChartWords> = {
+const CHART_WORDS: Record<Lang, ChartWords> = {
   id: {
     unit: (unit, currency) => (unit === 'currency' ? CURRENCY_NAME[currency]?.id ?? currency : unit === 'percent' ? `${ID.units.percent} (%)` : ID.units[unit]),
     notFinal: ID.notFinal,

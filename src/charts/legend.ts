@@ -85,7 +85,7 @@ function layout(items: LegendItem[], width: number, fontSize: number): { places:
  * The path of a Plot (d3-shape) symbol of radius r, i.e. of area πr², centred on 0,0, so legend
  * markers match the chart's dots without importing d3 directly.
  */
-export function symbolPath(symbol: SymbolName, r: number): string {
+function symbolPath(symbol: SymbolName, r: number): string {
   const size = Math.PI * r * r;
   const n = (x: number) => Math.round(x * 1000) / 1000;
   if (symbol === 'circle') return `M${n(r)},0A${n(r)},${n(r)},0,1,1,${n(-r)},0A${n(r)},${n(r)},0,1,1,${n(r)},0`;

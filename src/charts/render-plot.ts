@@ -18,7 +18,7 @@ export interface ChartFrame {
 }
 
 /** A fresh, empty server-side document for Plot to build into. */
-export function plotDocument(): Document {
+function plotDocument(): Document {
   return parseHTML('<!doctype html><html><body></body></html>').document as unknown as Document;
 }
 
@@ -51,7 +51,7 @@ export function finishSvg(svg: string, frame: ChartFrame): string {
 }
 
 /** Text for an attribute value; Plot escapes its own, this is for the label we add. */
-export function escapeAttribute(text: string): string {
+function escapeAttribute(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 

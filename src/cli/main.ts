@@ -56,7 +56,7 @@ export function usage(): string {
 }
 
 /** The usage line of a command: `capaian compute [--root DIR] [--period PERIOD] …`. */
-export function usageLine(c: CommandSpec): string {
+function usageLine(c: CommandSpec): string {
   const parts = [`capaian ${c.name}`];
   if (c.positionals) parts.push(c.positionals.names);
   for (const [name, o] of Object.entries(c.options)) {
@@ -100,7 +100,7 @@ const HELP = new Set(['--help', '-h']);
  * missing value, a value not among the choices, a missing required option or the wrong number of
  * words are each one CliError (exit 2) naming what is wrong and what is accepted.
  */
-export function parseCommandArgs(c: CommandSpec, args: string[]): { values: Values; positionals: string[] } {
+function parseCommandArgs(c: CommandSpec, args: string[]): { values: Values; positionals: string[] } {
   const values: Values = {};
   const positionals: string[] = [];
   const names = Object.keys(c.options);

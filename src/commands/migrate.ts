@@ -22,10 +22,10 @@ export interface Migration {
 }
 
 /** The steps, from format N to N+1. None yet: format 1 is the first. */
-export const MIGRATIONS: Migration[] = [];
+const MIGRATIONS: Migration[] = [];
 
 /** The format a repository is at when company.yaml does not say. */
-export const FIRST_FORMAT = 1;
+const FIRST_FORMAT = 1;
 
 export interface MigrateEffects {
   /** Every file under data/ and kpis/ (paths relative to the root, forward slashes), or null when there is no data/company.yaml. */

@@ -72,7 +72,7 @@ function publicIssue(i: Issue) {
 
 const KIND_ORDER = ['company', 'team', 'products', 'customers', 'goals', 'targets', 'orders', 'leads', 'activities', 'surveys'] as const;
 
-export function summaryText(s: Summary): string {
+function summaryText(s: Summary): string {
   const parts = KIND_ORDER.filter((k) => s.records[k] !== undefined).map((k) => countRecords(k, s.records[k]!));
   const n = s.months.length;
   const months = n === 0 ? '' : n === 1 ? `, 1 month (${s.months[0]})` : `, ${n} months (${s.months[0]} to ${s.months[n - 1]})`;

@@ -45,7 +45,7 @@ export interface SharedFileChange {
 }
 
 /** The files every month reads: everything under data/ but the month folders. */
-export function isSharedFile(path: string): boolean {
+function isSharedFile(path: string): boolean {
   return path.startsWith('data/') && !/^data\/\d{4}\//.test(path);
 }
 

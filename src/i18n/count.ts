@@ -7,7 +7,7 @@ export function count(n: number, one: string, many = `${one}s`): string {
 }
 
 /** The records of each file kind, one and many, as the CLI counts them: "1 order", "2 team members". */
-export const RECORD_NOUNS = {
+const RECORD_NOUNS = {
   company: ['company', 'companies'],
   team: ['team member', 'team members'],
   products: ['product', 'products'],

@@ -15,7 +15,7 @@ export type Lang = 'id' | 'en';
 export type Unit = 'currency' | 'percent' | 'count' | 'days' | 'hours' | 'score' | 'per-day';
 
 /** The Intl locale of each language's numbers. */
-export const NUMBER_LOCALE: Record<Lang, string> = { id: 'id-ID', en: 'en-GB' };
+const NUMBER_LOCALE: Record<Lang, string> = { id: 'id-ID', en: 'en-GB' };
 const formatters = new Map<string, Intl.NumberFormat>();
 
 function fmt(lang: Lang, x: number, digits: number): string {
@@ -40,7 +40,7 @@ const UNIT_WORDS: Record<Lang, { days: string; hours: string; perDay: string }> 
 };
 
 /** The minus sign people read (U+2212), for the hyphen Intl writes. */
-export const MINUS = '\u2212';
+const MINUS = '\u2212';
 const withMinus = (text: string) => text.replace(/^-/, MINUS);
 
 /** A KPI value in its unit. `currency` is the ISO code; IDR shows as Rp. */

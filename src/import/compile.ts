@@ -349,6 +349,6 @@ export function numberSteps(n: number, s: Pick<ValueSpecObject, 'scale' | 'round
   return v === 0 ? 0 : v;
 }
 
-export function fmtPath(at: DocPath): string {
+function fmtPath(at: DocPath): string {
   return at.map((p, i) => (typeof p === 'number' ? `[${p}]` : i ? `.${p}` : p)).join('');
 }

@@ -35,7 +35,7 @@ export interface CsvTable {
 }
 
 export type Delimiter = ',' | ';' | '\t';
-export const DELIMITERS: readonly Delimiter[] = [',', ';', '\t'];
+const DELIMITERS: readonly Delimiter[] = [',', ';', '\t'];
 
 export interface CsvOptions {
   /** The separator; found from the header line when not given. */
@@ -43,7 +43,7 @@ export interface CsvOptions {
 }
 
 /** Files larger than this are refused: no CRM export of one company's month comes close. */
-export const MAX_CSV_BYTES = 256 * 1024 * 1024;
+const MAX_CSV_BYTES = 256 * 1024 * 1024;
 
 export function formatRowIssue(i: RowIssue): string {
   const where = i.line ? `${i.file}:${i.line}` : i.file;
@@ -60,7 +60,7 @@ export function readCsv(bytes: Uint8Array, file: string, options: CsvOptions = {
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
 /** UTF-8 (with or without a byte order mark) only: what Excel's "CSV UTF-8" writes. */
-export function decodeCsv(bytes: Uint8Array, file: string): { text?: string; issues: RowIssue[] } {
+function decodeCsv(bytes: Uint8Array, file: string): { text?: string; issues: RowIssue[] } {
   const fail = (message: string, hint: string, line = 0) => ({ issues: [{ file, line, message, hint }] });
   if (bytes.length > MAX_CSV_BYTES) return fail(`file is ${(bytes.length / 1e6).toFixed(0)} MB, more than the ${MAX_CSV_BYTES / 1024 / 1024} MB an import may read`, 'export one period at a time');
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {

@@ -54,7 +54,7 @@ type Obj = Record<string, unknown>;
  * `value` (as js-yaml read it) with the keys of each `map:` replaced by their text in the file.
  * A plain key is taken as written (`01`, `1.0`, `true`); a quoted one as its string.
  */
-export function mapKeysAsWritten(text: string, value: unknown): unknown {
+function mapKeysAsWritten(text: string, value: unknown): unknown {
   if (!/\bmap\s*:/.test(text)) return value;
   const doc = parseDocument(text, { uniqueKeys: false });
   if (doc.errors.length) return value;

@@ -51,7 +51,7 @@ const range = z
   .refine(([a, b]) => a < b, { error: 'must be [low, high], the lower first' });
 
 /** Where one field's value comes from, and how the cell is cleaned. Exactly one source. */
-export const valueSpecObject = z
+const valueSpecObject = z
   .strictObject({
     /** The CSV column that feeds the field; a joined file's columns are `<as>.<column>`. @example Order Date */
     column: z.string().min(1, { error: 'must name a column' }).optional(),
@@ -107,7 +107,7 @@ export const valueSpecObject = z
   });
 
 /** A column name (`Order Date`), a number constant (`1`), or the full form. */
-export const valueSpec = z.union([z.string().min(1, { error: 'must name a column' }), z.number(), valueSpecObject], {
+const valueSpec = z.union([z.string().min(1, { error: 'must name a column' }), z.number(), valueSpecObject], {
   error: 'must be a column name, a number, or { column: …, … }',
 });
 
@@ -138,7 +138,7 @@ export const condition = z.union(
 export const where = z.record(z.string(), condition, { error: 'must map column names to conditions' });
 
 /** Another CSV of the same export, looked up by a key (a CRM's accounts or teams table). */
-export const joinSpec = z.strictObject({
+const joinSpec = z.strictObject({
   /** The CSV file, relative to the folder of the CSV being imported. @example sales_teams.csv */
   file: z.string().min(1),
   /** Its columns are read as `<as>.<column>`; default: the file name without .csv. @example team */
@@ -189,7 +189,6 @@ export function mappingSchema(kind: MonthKind) {
 }
 
 export type Mapping = z.output<ReturnType<typeof mappingSchema>>;
-export type FieldsInput = Record<string, ValueSpecInput | undefined>;
 
 /** Date and number formats a company locale implies, for mappings that do not say. */
 export function localeFormats(locale: Company['locale']): { dates: string; numbers: NumberFormat } {

@@ -109,7 +109,7 @@ export function fixFloat(n: number): number {
  * mistaken. A time may follow after a space or a T: 09:15, 9:15:30, 2:15 PM, with an offset
  * (+07:00) on ISO values.
  */
-export const DATE_FORMAT_RE = /^(?:excel|(?:dd?|mm?|yyyy)([/.-])(?:dd?|mm?|yyyy)\1(?:dd?|mm?|yyyy))$/;
+const DATE_FORMAT_RE = /^(?:excel|(?:dd?|mm?|yyyy)([/.-])(?:dd?|mm?|yyyy)\1(?:dd?|mm?|yyyy))$/;
 
 export function isDateFormat(f: string): boolean {
   if (!DATE_FORMAT_RE.test(f)) return false;

@@ -7,7 +7,7 @@ import { id, localized, text } from '../schema/fields.ts';
 import { DATASET_NAMES } from '../dataset/fields.ts';
 
 export const GROUPS = ['volume', 'value', 'pipeline', 'time', 'retention', 'team'] as const;
-export const UNITS = ['currency', 'percent', 'count', 'days', 'hours', 'score', 'per-day'] as const;
+const UNITS = ['currency', 'percent', 'count', 'days', 'hours', 'score', 'per-day'] as const;
 const GRAIN_NAMES = ['month', 'quarter', 'year'] as const;
 
 const scalar = z.union([z.string(), z.number(), z.boolean()], { error: 'must be a text, number or true/false' });
@@ -45,7 +45,7 @@ export type Condition = z.output<typeof condition>;
  * (`{ eqq: won }`) is an error rather than a nested filter that matches every row.
  */
 export type Filter = { [field: string]: Condition | Filter[] | Filter | undefined; any?: Filter[]; not?: Filter };
-export const filterSchema: z.ZodType<Filter> = z.lazy(() =>
+const filterSchema: z.ZodType<Filter> = z.lazy(() =>
   z
     .object(
       {

@@ -121,7 +121,7 @@ const rank = (s: Status | null) => (s === 'off-track' ? 0 : s === 'at-risk' ? 1 
  * (else the first breakdown's); failing that, the member furthest behind its own target; failing
  * that, the member whose change against the previous period hurt most.
  */
-export function driverOf(report: Pick<Report, 'insights'>, kpi: ReportKpi, v: ReportValue, period: string, grain: Grain): AttentionDriver | null {
+function driverOf(report: Pick<Report, 'insights'>, kpi: ReportKpi, v: ReportValue, period: string, grain: Grain): AttentionDriver | null {
   const d = report.insights[grain]?.[period]?.drivers.find((x) => x.kpi === kpi.id);
   let best: { by: string; m: Driver } | null = null;
   // A change that is not like for like (a partial period, a maturing cohort) says nothing about who drove it.

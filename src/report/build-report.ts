@@ -10,7 +10,7 @@ import { UNSPECIFIED_REASON } from '../dataset/fields.ts';
 import type { ValidData as RepoData } from '../validate/repo-data.ts';
 import { lintReport } from './lints.ts';
 import { judgingOf, type Judging } from '../kpi/judging.ts';
-import { judge, MIN_RECORDS, type NotFinal, type Status } from './status.ts';
+import { judge, MIN_RECORDS, type NotFinal } from './status.ts';
 import { basisOf } from '../kpi/basis.ts';
 import { goalProgress } from './goal-progress.ts';
 import { withLastYear, withLikeForLike } from './like-for-like.ts';

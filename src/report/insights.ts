@@ -4,9 +4,9 @@
  * its change. Pure: report KPIs and periods in, insights out. Shape: docs/report-format.md.
  */
 import { GRAINS, monthLabel, parseMonth, type Grain } from '../calendar/periods.ts';
-import type { Note, PeriodInfo } from '../compute/compute-kpis.ts';
-import { toneOf, type Status } from './status.ts';
-import type { CountKey, Driver, DriverBreakdown, Insights, KpiDrivers, LikeForLikeMonths, Mover, NotComparableReason, PeriodInsights, ReportKpi, ReportMember, ReportValue, StatusCounts, Tone } from './model.ts';
+import type { PeriodInfo } from '../compute/compute-kpis.ts';
+import { toneOf } from './status.ts';
+import type { CountKey, Driver, DriverBreakdown, Insights, KpiDrivers, LikeForLikeMonths, Mover, NotComparableReason, PeriodInsights, ReportKpi, ReportMember, ReportValue, StatusCounts } from './model.ts';
 
 const COUNT_KEYS: readonly CountKey[] = ['on-track', 'at-risk', 'off-track', 'not-final', 'none'];
 

@@ -54,12 +54,12 @@ export interface Lint {
  *
  * Judged only with at least MIN_HISTORY values (or year-on-year pairs) to compare with.
  */
-export const UNREALISTIC_MARGIN = 0.1;
-export const GROWTH_MARGIN = UNREALISTIC_MARGIN;
-export const NEW_MARGIN = 0.5;
-export const LEVEL_MARGIN = 0.1;
-export const LEVEL_POINTS = 0.1;
-export const MIN_HISTORY = 3;
+const UNREALISTIC_MARGIN = 0.1;
+const GROWTH_MARGIN = UNREALISTIC_MARGIN;
+const NEW_MARGIN = 0.5;
+const LEVEL_MARGIN = 0.1;
+const LEVEL_POINTS = 0.1;
+const MIN_HISTORY = 3;
 
 const GRAIN_OF_FREQUENCY: Record<Kpi['frequency'], Grain> = { monthly: 'month', quarterly: 'quarter', yearly: 'year' };
 
@@ -84,7 +84,7 @@ export function lintReport({ data, kpis, computed, months, today }: LintInput): 
   ];
 }
 
-export function lintKpis(kpis: Kpi[], goals: Set<string>): Lint[] {
+function lintKpis(kpis: Kpi[], goals: Set<string>): Lint[] {
   return kpis
     .filter((k) => !k.goal || !goals.has(k.goal))
     .map((k) => ({
@@ -376,7 +376,7 @@ function ranges(periods: PeriodInfo[], lang: 'id' | 'en'): string {
 }
 
 /** The last closed month (the one before `today`'s) has no data, or months are missing in between. */
-export function lintData(months: string[], today: string | undefined): Lint[] {
+function lintData(months: string[], today: string | undefined): Lint[] {
   const out: Lint[] = [];
   const have = new Set(months);
   if (months.length > 1) {

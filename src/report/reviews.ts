@@ -15,7 +15,7 @@ import type { Lint } from './lints.ts';
 import type { Report, ReviewsModel, ReviewView, TrackedAction } from './model.ts';
 
 /** Days after a month closes before an off-track KPI of it needs a cause even with no review yet (company.yaml `review_due_days`). */
-export const REVIEW_DUE_DAYS = 10;
+const REVIEW_DUE_DAYS = 10;
 
 const GRAIN_RANK: Record<Grain, number> = { month: 0, quarter: 1, year: 2 };
 
@@ -153,10 +153,9 @@ function addDays(day: string, n: number): string {
 }
 
 /** The lints of the reviews (only once the repository has a review: a team that does not write them is not nagged). */
-export function lintReviews(model: ReviewsModel, parsed: ParsedReview[], input: ReviewLintInput): Lint[] {
+function lintReviews(model: ReviewsModel, parsed: ParsedReview[], input: ReviewLintInput): Lint[] {
   const { report, today } = input;
   if (!model.list.length) return [];
-  const fyStart = report.company.fiscalYearStart;
   const out: Lint[] = [];
   const fileOf = new Map(parsed.map((r) => [r.period, r]));
 

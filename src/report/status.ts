@@ -76,7 +76,7 @@ export function judge(value: number | null, target: number | null, kpi: { unit: 
 }
 
 /** The status of an attainment ratio. */
-export function statusOfAttainment(a: number, atRisk: number): Status {
+function statusOfAttainment(a: number, atRisk: number): Status {
   return a >= 1 - EPSILON ? 'on-track' : a >= atRisk - EPSILON ? 'at-risk' : 'off-track';
 }
 

@@ -6,8 +6,6 @@
  */
 import { monthLabel, parseMonth, type Grain } from '../calendar/periods.ts';
 import type { PeriodInfo } from '../compute/compute-kpis.ts';
-import type { Reason } from '../compute/value.ts';
-import type { NotFinal, Status } from './status.ts';
 import type { Board, BoardColumn, BoardRow, MemberValue, Peers, ReportKpi, ReportMember, ReportValue, TeamRep, TeamView, Vocabulary } from './model.ts';
 
 /**
@@ -15,7 +13,7 @@ import type { Board, BoardColumn, BoardRow, MemberValue, Peers, ReportKpi, Repor
  * conversion, leads contacted per working day, leads followed up within 24 hours. Ranked by the
  * first column.
  */
-export const REP_BOARD: BoardColumn[] = [
+const REP_BOARD: BoardColumn[] = [
   { kpi: 'sales-per-rep', totalKpi: 'net-sales' },
   { kpi: 'conversion-rate-per-rep', totalKpi: 'conversion-rate-per-rep' },
   { kpi: 'leads-contacted-per-day', totalKpi: 'leads-contacted-per-day' },
@@ -23,7 +21,7 @@ export const REP_BOARD: BoardColumn[] = [
 ];
 
 /** The region leaderboard: net sales (with its share), new customers, retention, satisfaction, follow-up within 24 hours. */
-export const REGION_BOARD: BoardColumn[] = [
+const REGION_BOARD: BoardColumn[] = [
   { kpi: 'net-sales', totalKpi: 'net-sales' },
   { kpi: 'new-customers', totalKpi: 'new-customers' },
   { kpi: 'customer-retention-rate', totalKpi: 'customer-retention-rate' },

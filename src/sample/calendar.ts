@@ -13,7 +13,7 @@ export function dayOf(y: number, m: number, d: number): number {
   return Date.UTC(y, m - 1, d) / 86_400_000;
 }
 
-export function dayOfDate(s: string): number {
+function dayOfDate(s: string): number {
   return dayOf(+s.slice(0, 4), +s.slice(5, 7), +s.slice(8, 10));
 }
 

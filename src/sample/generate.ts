@@ -40,7 +40,7 @@ export interface SampleFile {
   records: number;
 }
 
-export const SAMPLE_DEFAULTS = { ordersPerMonth: 500, months: 24, seed: 1, endMonth: '2026-10' } as const;
+const SAMPLE_DEFAULTS = { ordersPerMonth: 500, months: 24, seed: 1, endMonth: '2026-10' } as const;
 
 /**
  * The sample's files one at a time, months in order; customers.yaml and targets come last.

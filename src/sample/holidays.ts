@@ -11,7 +11,7 @@ export interface Holiday {
 
 const H = (date: string, name: string): Holiday => ({ date, name });
 
-export const HOLIDAYS: Record<number, Holiday[]> = {
+const HOLIDAYS: Record<number, Holiday[]> = {
   2024: [
     H('2024-01-01', 'Tahun Baru 2024 Masehi'),
     H('2024-02-08', 'Isra Mikraj Nabi Muhammad SAW'),

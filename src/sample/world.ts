@@ -89,7 +89,7 @@ export interface RepSpec {
 const WEST = 'Tim Jakarta-Jabar';
 const EAST = 'Tim Jatim-Sumut';
 
-export const REPS: RepSpec[] = [
+const REPS: RepSpec[] = [
   { id: 'sari', name: 'Sari Lestari', region: 'jabodetabek', team: WEST, weight: 0.5, speed: 0.92, skill: 1.2 },
   { id: 'andi', name: 'Andi Wijaya', region: 'jabodetabek', team: WEST, manager: 'sari', weight: 1, speed: 0.88, skill: 1 },
   { id: 'fajar', name: 'Fajar Nugroho', region: 'jabodetabek', team: WEST, manager: 'sari', weight: 1, speed: 0.82, skill: 1.05 },

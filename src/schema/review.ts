@@ -7,14 +7,11 @@ import { z } from 'zod';
 import { date, id, text } from './fields.ts';
 
 /** A period as the reports name it: 2026-10 (month), 2026-Q3 (fiscal quarter), 2026 (fiscal year). */
-export const PERIOD_RE = /^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$/;
+const PERIOD_RE = /^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$/;
 
 const period = z
   .string({ error: 'must be a period: 2026-10, 2026-Q3 or 2026' })
   .regex(PERIOD_RE, { error: 'must be a period: 2026-10 (month), 2026-Q3 (quarter) or 2026 (year)' });
-
-/** Where a cause sits, when it is narrower than the whole company. */
-export const CAUSE_MEMBER_DIMS = ['region', 'rep', 'category', 'lost_reason'] as const;
 
 /** Why a KPI missed (or beat) its target, in the team's words. */
 export const causeSchema = z.strictObject({
@@ -29,7 +26,7 @@ export const causeSchema = z.strictObject({
   text,
 });
 
-export const ACTION_STATUSES = ['open', 'done', 'dropped'] as const;
+const ACTION_STATUSES = ['open', 'done', 'dropped'] as const;
 
 /** What the team will do, who does it and by when. */
 export const actionSchema = z.strictObject({
@@ -70,16 +67,8 @@ export const reviewSchema = z.strictObject({
   annotations: z.array(annotationSchema).default([]),
 });
 
-export type ReviewFrontmatter = z.output<typeof reviewSchema>;
 export type Cause = z.output<typeof causeSchema>;
 export type Action = z.output<typeof actionSchema>;
 export type Annotation = z.output<typeof annotationSchema>;
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
 
-/** The fields of each part in canonical order (`capaian fmt` writes them so). */
-export const REVIEW_KEYS = {
-  top: ['period', 'lang', 'participants', 'causes', 'actions', 'annotations'],
-  cause: ['kpi', 'member', 'text'],
-  action: ['id', 'kpi', 'owner', 'due', 'status', 'text'],
-  annotation: ['when', 'kpi', 'label'],
-} as const;

@@ -17,7 +17,7 @@ import { reviewSchema, type Action, type Annotation, type Cause } from '../schem
 import { schemaIssues } from './schema-issues.ts';
 
 /** The components a review's body may embed, and the attributes each takes. */
-export const EMBEDS: Record<string, { required: string[]; optional: string[] }> = {
+const EMBEDS: Record<string, { required: string[]; optional: string[] }> = {
   Kpi: { required: ['id'], optional: ['period'] },
   Trend: { required: ['id'], optional: ['grain'] },
   Breakdown: { required: ['id', 'by'], optional: ['period'] },
@@ -59,7 +59,7 @@ export interface ReviewCheck {
 const FILE_RE = /^reviews\/([^/]+)\.mdx$/;
 
 /** Whether a path under reviews/ is read as a review (READMEs and dotfiles are not). */
-export function isReviewPath(path: string): boolean {
+function isReviewPath(path: string): boolean {
   return path.startsWith('reviews/') && !/(^|\/)\./.test(path) && !/readme(\.md)?$/i.test(path);
 }
 

@@ -42,7 +42,7 @@ export function monthRange([from, to]: [string, string], lang: Lang): string {
 }
 
 /** A CSS string literal of any text, safe inside a <style> element (quotes, backslashes, "<" escaped). */
-export function cssString(text: string): string {
+function cssString(text: string): string {
   return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/</g, '\\3c ').replace(/[\r\n]+/g, ' ')}"`;
 }
 
