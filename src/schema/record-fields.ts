@@ -168,7 +168,7 @@ type InputValueOf<F> = F extends { type: 'lines' } ? InputOf<typeof ORDER_LINE_F
 // zod schemas, from the tables
 
 /** "a, b or c". */
-export function oneOf(values: readonly string[]): string {
+function oneOf(values: readonly string[]): string {
   return values.length === 1 ? values[0]! : `${values.slice(0, -1).join(', ')} or ${values[values.length - 1]}`;
 }
 
