@@ -34,17 +34,23 @@ declare const CAPAIAN_SOURCE_DIR: string | undefined;
 const src = typeof CAPAIAN_SOURCE_DIR === 'string' ? CAPAIAN_SOURCE_DIR : join(dirname(fileURLToPath(import.meta.url)), '..');
 // Everything that decides what a chunk holds. A change to any of them is a new reader.
 const READER_SOURCES = ['ingest', 'schema', 'load/decode.ts', 'load/parse-yaml.ts', 'load/fast-yaml.ts', 'validate/fast-records.ts', 'calendar'];
-let fingerprint: string | undefined;
+const fingerprints = new Map<string, string>();
 
 /**
  * A hash of the reader's own source code, so a new version never reads an old version's entries;
  * '' when the sources are not beside this module (bundled code): then nothing is cached.
  */
 export function readerFingerprint(): string {
-  if (fingerprint !== undefined) return fingerprint;
+  return sourcesFingerprint(READER_SOURCES);
+}
+
+/** The same for any list of source folders and files (relative to src/), e.g. checked-cache.ts's. */
+export function sourcesFingerprint(sources: string[]): string {
+  const known = fingerprints.get(sources.join('\0'));
+  if (known !== undefined) return known;
   const h = createHash('sha1').update(`v${INGEST_VERSION}`);
   let found = 0;
-  for (const rel of READER_SOURCES) {
+  for (const rel of sources) {
     const path = join(src, rel);
     const files = statSync(path, { throwIfNoEntry: false })?.isDirectory() ? readdirSync(path).sort().map((f) => join(path, f)) : [path];
     for (const f of files) {
@@ -53,7 +59,9 @@ export function readerFingerprint(): string {
       h.update(f.slice(src.length)).update(isFile ? readFileSync(f) : '');
     }
   }
-  return (fingerprint = found >= READER_SOURCES.length ? h.digest('hex') : '');
+  const fingerprint = found >= sources.length ? h.digest('hex') : '';
+  fingerprints.set(sources.join('\0'), fingerprint);
+  return fingerprint;
 }
 
 /** A month file's place in the cache: the entry's name (`key`) and the hash of its bytes. */

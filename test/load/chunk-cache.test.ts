@@ -179,7 +179,7 @@ describe('the stat index', () => {
     const index = join(cacheDir, 'month-files.idx');
     const good = readFileSync(index);
     const flipped = Buffer.from(good);
-    flipped[flipped.length - 10] ^= 0x01;
+    flipped[flipped.length - 10]! ^= 0x01;
     const plain = await uncached(root);
     for (const [i, bad] of [flipped, Buffer.from('garbage'), Buffer.alloc(0), Buffer.concat([good.subarray(0, 21), Buffer.alloc(20), good.subarray(41)])].entries()) {
       writeFileSync(index, bad);
