@@ -1,9 +1,9 @@
 /**
  * Files checked clean before, by content (validate-repo.ts's CheckedFiles), kept beside the month
- * chunks in node_modules/.cache/capaian: customers.yaml, products.yaml and the other files that
- * are not month files, as the records their schema made. A monthly import leaves them as they
- * were, and validation then neither parses nor checks them again (Superstore's 1,862 products
- * and 793 customers: a few hundred milliseconds a run).
+ * chunks in node_modules/.cache/capaian: customers.yaml, products.yaml, the other files that are
+ * not month files and the KPI definitions, as the records their schema made. A monthly import
+ * leaves them as they were, and validation then neither parses nor checks them again
+ * (Superstore's 1,862 products and 793 customers: a few hundred milliseconds a run).
  *
  * An entry is named by a hash of the checking code (the schemas, the YAML reader, validation),
  * the file's path and the SHA-1 of its text, and holds that name and the SHA-1 of what follows;
@@ -18,7 +18,7 @@ import { deserialize, serialize } from 'node:v8';
 import type { CheckedFile, CheckedFiles } from '../validate/validate-repo.ts';
 import { sourcesFingerprint } from './chunk-cache.ts';
 
-const CHECKER_SOURCES = ['schema', 'load/decode.ts', 'load/parse-yaml.ts', 'load/fast-yaml.ts', 'validate/validate-repo.ts', 'validate/fast-records.ts', 'calendar'];
+const CHECKER_SOURCES = ['schema', 'kpi/schema.ts', 'dataset/fields.ts', 'load/decode.ts', 'load/parse-yaml.ts', 'load/fast-yaml.ts', 'validate/validate-repo.ts', 'validate/fast-records.ts', 'calendar'];
 const MAGIC = Buffer.from('capaian-checked-1\n');
 const HEADER_BYTES = MAGIC.length + 20 + 20;
 

@@ -150,7 +150,7 @@ export function validateFull(files: SourceFile[], earlier: PendingIssue[] = [], 
   for (const f of [...files].sort((a, b) => (a.path < b.path ? -1 : 1))) {
     if (!readByValidation(f.path)) continue;
     if (f.path.startsWith('kpis/')) {
-      const kpi = readKpiFile(f, issues, texts);
+      const kpi = readKpiFile(f, issues, texts, checked);
       if (kpi) kpiFiles.push(kpi);
       continue;
     }
@@ -376,7 +376,7 @@ function assemble(singles: Map<FileKind, unknown>, kept: Kept[]): Partial<RepoDa
 }
 
 /** kpis/<id>.yaml: parsed and checked against the KPI schema. */
-function readKpiFile(f: SourceFile, issues: PendingIssue[], texts: Map<string, string>): KpiFile | null {
+function readKpiFile(f: SourceFile, issues: PendingIssue[], texts: Map<string, string>, checked?: CheckedFiles): KpiFile | null {
   if (!/^kpis\/[^/]+\.yaml$/.test(f.path)) {
     issues.push(issue(f.path, [], 'unknown-file', `"${f.path}" is not a KPI definition`, 'kpis/ holds one <kpi-id>.yaml per KPI, directly in the folder'));
     return null;
@@ -385,6 +385,8 @@ function readKpiFile(f: SourceFile, issues: PendingIssue[], texts: Map<string, s
   pushAll(issues, decoded.issues);
   if (decoded.text === undefined) return null;
   texts.set(f.path, decoded.text);
+  const before = checked?.get(f.path, decoded.text);
+  if (before) return { file: f.path, kpi: before.records[0] as Kpi };
   const parsed = parseYaml(decoded.text, f.path);
   pushAll(issues, parsed.issues);
   if (parsed.issues.length) return null;
@@ -398,6 +400,7 @@ function readKpiFile(f: SourceFile, issues: PendingIssue[], texts: Map<string, s
     pushAll(issues, schemaIssues(r.error, kpiSchema, f.path, false));
     return null;
   }
+  checked?.set(f.path, decoded.text, { records: [r.data], index: [0], length: 1 });
   return { file: f.path, kpi: r.data };
 }
 

@@ -22,7 +22,7 @@ function validated(store: CheckedFiles | undefined) {
   const served: string[] = [];
   const counting: CheckedFiles | undefined = store && { get: (p, t) => { const v = store.get(p, t); if (v) served.push(p); return v; }, set: store.set };
   const r = validateFull(files, [], undefined, counting);
-  return { json: JSON.stringify([r.data, r.summary, r.issues]), served };
+  return { json: JSON.stringify([r.data, r.kpis, r.partial, r.summary, r.issues]), served };
 }
 
 describe('the cache of files checked clean', () => {
@@ -33,7 +33,8 @@ describe('the cache of files checked clean', () => {
     const cold = validated(store);
     expect(cold.served).toEqual([]);
     const warm = validated(store);
-    expect(warm.served).toEqual(['data/customers.yaml', 'data/goals.yaml', 'data/products.yaml', 'data/targets/2025.yaml', 'data/targets/2026.yaml', 'data/team.yaml']);
+    expect(warm.served.filter((p) => p.startsWith('data/'))).toEqual(['data/customers.yaml', 'data/goals.yaml', 'data/products.yaml', 'data/targets/2025.yaml', 'data/targets/2026.yaml', 'data/team.yaml']);
+    expect(warm.served.filter((p) => p.startsWith('kpis/'))).toHaveLength(readdirSync(join(SAMPLE, 'kpis')).length);
     expect([cold.json, warm.json]).toEqual([plain, plain]);
     // A flipped byte in each entry, then an entry cut short: each is a miss, checked again.
     for (const spoil of [(b: Buffer) => ((b[b.length - 3]! ^= 0x10), b), (b: Buffer) => b.subarray(0, b.length - 1)]) {
@@ -45,6 +46,6 @@ describe('the cache of files checked clean', () => {
   });
 
   it('keeps one entry per file', () => {
-    expect(readdirSync(dir).filter((f) => f.endsWith('.chk'))).toHaveLength(6);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.chk'))).toHaveLength(6 + readdirSync(join(SAMPLE, 'kpis')).length);
   });
 });
