@@ -22,6 +22,8 @@ export interface PipelineOptions {
   commit?: string;
   /** Month files read ahead (worker threads, cache): see load/ingest-pool.ts. */
   ingested?: ValidateOptions['ingested'];
+  /** Files checked clean before (load/checked-cache.ts). */
+  checked?: ValidateOptions['checked'];
 }
 
 export interface PipelineResult {
@@ -32,7 +34,7 @@ export interface PipelineResult {
 }
 
 export function runPipeline(files: SourceFile[], earlier: PendingIssue[], opts: PipelineOptions = {}): PipelineResult {
-  const validation = validateRepo(files, earlier, opts.ingested ? { ingested: opts.ingested } : {});
+  const validation = validateRepo(files, earlier, { ...(opts.ingested ? { ingested: opts.ingested } : {}), ...(opts.checked ? { checked: opts.checked } : {}) });
   const data = validation.data;
   if (!data) return { validation, report: null };
   // The month files' columns go into the dataset (and out of the validated data) as it is built.

@@ -27,6 +27,7 @@ import { isMonth, monthPath, monthsBetween, parseMonthSpan, spanLabel, type Mont
 import { collapse, problemKey, summary, translate, type Shown } from '../import/tell.ts';
 import { cacheDirFor } from '../load/chunk-cache.ts';
 import { decodeText } from '../load/decode.ts';
+import { checkedCache } from '../load/checked-cache.ts';
 import { preIngest } from '../load/ingest-pool.ts';
 import { locateIssues } from '../load/locate.ts';
 import { MAX_DEPTH, parseYaml } from '../load/parse-yaml.ts';
@@ -34,7 +35,7 @@ import { readRepoFiles } from '../load/read-repo.ts';
 import { companySchema, type Company } from '../schema/company.ts';
 import { MONTH_KINDS, type MonthKind } from '../schema/file-kinds.ts';
 import { formatIssue, pushAll, type PendingIssue } from '../issues/issue.ts';
-import { validateRepo, type SourceFile, type ValidateOptions } from '../validate/validate-repo.ts';
+import { validateRepo, type CheckedFile, type SourceFile, type ValidateOptions } from '../validate/validate-repo.ts';
 import { UsageError } from './compute.ts';
 import { nodeEffects, type Effects } from './effects.ts';
 
@@ -68,7 +69,7 @@ export interface ImportEffects extends Effects {
    * hands validation the month files already read (from the cache), so they are not read again;
    * `readAhead` counts them (month files, and how many of them the cache held).
    */
-  readRepo(): Promise<{ files: SourceFile[]; issues: PendingIssue[]; ingested?: ValidateOptions['ingested']; readAhead?: { files: number; cached: number } }>;
+  readRepo(): Promise<{ files: SourceFile[]; issues: PendingIssue[]; ingested?: ValidateOptions['ingested']; checked?: ValidateOptions['checked']; readAhead?: { files: number; cached: number } }>;
   /**
    * Writes every file or none: `paths` are relative to the repository root
    * (data/2026/03/orders.yaml), in the order given.
@@ -116,9 +117,10 @@ export async function importCommand(opts: ImportOptions, fx: ImportEffects): Pro
     return f ? decodeText(f.bytes, path).text : undefined;
   };
   const company = readCompany(text('data/company.yaml'));
-  const existingCustomers = listOf(text('data/customers.yaml'));
+  const customersDoc = text('data/customers.yaml');
+  const existingCustomers = listOf(customersDoc, undefined, customersDoc === undefined ? undefined : repo.checked?.get('data/customers.yaml', customersDoc));
   const productsDoc = text('data/products.yaml');
-  const existingProducts = productsDoc === undefined ? [] : listOf(productsDoc, 'products');
+  const existingProducts = productsDoc === undefined ? [] : listOf(productsDoc, 'products', repo.checked?.get('data/products.yaml', productsDoc));
 
   // The mapping.
   let mapping: Mapping | undefined;
@@ -192,7 +194,7 @@ export async function importCommand(opts: ImportOptions, fx: ImportEffects): Pro
   let customerAt: number[] = [];
   let productAt: number[] = [];
   if (result.newCustomers.length) {
-    const a = insertCustomers(text('data/customers.yaml'), result.newCustomers.map((n) => n.record));
+    const a = insertCustomers(customersDoc, result.newCustomers.map((n) => n.record));
     writes.set('data/customers.yaml', a.text);
     customerAt = a.positions;
     if (a.rewritten) notes.push('data/customers.yaml could not take the new customers as text where they belong, so it is written whole in canonical form (its comments are gone)');
@@ -207,7 +209,7 @@ export async function importCommand(opts: ImportOptions, fx: ImportEffects): Pro
   const files = [...repo.files.filter((f) => !writes.has(f.path)), ...[...writes].map(([path, t]) => ({ path, bytes: enc.encode(t) }))];
   // The month files the import leaves alone come from the cache; a file it replaces never does.
   const ahead = repo.ingested;
-  const validation = validateRepo(files, repo.issues, ahead ? { ingested: (f) => (writes.has(f.path) ? undefined : ahead(f)) } : {});
+  const validation = validateRepo(files, repo.issues, { ...(ahead ? { ingested: (f: SourceFile) => (writes.has(f.path) ? undefined : ahead(f)) } : {}), ...(repo.checked ? { checked: repo.checked } : {}) });
 
   const mapPath = (section: 'fields' | 'lines' | 'customers' | 'products', field: string, spec: number) => (section === 'fields' && mapping.records ? `records[${spec}].fields.${field}` : `${section}.${field}`);
   const translated = translate(validation.issues, { kind, monthFiles, csv: opts.file, result, customerAt, productAt, ...(opts.map !== undefined && !byName ? { mapFile: opts.map } : {}), specPath: mapPath });
@@ -271,9 +273,11 @@ function readCompany(text: string | undefined): Company {
  * validation reports any problem. Read with js-yaml alone: parseYaml's check for aliases (which
  * parses a file again, slowly, when a name such as "Bookcase, *Special Order" looks like one)
  * is validation's to make, and only the top level is looked at here, so an alias costs nothing.
+ * A file checked clean before with this very text (`checked`) is not parsed at all.
  */
-function listOf(text: string | undefined, key?: string): Rec[] {
+function listOf(text: string | undefined, key?: string, checked?: CheckedFile): Rec[] {
   if (text === undefined) return [];
+  if (checked) return checked.records as Rec[];
   let value: unknown;
   try {
     value = yaml.load(text, { schema: yaml.CORE_SCHEMA, maxDepth: MAX_DEPTH } as yaml.LoadOptions);
@@ -296,8 +300,10 @@ export function nodeImportEffects(root: string, fx: Effects = nodeEffects()): Im
     async readRepo() {
       const read = await readRepoFiles(root, ['data', 'kpis']);
       if (read.issues.length) return read;
-      const { ingested, stats } = await preIngest(read.files, { cacheDir: cacheDirFor(root), onNotice: (line) => fx.out(line) });
-      return { ...read, ingested, readAhead: { files: stats.files, cached: stats.cached } };
+      const cacheDir = cacheDirFor(root);
+      const { ingested, stats } = await preIngest(read.files, { cacheDir, onNotice: (line) => fx.out(line) });
+      const checked = checkedCache(cacheDir);
+      return { ...read, ingested, ...(checked ? { checked } : {}), readAhead: { files: stats.files, cached: stats.cached } };
     },
     writeFiles: (files) => writeAllOrNone(root, files),
   };

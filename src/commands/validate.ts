@@ -16,7 +16,7 @@ export interface ValidateOptions {
 }
 
 export interface ValidateEffects extends Pick<Effects, 'out'>, Partial<Pick<Effects, 'color'>> {
-  read(): Promise<{ files: SourceFile[]; issues: PendingIssue[]; ingested?: PipelineOptions['ingested'] }>;
+  read(): Promise<{ files: SourceFile[]; issues: PendingIssue[]; ingested?: PipelineOptions['ingested']; checked?: PipelineOptions['checked'] }>;
   /**
    * When given, the report model is computed too (valid data only): its lints are printed with
    * the warnings, and `write` receives it.
@@ -26,7 +26,7 @@ export interface ValidateEffects extends Pick<Effects, 'out'>, Partial<Pick<Effe
 
 export async function validateCommand(opts: ValidateOptions, fx: ValidateEffects): Promise<number> {
   const read = await fx.read();
-  const ingested = read.ingested ? { ingested: read.ingested } : {};
+  const ingested = { ...(read.ingested ? { ingested: read.ingested } : {}), ...(read.checked ? { checked: read.checked } : {}) };
   let validation: ValidationResult;
   if (fx.report) {
     const run = runPipeline(read.files, read.issues, { ...fx.report.options, ...ingested });

@@ -34,17 +34,23 @@ declare const CAPAIAN_SOURCE_DIR: string | undefined;
 const src = typeof CAPAIAN_SOURCE_DIR === 'string' ? CAPAIAN_SOURCE_DIR : join(dirname(fileURLToPath(import.meta.url)), '..');
 // Everything that decides what a chunk holds. A change to any of them is a new reader.
 const READER_SOURCES = ['ingest', 'schema', 'load/decode.ts', 'load/parse-yaml.ts', 'load/fast-yaml.ts', 'validate/fast-records.ts', 'calendar'];
-let fingerprint: string | undefined;
+const fingerprints = new Map<string, string>();
 
 /**
  * A hash of the reader's own source code, so a new version never reads an old version's entries;
  * '' when the sources are not beside this module (bundled code): then nothing is cached.
  */
 export function readerFingerprint(): string {
-  if (fingerprint !== undefined) return fingerprint;
+  return sourcesFingerprint(READER_SOURCES);
+}
+
+/** The same for any list of source folders and files (relative to src/), e.g. checked-cache.ts's. */
+export function sourcesFingerprint(sources: string[]): string {
+  const known = fingerprints.get(sources.join('\0'));
+  if (known !== undefined) return known;
   const h = createHash('sha1').update(`v${INGEST_VERSION}`);
   let found = 0;
-  for (const rel of READER_SOURCES) {
+  for (const rel of sources) {
     const path = join(src, rel);
     const files = statSync(path, { throwIfNoEntry: false })?.isDirectory() ? readdirSync(path).sort().map((f) => join(path, f)) : [path];
     for (const f of files) {
@@ -53,7 +59,9 @@ export function readerFingerprint(): string {
       h.update(f.slice(src.length)).update(isFile ? readFileSync(f) : '');
     }
   }
-  return (fingerprint = found >= READER_SOURCES.length ? h.digest('hex') : '');
+  const fingerprint = found >= sources.length ? h.digest('hex') : '';
+  fingerprints.set(sources.join('\0'), fingerprint);
+  return fingerprint;
 }
 
 /** A month file's place in the cache: the entry's name (`key`) and the hash of its bytes. */
@@ -64,6 +72,11 @@ export interface CacheId {
   source: string;
   /** The file's size in bytes, which bounds the entry's (maxEntryBytes). */
   size: number;
+}
+
+/** The cache id of a file whose SHA-1 and size are known (the stat index's). */
+export function cacheIdOf(reader: string, path: string, tz: string, source: string, size: number): CacheId {
+  return { key: createHash('sha1').update(`${reader}\0${path}\0${tz}\0${source}`).digest('hex'), source, size };
 }
 
 /** The cache id of a file, from its bytes or from the file on disk (read in pieces). */
@@ -80,8 +93,7 @@ export function cacheKey(reader: string, path: string, tz: string, content: Uint
       closeSync(fd);
     }
   }
-  const source = h.digest('hex');
-  return { key: createHash('sha1').update(`${reader}\0${path}\0${tz}\0${source}`).digest('hex'), source, size };
+  return cacheIdOf(reader, path, tz, h.digest('hex'), size);
 }
 const piece = Buffer.allocUnsafe(1 << 20);
 
@@ -254,5 +266,117 @@ export function pruneCache(dir: string, used: Set<string>): void {
     }
   } catch {
     // Another run may be pruning too.
+  }
+}
+
+/*
+ * The stat index: which month files are unchanged since they were last hashed, without reading
+ * them. For each file (by its full path) it keeps the SHA-1 of its bytes and the file's stamp
+ * when they were hashed: size, modification and status-change times in nanoseconds, inode and
+ * device. A file whose stamp is the same is taken to hold the same bytes, as git's index and
+ * make do: its cache id is made from the SHA-1 kept, and its entry (which still verifies against
+ * that SHA-1) is used without opening the file. Any other stamp, or a file the index does not
+ * know, is hashed as before.
+ *
+ * What this trusts: an edit changes the size, the modification time or (which no program can
+ * set back) the status-change time. Tools that restore a modification time (cp -p, rsync -t,
+ * tar, touch -d) still give a new status-change time. A file modified within the last few
+ * seconds before it was hashed is not recorded (a second edit within the same tick of a coarse
+ * clock could keep every field the same, git's "racily clean" case); it is hashed again next
+ * time. What it does not catch: a file rewritten with its size kept and both times put back
+ * (only by setting the system clock back), or a file system that keeps no times. There,
+ * --no-cache (or CAPAIAN_CACHE=off) reads every file.
+ *
+ * The index is one file, month-files.idx: a mark, the SHA-1 of the rest, then JSON. Anything
+ * that does not verify, parse or have the expected shape is read as an empty index: every file
+ * is hashed, as without it. It is written whole (a temporary file, then a rename) and holds the
+ * files of the last run only.
+ */
+const INDEX_NAME = 'month-files.idx';
+const INDEX_MAGIC = Buffer.from('capaian-stat-index-1\n');
+/** A file modified less than this long before it was looked at is not recorded (see above). */
+const SETTLE_NS = 3_000_000_000n;
+const SHA1_HEX = /^[0-9a-f]{40}$/;
+
+/** A month file's stamp now, and whether it is old enough to be recorded. */
+export interface FileStamp {
+  stamp: string;
+  size: number;
+  settled: boolean;
+}
+
+/** The stamp of a regular file (not followed if a link), or undefined. */
+export function stampOf(origin: string): FileStamp | undefined {
+  try {
+    const now = BigInt(Date.now()) * 1_000_000n;
+    const st = lstatSync(origin, { bigint: true, throwIfNoEntry: false });
+    if (!st || !st.isFile()) return undefined;
+    return { stamp: `${st.size}:${st.mtimeNs}:${st.ctimeNs}:${st.ino}:${st.dev}`, size: Number(st.size), settled: st.mtimeNs < now - SETTLE_NS };
+  } catch {
+    return undefined;
+  }
+}
+
+export class StatIndex {
+  private readonly next = new Map<string, [stamp: string, source: string]>();
+  private changed = false;
+
+  constructor(private readonly known: Map<string, [stamp: string, source: string]>) {}
+
+  /** The index of a cache folder; empty when it is missing or does not verify. */
+  static load(dir: string): StatIndex {
+    const known = new Map<string, [string, string]>();
+    try {
+      const buf = readFileSync(join(dir, INDEX_NAME));
+      const body = buf.subarray(INDEX_MAGIC.length + 20);
+      if (buf.subarray(0, INDEX_MAGIC.length).equals(INDEX_MAGIC) && createHash('sha1').update(body).digest().equals(buf.subarray(INDEX_MAGIC.length, INDEX_MAGIC.length + 20))) {
+        const value: unknown = JSON.parse(body.toString('utf8'));
+        if (Array.isArray(value)) {
+          for (const e of value) {
+            const [origin, stamp, source] = Array.isArray(e) && e.length === 3 ? (e as unknown[]) : [];
+            if (typeof origin === 'string' && typeof stamp === 'string' && typeof source === 'string' && SHA1_HEX.test(source)) known.set(origin, [stamp, source]);
+          }
+        }
+      }
+    } catch {
+      // No index, or not a readable one: every file is hashed.
+    }
+    return new StatIndex(known);
+  }
+
+  /** The SHA-1 of the file's bytes when its stamp is the one recorded with it, else undefined. */
+  source(origin: string, now: FileStamp): string | undefined {
+    const e = this.known.get(origin);
+    if (!e || e[0] !== now.stamp) return undefined;
+    this.next.set(origin, e);
+    return e[1];
+  }
+
+  /** Records the SHA-1 of a file just hashed, with the stamp it had before it was read. */
+  record(origin: string, before: FileStamp, source: string): void {
+    this.changed = true;
+    if (before.settled) this.next.set(origin, [before.stamp, source]);
+  }
+
+  /** Writes the index of this run's files, when it differs from the one read. Failures only cost speed. */
+  save(dir: string): void {
+    if (!this.changed && this.next.size === this.known.size) return;
+    let tmp: string | undefined;
+    try {
+      const body = Buffer.from(JSON.stringify([...this.next].map(([origin, [stamp, source]]) => [origin, stamp, source])));
+      mkdirSync(dir, { recursive: true });
+      tmp = join(dir, `${INDEX_NAME}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
+      const fd = openSync(tmp, 'wx');
+      try {
+        writeSync(fd, INDEX_MAGIC);
+        writeSync(fd, createHash('sha1').update(body).digest());
+        writeSync(fd, body);
+      } finally {
+        closeSync(fd);
+      }
+      renameSync(tmp, join(dir, INDEX_NAME));
+    } catch {
+      if (tmp) rmSync(tmp, { force: true });
+    }
   }
 }

@@ -11,7 +11,7 @@ import { MONTH_KINDS, type MonthKind } from '../ingest/chunk.ts';
 import type { IngestResult } from '../ingest/ingest-file.ts';
 import { companySchema } from '../schema/company.ts';
 import type { SourceFile, ValidateOptions } from '../validate/validate-repo.ts';
-import { pruneCache, readerFingerprint, type CacheId } from './chunk-cache.ts';
+import { pruneCache, readerFingerprint, StatIndex, stampOf, type CacheId } from './chunk-cache.ts';
 import { decodeText } from './decode.ts';
 import { placeFile } from './layout.ts';
 import { parseYaml } from './parse-yaml.ts';
@@ -21,6 +21,8 @@ export interface IngestStats {
   files: number;
   /** Files served from the cache. */
   cached: number;
+  /** Files not read at all: their stamp was the one in the stat index (chunk-cache.ts). */
+  unread: number;
   workers: number;
   seconds: number;
 }
@@ -41,7 +43,7 @@ export async function preIngest(files: SourceFile[], opts: PreIngestOptions): Pr
   const start = performance.now();
   const tz = companyTimezone(files);
   const results = new Map<string, IngestResult>();
-  const stats: IngestStats = { files: 0, cached: 0, workers: 0, seconds: 0 };
+  const stats: IngestStats = { files: 0, cached: 0, unread: 0, workers: 0, seconds: 0 };
   // Each result is handed over once, then forgotten, so the chunks live no longer than the data.
   const ingested: ValidateOptions['ingested'] = (f) => {
     const result = tz === null ? undefined : results.get(f.path);
@@ -78,8 +80,14 @@ export async function preIngest(files: SourceFile[], opts: PreIngestOptions): Pr
   let pool: Promise<void> | undefined;
   const wanted = opts.workers ?? Math.min(availableParallelism(), 8);
   const threshold = opts.workers !== undefined ? 0 : WORKERS_FROM_BYTES;
+  // Files whose stamp is unchanged since they were hashed are looked up without being read.
+  const index = opts.cacheDir ? StatIndex.load(opts.cacheDir) : null;
   for (const t of tasks) {
-    const { id, hit, notice: spoilt } = lookUp(t);
+    const stamp = index && t.origin ? stampOf(t.origin) : undefined;
+    const source = stamp ? index!.source(t.origin!, stamp) : undefined;
+    const { id, hit, notice: spoilt } = lookUp(t, undefined, source ? { source, size: stamp!.size } : undefined);
+    if (stamp && id && !source) index!.record(t.origin!, stamp, id.source);
+    if (hit && source) stats.unread++;
     if (hit) take(hit);
     else {
       misses.push(id ? { ...t, id, ...(spoilt ? { notice: spoilt } : {}) } : t);
@@ -94,6 +102,7 @@ export async function preIngest(files: SourceFile[], opts: PreIngestOptions): Pr
   // Whatever no worker took (few misses, or workers that failed) is read here.
   for (let t = misses.take(); t; t = misses.take()) take(runIngestTask(t));
   if (opts.cacheDir && used.size) pruneCache(opts.cacheDir, used);
+  if (opts.cacheDir) index?.save(opts.cacheDir);
   stats.seconds = (performance.now() - start) / 1000;
   return { ingested, stats };
 }

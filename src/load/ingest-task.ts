@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import type { MonthChunk, MonthKind } from '../ingest/chunk.ts';
 import { ingestMonthFile, type IngestResult } from '../ingest/ingest-file.ts';
-import { cacheKey, readCached, writeCached, type CacheId } from './chunk-cache.ts';
+import { cacheIdOf, cacheKey, readCached, writeCached, type CacheId } from './chunk-cache.ts';
 
 export interface IngestTask {
   path: string;
@@ -31,10 +31,13 @@ export interface IngestDone {
 /** The line printed when a file's entry does not verify. */
 const cacheNotice = (path: string) => `cache: entry for ${path} did not verify; read again`;
 
-/** The file's cache id, its chunk when the cache has one that verifies, and a notice when it has one that does not. */
-export function lookUp(t: IngestTask, bytes?: Uint8Array): { id?: CacheId; hit?: IngestDone; notice?: string } {
+/**
+ * The file's cache id, its chunk when the cache has one that verifies, and a notice when it has
+ * one that does not. `known`: the file's SHA-1 and size from the stat index (the file unread).
+ */
+export function lookUp(t: IngestTask, bytes?: Uint8Array, known?: { source: string; size: number }): { id?: CacheId; hit?: IngestDone; notice?: string } {
   if (!t.cacheDir) return {};
-  const id = cacheKey(t.reader, t.path, t.tz, bytes ?? t.bytes ?? { origin: t.origin! });
+  const id = known ? cacheIdOf(t.reader, t.path, t.tz, known.source, known.size) : cacheKey(t.reader, t.path, t.tz, bytes ?? t.bytes ?? { origin: t.origin! });
   const read = readCached(t.cacheDir, id, { path: t.path, kind: t.kind, month: t.month });
   if (read.chunk) return { id, hit: { path: t.path, result: { clean: true, chunk: read.chunk }, cached: true, key: id.key } };
   return read.damaged ? { id, notice: cacheNotice(t.path) } : { id };

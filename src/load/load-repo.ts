@@ -4,6 +4,7 @@
  */
 import type { PendingIssue } from '../issues/issue.ts';
 import type { SourceFile, ValidateOptions } from '../validate/validate-repo.ts';
+import { checkedCache } from './checked-cache.ts';
 import { cacheDirFor } from './chunk-cache.ts';
 import { preIngest, type IngestStats } from './ingest-pool.ts';
 import { readRepoFiles } from './read-repo.ts';
@@ -12,6 +13,8 @@ export interface LoadedRepo {
   files: SourceFile[];
   issues: PendingIssue[];
   ingested?: ValidateOptions['ingested'];
+  /** Files other than month files checked clean before (checked-cache.ts). */
+  checked?: ValidateOptions['checked'];
   stats?: IngestStats;
 }
 
@@ -26,6 +29,8 @@ export interface LoadOptions {
 export async function loadRepo(root: string, opts: LoadOptions = {}): Promise<LoadedRepo> {
   const read = await readRepoFiles(root, ['data', 'kpis', 'reviews']);
   if (read.issues.length) return read;
-  const { ingested, stats } = await preIngest(read.files, { cacheDir: opts.noCache ? null : cacheDirFor(root), ...(opts.onProgress ? { onProgress: opts.onProgress } : {}), ...(opts.onNotice ? { onNotice: opts.onNotice } : {}) });
-  return { ...read, ingested, stats };
+  const cacheDir = opts.noCache ? null : cacheDirFor(root);
+  const { ingested, stats } = await preIngest(read.files, { cacheDir, ...(opts.onProgress ? { onProgress: opts.onProgress } : {}), ...(opts.onNotice ? { onNotice: opts.onNotice } : {}) });
+  const checked = checkedCache(cacheDir);
+  return { ...read, ingested, ...(checked ? { checked } : {}), stats };
 }

@@ -19,21 +19,33 @@ export interface Parsed {
   issues: PendingIssue[];
 }
 
-// An anchor (&a) or alias (*a) token: after a line start, space, or flow punctuation.
+// Could hold an anchor (&a) or alias (*a) token: one after a line start, space, or flow
+// punctuation. Also true of plain text such as "Bookcase, *Special Order" or "Toko &Co": only
+// the parser itself tells (below).
 const ANCHOR_OR_ALIAS = /(?:^|[\s,[{:-])[&*][^\s,[\]{}]/;
 
 export function parseYaml(text: string, file: string): Parsed {
-  const alias = ANCHOR_OR_ALIAS.test(text) ? findAlias(text, file) : null;
-  if (alias) return { value: undefined, issues: [alias] };
-  // The canonical layout of month files is read by a fast scanner; anything else goes to js-yaml.
+  // The canonical layout of month files is read by a fast scanner, which gives up on every
+  // anchor, alias and scalar starting with & or * (fast-yaml.ts): what it reads has none.
   const fast = scanRecordList(text);
   if (fast !== undefined) return { value: fast, issues: [] };
+  // Anything else goes to js-yaml. A text that may hold an anchor is read with a listener that
+  // keeps js-yaml's state, whose anchor table then says whether the document defined any: an
+  // alias needs an anchor before it (js-yaml refuses it otherwise), so no anchor, no alias, and
+  // "*Special Order" inside a product name costs nothing. Only a document that does hold one is
+  // parsed again (findAlias), to point at it.
+  const candidate = ANCHOR_OR_ALIAS.test(text);
+  let state: { anchorMap?: object } | undefined;
+  const options = { schema: yaml.CORE_SCHEMA, filename: file, maxDepth: MAX_DEPTH, ...(candidate ? { listener: (_event: string, s: { anchorMap?: object }) => void (state = s) } : {}) };
   let value: unknown;
   try {
-    value = yaml.load(text, { schema: yaml.CORE_SCHEMA, filename: file, maxDepth: MAX_DEPTH } as yaml.LoadOptions);
+    value = yaml.load(text, options as yaml.LoadOptions);
   } catch (e) {
-    return { value: undefined, issues: [syntaxIssue(e, file, text)] };
+    // A document with an anchor or alias is refused as such, whatever else is wrong with it.
+    const alias = candidate ? findAlias(text, file) : null;
+    return { value: undefined, issues: [alias ?? syntaxIssue(e, file, text)] };
   }
+  if (state?.anchorMap && Object.keys(state.anchorMap).length > 0) return { value: undefined, issues: [findAlias(text, file) ?? aliasIssue(file, 0, 0)] };
   return { value, issues: [] };
 }
 
@@ -80,10 +92,13 @@ function findAlias(raw: string, file: string): PendingIssue | null {
       if (at) found = { line: at.line + slice!.line, col: at.col };
     }
   } else found = aliasIn(text);
-  if (!found) return null;
+  return found ? aliasIssue(file, found.line, found.col) : null;
+}
+
+function aliasIssue(file: string, line: number, column: number): PendingIssue {
   const out = issue(file, [], 'yaml-alias', 'YAML anchors and aliases (&name, *name) are not allowed in data files', 'write the values out in full');
-  out.line = found.line;
-  out.column = found.col;
+  out.line = line;
+  out.column = column;
   return out;
 }
 

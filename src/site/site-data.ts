@@ -37,7 +37,7 @@ export class DataError extends Error {
 /** Validates the repository at `root` and computes its report model; rejects with a DataError. */
 export async function computeSiteReport(root: string, base?: string): Promise<Report> {
   const repo = await loadRepo(root);
-  const { validation, report } = runPipeline(repo.files, repo.issues, { ...siteReportOptions(root), ...(repo.ingested ? { ingested: repo.ingested } : {}) });
+  const { validation, report } = runPipeline(repo.files, repo.issues, { ...siteReportOptions(root), ...(repo.ingested ? { ingested: repo.ingested } : {}), ...(repo.checked ? { checked: repo.checked } : {}) });
   if (!report) throw new DataError(validation.issues.filter((i) => i.level === 'error'), root, base);
   return report;
 }

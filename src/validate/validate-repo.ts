@@ -57,6 +57,28 @@ export interface ValidateOptions {
    * company timezone they were read in; files it does not know are read here.
    */
   ingested?: (file: SourceFile) => { tz: string; result: IngestResult } | undefined;
+  /** The records of files checked clean before (customers.yaml, products.yaml, …), by their text. */
+  checked?: CheckedFiles;
+}
+
+/**
+ * A store of files checked before (load/checked-cache.ts keeps it on disk): a file other than a
+ * month file or company.yaml that passed its schema with no issue is kept, by its path and
+ * text, as the records the check made; the same text again is not parsed or checked again.
+ * Cross-file rules always run on everything.
+ */
+export interface CheckedFiles {
+  get(path: string, text: string): CheckedFile | undefined;
+  set(path: string, text: string, file: CheckedFile): void;
+}
+export interface CheckedFile {
+  /** The records as the schema made them, and each one's place in the file's list. */
+  records: unknown[];
+  index: number[];
+  /** The list's length in the file (records counted in the summary). */
+  length: number;
+  /** products.yaml: everything but the list (categories), as its schema made it. */
+  shell?: unknown;
 }
 
 /**
@@ -69,7 +91,7 @@ export function validateRepo(files: SourceFile[], earlier: PendingIssue[] = [], 
   if (clean) return clean;
   // The full checker reads every file itself: let go of the chunks read ahead.
   for (const f of files) opts.ingested?.(f);
-  return validateFull(files, earlier);
+  return validateFull(files, earlier, undefined, opts.checked);
 }
 
 function validateClean(files: SourceFile[], opts: ValidateOptions): ValidationResult | null {
@@ -81,7 +103,7 @@ function validateClean(files: SourceFile[], opts: ValidateOptions): ValidationRe
     else rest.push(f);
   }
   // Everything but the month files, checked in full: a few small files.
-  const base = validateFull(rest, [], months.map((m) => m.month));
+  const base = validateFull(rest, [], months.map((m) => m.month), opts.checked);
   if (!base.data || base.issues.length) return null;
   const tz = base.data.company.timezone;
   const chunks: MonthChunks = { orders: [], leads: [], activities: [], surveys: [] };
@@ -113,7 +135,7 @@ function validateClean(files: SourceFile[], opts: ValidateOptions): ValidationRe
 }
 
 /** The full checker alone, record objects and all (tests hold the fast path to it). */
-export function validateFull(files: SourceFile[], earlier: PendingIssue[] = [], dataMonths?: string[]): ValidationResult {
+export function validateFull(files: SourceFile[], earlier: PendingIssue[] = [], dataMonths?: string[], checked?: CheckedFiles): ValidationResult {
   const issues: PendingIssue[] = [...earlier];
   const texts = new Map<string, string>();
   const kept: Kept[] = [];
@@ -128,7 +150,7 @@ export function validateFull(files: SourceFile[], earlier: PendingIssue[] = [], 
   for (const f of [...files].sort((a, b) => (a.path < b.path ? -1 : 1))) {
     if (!readByValidation(f.path)) continue;
     if (f.path.startsWith('kpis/')) {
-      const kpi = readKpiFile(f, issues, texts);
+      const kpi = readKpiFile(f, issues, texts, checked);
       if (kpi) kpiFiles.push(kpi);
       continue;
     }
@@ -151,6 +173,20 @@ export function validateFull(files: SourceFile[], earlier: PendingIssue[] = [], 
       continue;
     }
     texts.set(f.path, decoded.text);
+    const keep = (records: unknown[], index: number[], length: number, listAt: string[]) => {
+      summary.records[kind] = (summary.records[kind] ?? 0) + length;
+      summary.files.push({ file: f.path, kind, records: length });
+      if (length === 0 && 'month' in place && place.month) summary.empty.push(f.path);
+      kept.push({ kind, file: f.path, records, index, listAt, ...('month' in place && place.month ? { month: place.month } : {}), ...('year' in place && place.year ? { year: place.year } : {}) });
+    };
+    const cacheable = checked && kind !== 'company' && !('month' in place && place.month);
+    const before = cacheable ? checked.get(f.path, decoded.text) : undefined;
+    if (before) {
+      if (kind === 'products') singles.set('products', before.shell);
+      keep(before.records, before.index, before.length, kind === 'products' ? ['products'] : []);
+      continue;
+    }
+    const issuesBefore = issues.length;
     const parsed = parseYaml(decoded.text, f.path);
     pushAll(issues, parsed.issues);
     if (parsed.issues.length) {
@@ -203,7 +239,7 @@ export function validateFull(files: SourceFile[], earlier: PendingIssue[] = [], 
       );
       continue;
     }
-    const out: Kept = { kind, file: f.path, records: [], index: [], listAt, ...('month' in place && place.month ? { month: place.month } : {}), ...('year' in place && place.year ? { year: place.year } : {}) };
+    const out = { records: [] as unknown[], index: [] as number[] };
     const idKey = kind === 'products' ? 'sku' : kind === 'targets' ? null : 'id';
     const fast = isMonthKind(kind) ? (FAST_CHECK[kind] as (raw: unknown) => unknown) : null;
     for (let i = 0; i < list.length; i++) {
@@ -223,10 +259,8 @@ export function validateFull(files: SourceFile[], earlier: PendingIssue[] = [], 
         broken.push({ kind, ...(typeof idv === 'string' ? { id: idv } : {}), file: f.path, at: [...listAt, i], raw: list[i] });
       }
     }
-    summary.records[kind] = (summary.records[kind] ?? 0) + list.length;
-    summary.files.push({ file: f.path, kind, records: list.length });
-    if (list.length === 0 && out.month) summary.empty.push(f.path);
-    kept.push(out);
+    keep(out.records, out.index, list.length, listAt);
+    if (cacheable && issues.length === issuesBefore) checked.set(f.path, decoded.text, { ...out, length: list.length, ...(kind === 'products' ? { shell: singles.get('products') } : {}) });
   }
   summary.months = [...months].sort();
 
@@ -342,7 +376,7 @@ function assemble(singles: Map<FileKind, unknown>, kept: Kept[]): Partial<RepoDa
 }
 
 /** kpis/<id>.yaml: parsed and checked against the KPI schema. */
-function readKpiFile(f: SourceFile, issues: PendingIssue[], texts: Map<string, string>): KpiFile | null {
+function readKpiFile(f: SourceFile, issues: PendingIssue[], texts: Map<string, string>, checked?: CheckedFiles): KpiFile | null {
   if (!/^kpis\/[^/]+\.yaml$/.test(f.path)) {
     issues.push(issue(f.path, [], 'unknown-file', `"${f.path}" is not a KPI definition`, 'kpis/ holds one <kpi-id>.yaml per KPI, directly in the folder'));
     return null;
@@ -351,6 +385,8 @@ function readKpiFile(f: SourceFile, issues: PendingIssue[], texts: Map<string, s
   pushAll(issues, decoded.issues);
   if (decoded.text === undefined) return null;
   texts.set(f.path, decoded.text);
+  const before = checked?.get(f.path, decoded.text);
+  if (before) return { file: f.path, kpi: before.records[0] as Kpi };
   const parsed = parseYaml(decoded.text, f.path);
   pushAll(issues, parsed.issues);
   if (parsed.issues.length) return null;
@@ -364,6 +400,7 @@ function readKpiFile(f: SourceFile, issues: PendingIssue[], texts: Map<string, s
     pushAll(issues, schemaIssues(r.error, kpiSchema, f.path, false));
     return null;
   }
+  checked?.set(f.path, decoded.text, { records: [r.data], index: [0], length: 1 });
   return { file: f.path, kpi: r.data };
 }
 

@@ -4,7 +4,7 @@
  * already read, as `capaian validate` reads them. Proved by counting, not by timing: the cache's
  * hits, and the reads of each month file's bytes by validation.
  */
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -77,5 +77,27 @@ describe('an import validates the repository with its untouched month files from
     expect(again.seen).toMatchObject({ monthFiles: 14, hits: 13 });
     expect(again.lines.join('\n')).toMatch(/surveys\.csv:3 .*S-X-1/);
     expect(again.lines.at(-1)).toBe('1 problem: nothing written');
+  });
+
+  it('customers.yaml and products.yaml, unchanged since they were checked clean, are not parsed or checked again; a changed one is', async () => {
+    const hits = async () => {
+      const c = counted(root);
+      const found: string[] = [];
+      const effects: ImportEffects = {
+        ...c.effects,
+        async readRepo() {
+          const read = await c.effects.readRepo();
+          const checked = read.checked!;
+          return { ...read, checked: { get: (path, text) => { const v = checked.get(path, text); if (v) found.push(path); return v; }, set: checked.set } };
+        },
+      };
+      expect(await run('2027-03', effects, true)).toBe(0);
+      return [...new Set(found)].filter((p) => p.startsWith('data/')).sort();
+    };
+    await hits();
+    expect(await hits()).toEqual(['data/customers.yaml', 'data/goals.yaml', 'data/products.yaml', 'data/targets/2026.yaml', 'data/team.yaml']);
+    const customers = join(root, 'data/customers.yaml');
+    writeFileSync(customers, `# edited\n${readFileSync(customers, 'utf8')}`);
+    expect(await hits()).toEqual(['data/goals.yaml', 'data/products.yaml', 'data/targets/2026.yaml', 'data/team.yaml']);
   });
 });

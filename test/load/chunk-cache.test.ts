@@ -3,7 +3,7 @@
  * them is byte for byte the report made without, and a changed file is never served from the
  * cache.
  */
-import { cpSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { cpSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -106,6 +106,88 @@ describe('the month-file cache', () => {
     const none = await reportOf(root, { cacheDir: notAFolder });
     expect([none.stats.cached, none.notices]).toEqual([0, []]);
     expect(none.json).toBe(cold.json);
+  });
+});
+
+/**
+ * The stat index lets a month file go unread when its size, times, inode and device are those it
+ * had when it was last hashed; any other file is hashed, and its entry still has to verify.
+ */
+describe('the stat index', () => {
+  const root = copyOfSample('stamps');
+  const cacheDir = join(tmp, 'stamps-cache');
+  const FILE = join(root, 'data/2026/10/orders.yaml');
+  const day = (n: number) => new Date(Date.UTC(2026, 0, n));
+  /** Every data file dated back to `when`, as a checkout of last month would be. */
+  const dateBack = (when: Date) => {
+    for (const f of readdirSync(join(root, 'data'), { recursive: true, encoding: 'utf8' })) if (f.endsWith('.yaml')) utimesSync(join(root, 'data', f), when, when);
+  };
+  /** One quantity changed, the file's length kept. */
+  const editQty = () => {
+    const text = readFileSync(FILE, 'utf8');
+    const changed = text.replace(/qty: (\d)(\d)/, (_m, a: string, b: string) => `qty: ${a}${(Number(b) + 1) % 10}`);
+    expect(changed.length).toBe(text.length);
+    writeFileSync(FILE, changed);
+  };
+  /** What a run read: the report only when asked (`report`), the rest costs a read ahead only. */
+  const run = async (report = false) => {
+    if (report) {
+      const r = await reportOf(root, { cacheDir });
+      return { cached: r.stats.cached, unread: r.stats.unread, json: r.json };
+    }
+    const { stats } = await preIngest((await readRepoFiles(root, ['data', 'kpis'])).files, { cacheDir });
+    return { cached: stats.cached, unread: stats.unread, json: '' };
+  };
+
+  it('reads no file unchanged since it was hashed, and records none modified a moment before', async () => {
+    // Modified a moment before they are looked at (here: dated a minute ahead), each could still
+    // change within its timestamp's tick, so each is hashed every time.
+    dateBack(new Date(Date.now() + 60_000));
+    await run();
+    expect(await run()).toMatchObject({ cached: 96, unread: 0 });
+    dateBack(day(1));
+    await run();
+    const warm = await run(true);
+    expect(warm).toMatchObject({ cached: 96, unread: 96 });
+    expect(warm.json).toBe(await uncached(root));
+  });
+
+  it('reads an edited file again: with a new modification time, and with its size and modification time put back', async () => {
+    editQty();
+    utimesSync(FILE, day(2), day(2));
+    const edited = await run(true);
+    expect(edited).toMatchObject({ cached: 95, unread: 95 });
+    expect(edited.json).toBe(await uncached(root));
+    // The same length and the same modification time as when it was hashed: its status-change
+    // time, which no program sets back, has moved.
+    editQty();
+    utimesSync(FILE, day(2), day(2));
+    const again = await run(true);
+    expect(again).toMatchObject({ cached: 95, unread: 95 });
+    expect(again.json).not.toBe(edited.json);
+    expect(again.json).toBe(await uncached(root));
+  });
+
+  it('keeps the cached chunk of a file touched but not changed (hashed, not read into columns)', async () => {
+    await run();
+    utimesSync(FILE, day(3), day(3));
+    expect(await run()).toMatchObject({ cached: 96, unread: 95 });
+    expect(await run()).toMatchObject({ cached: 96, unread: 96 });
+  });
+
+  it('reads a damaged or foreign index as empty: every file hashed, the same report', async () => {
+    const index = join(cacheDir, 'month-files.idx');
+    const good = readFileSync(index);
+    const flipped = Buffer.from(good);
+    flipped[flipped.length - 10]! ^= 0x01;
+    const plain = await uncached(root);
+    for (const [i, bad] of [flipped, Buffer.from('garbage'), Buffer.alloc(0), Buffer.concat([good.subarray(0, 21), Buffer.alloc(20), good.subarray(41)])].entries()) {
+      writeFileSync(index, bad);
+      const r = await run(i === 0);
+      expect(r).toMatchObject({ cached: 96, unread: 0 });
+      if (i === 0) expect(r.json).toBe(plain);
+    }
+    expect(await run()).toMatchObject({ cached: 96, unread: 96 });
   });
 });
 
