@@ -61,7 +61,8 @@ export const LEVEL_MARGIN = 0.1;
 export const LEVEL_POINTS = 0.1;
 export const MIN_HISTORY = 3;
 
-const GRAIN_OF_FREQUENCY: Record<Kpi['frequency'], Grain> = { monthly: 'month', quarterly: 'quarter', yearly: 'year' };
+/** A weekly KPI's weeks take their targets from its months (report/targets.ts), so its targets are asked of the month. */
+const GRAIN_OF_FREQUENCY: Record<Kpi['frequency'], Grain> = { weekly: 'month', monthly: 'month', quarterly: 'quarter', yearly: 'year' };
 
 export interface LintInput {
   data: ValidData;

@@ -235,7 +235,8 @@ export function lintReviews(model: ReviewsModel, parsed: ParsedReview[], input: 
   }
 
   // A KPI not reviewed at its frequency: no review of its grain for the newest complete period or the one before.
-  const GRAIN_OF: Record<string, Grain> = { monthly: 'month', quarterly: 'quarter', yearly: 'year' };
+  // A weekly KPI is reviewed in the month's review (its weeks are discussed there): no review file per week.
+  const GRAIN_OF: Record<string, Grain> = { weekly: 'month', monthly: 'month', quarterly: 'quarter', yearly: 'year' };
   const reviewed = new Set(model.list.map((r) => r.period));
   const stale = new Map<Grain, string | null>();
   for (const grain of ['month', 'quarter', 'year'] as Grain[]) {

@@ -383,7 +383,7 @@ const YAML_CASES: YamlCase[] = [
       'kpis/kpi-wrong-types.yaml:5:7  unit must be one of currency, percent, count, days, hours, score, per-day, got "rupiah"  (one of: currency, percent, count, days, hours, score, per-day)',
       'kpis/kpi-wrong-types.yaml:6:12  direction must be higher or lower, got "up"  (one of: higher, lower)',
       'kpis/kpi-wrong-types.yaml:7:9  grains must be a list, got "monthly"  (write a list: [a, b], or one "- " line per entry)',
-      'kpis/kpi-wrong-types.yaml:8:12  frequency must be monthly, quarterly or yearly, got "weekly"  (one of: monthly, quarterly, yearly)',
+      'kpis/kpi-wrong-types.yaml:8:12  frequency must be weekly, monthly, quarterly or yearly, got "daily"  (one of: weekly, monthly, quarterly, yearly)',
       'kpis/kpi-wrong-types.yaml:9:24  thresholds.at_risk must be between 0 and 1, got 1.5',
       'kpis/kpi-wrong-types.yaml:10:11  additive must be true or false, got "yes"',
       'kpis/kpi-wrong-types.yaml:11:16  maturity_days must be at least 0, got -1',

@@ -55,8 +55,8 @@ export interface KpiWords {
   none: string;
   units: Record<Exclude<Unit, 'currency'>, string> & { currency(code: string): string };
   directions: Record<'higher' | 'lower', string>;
-  frequencies: Record<'monthly' | 'quarterly' | 'yearly', string>;
-  grains: Record<'month' | 'quarter' | 'year', string>;
+  frequencies: Record<'weekly' | 'monthly' | 'quarterly' | 'yearly', string>;
+  grains: Record<'week' | 'month' | 'quarter' | 'year', string>;
   thresholdText(full: string, atRisk: string): string;
   /** Judged in points: the at-risk band as a signed difference (−2 pts). */
   thresholdPointsText(band: string): string;
@@ -129,8 +129,8 @@ const WORDS: Record<Lang, KpiWords> = {
       ...ID.units,
     },
     directions: { higher: 'makin tinggi makin baik', lower: 'makin rendah makin baik' },
-    frequencies: { monthly: 'tiap bulan', quarterly: 'tiap kuartal', yearly: 'tiap tahun' },
-    grains: { month: ID.month, quarter: ID.quarter, year: ID.year },
+    frequencies: { weekly: 'tiap minggu', monthly: 'tiap bulan', quarterly: 'tiap kuartal', yearly: 'tiap tahun' },
+    grains: { week: ID.week, month: ID.month, quarter: ID.quarter, year: ID.year },
     thresholdText: (full, atRisk) => `sesuai target bila capaian ${full} atau lebih; berisiko dari ${atRisk}; meleset di bawah ${atRisk}`,
     thresholdPointsText: (band) => `dinilai dari selisih dengan target, bukan persen capaian: sesuai target bila mencapai target; berisiko bila kurang paling banyak ${band}; meleset bila kurang lebih dari itu`,
     period: ID.period,
@@ -197,8 +197,8 @@ const WORDS: Record<Lang, KpiWords> = {
       ...EN.units,
     },
     directions: { higher: 'higher is better', lower: 'lower is better' },
-    frequencies: { monthly: 'monthly', quarterly: 'quarterly', yearly: 'yearly' },
-    grains: { month: EN.month, quarter: EN.quarter, year: EN.year },
+    frequencies: { weekly: 'weekly', monthly: 'monthly', quarterly: 'quarterly', yearly: 'yearly' },
+    grains: { week: EN.week, month: EN.month, quarter: EN.quarter, year: EN.year },
     thresholdText: (full, atRisk) => `on track at ${full} of target or more; at risk from ${atRisk}; off track below ${atRisk}`,
     thresholdPointsText: (band) => `judged by the difference to the target, not a percentage of it: on track when the target is met; at risk when short by at most ${band}; off track when short by more`,
     period: EN.period,

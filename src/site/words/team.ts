@@ -95,7 +95,7 @@ export interface TeamWords {
   noGoal: string;
   unknownGoal: (id: string) => string;
   notSet: string;
-  frequencies: Record<'monthly' | 'quarterly' | 'yearly', string>;
+  frequencies: Record<'weekly' | 'monthly' | 'quarterly' | 'yearly', string>;
   units: Record<'currency' | 'percent' | 'count' | 'days' | 'hours' | 'score' | 'per-day', string>;
   directions: Record<'higher' | 'lower', string>;
   breakdownNames: Record<string, string>;
@@ -210,7 +210,7 @@ const ID: TeamWords = {
   noGoal: 'Tidak melayani tujuan apa pun',
   unknownGoal: (id) => `Tujuan tidak dikenal: ${id}`,
   notSet: 'belum ditentukan',
-  frequencies: { monthly: 'bulanan', quarterly: 'kuartalan', yearly: 'tahunan' },
+  frequencies: { weekly: 'mingguan', monthly: 'bulanan', quarterly: 'kuartalan', yearly: 'tahunan' },
   units: { currency: 'nilai uang', ...GLOSSARY.id.units },
   directions: { higher: 'makin tinggi makin baik', lower: 'makin rendah makin baik' },
   breakdownNames: GLOSSARY.id.breakdowns,
@@ -328,7 +328,7 @@ const EN: TeamWords = {
   noGoal: 'Serves no goal',
   unknownGoal: (id) => `Unknown goal: ${id}`,
   notSet: 'not set',
-  frequencies: { monthly: 'monthly', quarterly: 'quarterly', yearly: 'yearly' },
+  frequencies: { weekly: 'weekly', monthly: 'monthly', quarterly: 'quarterly', yearly: 'yearly' },
   units: { currency: 'money', ...GLOSSARY.en.units },
   directions: { higher: 'higher is better', lower: 'lower is better' },
   breakdownNames: GLOSSARY.en.breakdowns,
