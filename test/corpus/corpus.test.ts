@@ -541,7 +541,7 @@ const YAML_CASES: YamlCase[] = [
     expect: [
       'data/targets/2026.yaml:3:49  value must be a number, got "80%"  (write percentages as fractions: 0.8)',
       'data/targets/2026.yaml:4:56  value must be a number, got "12,5%"  (write a plain number, without quotes)',
-      'data/targets/2026.yaml:5:43  period must be a period: 2026-03, 2026-Q1 or 2026, got "2026-13"  (a month 2026-03, a quarter 2026-Q1 or a year 2026)',
+      'data/targets/2026.yaml:5:43  period must be a period: 2026-03, 2026-Q1, 2026 or a week 2026-W05, got "2026-13"  (a month 2026-03, a quarter 2026-Q1, a year 2026 or (targets only) a week 2026-W05)',
       'data/targets/2026.yaml:6:10  kpi "net-salse" is not a KPI in kpis/  (did you mean "net-sales"?)',
     ],
     records: { total: 5, valid: 2 },
