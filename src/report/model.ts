@@ -16,7 +16,7 @@ import type { Action, ActionStatus } from '../schema/review.ts';
 import type { ParsedReview } from '../validate/reviews.ts';
 
 /** What the model's values carry from the engine, named here so its readers need not import compute/. */
-export type { Note, PeriodInfo, Reason };
+export type { Note, PeriodInfo, Reason, WeekInfo };
 
 export const REPORT_VERSION = 2;
 

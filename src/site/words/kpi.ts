@@ -25,7 +25,7 @@ export interface KpiWords {
   secondaryInWords(title: string): string;
   trend: string;
   trendHint: string;
-  grainHeading: Record<'month' | 'quarter' | 'year', string>;
+  grainHeading: Record<'week' | 'month' | 'quarter' | 'year', string>;
   breakdowns: string;
   breakdownsLede: string;
   noBreakdowns: string;
@@ -35,7 +35,7 @@ export interface KpiWords {
   memberPages: string;
   allPeriods: string;
   allPeriodsLede: string;
-  tableCaption(title: string, grain: 'month' | 'quarter' | 'year'): string;
+  tableCaption(title: string, grain: 'week' | 'month' | 'quarter' | 'year'): string;
   definition: string;
   definitionLede(file: string): string;
   downloads: string;
@@ -68,10 +68,12 @@ export interface KpiWords {
   change: string;
   notes: string;
   targetDerived: string;
+  /** How a week gets its target (report/targets.ts findWeek). */
+  targetWeeks: string;
   targetProrated: string;
   /** Breakdown names (the `by` of a KPI's breakdowns). */
   breakdownNames: Record<string, string>;
-  changeVs: Record<'month' | 'quarter' | 'year', string>;
+  changeVs: Record<'week' | 'month' | 'quarter' | 'year', string>;
   /** The like-for-like change of a partial quarter or year. */
   vsMonths(range: string): string;
   likeForLikeNote(months: string, previous: string): string;
@@ -98,7 +100,7 @@ const WORDS: Record<Lang, KpiWords> = {
     secondaryInWords: (title) => `Nilai pendamping, ${title}`,
     trend: 'Tren dan target',
     trendHint: 'Garis putus-putus adalah target. Bentuk dan warna titik menunjukkan status; titik berlubang berarti angkanya belum final.',
-    grainHeading: { month: 'Per bulan', quarter: 'Per kuartal', year: 'Per tahun' },
+    grainHeading: { week: 'Per minggu', month: 'Per bulan', quarter: 'Per kuartal', year: 'Per tahun' },
     breakdowns: 'Rincian',
     breakdownsLede: 'Dari terbesar ke terkecil, dengan pangsa dari total bila angkanya bisa dijumlahkan.',
     noBreakdowns: 'KPI ini tidak punya rincian.',
@@ -140,6 +142,7 @@ const WORDS: Record<Lang, KpiWords> = {
     change: ID.change,
     notes: 'Catatan',
     targetDerived: 'Target kuartal dan tahun yang tidak ditetapkan sendiri adalah jumlah target bulanannya.',
+    targetWeeks: 'Minggu ISO mulai hari awal minggu perusahaan; minggu yang melewati akhir bulan tetap satu minggu. Minggu tanpa target sendiri: untuk angka yang dijumlahkan, bagian target tiap bulannya menurut hari kerja; untuk rasio dan rata-rata, target bulan yang memuat hari Kamis minggu itu.',
     targetProrated: 'target disesuaikan dengan bulan yang ada datanya',
     breakdownNames: ID.breakdowns,
     changeVs: ID.vsPrevious,
@@ -166,7 +169,7 @@ const WORDS: Record<Lang, KpiWords> = {
     secondaryInWords: (title) => `The companion value, ${title}`,
     trend: 'Trend and target',
     trendHint: 'The dashed line is the target. The shape and colour of each point show its status; a hollow point is not final yet.',
-    grainHeading: { month: 'By month', quarter: 'By quarter', year: 'By year' },
+    grainHeading: { week: 'By week', month: 'By month', quarter: 'By quarter', year: 'By year' },
     breakdowns: 'Breakdowns',
     breakdownsLede: 'Largest first, with each share of the total where the numbers add up.',
     noBreakdowns: 'This KPI has no breakdowns.',
@@ -208,6 +211,7 @@ const WORDS: Record<Lang, KpiWords> = {
     change: EN.change,
     notes: 'Notes',
     targetDerived: 'A quarter or year without a target of its own has the sum of its month targets.',
+    targetWeeks: "ISO weeks from the company's week start; a week crossing a month end is one week. A week without a target of its own: for amounts and counts, its share of each month's target by working days; for rates and averages, the target of the month holding its Thursday.",
     targetProrated: 'target scaled to the months with data',
     breakdownNames: EN.breakdowns,
     changeVs: EN.vsPrevious,
