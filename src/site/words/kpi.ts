@@ -70,6 +70,8 @@ export interface KpiWords {
   targetDerived: string;
   /** How a week gets its target (report/targets.ts findWeek). */
   targetWeeks: string;
+  /** The weeks table's heading note: only the newest weeks. */
+  lastWeeks: (n: number) => string;
   targetProrated: string;
   /** Breakdown names (the `by` of a KPI's breakdowns). */
   breakdownNames: Record<string, string>;
@@ -142,6 +144,7 @@ const WORDS: Record<Lang, KpiWords> = {
     change: ID.change,
     notes: 'Catatan',
     targetDerived: 'Target kuartal dan tahun yang tidak ditetapkan sendiri adalah jumlah target bulanannya.',
+    lastWeeks: (n) => `${n} minggu terakhir`,
     targetWeeks: 'Minggu ISO mulai hari awal minggu perusahaan; minggu yang melewati akhir bulan tetap satu minggu. Minggu tanpa target sendiri: untuk angka yang dijumlahkan, bagian target tiap bulannya menurut hari kerja; untuk rasio dan rata-rata, target bulan yang memuat hari Kamis minggu itu.',
     targetProrated: 'target disesuaikan dengan bulan yang ada datanya',
     breakdownNames: ID.breakdowns,
@@ -211,6 +214,7 @@ const WORDS: Record<Lang, KpiWords> = {
     change: EN.change,
     notes: 'Notes',
     targetDerived: 'A quarter or year without a target of its own has the sum of its month targets.',
+    lastWeeks: (n) => `last ${n} weeks`,
     targetWeeks: "ISO weeks from the company's week start; a week crossing a month end is one week. A week without a target of its own: for amounts and counts, its share of each month's target by working days; for rates and averages, the target of the month holding its Thursday.",
     targetProrated: 'target scaled to the months with data',
     breakdownNames: EN.breakdowns,
