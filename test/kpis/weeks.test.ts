@@ -53,6 +53,15 @@ describe('new-leads by the week: a week spanning two months (2026-W05)', () => {
     expect(member(w05, 'rep', 'budi').value).toBe(2); // L4, L5
   });
 
+  it("starts weeks on the company's week_start: with Sunday weeks, Sunday 25 January opens 2026-W04", () => {
+    // Sunday weeks: week 1 is the week holding 4 January (a Sunday: 4-10 January), so 2026-W04 runs
+    // from Sunday 25 to Saturday 31 January and 2026-W05 from Sunday 1 February.
+    const r = compute({ ...work, company: { week_start: 'sun' } });
+    expect(r.at('new-leads', '2026-W04').value).toBe(4); // L1 (Sunday), L2, L3, L4
+    expect(r.at('new-leads', '2026-W05').value).toBe(2); // L5 (Sunday 1 February), L6
+    expect(r.result.weeks!.find((w) => w.label === '2026-W04')).toMatchObject({ start: '2026-01-25', end: '2026-01-31' });
+  });
+
   it('lists the weeks the data covers, the first and last partial', () => {
     const r = compute(work);
     // Data: January and February 2026, Thursday 1 January to Saturday 28 February.
