@@ -5,7 +5,7 @@
 import { buildDataset } from './dataset/build-dataset.ts';
 import { fieldsUsedBy } from './kpi/fields-used.ts';
 import { computeKpis, type ComputeResult, type NonFinite } from './compute/compute-kpis.ts';
-import { monthLabel, monthsOf, type Grain } from './calendar/periods.ts';
+import { monthLabel, monthsOf, parseMonth, type Grain } from './calendar/periods.ts';
 import type { Kpi } from './kpi/schema.ts';
 import { buildReport } from './report/build-report.ts';
 import { validateRepo, type SourceFile, type ValidateOptions, type ValidationResult } from './validate/validate-repo.ts';
@@ -72,7 +72,9 @@ function nonFiniteInReport(report: Report, periods: ComputeResult['periods'], fy
       for (const v of values ?? []) {
         const members = Object.entries(v.breakdowns).flatMap(([by, list]) => list.filter(bad).map((m) => `${by}: ${m.member}`));
         if (!bad(v) && !members.length) continue;
-        const info = periods[grain].find((p) => p.label === v.period);
+        const week = (grain as string) === 'week' ? report.weeks?.find((w) => w.label === v.period) : undefined;
+        if (week) out.push({ kpi: k.id, grain: 'week', period: v.period, months: [parseMonth(week.start), parseMonth(week.end)], members: bad(v) ? [] : members, target: true });
+        const info = periods[grain]?.find((p) => p.label === v.period);
         if (info) out.push({ kpi: k.id, grain, period: v.period, months: monthsOf(grain, info.index, fyStart), members: bad(v) ? [] : members, target: true });
       }
     }

@@ -68,6 +68,11 @@ function weekAt(first: number, start: WeekStart): Week {
   return { year, week: (first - firstWeekStart(year, start)) / 7 + 1, index: indexOf(first, start), first, last: first + 6 };
 }
 
+/** The consecutive index (Week.index) of the week holding `day`: arithmetic only, for a column of days. */
+export function weekIndexOf(day: number, start: WeekStart = 'mon'): number {
+  return Math.floor((day - weekStartOf(0, start)) / 7);
+}
+
 /** The week holding `day`. */
 export function weekOf(day: number, start: WeekStart = 'mon'): Week {
   return weekAt(weekStartOf(day, start), start);

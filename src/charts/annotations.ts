@@ -25,11 +25,16 @@ export interface PlacedAnnotation {
 
 const GAP = 8;
 
-/** The period index each annotation falls in (a day goes to its month; others must name a period shown), left to right. */
-export function annotationPeriods(items: ChartAnnotation[], labels: string[]): { i: number; label: string }[] {
+/**
+ * The period index each annotation falls in (a day goes to its month, or with `days`, the first
+ * and last day of each label, to the period holding it: a week; others must name a period
+ * shown), left to right.
+ */
+export function annotationPeriods(items: ChartAnnotation[], labels: string[], days?: Map<string, { start: string; end: string }>): { i: number; label: string }[] {
   const out: { i: number; label: string }[] = [];
+  const dayAt = (day: string) => (days ? labels.findIndex((l) => days.has(l) && days.get(l)!.start <= day && day <= days.get(l)!.end) : labels.indexOf(day.slice(0, 7)));
   for (const a of items) {
-    const i = labels.indexOf(a.when) >= 0 ? labels.indexOf(a.when) : /^\d{4}-\d{2}-\d{2}$/.test(a.when) ? labels.indexOf(a.when.slice(0, 7)) : -1;
+    const i = labels.indexOf(a.when) >= 0 ? labels.indexOf(a.when) : /^\d{4}-\d{2}-\d{2}$/.test(a.when) ? dayAt(a.when) : -1;
     if (i >= 0) out.push({ i, label: a.label });
   }
   return out.sort((a, b) => a.i - b.i);

@@ -15,8 +15,16 @@ function monthDate(label: string): Date {
   return new Date(Number(label.slice(0, 4)), Number(label.slice(5, 7)) - 1, 1);
 }
 
-/** Okt 2026 / Oct 2026, Q4 2026, 2026. Unknown labels pass through. */
+/** An ISO week label (2026-W05): its year and week number, else null. */
+function weekParts(label: string): { year: string; week: number } | null {
+  const m = /^(\d{4})-W(\d{2})$/.exec(label);
+  return m ? { year: m[1]!, week: Number(m[2]) } : null;
+}
+
+/** Okt 2026 / Oct 2026, Q4 2026, 2026, Mg 5 2026 / Wk 5 2026. Unknown labels pass through. */
 export function periodShort(label: string, lang: Lang): string {
+  const w = weekParts(label);
+  if (w) return `${lang === 'id' ? 'Mg' : 'Wk'} ${w.week} ${w.year}`;
   const p = parsePeriod(label);
   if (p?.grain === 'month') return format(monthDate(label), 'MMM yyyy', { locale: LOCALES[lang] });
   if (p?.grain === 'quarter') return `${label.slice(5)} ${label.slice(0, 4)}`;
@@ -25,6 +33,8 @@ export function periodShort(label: string, lang: Lang): string {
 
 /** Oktober 2026 / October 2026, Kuartal 4 2026 / Q4 2026, 2026: for hover text and sentences. */
 export function periodLong(label: string, lang: Lang): string {
+  const w = weekParts(label);
+  if (w) return lang === 'id' ? `Minggu ke-${w.week} ${w.year}` : `Week ${w.week} ${w.year}`;
   const p = parsePeriod(label);
   if (p?.grain === 'month') return format(monthDate(label), 'MMMM yyyy', { locale: LOCALES[lang] });
   if (p?.grain === 'quarter') return lang === 'id' ? `Kuartal ${label.slice(6)} ${label.slice(0, 4)}` : `${label.slice(5)} ${label.slice(0, 4)}`;
@@ -33,6 +43,8 @@ export function periodLong(label: string, lang: Lang): string {
 
 /** An x tick: the month or quarter, with the year on a second line when asked (first tick, January, Q1). */
 export function periodTick(label: string, lang: Lang, withYear: boolean): string {
+  const w = weekParts(label);
+  if (w) return withYear ? `${lang === 'id' ? 'M' : 'W'}${w.week}\n${w.year}` : `${lang === 'id' ? 'M' : 'W'}${w.week}`;
   const p = parsePeriod(label);
   if (p?.grain === 'month') {
     const month = format(monthDate(label), 'MMM', { locale: LOCALES[lang] });
@@ -42,9 +54,9 @@ export function periodTick(label: string, lang: Lang, withYear: boolean): string
   return label;
 }
 
-/** Whether a tick starts a year: January, Q1 (the fiscal year's first quarter). */
+/** Whether a tick starts a year: January, Q1 (the fiscal year's first quarter), week 1. */
 export function startsYear(label: string): boolean {
-  return /-(01|Q1)$/.test(label);
+  return /-(01|Q1|W01)$/.test(label);
 }
 
 /** The tick formatter of a value axis: Rp 1,2 M / Rp 1.2bn, 12 % / 12%. */

@@ -25,6 +25,8 @@ export interface TrendChartOptions {
   height?: number;
   /** Markers from the team's reviews (annotations.ts), drawn above the plot; none by default. */
   annotations?: ChartAnnotation[];
+  /** The weeks' first and last days (Report.weeks), for the week grain: a day annotation goes to its week. */
+  weeks?: { label: string; start: string; end: string }[];
 }
 
 const FONT = 12;
@@ -45,7 +47,7 @@ interface Point {
 /** The finest tick step that still reads well per unit (0.01 on a 1-5 score repeats labels). */
 const MIN_STEP: Partial<Record<ReportKpi['unit'], number>> = { count: 1, score: 0.1, percent: 0.005, days: 0.5, hours: 1, 'per-day': 0.1 };
 
-export function renderTrendChart(kpi: ReportKpi, grain: Grain, lang: Lang, opts: TrendChartOptions = {}): string {
+export function renderTrendChart(kpi: ReportKpi, grain: Grain | 'week', lang: Lang, opts: TrendChartOptions = {}): string {
   const { currency = 'IDR', width = 560, height = 280 } = opts;
   const all = kpi.values[grain] ?? [];
   const values = opts.periods ? all.slice(-opts.periods) : all;
@@ -86,7 +88,7 @@ export function renderTrendChart(kpi: ReportKpi, grain: Grain, lang: Lang, opts:
   const labels = values.map((v) => v.period);
   // Review annotations: a band of label rows between the legend and the plot.
   const xOf = (i: number) => marginLeft + ((i + 0.5) / Math.max(1, labels.length)) * (width - marginLeft - marginRight);
-  const notes = placeAnnotations(annotationPeriods(opts.annotations ?? [], labels), xOf, marginLeft, width - marginRight, FONT);
+  const notes = placeAnnotations(annotationPeriods(opts.annotations ?? [], labels, grain === 'week' ? new Map((opts.weeks ?? []).map((w) => [w.label, w])) : undefined), xOf, marginLeft, width - marginRight, FONT);
   const notesHeight = notes.rows * FONT * 1.3;
   const marginTop = legendHeight + 34 + notesHeight;
   const xTicks = periodTicks(labels, grain, (width - marginLeft - marginRight) / Math.max(1, labels.length));
@@ -138,10 +140,10 @@ function targetSteps(values: ReportValue[]): { x: number; y: number }[] {
 }
 
 /** Which periods get an x tick: as many as fit ~36 px apart, on calendar-aligned steps. */
-function periodTicks(labels: string[], grain: Grain, spacing: number): number[] {
-  const steps = grain === 'month' ? [1, 2, 3, 6, 12] : grain === 'quarter' ? [1, 2, 4] : [1, 2, 5, 10];
+function periodTicks(labels: string[], grain: Grain | 'week', spacing: number): number[] {
+  const steps = grain === 'week' ? [1, 2, 4, 13, 26] : grain === 'month' ? [1, 2, 3, 6, 12] : grain === 'quarter' ? [1, 2, 4] : [1, 2, 5, 10];
   const step = steps.find((s) => s * spacing >= 36) ?? steps[steps.length - 1]!;
-  const within = (label: string) => (grain === 'month' ? Number(label.slice(5, 7)) - 1 : grain === 'quarter' ? Number(label.slice(6)) - 1 : Number(label));
+  const within = (label: string) => (grain === 'week' ? Number(label.slice(6)) - 1 : grain === 'month' ? Number(label.slice(5, 7)) - 1 : grain === 'quarter' ? Number(label.slice(6)) - 1 : Number(label));
   return labels.flatMap((label, i) => (within(label) % step === 0 ? [i] : []));
 }
 
@@ -168,7 +170,7 @@ function legendItems(values: ReportValue[], lang: Lang): LegendItem[] {
 }
 
 /** The accessible name: what, over which periods, where it stands now, and how often on target. */
-function describe(kpi: ReportKpi, grain: Grain, values: ReportValue[], lang: Lang, fmt: (x: number | null) => string): string {
+function describe(kpi: ReportKpi, grain: Grain | 'week', values: ReportValue[], lang: Lang, fmt: (x: number | null) => string): string {
   const m = t(lang);
   const words = chartWords(lang);
   const title = kpi.title[lang];

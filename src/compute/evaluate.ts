@@ -6,6 +6,7 @@
  * (aggregate.ts) share their scans through the scan cache (scan-cache.ts).
  */
 import { monthsOf, perYear } from '../calendar/periods.ts';
+import { weekOfIndex } from '../calendar/weeks.ts';
 import type { AggregationOp, Formula } from '../kpi/schema.ts';
 import { emptyValue } from './accumulator.ts';
 import { aggregate } from './aggregate.ts';
@@ -33,7 +34,8 @@ function evaluateUncached(f: Formula, cx: EvalContext): Series {
     formula: (g) => evaluate(g, cx),
     byField: (g, field) => evaluate(g, { ...cx, breakdowns: [{ by: byRepKey, field }] }),
     aggregation: ({ op, spec, filters }) => aggregate(op, spec, filters, cx),
-    retention: (spec) => retention(spec, cx),
+    // Weeks refuse retention (kpi/check-kpis.ts): its activity windows start at month starts.
+    retention: (spec) => (cx.week ? mapPeriods(cx, () => ({ total: none('not-applicable'), members: {} })) : retention(spec, cx)),
   };
   const r = readFormula(f, reader);
   switch (r.op) {
@@ -56,6 +58,8 @@ function evaluateUncached(f: Formula, cx: EvalContext): Series {
 function growth(f: GrowthFormula, of: Series, cx: EvalContext): Series {
   const back = f.vs === 'previous-period' ? 1 : perYear(cx.grain);
   return mapPeriods(cx, (p) => {
+    // A year has 52 or 53 weeks: weeks refuse the same period last year (kpi/check-kpis.ts).
+    if (cx.week && f.vs !== 'previous-period') return mapCell(of.get(p)!, undefined, () => none('not-applicable'));
     const now = of.get(p)!;
     // A previous period the data covers only in part is no base for a growth rate.
     const before = covered(p - back, cx) ? of.get(p - back) : undefined;
@@ -83,10 +87,12 @@ function growth(f: GrowthFormula, of: Series, cx: EvalContext): Series {
  */
 function perRep(f: PerFormula, of: Series, perRepSeries: Series | null, cx: EvalContext): Series {
   return mapPeriods(cx, (p) => {
-    const [from, to] = clip(monthsOf(cx.grain, p, cx.fyStart), cx);
+    const [from, to] = clip(cx.week ? [p, p] : monthsOf(cx.grain, p, cx.fyStart), cx);
+    const [firstDay, lastDay] = daysOfPeriod(from, to, cx);
     const daysOf = (rep?: RepSpan) => {
       let n = 0;
-      for (let mi = from; mi <= to; mi++) n += rep ? cx.calendar.workingDaysInMonth(mi, rep.joined, rep.left) : cx.calendar.workingDaysInMonth(mi);
+      if (cx.week) for (let d = Math.max(firstDay, rep?.joined ?? firstDay); d <= Math.min(lastDay, rep?.left ?? lastDay); d++) n += cx.calendar.isWorkingDay(d) ? 1 : 0;
+      else for (let mi = from; mi <= to; mi++) n += rep ? cx.calendar.workingDaysInMonth(mi, rep.joined, rep.left) : cx.calendar.workingDaysInMonth(mi);
       return n;
     };
     const cell = of.get(p)!;
@@ -107,7 +113,7 @@ function perRep(f: PerFormula, of: Series, perRepSeries: Series | null, cx: Eval
     let counted: Set<number> | null = null;
     if (f.op === 'per_rep') {
       // Reps employed at some point of the period, and any rep credited with a value in it.
-      counted = new Set(cx.reps.filter((r) => daysOverlap(r, from, to)).map((r) => r.code));
+      counted = new Set(cx.reps.filter((r) => r.joined <= lastDay && r.left >= firstDay).map((r) => r.code));
       for (const [code, v] of repValues) if (v.value) counted.add(code);
       if (cell.total.value !== null) numerator = sumOfReps();
       denominator = counted.size;
@@ -133,15 +139,21 @@ function perRep(f: PerFormula, of: Series, perRepSeries: Series | null, cx: Eval
   });
 }
 
-/** The rep was employed on at least one day of months from..to. */
-function daysOverlap(rep: RepSpan, from: number, to: number): boolean {
-  const start = Date.UTC(Math.floor(from / 12), from % 12, 1) / 86_400_000;
-  const end = Date.UTC(Math.floor(to / 12), (to % 12) + 1, 0) / 86_400_000;
-  return rep.joined <= end && rep.left >= start;
+/** The first and last day of months from..to, or (weeks) of week from, within the days with data. */
+function daysOfPeriod(from: number, to: number, cx: EvalContext): [number, number] {
+  if (cx.week) {
+    const w = weekOfIndex(from, cx.week.start);
+    return [Math.max(w.first, cx.week.firstDay), Math.min(w.last, cx.week.lastDay)];
+  }
+  return [Date.UTC(Math.floor(from / 12), from % 12, 1) / 86_400_000, Date.UTC(Math.floor(to / 12), (to % 12) + 1, 0) / 86_400_000];
 }
 
-/** The whole period lies within the months with data. */
+/** The whole period lies within the months (weeks: the days) with data. */
 function covered(p: number, cx: EvalContext): boolean {
+  if (cx.week) {
+    const w = weekOfIndex(p, cx.week.start);
+    return w.first >= cx.week.firstDay && w.last <= cx.week.lastDay;
+  }
   const [a, b] = monthsOf(cx.grain, p, cx.fyStart);
   return a >= cx.firstMonth && b <= cx.lastMonth;
 }

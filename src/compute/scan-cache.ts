@@ -107,6 +107,8 @@ function spanOf(grain: Grain, periods: number[], fyStart: number): Span {
 /** The span of cx, and the other grains' over the same months when cx covers the usual periods (to compute them in the same scan). */
 export function spansOf(cx: EvalContext): { own: Span; all: Span[] } {
   const own = spanOf(cx.grain, cx.periods, cx.fyStart);
+  // Weeks have no quarters or years to compute alongside.
+  if (cx.week) return { own, all: [own] };
   const all = GRAINS.map((g) => {
     const periods: number[] = [];
     for (let p = periodOf(g, cx.firstMonth, cx.fyStart); p <= periodOf(g, cx.lastMonth, cx.fyStart); p++) periods.push(p);

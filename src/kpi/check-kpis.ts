@@ -7,7 +7,7 @@ import { DATASETS, type DatasetName, type FieldInfo } from '../dataset/fields.ts
 import { ENUM_VALUES } from '../schema/record-fields.ts';
 import { closest } from '../issues/did-you-mean.ts';
 import { issue, type DocPath, type PendingIssue } from '../issues/issue.ts';
-import type { Filter, Formula, Kpi } from './schema.ts';
+import { GRAIN_OF_FREQUENCY, type Filter, type Formula, type Kpi } from './schema.ts';
 
 export interface KpiFile {
   file: string;
@@ -41,6 +41,7 @@ export function checkKpis(files: KpiFile[], ctx: KpiCheckContext): PendingIssue[
       const guess = closest(kpi.goal, [...ctx.goals]);
       out.push(issue(file, ['goal'], 'unknown-goal', `goal "${kpi.goal}" does not exist`, `${guess ? `did you mean "${guess}"? ` : ''}goals are listed in data/goals.yaml`));
     }
+    out.push(...grainProblems(file, kpi, byId));
     const check = formulaChecker(file, byId, ctx, out);
     const used = check(kpi.formula, ['formula']);
     if (kpi.secondary) check(kpi.secondary.formula, ['secondary', 'formula']);
@@ -60,6 +61,37 @@ export function checkKpis(files: KpiFile[], ctx: KpiCheckContext): PendingIssue[
     });
   }
   out.push(...cycles(files));
+  return out;
+}
+
+/**
+ * The frequency's grain must be one of the KPI's grains (the dashboard shows a KPI at its
+ * frequency), and the week grain needs a formula that a week can hold: no retention (its windows
+ * start at month starts) and no growth against the same period last year (a year has 52 or 53 weeks).
+ */
+function grainProblems(file: string, kpi: Kpi, byId: Map<string, KpiFile>): PendingIssue[] {
+  const out: PendingIssue[] = [];
+  const grain = GRAIN_OF_FREQUENCY[kpi.frequency];
+  if (!kpi.grains.includes(grain)) {
+    out.push(issue(file, ['frequency'], 'frequency-grain', `frequency ${kpi.frequency} needs the ${grain} grain, and grains are ${kpi.grains.join(', ')}`, `add ${grain} to grains, or choose a frequency of one of them`));
+  }
+  if (kpi.grains.includes('week')) {
+    const seen = new Set<string>();
+    const why = (f: Formula): string | null => {
+      if (f.op === 'retention') return 'retention';
+      if (f.op === 'growth') return f.vs === 'same-period-last-year' ? 'growth against the same period last year' : why(f.of);
+      if (f.op === 'ratio') return why(f.numerator) ?? why(f.denominator);
+      if (f.op === 'per_working_day' || f.op === 'per_rep') return why(f.of);
+      if (f.op === 'kpi' && !seen.has(f.id)) {
+        seen.add(f.id);
+        const k = byId.get(f.id)?.kpi;
+        return k ? why(k.formula) : null;
+      }
+      return null;
+    };
+    const bad = why(kpi.formula) ?? (kpi.secondary ? why(kpi.secondary.formula) : null);
+    if (bad) out.push(issue(file, ['grains', kpi.grains.indexOf('week')], 'week-grain', `the week grain cannot compute ${bad}`, 'remove week from grains: weeks hold counts, sums, averages, shares and rates per working day'));
+  }
   return out;
 }
 

@@ -8,7 +8,18 @@ import { DATASET_NAMES } from '../dataset/fields.ts';
 
 export const GROUPS = ['volume', 'value', 'pipeline', 'time', 'retention', 'team'] as const;
 const UNITS = ['currency', 'percent', 'count', 'days', 'hours', 'score', 'per-day'] as const;
-const GRAIN_NAMES = ['month', 'quarter', 'year'] as const;
+/** The grains a KPI can be reported at; `week` only when declared (ISO weeks, calendar/weeks.ts). */
+const GRAIN_NAMES = ['week', 'month', 'quarter', 'year'] as const;
+export type KpiGrain = (typeof GRAIN_NAMES)[number];
+export const FREQUENCIES = ['weekly', 'monthly', 'quarterly', 'yearly'] as const;
+/** The grain a review frequency looks at: a weekly KPI is shown and judged by the week. */
+export const GRAIN_OF_FREQUENCY: Record<(typeof FREQUENCIES)[number], KpiGrain> = { weekly: 'week', monthly: 'month', quarterly: 'quarter', yearly: 'year' };
+/**
+ * The grain a KPI of each frequency is planned at: its review (a weekly KPI is discussed in the
+ * month's review, reviews/YYYY-MM.mdx, never a file per week) and the targets asked of it (a weekly
+ * KPI's weeks take theirs from its months, report/targets.ts).
+ */
+export const PLANNING_GRAIN_OF_FREQUENCY: Record<(typeof FREQUENCIES)[number], Exclude<KpiGrain, 'week'>> = { weekly: 'month', monthly: 'month', quarterly: 'quarter', yearly: 'year' };
 
 const scalar = z.union([z.string(), z.number(), z.boolean()], { error: 'must be a text, number or true/false' });
 
@@ -182,10 +193,10 @@ export const kpiSchema = z.strictObject({
   unit: z.enum(UNITS, { error: `must be one of ${UNITS.join(', ')}` }),
   /** higher (more is better) or lower (less is better, e.g. days to close). */
   direction: z.enum(['higher', 'lower'], { error: 'must be higher or lower' }),
-  /** The grains it is reported at (default all three). */
-  grains: z.array(z.enum(GRAIN_NAMES, { error: 'must be month, quarter or year' })).min(1).default(['month', 'quarter', 'year']),
-  /** How often it is reviewed. */
-  frequency: z.enum(['monthly', 'quarterly', 'yearly'], { error: 'must be monthly, quarterly or yearly' }).default('monthly'),
+  /** The grains it is reported at (default month, quarter and year; week only when listed). */
+  grains: z.array(z.enum(GRAIN_NAMES, { error: 'must be week, month, quarter or year' })).min(1).default(['month', 'quarter', 'year']),
+  /** How often it is reviewed, and the grain the dashboard shows it at: one of its grains (kpi/check-kpis.ts). */
+  frequency: z.enum(FREQUENCIES, { error: 'must be weekly, monthly, quarterly or yearly' }).default('monthly'),
   /** The goal it serves (an id in data/goals.yaml). @example grow-revenue */
   goal: id.optional(),
   /** Who answers for it. @example Sales Ops */

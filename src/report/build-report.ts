@@ -3,7 +3,8 @@
  * change against the previous period, breakdown shares and lints. One JSON-serialisable object,
  * versioned, that every output (site, CLI, exports) reads. Pure. Shape: docs/report-format.md.
  */
-import { GRAINS, parseMonth } from '../calendar/periods.ts';
+import { dayNumber, GRAINS, parseMonth } from '../calendar/periods.ts';
+import { workCalendar } from '../calendar/working-days.ts';
 import type { ComputeResult, KpiPeriodValue, PeriodInfo } from '../compute/compute-kpis.ts';
 import { isAdditive, type Kpi } from '../kpi/schema.ts';
 import { UNSPECIFIED_REASON } from '../dataset/fields.ts';
@@ -37,6 +38,9 @@ export function buildReport({ data, kpis, computed, today, commit, months }: Rep
   const fyStart = data.company.fiscal_year_start;
   const first = months.length ? parseMonth(months[0]!) : 0;
   const last = months.length ? parseMonth(months[months.length - 1]!) : 0;
+  // Weeks take their targets from week or month targets, prorated by working days (targets.ts findWeek).
+  const calendar = workCalendar(data.company.working_days, data.company.holidays);
+  const days: [number, number] = months.length && computed.asOf ? [dayNumber(`${months[0]!}-01`), dayNumber(computed.asOf)] : [0, -1];
   // What scalesWithLength reads of the KPIs a formula refers to.
   const lite = new Map(kpis.map((k) => [k.id, { additive: isAdditive(k), formula: k.formula }]));
   const byFormula = new Map(kpis.map((k) => [k.id, { formula: k.formula }]));
@@ -56,6 +60,11 @@ export function buildReport({ data, kpis, computed, today, commit, months }: Rep
         reportValue(kpi, judging, scales, infos[i]!, v, list[i - 1], additive, (scope) => book.find(kpi.id, infos[i]!, scope, scope.dim === 'company' ? additive : membersAdd, fyStart, first, last)),
       );
     }
+    const weekList = computed.values[kpi.id]?.week;
+    const weeks = weekList?.map((v, i) => {
+      const info = computed.weeks![i]!;
+      return reportValue(kpi, judging, scales, info, v, weekList[i - 1], additive, (scope) => book.findWeek(kpi.id, info, scope, scope.dim === 'company' ? additive : additive || kpi.formula.op === 'per_rep', calendar, days));
+    });
     return {
       id: kpi.id,
       title: kpi.title,
@@ -73,7 +82,7 @@ export function buildReport({ data, kpis, computed, today, commit, months }: Rep
       breakdowns: kpi.breakdowns.map((b) => b.by),
       ...(kpi.breakdowns.length && basisOf(kpi.formula, byFormula) ? { counts: basisOf(kpi.formula, byFormula)!.counts } : {}),
       formula: kpi.formula,
-      values: withLastYear(additive ? withLikeForLike(values, computed.periods, fyStart, first, last) : values, computed.periods, additive, fyStart, first, last),
+      values: { ...withLastYear(additive ? withLikeForLike(values, computed.periods, fyStart, first, last) : values, computed.periods, additive, fyStart, first, last), ...(weeks ? { week: weeks } : {}) },
     };
   });
 
@@ -84,6 +93,7 @@ export function buildReport({ data, kpis, computed, today, commit, months }: Rep
     latestMonth: months[months.length - 1] ?? null,
     commit: commit ?? null,
     periods: computed.periods,
+    ...(computed.weeks ? { weeks: computed.weeks } : {}),
     labels: labelsOf(data),
     goals: data.goals.records.map((g) => ({
       id: g.id,
@@ -105,7 +115,7 @@ function reportValue(
   kpi: Kpi,
   judging: Judging,
   scales: boolean,
-  info: PeriodInfo,
+  info: Pick<PeriodInfo, 'partial'>,
   v: KpiPeriodValue,
   prev: KpiPeriodValue | undefined,
   additive: boolean,

@@ -7,7 +7,7 @@
  */
 import { monthIndex, monthLabel, monthsOf, parseMonth, parsePeriod, periodOf, perYear, type Grain } from '../calendar/periods.ts';
 import type { ComputeResult, KpiPeriodValue, PeriodInfo } from '../compute/compute-kpis.ts';
-import { isAdditive, type Kpi } from '../kpi/schema.ts';
+import { isAdditive, PLANNING_GRAIN_OF_FREQUENCY, type Kpi } from '../kpi/schema.ts';
 import type { Target } from '../schema/targets.ts';
 import type { DocPath } from '../issues/issue.ts';
 import type { RecordFile, ValidData } from '../validate/repo-data.ts';
@@ -61,7 +61,6 @@ const LEVEL_MARGIN = 0.1;
 const LEVEL_POINTS = 0.1;
 const MIN_HISTORY = 3;
 
-const GRAIN_OF_FREQUENCY: Record<Kpi['frequency'], Grain> = { monthly: 'month', quarterly: 'quarter', yearly: 'year' };
 
 export interface LintInput {
   data: ValidData;
@@ -129,7 +128,7 @@ export function lintMissingTargets(kpis: Kpi[], data: ValidData, computed: Compu
   const years = planYears(data, months);
   const out: Lint[] = [];
   for (const kpi of kpis) {
-    const grain = GRAIN_OF_FREQUENCY[kpi.frequency];
+    const grain = PLANNING_GRAIN_OF_FREQUENCY[kpi.frequency];
     if (!computed.values[kpi.id]?.[grain]) continue;
     const additive = isAdditive(kpi);
     // A period the KPI has no value for (e.g. retention whose activity window reaches before the

@@ -5,7 +5,7 @@
  * from here and never compute.
  */
 import type { Grain } from '../calendar/periods.ts';
-import type { Note, PeriodInfo } from '../compute/compute-kpis.ts';
+import type { Note, PeriodInfo, WeekInfo } from '../compute/compute-kpis.ts';
 import type { Reason } from '../compute/value.ts';
 import type { Judging } from '../kpi/judging.ts';
 import type { Kpi } from '../kpi/schema.ts';
@@ -16,7 +16,7 @@ import type { Action, ActionStatus } from '../schema/review.ts';
 import type { ParsedReview } from '../validate/reviews.ts';
 
 /** What the model's values carry from the engine, named here so its readers need not import compute/. */
-export type { Note, PeriodInfo, Reason };
+export type { Note, PeriodInfo, Reason, WeekInfo };
 
 export const REPORT_VERSION = 2;
 
@@ -75,7 +75,7 @@ export interface ReportKpi {
   group: Kpi['group'];
   unit: Kpi['unit'];
   direction: Kpi['direction'];
-  grains: Grain[];
+  grains: Kpi['grains'];
   frequency: Kpi['frequency'];
   goal: string | null;
   owner: string | null;
@@ -89,7 +89,8 @@ export interface ReportKpi {
   counts?: string;
   /** The definition as written, for display. */
   formula: Kpi['formula'];
-  values: Partial<Record<Grain, ReportValue[]>>;
+  /** Per grain; `week` (one value per Report.weeks) only for a KPI that declares the week grain. */
+  values: Partial<Record<Grain | 'week', ReportValue[]>>;
   /** The text of kpis/<id>.yaml, comments included (filled by the pipeline from the file read). */
   source?: string;
 }
@@ -104,6 +105,8 @@ export interface Report {
   /** The commit the data was read from, when known. */
   commit: string | null;
   periods: Record<Grain, PeriodInfo[]>;
+  /** The weeks of the data (compute-kpis.ts WeekInfo); present only when a KPI declares the week grain. */
+  weeks?: WeekInfo[];
   /** Display names of breakdown members: vocabulary -> id -> name (a rep's name, a region's name in both languages). */
   labels: Record<string, Record<string, string | { id: string; en: string }>>;
   goals: { id: string; title: Kpi['title']; description: Kpi['title'] | null; kpi: string | null; owner: string | null; kpis: string[]; progress: GoalProgress | null }[];

@@ -9,6 +9,7 @@
  * lists it; its status "as of" a period is the one in the newest review up to that period.
  */
 import { monthsOf, parsePeriod, type Grain } from '../calendar/periods.ts';
+import { PLANNING_GRAIN_OF_FREQUENCY } from '../kpi/schema.ts';
 import type { ActionStatus } from '../schema/review.ts';
 import type { ParsedReview } from '../validate/reviews.ts';
 import type { Lint } from './lints.ts';
@@ -153,7 +154,7 @@ function addDays(day: string, n: number): string {
 }
 
 /** The lints of the reviews (only once the repository has a review: a team that does not write them is not nagged). */
-function lintReviews(model: ReviewsModel, parsed: ParsedReview[], input: ReviewLintInput): Lint[] {
+export function lintReviews(model: ReviewsModel, parsed: ParsedReview[], input: ReviewLintInput): Lint[] {
   const { report, today } = input;
   if (!model.list.length) return [];
   const out: Lint[] = [];
@@ -234,7 +235,7 @@ function lintReviews(model: ReviewsModel, parsed: ParsedReview[], input: ReviewL
   }
 
   // A KPI not reviewed at its frequency: no review of its grain for the newest complete period or the one before.
-  const GRAIN_OF: Record<string, Grain> = { monthly: 'month', quarterly: 'quarter', yearly: 'year' };
+  // A weekly KPI is reviewed in the month's review (its weeks are discussed there): no review file per week.
   const reviewed = new Set(model.list.map((r) => r.period));
   const stale = new Map<Grain, string | null>();
   for (const grain of ['month', 'quarter', 'year'] as Grain[]) {
@@ -246,7 +247,7 @@ function lintReviews(model: ReviewsModel, parsed: ParsedReview[], input: ReviewL
     stale.set(grain, last.label);
   }
   for (const k of report.kpis) {
-    const grain = GRAIN_OF[k.frequency];
+    const grain: Grain = PLANNING_GRAIN_OF_FREQUENCY[k.frequency];
     const period = grain ? stale.get(grain) : undefined;
     if (!grain || !period || !k.values[grain]) continue;
     const words = { month: ['bulanan', 'monthly'], quarter: ['kuartalan', 'quarterly'], year: ['tahunan', 'yearly'] }[grain];

@@ -1,15 +1,22 @@
 /**
  * Which target applies to a KPI in a period, for the company or one breakdown member. Quarter
  * and year targets of additive KPIs are derived from month targets when not given; a period
- * the data covers only in part is judged against the target for the months it covers.
+ * the data covers only in part is judged against the target for the months it covers. Weeks:
+ * see findWeek.
  */
-import { monthLabel, monthsOf, parsePeriod, type Grain } from '../calendar/periods.ts';
-import type { PeriodInfo } from '../compute/compute-kpis.ts';
+import { dayNumber, monthIndex, monthLabel, monthsOf, parsePeriod, type Grain } from '../calendar/periods.ts';
+import { workingDaysByMonth, workingDaysInWeek } from '../calendar/weeks.ts';
+import type { WorkCalendar } from '../calendar/working-days.ts';
+import type { PeriodInfo, WeekInfo } from '../compute/compute-kpis.ts';
 import type { Target } from '../schema/targets.ts';
 
 export interface TargetValue {
   value: number;
-  /** given: written for this period; derived: the sum of month targets; prorated: a given target scaled to the months with data. */
+  /**
+   * given: written for this period; derived: the sum of month targets (a week: its share of its
+   * months' targets, or its month's target as is); prorated: a given target scaled to the months
+   * (a week: the working days) with data.
+   */
   source: 'given' | 'derived' | 'prorated';
 }
 
@@ -49,6 +56,41 @@ export class TargetBook {
       return null;
     }
     return given === undefined ? null : { value: given, source: 'given' };
+  }
+
+  /**
+   * The target for a week. A target given for the week (2026-W05) wins; for a week the data
+   * covers only in part, an additive KPI's is scaled by the working days with data. Otherwise it
+   * is derived from month targets: an additive KPI's as each month's target times the week's
+   * share of that month's working days (a week crossing a month end takes a share of each month,
+   * and only of the days with data), all its months having a target; any other KPI's (a rate, an
+   * average) is the target of the month holding the week's fourth day (the day that names its
+   * week-year), as is. `days` bounds the days with data.
+   */
+  findWeek(kpi: string, week: WeekInfo, scope: TargetScope, additive: boolean, cal: WorkCalendar, days: [number, number]): TargetValue | null {
+    const w = { first: dayNumber(week.start), last: dayNumber(week.end) };
+    const inData = { first: Math.max(w.first, days[0]), last: Math.min(w.last, days[1]) };
+    const given = this.byKey.get(key(kpi, week.label, scope));
+    if (given !== undefined) {
+      if (!week.partial || !additive) return { value: given, source: 'given' };
+      const all = workingDaysInWeek(w, cal);
+      return all ? { value: (given * workingDaysInWeek(inData, cal)) / all, source: 'prorated' } : { value: given, source: 'given' };
+    }
+    if (!additive) {
+      const mid = new Date((w.first + 3) * 86_400_000);
+      const t = this.byKey.get(key(kpi, monthLabel(monthIndex(mid.getUTCFullYear(), mid.getUTCMonth() + 1)), scope));
+      return t === undefined ? null : { value: t, source: 'derived' };
+    }
+    const shares = workingDaysByMonth(inData, cal);
+    // A week with no working day (with data) has nothing to prorate a target onto.
+    if (!shares.size) return null;
+    let sum = 0;
+    for (const [mi, n] of shares) {
+      const t = this.byKey.get(key(kpi, monthLabel(mi), scope));
+      if (t === undefined) return null;
+      sum += (t * n) / cal.workingDaysInMonth(mi);
+    }
+    return { value: sum, source: 'derived' };
   }
 }
 

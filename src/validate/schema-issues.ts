@@ -132,7 +132,7 @@ const FIELD_HINTS: Record<string, string> = {
   discount: 'a fraction from 0 to 1: 0.1 means 10 % off',
   score: 'survey scores are whole numbers 1 (very unhappy) to 5 (very happy)',
   lines: 'an order lists its lines: lines: [{ sku: ..., qty: ..., price: ... }]',
-  period: 'a month 2026-03, a quarter 2026-Q1 or a year 2026',
+  period: 'a month 2026-03, a quarter 2026-Q1, a year 2026 or (targets only) a week 2026-W05',
   tier: 'tier 1 is the entry product of its category; higher tiers are up-sells',
   timezone: 'an IANA name such as Asia/Jakarta, Asia/Makassar or Asia/Jayapura',
   currency: 'an ISO 4217 code such as IDR',

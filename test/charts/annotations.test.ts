@@ -15,6 +15,18 @@ describe('annotation placement', () => {
       { i: 2, label: 'Lebaran' },
     ]);
   });
+  it('puts a day on the week holding it on a week chart, a week crossing a month end included', () => {
+    // 2026-W13: Monday 23 to Sunday 29 March; 2026-W14: Monday 30 March to Sunday 5 April.
+    const weeks = new Map([
+      ['2026-W13', { start: '2026-03-23', end: '2026-03-29' }],
+      ['2026-W14', { start: '2026-03-30', end: '2026-04-05' }],
+    ]);
+    expect(annotationPeriods([{ when: '2026-04-03', label: 'Wafat Isa Almasih' }, { when: '2026-03-29', label: 'Minggu' }, { when: '2026-03-10', label: 'Nyepi' }, { when: '2026-W13', label: 'Promo' }], ['2026-W13', '2026-W14'], weeks)).toEqual([
+      { i: 0, label: 'Minggu' },
+      { i: 0, label: 'Promo' },
+      { i: 1, label: 'Wafat Isa Almasih' },
+    ]);
+  });
   it('moves a label to the next row when it would run into the one before, and keeps each inside', () => {
     // Periods 100 px apart; "Distributor baru Medan" is wider than that, so "Promo" next to it goes a row down.
     const xOf = (i: number) => 50 + i * 100;

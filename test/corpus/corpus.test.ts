@@ -384,7 +384,7 @@ const YAML_CASES: YamlCase[] = [
       'kpis/kpi-wrong-types.yaml:5:7  unit must be one of currency, percent, count, days, hours, score, per-day, got "rupiah"  (one of: currency, percent, count, days, hours, score, per-day)',
       'kpis/kpi-wrong-types.yaml:6:12  direction must be higher or lower, got "up"  (one of: higher, lower)',
       'kpis/kpi-wrong-types.yaml:7:9  grains must be a list, got "monthly"  (write a list: [a, b], or one "- " line per entry)',
-      'kpis/kpi-wrong-types.yaml:8:12  frequency must be monthly, quarterly or yearly, got "weekly"  (one of: monthly, quarterly, yearly)',
+      'kpis/kpi-wrong-types.yaml:8:12  frequency must be weekly, monthly, quarterly or yearly, got "daily"  (one of: weekly, monthly, quarterly, yearly)',
       'kpis/kpi-wrong-types.yaml:9:24  thresholds.at_risk must be between 0 and 1, got 1.5',
       'kpis/kpi-wrong-types.yaml:10:11  additive must be true or false, got "yes"',
       'kpis/kpi-wrong-types.yaml:11:16  maturity_days must be at least 0, got -1',
@@ -542,7 +542,7 @@ const YAML_CASES: YamlCase[] = [
     expect: [
       'data/targets/2026.yaml:3:49  value must be a number, got "80%"  (write percentages as fractions: 0.8)',
       'data/targets/2026.yaml:4:56  value must be a number, got "12,5%"  (write a plain number, without quotes)',
-      'data/targets/2026.yaml:5:43  period must be a period: 2026-03, 2026-Q1 or 2026, got "2026-13"  (a month 2026-03, a quarter 2026-Q1 or a year 2026)',
+      'data/targets/2026.yaml:5:43  period must be a period: 2026-03, 2026-Q1, 2026 or a week 2026-W05, got "2026-13"  (a month 2026-03, a quarter 2026-Q1, a year 2026 or (targets only) a week 2026-W05)',
       'data/targets/2026.yaml:6:10  kpi "net-salse" is not a KPI in kpis/  (did you mean "net-sales"?)',
     ],
     records: { total: 5, valid: 2 },

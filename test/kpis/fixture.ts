@@ -60,10 +60,10 @@ export interface Computed {
   result: ComputeResult;
   /** Validation warnings (errors throw). */
   warnings: Issue[];
-  /** A KPI's value in one period: 2026-03 (month), 2026-Q1 (fiscal quarter) or 2026 (fiscal year). */
+  /** A KPI's value in one period: 2026-03 (month), 2026-Q1 (fiscal quarter), 2026 (fiscal year) or 2026-W05 (week). */
   at(kpi: string, period: string): KpiPeriodValue;
   /** The period labels of a grain, oldest first. */
-  labels(grain: 'month' | 'quarter' | 'year'): string[];
+  labels(grain: 'week' | 'month' | 'quarter' | 'year'): string[];
 }
 
 const baseText = (name: string) => readFileSync(BASE + name, 'utf8');
@@ -154,14 +154,14 @@ export function compute(input: FixtureInput): Computed {
     result,
     warnings: v.issues.filter((i) => i.level === 'warning'),
     at(kpi, period) {
-      const grain = /^\d{4}-\d{2}$/.test(period) ? 'month' : /^\d{4}-Q[1-4]$/.test(period) ? 'quarter' : 'year';
+      const grain = /^\d{4}-\d{2}$/.test(period) ? 'month' : /^\d{4}-Q[1-4]$/.test(period) ? 'quarter' : /^\d{4}-W\d{2}$/.test(period) ? 'week' : 'year';
       const series = result.values[kpi]?.[grain];
       if (!series) throw new Error(`no ${grain} values for KPI ${kpi}`);
       const found = series.find((x) => x.period === period);
       if (!found) throw new Error(`KPI ${kpi} has no period ${period}; it has ${series.map((x) => x.period).join(', ')}`);
       return found;
     },
-    labels: (grain) => result.periods[grain].map((p) => p.label),
+    labels: (grain) => (grain === 'week' ? (result.weeks ?? []) : result.periods[grain]).map((p) => p.label),
   };
 }
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { PeriodInfo } from '../../src/compute/compute-kpis.ts';
+import type { PeriodInfo, WeekInfo } from '../../src/compute/compute-kpis.ts';
 import { TargetBook } from '../../src/report/targets.ts';
-import { parseMonth } from '../../src/calendar/periods.ts';
+import { dayNumber, parseMonth } from '../../src/calendar/periods.ts';
+import { workCalendar } from '../../src/calendar/working-days.ts';
 
 const company = { dim: 'company' } as const;
 const q = (label: string, partial = false): PeriodInfo => ({ grain: 'quarter', index: 0, label, start: '', end: '', partial });
@@ -38,5 +39,50 @@ describe('targets', () => {
     const m: PeriodInfo = { grain: 'month', index: jan, label: '2026-01', start: '', end: '', partial: false };
     expect(book.find('net-sales', m, { dim: 'region', member: 'jakarta' }, true, 1, jan, jan)?.value).toBe(4);
     expect(book.find('net-sales', m, { dim: 'region', member: 'bandung' }, true, 1, jan, jan)).toBeNull();
+  });
+});
+
+/**
+ * Week targets, worked by hand. Working days Monday to Friday; Good Friday, 3 April 2026, is a
+ * holiday. March 2026 has 22 working days, April 2026 21 (22 weekdays less Good Friday).
+ * 2026-W14 runs from Monday 30 March to Sunday 5 April: working days 30 and 31 March (2 of
+ * March's) and 1 and 2 April (2 of April's; Friday 3 April a holiday).
+ */
+describe('week targets', () => {
+  const cal = workCalendar(['mon', 'tue', 'wed', 'thu', 'fri'], [{ date: '2026-04-03' }]);
+  const w14 = (partial = false): WeekInfo => ({ grain: 'week', index: 0, label: '2026-W14', start: '2026-03-30', end: '2026-04-05', partial });
+  const all: [number, number] = [dayNumber('2026-01-01'), dayNumber('2026-12-31')];
+  const toMarch: [number, number] = [dayNumber('2026-01-01'), dayNumber('2026-03-31')];
+  const book = new TargetBook([
+    { kpi: 'new-leads', period: '2026-03', value: 44 },
+    { kpi: 'new-leads', period: '2026-04', value: 42 },
+    { kpi: 'new-leads', period: '2026-03', value: 11, rep: 'andi' },
+    { kpi: 'leads-week', period: '2026-03', value: 44 },
+    { kpi: 'leads-week', period: '2026-04', value: 42 },
+    { kpi: 'leads-week', period: '2026-W14', value: 12 },
+    { kpi: 'follow-up-24h', period: '2026-03', value: 0.8 },
+    { kpi: 'follow-up-24h', period: '2026-04', value: 0.9 },
+  ]);
+
+  it('derives an additive KPI’s week target from each month’s share by working days, across the month end', () => {
+    // March: 44 × 2/22 = 4; April: 42 × 2/21 = 4 (Good Friday is no working day).
+    expect(book.findWeek('new-leads', w14(), company, true, cal, all)).toEqual({ value: 8, source: 'derived' });
+  });
+  it('takes only the days with data for a partial week', () => {
+    // The data ends on 31 March: March's share only, 4.
+    expect(book.findWeek('new-leads', w14(true), company, true, cal, toMarch)).toEqual({ value: 4, source: 'derived' });
+  });
+  it('derives nothing when a month the week touches has no target', () => {
+    // andi has a March target only.
+    expect(book.findWeek('new-leads', w14(), { dim: 'rep', member: 'andi' }, true, cal, all)).toBeNull();
+  });
+  it('prefers a week target given, prorated by working days for a partial week', () => {
+    expect(book.findWeek('leads-week', w14(), company, true, cal, all)).toEqual({ value: 12, source: 'given' });
+    // 2 of the week's 4 working days lie in the data: 12 × 2/4 = 6.
+    expect(book.findWeek('leads-week', w14(true), company, true, cal, toMarch)).toEqual({ value: 6, source: 'prorated' });
+  });
+  it('gives a rate the target of the month holding the week’s Thursday, as is', () => {
+    // Thursday 2 April: April's 0.9, not a blend with March's 0.8.
+    expect(book.findWeek('follow-up-24h', w14(), company, false, cal, all)).toEqual({ value: 0.9, source: 'derived' });
   });
 });

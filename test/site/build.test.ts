@@ -268,6 +268,22 @@ describe('the built fixture site', () => {
     }
   });
 
+  it('shows a weekly KPI at its frequency: the last complete week on the dashboard and its page, and a weekly page per rep', () => {
+    // The fixture's new-leads lists the week grain. Its data ends on Thursday 30 April 2026, so
+    // the last complete week is 2026-W17 (Monday 20 to Sunday 26 April); its one April lead, andi's,
+    // came in on Monday 6 April: 2026-W15 (6 to 12 April).
+    const want = { id: ['Minggu ke-17 2026', 'Minggu ke-15 2026'], en: ['Week 17 2026', 'Week 15 2026'] } as const;
+    for (const lang of LANGS) {
+      const card = [...doc(`${lang}/index.html`).querySelectorAll('article.card')].find((a) => a.querySelector('a[href$="/kpi/new-leads/"]'));
+      expect(norm(card?.querySelector('.dash-week')?.textContent)).toBe(`${want[lang][0]} · 20/04–26/04`);
+      expect(norm(doc(`${lang}/kpi/new-leads/index.html`).querySelector('.kstat-main h3')?.textContent)).toBe(`${want[lang][0]} 20/04–26/04`);
+      expect(doc(`${lang}/team/andi/index.html`).querySelector(`a[href="${BASE}${lang}/team/andi/weeks/"]`)).not.toBeNull();
+      const rows = [...doc(`${lang}/team/andi/weeks/index.html`).querySelectorAll('tbody tr')];
+      const w15 = rows.find((r) => norm(r.querySelector('th')?.textContent).startsWith(want[lang][1]));
+      expect(norm(w15?.querySelector('td')?.textContent)).toMatch(/^1\b/);
+    }
+  });
+
   it('has a favicon (browsers ask for one)', () => {
     const icons = pages.filter((p) => langOf(p)).map((p) => doc(p).querySelector('link[rel~="icon"]')?.getAttribute('href'));
     const ok = files.includes('favicon.ico') || icons.every((h) => h && (h.startsWith('data:') || (fileOfUrl(h) && files.includes(fileOfUrl(h)!))));

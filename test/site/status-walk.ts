@@ -27,7 +27,7 @@ export function walkStatuses(dir: string, pages: string[], report: Report): { pr
       checked++;
       const [shown, kpi, period, by, member] = ['data-status', 'data-kpi', 'data-period', 'data-by', 'data-member'].map((a) => el.getAttribute(a));
       const where = `${page}: ${kpi} ${period}${by ? ` ${by}=${member}` : ''}`;
-      const grain = period ? parsePeriod(period)?.grain : undefined;
+      const grain = period ? (/^\d{4}-W\d{2}$/.test(period) ? 'week' : parsePeriod(period)?.grain) : undefined;
       const v = grain ? kpis.get(kpi ?? '')?.values[grain]?.find((x) => x.period === period) : undefined;
       const x = v && by ? v.breakdowns[by]?.find((m) => m.member === member) : v;
       if (!x) {

@@ -5,17 +5,22 @@
  * Choosing what to show, not computing: every number comes from the report model.
  */
 import type { Grain } from '../../calendar/periods.ts';
-import type { PeriodInfo, Report, ReportKpi, ReportValue } from '../../report/model.ts';
+import type { PeriodInfo, Report, ReportKpi, ReportValue, WeekInfo } from '../../report/model.ts';
+import { lastWeekOf } from '../../report/weeks.ts';
 
 export interface Featured {
-  grain: Grain;
-  info: PeriodInfo;
+  grain: Grain | 'week';
+  info: PeriodInfo | WeekInfo;
   value: ReportValue;
 }
 
+/** A KPI with the week grain features its last complete week first (report/weeks.ts). */
 export function featuredPeriods(report: Report, kpi: ReportKpi): Featured[] {
   const latest = report.latestMonth;
   const out: Featured[] = [];
+  const week = kpi.values.week && latest ? lastWeekOf(report, latest) : null;
+  const weekValue = week ? kpi.values.week!.find((v) => v.period === week.label) : undefined;
+  if (week && weekValue) out.push({ grain: 'week', info: week, value: weekValue });
   for (const grain of ['month', 'quarter', 'year'] as const) {
     const values = kpi.values[grain];
     if (!values?.length) continue;

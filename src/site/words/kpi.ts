@@ -25,7 +25,7 @@ export interface KpiWords {
   secondaryInWords(title: string): string;
   trend: string;
   trendHint: string;
-  grainHeading: Record<'month' | 'quarter' | 'year', string>;
+  grainHeading: Record<'week' | 'month' | 'quarter' | 'year', string>;
   breakdowns: string;
   breakdownsLede: string;
   noBreakdowns: string;
@@ -35,7 +35,7 @@ export interface KpiWords {
   memberPages: string;
   allPeriods: string;
   allPeriodsLede: string;
-  tableCaption(title: string, grain: 'month' | 'quarter' | 'year'): string;
+  tableCaption(title: string, grain: 'week' | 'month' | 'quarter' | 'year'): string;
   definition: string;
   definitionLede(file: string): string;
   downloads: string;
@@ -55,8 +55,8 @@ export interface KpiWords {
   none: string;
   units: Record<Exclude<Unit, 'currency'>, string> & { currency(code: string): string };
   directions: Record<'higher' | 'lower', string>;
-  frequencies: Record<'monthly' | 'quarterly' | 'yearly', string>;
-  grains: Record<'month' | 'quarter' | 'year', string>;
+  frequencies: Record<'weekly' | 'monthly' | 'quarterly' | 'yearly', string>;
+  grains: Record<'week' | 'month' | 'quarter' | 'year', string>;
   thresholdText(full: string, atRisk: string): string;
   /** Judged in points: the at-risk band as a signed difference (−2 pts). */
   thresholdPointsText(band: string): string;
@@ -68,10 +68,14 @@ export interface KpiWords {
   change: string;
   notes: string;
   targetDerived: string;
+  /** How a week gets its target (report/targets.ts findWeek). */
+  targetWeeks: string;
+  /** The weeks table's heading note: only the newest weeks. */
+  lastWeeks: (n: number) => string;
   targetProrated: string;
   /** Breakdown names (the `by` of a KPI's breakdowns). */
   breakdownNames: Record<string, string>;
-  changeVs: Record<'month' | 'quarter' | 'year', string>;
+  changeVs: Record<'week' | 'month' | 'quarter' | 'year', string>;
   /** The like-for-like change of a partial quarter or year. */
   vsMonths(range: string): string;
   likeForLikeNote(months: string, previous: string): string;
@@ -98,7 +102,7 @@ const WORDS: Record<Lang, KpiWords> = {
     secondaryInWords: (title) => `Nilai pendamping, ${title}`,
     trend: 'Tren dan target',
     trendHint: 'Garis putus-putus adalah target. Bentuk dan warna titik menunjukkan status; titik berlubang berarti angkanya belum final.',
-    grainHeading: { month: 'Per bulan', quarter: 'Per kuartal', year: 'Per tahun' },
+    grainHeading: { week: 'Per minggu', month: 'Per bulan', quarter: 'Per kuartal', year: 'Per tahun' },
     breakdowns: 'Rincian',
     breakdownsLede: 'Dari terbesar ke terkecil, dengan pangsa dari total bila angkanya bisa dijumlahkan.',
     noBreakdowns: 'KPI ini tidak punya rincian.',
@@ -129,8 +133,8 @@ const WORDS: Record<Lang, KpiWords> = {
       ...ID.units,
     },
     directions: { higher: 'makin tinggi makin baik', lower: 'makin rendah makin baik' },
-    frequencies: { monthly: 'tiap bulan', quarterly: 'tiap kuartal', yearly: 'tiap tahun' },
-    grains: { month: ID.month, quarter: ID.quarter, year: ID.year },
+    frequencies: { weekly: 'tiap minggu', monthly: 'tiap bulan', quarterly: 'tiap kuartal', yearly: 'tiap tahun' },
+    grains: { week: ID.week, month: ID.month, quarter: ID.quarter, year: ID.year },
     thresholdText: (full, atRisk) => `sesuai target bila capaian ${full} atau lebih; berisiko dari ${atRisk}; meleset di bawah ${atRisk}`,
     thresholdPointsText: (band) => `dinilai dari selisih dengan target, bukan persen capaian: sesuai target bila mencapai target; berisiko bila kurang paling banyak ${band}; meleset bila kurang lebih dari itu`,
     period: ID.period,
@@ -140,6 +144,8 @@ const WORDS: Record<Lang, KpiWords> = {
     change: ID.change,
     notes: 'Catatan',
     targetDerived: 'Target kuartal dan tahun yang tidak ditetapkan sendiri adalah jumlah target bulanannya.',
+    lastWeeks: (n) => `${n} minggu terakhir`,
+    targetWeeks: 'Minggu ISO mulai hari awal minggu perusahaan; minggu yang melewati akhir bulan tetap satu minggu. Minggu tanpa target sendiri: untuk angka yang dijumlahkan, bagian target tiap bulannya menurut hari kerja; untuk rasio dan rata-rata, target bulan yang memuat hari Kamis minggu itu.',
     targetProrated: 'target disesuaikan dengan bulan yang ada datanya',
     breakdownNames: ID.breakdowns,
     changeVs: ID.vsPrevious,
@@ -166,7 +172,7 @@ const WORDS: Record<Lang, KpiWords> = {
     secondaryInWords: (title) => `The companion value, ${title}`,
     trend: 'Trend and target',
     trendHint: 'The dashed line is the target. The shape and colour of each point show its status; a hollow point is not final yet.',
-    grainHeading: { month: 'By month', quarter: 'By quarter', year: 'By year' },
+    grainHeading: { week: 'By week', month: 'By month', quarter: 'By quarter', year: 'By year' },
     breakdowns: 'Breakdowns',
     breakdownsLede: 'Largest first, with each share of the total where the numbers add up.',
     noBreakdowns: 'This KPI has no breakdowns.',
@@ -197,8 +203,8 @@ const WORDS: Record<Lang, KpiWords> = {
       ...EN.units,
     },
     directions: { higher: 'higher is better', lower: 'lower is better' },
-    frequencies: { monthly: 'monthly', quarterly: 'quarterly', yearly: 'yearly' },
-    grains: { month: EN.month, quarter: EN.quarter, year: EN.year },
+    frequencies: { weekly: 'weekly', monthly: 'monthly', quarterly: 'quarterly', yearly: 'yearly' },
+    grains: { week: EN.week, month: EN.month, quarter: EN.quarter, year: EN.year },
     thresholdText: (full, atRisk) => `on track at ${full} of target or more; at risk from ${atRisk}; off track below ${atRisk}`,
     thresholdPointsText: (band) => `judged by the difference to the target, not a percentage of it: on track when the target is met; at risk when short by at most ${band}; off track when short by more`,
     period: EN.period,
@@ -208,6 +214,8 @@ const WORDS: Record<Lang, KpiWords> = {
     change: EN.change,
     notes: 'Notes',
     targetDerived: 'A quarter or year without a target of its own has the sum of its month targets.',
+    lastWeeks: (n) => `last ${n} weeks`,
+    targetWeeks: "ISO weeks from the company's week start; a week crossing a month end is one week. A week without a target of its own: for amounts and counts, its share of each month's target by working days; for rates and averages, the target of the month holding its Thursday.",
     targetProrated: 'target scaled to the months with data',
     breakdownNames: EN.breakdowns,
     changeVs: EN.vsPrevious,

@@ -54,6 +54,13 @@ export interface TeamWords {
   fewRecords: string;
   fewRecordsNote: (min: number) => string;
   monthByMonth: string;
+  /** The rep's weekly page (team/<rep>/weeks/). */
+  weekByWeek: string;
+  weeksTitle: (name: string) => string;
+  weeksLede: string;
+  weekTableCaption: (name: string) => string;
+  week: string;
+  backToRep: (name: string) => string;
   monthTableCaption: (name: string) => string;
   month: string;
   noValues: string;
@@ -95,7 +102,7 @@ export interface TeamWords {
   noGoal: string;
   unknownGoal: (id: string) => string;
   notSet: string;
-  frequencies: Record<'monthly' | 'quarterly' | 'yearly', string>;
+  frequencies: Record<'weekly' | 'monthly' | 'quarterly' | 'yearly', string>;
   units: Record<'currency' | 'percent' | 'count' | 'days' | 'hours' | 'score' | 'per-day', string>;
   directions: Record<'higher' | 'lower', string>;
   breakdownNames: Record<string, string>;
@@ -170,6 +177,12 @@ const ID: TeamWords = {
   fewRecords: 'terlalu sedikit untuk dinilai',
   fewRecordsNote: (min) => `Di bawah ${min} catatan (pesanan, prospek, survei) angkanya terlalu sedikit untuk menilai seseorang atau sebuah region: satu catatan lebih atau kurang sudah menggeser hasilnya jauh.`,
   monthByMonth: '12 bulan terakhir',
+  weekByWeek: 'Minggu demi minggu',
+  weeksTitle: (n) => `${n}: minggu demi minggu`,
+  weeksLede: 'KPI aktivitas yang ditinjau tiap minggu, 13 minggu terakhir, terbaru di atas. Minggu ISO mulai hari awal minggu perusahaan; minggu yang melewati akhir bulan tetap satu minggu. Target minggu tanpa target sendiri: bagian target bulanan menurut hari kerja (jumlah), atau target bulan yang memuat hari Kamis minggu itu (rasio).',
+  weekTableCaption: (n) => `${n}: KPI mingguan per minggu, 13 minggu terakhir`,
+  week: 'Minggu',
+  backToRep: (n) => `Kembali ke ${n}`,
   monthTableCaption: (n) => `${n}: KPI utama per bulan, 12 bulan terakhir`,
   month: 'Bulan',
   noValues: 'Belum ada angka untuk bulan ini.',
@@ -210,7 +223,7 @@ const ID: TeamWords = {
   noGoal: 'Tidak melayani tujuan apa pun',
   unknownGoal: (id) => `Tujuan tidak dikenal: ${id}`,
   notSet: 'belum ditentukan',
-  frequencies: { monthly: 'bulanan', quarterly: 'kuartalan', yearly: 'tahunan' },
+  frequencies: { weekly: 'mingguan', monthly: 'bulanan', quarterly: 'kuartalan', yearly: 'tahunan' },
   units: { currency: 'nilai uang', ...GLOSSARY.id.units },
   directions: { higher: 'makin tinggi makin baik', lower: 'makin rendah makin baik' },
   breakdownNames: GLOSSARY.id.breakdowns,
@@ -288,6 +301,12 @@ const EN: TeamWords = {
   fewRecords: 'too few to judge',
   fewRecordsNote: (min) => `Below ${min} records (orders, leads, surveys) a number is too thin to judge a person or a region by: one record more or less moves it a long way.`,
   monthByMonth: 'Last 12 months',
+  weekByWeek: 'Week by week',
+  weeksTitle: (n) => `${n}: week by week`,
+  weeksLede: "The activity KPIs reviewed weekly, last 13 weeks, newest first. ISO weeks from the company's week start; a week crossing a month end is one week. A week without a target of its own takes its share of the month's target by working days (amounts and counts), or the target of the month holding its Thursday (rates).",
+  weekTableCaption: (n) => `${n}: weekly KPIs week by week, last 13 weeks`,
+  week: 'Week',
+  backToRep: (n) => `Back to ${n}`,
   monthTableCaption: (n) => `${n}: main KPIs month by month, last 12 months`,
   month: 'Month',
   noValues: 'No figures for this month yet.',
@@ -328,7 +347,7 @@ const EN: TeamWords = {
   noGoal: 'Serves no goal',
   unknownGoal: (id) => `Unknown goal: ${id}`,
   notSet: 'not set',
-  frequencies: { monthly: 'monthly', quarterly: 'quarterly', yearly: 'yearly' },
+  frequencies: { weekly: 'weekly', monthly: 'monthly', quarterly: 'quarterly', yearly: 'yearly' },
   units: { currency: 'money', ...GLOSSARY.en.units },
   directions: { higher: 'higher is better', lower: 'lower is better' },
   breakdownNames: GLOSSARY.en.breakdowns,

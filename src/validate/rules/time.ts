@@ -1,5 +1,6 @@
 /** Each record sits in the file of its month; targets sit in the file of their fiscal year. */
-import { parseMonth } from '../../calendar/periods.ts';
+import { monthLabel, parseMonth } from '../../calendar/periods.ts';
+import { parseWeek, weeksInYear } from '../../calendar/weeks.ts';
 import { dayText, instantOf, localDay, monthOfDay } from '../../ingest/days.ts';
 import { issue, type PendingIssue } from '../../issues/issue.ts';
 import type { RuleContext } from './context.ts';
@@ -32,7 +33,17 @@ export function placedInTime({ data }: RuleContext): PendingIssue[] {
   eachRecord(data.targets, (t, file, at, src) => {
     const year = src.year!;
     const p = t.period;
-    const fiscalYear = p.length === 7 && !p.includes('Q') ? fiscalYearOf(p, fyStart) : +p.slice(0, 4);
+    let fiscalYear = p.length === 7 && !p.includes('Q') ? fiscalYearOf(p, fyStart) : +p.slice(0, 4);
+    if (p.includes('W')) {
+      // A week sits in the fiscal year of its fourth day, the day that names its week-year.
+      const w = parseWeek(p, data.company.week_start);
+      if (!w) {
+        out.push(issue(file, [...at, 'period'], 'bad-week', `period ${p} is not a week: ${p.slice(0, 4)} has ${weeksInYear(+p.slice(0, 4), data.company.week_start)} weeks`, `write a week from ${p.slice(0, 4)}-W01 to ${p.slice(0, 4)}-W${weeksInYear(+p.slice(0, 4), data.company.week_start)}`));
+        return;
+      }
+      const mid = new Date((w.first + 3) * 86_400_000);
+      fiscalYear = fiscalYearOf(monthLabel(mid.getUTCFullYear() * 12 + mid.getUTCMonth()), fyStart);
+    }
     if (fiscalYear !== year) {
       out.push(
         issue(file, [...at, 'period'], 'wrong-year', `period ${p} is not in fiscal year ${year}, the year of this file`, `move it to data/targets/${fiscalYear}.yaml${fyStart !== 1 ? ` (the fiscal year starts in month ${fyStart})` : ''}`),
