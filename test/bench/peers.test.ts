@@ -42,9 +42,9 @@ describe('the peer data generator', () => {
     expect(after.length).toBe(before.length);
     const changed = before.flatMap((l, i) => (l === after[i] ? [] : [[l, after[i]!]]));
     expect(changed.length).toBeGreaterThan(0);
-    for (const [was, is] of changed) {
+    for (const [was, is] of changed as [string, string][]) {
       expect(was.split(',')[1]!.startsWith('2025-12')).toBe(true);
-      expect(Number(is!.split(',')[10])).toBe(Number(was!.split(',')[10]) + 1);
+      expect(Number(is.split(',')[10])).toBe(Number(was.split(',')[10]) + 1);
     }
   });
 });
