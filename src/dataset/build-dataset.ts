@@ -111,16 +111,17 @@ export function buildDataset(data: ValidData, keep: (dataset: DatasetName, field
   };
   /**
    * Fills the customer's columns of a table, row by row (the columns looked up once); the owner
-   * is the account's owner on the record's day (days since 1970).
+   * is the account's owner on the record's day (days since 1970), or `owner` when the caller
+   * found it already (an order's lines share the order's).
    */
   const customerFiller = (t: Table) => {
     const [customer, region, segment, owner] = [t.cat.customer!, t.cat.region!, t.cat.segment!, t.cat.owner!];
     const { epoch, month } = t.time.customer_first_order!;
-    return (row: number, code: number, day: number) => {
+    return (row: number, code: number, day: number, known?: number) => {
       customer[row] = code;
       region[row] = cust.region[code]!;
       segment[row] = cust.segment[code]!;
-      owner[row] = ownerCode(cust.owners[code]!, day);
+      owner[row] = known ?? ownerCode(cust.owners[code]!, day);
       epoch[row] = cust.firstEpoch[code]!;
       month[row] = cust.firstMonth[code]!;
     };
@@ -140,8 +141,9 @@ export function buildDataset(data: ValidData, keep: (dataset: DatasetName, field
   const orderCount = data.orders.reduce((n, ch) => n + ch.length, 0);
   const lineCount = data.orders.reduce((n, ch) => n + ch.sku.length, 0);
   const enumCols = orderEnums.map((f) => f.name);
-  const otb = new TableBuilder(orderCount, { cat: ['order', 'rep', ...customerCols, ...enumCols], num: ['net', 'gross', 'units', 'lines'], time: ['date', 'customer_first_order'] }, (f) => keep('orders', f));
-  const ltb = new TableBuilder(lineCount, { cat: ['order', 'rep', ...customerCols, 'sku', 'category', 'kind', ...enumCols], num: ['tier', 'qty', 'price', 'discount', 'net', 'gross'], time: ['date', 'customer_first_order'] }, (f) => keep('order_lines', f));
+  // Every column of these two is written for every row below (no fill with "absent" first).
+  const otb = new TableBuilder(orderCount, { cat: ['order', 'rep', ...customerCols, ...enumCols], num: ['net', 'gross', 'units', 'lines'], time: ['date', 'customer_first_order'] }, (f) => keep('orders', f), true);
+  const ltb = new TableBuilder(lineCount, { cat: ['order', 'rep', ...customerCols, 'sku', 'category', 'kind', ...enumCols], num: ['tier', 'qty', 'price', 'discount', 'net', 'gross'], time: ['date', 'customer_first_order'] }, (f) => keep('order_lines', f), true);
   const [ot, lt] = [otb.table, ltb.table];
   const products = data.products.records;
   const skuInfo = { category: [] as number[], tier: [] as number[] };
@@ -180,7 +182,8 @@ export function buildDataset(data: ValidData, keep: (dataset: DatasetName, field
       o.rep[oi] = r;
       o.epoch[oi] = epoch;
       o.month[oi] = month;
-      orderCustomer(oi, c, ch.day[i]!);
+      const owner = ownerCode(cust.owners[c]!, ch.day[i]!);
+      orderCustomer(oi, c, ch.day[i]!, owner);
       for (const e of enums) {
         const x = ch.enums[e.name]![i]!;
         const code = x === ABSENT ? -1 : e.codes[x]!;
@@ -204,7 +207,7 @@ export function buildDataset(data: ValidData, keep: (dataset: DatasetName, field
         l.rep[li] = r;
         l.epoch[li] = epoch;
         l.month[li] = month;
-        lineCustomer(li, c, ch.day[i]!);
+        lineCustomer(li, c, ch.day[i]!, owner);
         const s = sku(ch.sku[k]!);
         l.sku[li] = s;
         l.category[li] = skuInfo.category[s]!;

@@ -60,16 +60,18 @@ export class TableBuilder {
   readonly table: Table;
   private readonly skipped: string[] = [];
 
-  constructor(length: number, fields: { cat?: string[]; num?: string[]; time?: string[] }, keep: (field: string) => boolean = () => true) {
+  /** `written`: the caller writes every row of every column, so none is filled with "absent" first. */
+  constructor(length: number, fields: { cat?: string[]; num?: string[]; time?: string[] }, keep: (field: string) => boolean = () => true, written = false) {
     const cat: Table['cat'] = {};
     const num: Table['num'] = {};
     const time: Table['time'] = {};
     const n = (f: string) => (keep(f) ? length : (this.skipped.push(f), 0));
-    for (const f of fields.cat ?? []) cat[f] = new Int32Array(n(f)).fill(-1);
-    for (const f of fields.num ?? []) num[f] = new Float64Array(n(f)).fill(NaN);
+    const absent = <T extends Int32Array | Float64Array>(a: T, v: number): T => (written ? a : (a.fill(v) as T));
+    for (const f of fields.cat ?? []) cat[f] = absent(new Int32Array(n(f)), -1);
+    for (const f of fields.num ?? []) num[f] = absent(new Float64Array(n(f)), NaN);
     for (const f of fields.time ?? []) {
       const m = n(f);
-      time[f] = { epoch: new Float64Array(m).fill(NaN), month: new Int32Array(m).fill(-1) };
+      time[f] = { epoch: absent(new Float64Array(m), NaN), month: absent(new Int32Array(m), -1) };
     }
     this.table = { length, cat, num, time };
   }

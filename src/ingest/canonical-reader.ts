@@ -87,21 +87,46 @@ class RefDict {
   readonly values: string[] = [];
   readonly hashes: number[] = [];
   readonly checks: number[] = [];
-  private readonly codes = new Map<number, number>();
+  /**
+   * Codes by hash in an open-addressing table (slot: code + 1, 0 empty; `keys` the hash in that
+   * slot): a reference is a probe or two in flat memory, not a Map lookup.
+   */
+  private slots = new Int32Array(64);
+  private keys = new Int32Array(64);
   /** Values whose hash another value has already: by their text. */
   private readonly overflow = new Map<string, number>();
 
   /** The code of s[from, to), whose 32-bit hash is `h`. */
   code(s: string, from: number, to: number, h: number): number {
-    const key = h & 0x3fffffff;
-    const c = this.codes.get(key);
-    if (c !== undefined) {
+    h |= 0;
+    const mask = this.slots.length - 1;
+    let i = Math.imul(h, 0x9e3779b1) >>> 0 & mask;
+    for (let c = this.slots[i]! - 1; c >= 0; i = (i + 1) & mask, c = this.slots[i]! - 1) {
+      if (this.keys[i] !== h) continue;
       const v = this.values[c]!;
       if (v.length === to - from && s.startsWith(v, from)) return c;
       const text = s.slice(from, to);
       return this.overflow.get(text) ?? this.add(text, (t) => this.overflow.set(t, this.values.length));
     }
-    return this.add(s.slice(from, to), () => this.codes.set(key, this.values.length));
+    return this.add(s.slice(from, to), () => this.place(h, this.values.length));
+  }
+
+  private place(h: number, code: number): void {
+    if ((this.values.length + 1) * 2 > this.slots.length) {
+      const [slots, keys] = [this.slots, this.keys];
+      this.slots = new Int32Array(slots.length * 2);
+      this.keys = new Int32Array(slots.length * 2);
+      for (let i = 0; i < slots.length; i++) if (slots[i]) this.put(keys[i]!, slots[i]! - 1);
+    }
+    this.put(h, code);
+  }
+
+  private put(h: number, code: number): void {
+    const mask = this.slots.length - 1;
+    let i = Math.imul(h, 0x9e3779b1) >>> 0 & mask;
+    while (this.slots[i]) i = (i + 1) & mask;
+    this.slots[i] = code + 1;
+    this.keys[i] = h;
   }
 
   private add(text: string, index: (text: string) => void): number {
