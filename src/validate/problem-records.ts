@@ -146,6 +146,8 @@ export function findSuspects(base: Parameters<typeof linkChunks>[0], chunks: Mon
     const lists = [...list.map((c) => c.idHash), Float64Array.from(aside.filter((a) => a.kind === kind).flatMap((a) => a.ids.map(idHash)))];
     if (!anyRepeated(lists)) continue;
     const repeated = repeatedHashes(lists);
+    // The full checker dates a repeated lead by its last record, the columns by its first: its story is read whole.
+    if (kind === 'leads') (whole.add('leads'), whole.add('activities'));
     for (const c of list) for (let i = 0; i < c.length; i++) if (repeated.has(c.idHash[i]!)) flag(c.file, i);
   }
   const links = linkChunks(base, chunks);
