@@ -84,26 +84,34 @@ export interface MonthRecords {
   count: number;
   /** The valid records at the positions asked for (readMonthRecords' `want`), chunk rows and held alike. */
   wanted: HeldRecord[];
+  /** Not a list of records at all (encoding, syntax, a mapping): its kind's ids are not all known. */
+  unreadable?: true;
 }
 
 /**
  * A month file through the YAML parser, one record at a time: every record checked, the valid
  * ones appended to the file's chunk, nothing of the file kept as objects but its problem records
- * (and those `want` names). Undefined when the file cannot be read as a list at all (encoding,
- * syntax, a mapping): the full checker words that.
+ * (and those `want` names). A file that cannot be read as a list at all (encoding, syntax, a
+ * mapping) is `unreadable`: its words in `issues`, an empty chunk, as the full checker counts it.
  */
-export function readMonthRecords(bytes: Uint8Array, file: string, kind: MonthKind, month: string, tz: string, want?: (index: number) => boolean): MonthRecords | undefined {
+export function readMonthRecords(bytes: Uint8Array, file: string, kind: MonthKind, month: string, tz: string, want?: (index: number) => boolean): MonthRecords {
+  const builder = chunkBuilder(kind, file, month, tz);
   const decoded = decodeText(bytes, file);
-  if (decoded.text === undefined || decoded.issues.length) return undefined;
+  const out: Omit<MonthRecords, 'chunk' | 'rows'> = { kind, file, month, held: [], broken: [], issues: [...decoded.issues], count: 0, wanted: [] };
+  const unreadable = (): MonthRecords => ({ ...out, chunk: builder.finish(), rows: new Int32Array(0), unreadable: true });
+  if (decoded.text === undefined) return unreadable();
   const parsed = parseYaml(decoded.text, file);
-  if (parsed.issues.length) return undefined;
+  pushAll(out.issues, parsed.issues);
+  if (parsed.issues.length) return unreadable();
   const list = parsed.value ?? [];
-  if (!Array.isArray(list)) return undefined;
+  if (!Array.isArray(list)) {
+    out.issues.push(notAList(file, [], list));
+    return unreadable();
+  }
+  out.count = list.length;
   const fast = FAST_CHECK[kind] as (raw: unknown) => unknown;
   const schema = (schemaOf[kind] as unknown as z.ZodArray<z.ZodType>).element;
-  const builder = chunkBuilder(kind, file, month, tz);
   const rows: number[] = [];
-  const out: Omit<MonthRecords, 'chunk' | 'rows'> = { kind, file, month, held: [], broken: [], issues: [], count: list.length, wanted: [] };
   const place: RecordPlace = { kind, file, listAt: [], index: 0, idKey: 'id' };
   for (let i = 0; i < list.length; i++) {
     place.index = i;
@@ -116,6 +124,11 @@ export function readMonthRecords(bytes: Uint8Array, file: string, kind: MonthKin
     if (want?.(i)) out.wanted.push({ index: i, record: r.data });
   }
   return { ...out, chunk: builder.finish(), rows: Int32Array.from(rows) };
+}
+
+/** A file (or its `listAt`) that holds something other than a list of records. */
+export function notAList(file: string, listAt: DocPath, list: unknown): PendingIssue {
+  return issue(file, listAt, 'not-a-list', `${listAt.length ? listAt.join('.') : 'file'} must be a list of records, got a ${typeof list === 'object' ? 'mapping' : typeof list}`, 'each record starts with "- " at the start of a line');
 }
 
 /** What the columns point at: per file, the list positions of rows a rule could speak about; kinds to read whole. */
@@ -240,7 +253,6 @@ export function errorsOnColumns(base: RepoData, months: MonthFile[], chunks: Mon
     let records: HeldRecord[] = first?.held ?? [];
     if (whole.has(kind) || flagged) {
       const again = readMonthRecords(file.bytes, file.path, kind, month, tz, whole.has(kind) ? () => true : (i) => flagged!.has(i));
-      if (!again) return undefined;
       const seen = new Set(again.wanted.map((h) => h.index));
       records = [...again.wanted, ...records.filter((h) => !seen.has(h.index))].sort((a, b) => a.index - b.index);
     }
@@ -249,7 +261,7 @@ export function errorsOnColumns(base: RepoData, months: MonthFile[], chunks: Mon
   }
   const issues: PendingIssue[] = [];
   for (const m of read) pushAll(issues, m.issues);
-  const ctx: RuleContext = { data, broken: read.flatMap((m) => m.broken), unavailable: new Set() };
+  const ctx: RuleContext = { data, broken: read.flatMap((m) => m.broken), unavailable: new Set(read.filter((m) => m.unreadable).map((m) => m.kind)) };
   for (const rule of crossFileRules) {
     if (rule.name === 'line-kinds' && !whole.has('orders')) continue;
     try {

@@ -17,7 +17,7 @@ import { chunkBuilder, MONTH_KINDS, type ChunkOf, type MonthChunk, type MonthKin
 import { ingestMonthFile, type IngestResult } from '../ingest/ingest-file.ts';
 import { checkChunks } from './rules/on-chunks.ts';
 import { FAST_CHECK } from './fast-records.ts';
-import { checkRecord, errorsOnColumns, readMonthRecords, type ColumnErrors, type MonthRecords, type RecordPlace } from './problem-records.ts';
+import { checkRecord, errorsOnColumns, notAList, readMonthRecords, type ColumnErrors, type MonthRecords, type RecordPlace } from './problem-records.ts';
 import { linkChunks, type MonthChunks } from '../ingest/links.ts';
 import { checkKpis, type KpiCheckContext, type KpiFile } from '../kpi/check-kpis.ts';
 import { kpiSchema, type Kpi } from '../kpi/schema.ts';
@@ -99,13 +99,14 @@ function validateClean(files: SourceFile[], opts: ValidateOptions): ValidationRe
     const given = opts.ingested?.(file);
     const r = given && given.tz === tz ? given.result : ingestMonthFile(file.bytes, file.path, kind, month, tz);
     const m = r.clean ? undefined : readMonthRecords(file.bytes, file.path, kind, month, tz);
-    if (!r.clean && !m) return null;
     const chunk = r.clean ? r.chunk : m!.chunk;
     if (m) read.push(m);
     (chunks[kind] as MonthChunk[]).push(chunk);
     summary.files.push({ file: file.path, kind, records: m ? m.count : chunk.length });
-    if ((m ? m.count : chunk.length) === 0) summary.empty.push(file.path);
+    if ((m ? m.count : chunk.length) === 0 && !m?.unreadable) summary.empty.push(file.path);
   }
+  // A file that is not a list of records counts no records of its kind, as the full checker counts.
+  const unread = new Set(read.filter((m) => m.unreadable).map((m) => m.file));
   const verdict = read.length ? null : checkChunks(base.data as unknown as RepoData, chunks);
   const errors = verdict?.clean ? undefined : errorsOnColumns(base.data as unknown as RepoData, months, chunks, read);
   if (!verdict?.clean && !errors) return null;
@@ -113,7 +114,7 @@ function validateClean(files: SourceFile[], opts: ValidateOptions): ValidationRe
   summary.files.sort((a, b) => (a.file < b.file ? -1 : 1));
   summary.empty.sort();
   summary.records = {};
-  for (const f of summary.files) if (f.kind !== 'company') summary.records[f.kind] = (summary.records[f.kind] ?? 0) + f.records;
+  for (const f of summary.files) if (f.kind !== 'company' && !unread.has(f.file)) summary.records[f.kind] = (summary.records[f.kind] ?? 0) + f.records;
   summary.months = [...new Set([...summary.months, ...months.map((m) => m.month)])].sort();
   const byPath = new Map(months.map((m) => [m.file.path, m.file]));
   const texts = new Map<string, string | undefined>();
@@ -217,9 +218,7 @@ export function validateFull(files: SourceFile[], earlier: PendingIssue[] = [], 
     if (list == null) list = [];
     if (!Array.isArray(list)) {
       unreadable();
-      issues.push(
-        issue(f.path, listAt, 'not-a-list', `${listAt.length ? listAt.join('.') : 'file'} must be a list of records, got a ${typeof list === 'object' ? 'mapping' : typeof list}`, 'each record starts with "- " at the start of a line'),
-      );
+      issues.push(notAList(f.path, listAt, list));
       continue;
     }
     const out: Kept = { kind, file: f.path, records: [], index: [], listAt, ...('month' in place && place.month ? { month: place.month } : {}), ...('year' in place && place.year ? { year: place.year } : {}) };

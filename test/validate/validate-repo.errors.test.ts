@@ -70,6 +70,8 @@ const PLANTS: Plant[] = [
   { name: 'unknown lead', kind: 'activities', change: sub(/lead: \S+/, 'lead: L-NONE-1') },
   { name: 'unknown activity type', kind: 'activities', change: sub(/type: \S+/, 'type: lunch') },
   { name: 'without its lead', kind: 'activities', change: sub(/\n {2}lead: \S+/, '') },
+  { name: 'a syntax error', kind: 'orders', change: sub(/qty: (\d+)/, 'qty: [$1') },
+  { name: 'a syntax error in leads', kind: 'leads', change: sub(/name: /, 'name: "') },
   { name: 'score out of range', kind: 'surveys', change: sub(/score: \d/, 'score: 9') },
   { name: 'unknown survey customer', kind: 'surveys', change: sub(/customer: \S+/, 'customer: C0000X') },
 ];
@@ -155,12 +157,11 @@ describe('the error path on columns and the full checker agree', () => {
     expect(Array.from(columns.index!)).toEqual(Array.from({ length: count - 1 }, (_, i) => i + 1));
   });
 
-  it('leaves a file it cannot read as a list to the full checker (a syntax error)', () => {
-    const path = [...SAMPLE.keys()].find((p) => p.endsWith('/orders.yaml'))!;
-    const texts = new Map(SAMPLE).set(path, SAMPLE.get(path)!.replace(/qty: \d+/, 'qty: [1'));
-    const files = toFiles(texts);
-    const r = validateRepo(files);
-    expect(r.columns).toBeUndefined();
-    expect(r.issues).toEqual(validateFull(files).issues);
+  it('words a file it cannot read as a list (a syntax error, a mapping) as the full checker does, the others staying columns', () => {
+    const [orders, leads] = ['orders', 'leads'].map((k) => [...SAMPLE.keys()].find((p) => p.endsWith(`/${k}.yaml`))!);
+    const texts = new Map(SAMPLE).set(orders!, SAMPLE.get(orders!)!.replace(/qty: \d+/, 'qty: [1')).set(leads!, 'name: not a list\n');
+    const r = agree(texts);
+    expect(r.issues.map((i) => `${i.file} ${i.code}`)).toEqual([`${leads} not-a-list`, `${orders} yaml-syntax`]);
+    expect(r.columns?.find((c) => c.chunk.file === orders)?.chunk.length).toBe(0);
   });
 });
