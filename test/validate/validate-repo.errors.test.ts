@@ -6,6 +6,8 @@
  * stay on columns (the result carries the columns).
  */
 import { describe, expect, it } from 'vitest';
+import type { MonthKind } from '../../src/ingest/chunk.ts';
+import { ingestMonthFile } from '../../src/ingest/ingest-file.ts';
 import { generateSampleFiles } from '../../src/sample/generate.ts';
 import { validateFull, validateRepo, type SourceFile } from '../../src/validate/validate-repo.ts';
 import { readTree } from '../support/repo.ts';
@@ -155,6 +157,20 @@ describe('the error path on columns and the full checker agree', () => {
     const count = text.match(/^- /gm)!.length;
     expect(columns.chunk.length).toBe(count - 1);
     expect(Array.from(columns.index!)).toEqual(Array.from({ length: count - 1 }, (_, i) => i + 1));
+  });
+
+  it('gives the same with the month files handed in as chunks (worker threads, the cache)', () => {
+    const random = rng(7);
+    const { texts } = plant(random, [PLANTS[0]!, PLANTS[3]!, PLANTS[10]!]);
+    const files = toFiles(texts);
+    const tz = validateRepo(toFiles(SAMPLE)).data!.company.timezone;
+    const ingested = (f: SourceFile) => {
+      const m = /^data\/(\d{4})\/(\d{2})\/(orders|leads|activities|surveys)\.yaml$/.exec(f.path);
+      return m ? { tz, result: ingestMonthFile(f.bytes, f.path, m[3] as MonthKind, `${m[1]}-${m[2]}`, tz) } : undefined;
+    };
+    const r = validateRepo(files, [], { ingested });
+    expect(r.columns).toBeDefined();
+    expect(r.issues).toEqual(validateFull(files).issues);
   });
 
   it('words a file it cannot read as a list (a syntax error, a mapping) as the full checker does, the others staying columns', () => {
