@@ -68,8 +68,9 @@ export interface ValidateOptions {
 
 /**
  * Clean data takes the fast path: month files become columns file by file and the cross-file
- * rules run on columns. At the first sign of a problem the full checker runs on everything, so
- * every problem is reported, worded and placed by one piece of code.
+ * rules run on columns. A problem in the month files stays on columns too: only the records with
+ * a problem are read as objects and worded (problem-records.ts), by the same schemas and rules as
+ * the full checker. A problem in the other files runs the full checker on everything.
  */
 export function validateRepo(files: SourceFile[], earlier: PendingIssue[] = [], opts: ValidateOptions = {}): ValidationResult {
   const clean = earlier.length ? null : validateClean(files, opts);
