@@ -6,11 +6,13 @@
  *   warm   the cache from the cold run (node_modules/.cache/capaian in the repository)
  *   +month one more month committed on top of the warm cache (a monthly data PR)
  *   site   `npm run build` of the whole site, cold
+ *   bad    `capaian validate --no-cache` with one quantity made 0, against the same on the data
+ *          as is (the error path: columns, the one bad record worded)
  * The last line is machine-readable: orders=N validate_s=X compute_s=Y build_s=Z peak_mb=W
  * (cold run; validate = read + parse + check + rules, compute = dataset + KPIs + report model).
  */
 import { execFileSync } from 'node:child_process';
-import { cp, mkdtemp, rename, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -58,6 +60,25 @@ if (!values['no-site']) {
   execFileSync(process.execPath, [join(project, 'bin', 'build-site.mjs')], { cwd: project, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, CAPAIAN_ROOT: repo, CAPAIAN_DIST: join(dir, 'dist') } });
   buildS = (performance.now() - t) / 1000;
 }
+// One bad value: the first quantity of the first month's orders made 0, validated without the
+// cache, against the clean data validated the same way (the CLI as a user runs it).
+const validateTimed = (): number => {
+  const start = performance.now();
+  try {
+    execFileSync(process.execPath, [cli, 'validate', '--no-cache', '--root', repo], { stdio: 'ignore' });
+  } catch {
+    // Exit 1: the error was found.
+  }
+  return (performance.now() - start) / 1000;
+};
+const firstMonth = execFileSync('ls', [join(repo, 'data', years[0]!)], { encoding: 'utf8' }).split('\n').filter(Boolean).sort()[0]!;
+const badFile = join(repo, 'data', years[0]!, firstMonth, 'orders.yaml');
+const original = await readFile(badFile, 'utf8');
+const cleanS = validateTimed();
+await writeFile(badFile, original.replace(/qty: \d+/, 'qty: 0'));
+const badS = validateTimed();
+await writeFile(badFile, original);
+
 if (!values.keep) await rm(dir, { recursive: true, force: true });
 else console.log(`kept ${dir}`);
 
@@ -74,6 +95,7 @@ row('report model', (r) => `${r.report_s!.toFixed(2)} s`);
 row('total', (r) => `${total(r).toFixed(2)} s`);
 row('peak memory (RSS)', (r) => `${r.peak_mb} MB`);
 if (!Number.isNaN(buildS)) console.log(`${'whole site (npm run build, cold)'.padEnd(34)}${`${buildS.toFixed(1)} s`.padStart(11)}`);
+console.log(`${'validate --no-cache: clean / one bad value'.padEnd(34)}${`${cleanS.toFixed(2)} s / ${badS.toFixed(2)} s (${(badS / cleanS).toFixed(2)}x)`.padStart(33)}`);
 console.log(`workers: ${cold.workers}`);
 const validateS = cold.parse_s! + cold.validate_s!;
 const computeS = cold.dataset_s! + cold.compute_s! + cold.report_s!;

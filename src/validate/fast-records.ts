@@ -39,7 +39,8 @@ type Raw = Record<string, unknown>;
 
 /** A plain record: an object, not an array or a proxy, whose prototype is Object.prototype or null. */
 function isPlain(v: unknown): v is Raw {
-  if (typeof v !== 'object' || v === null || isProxy(v)) return false;
+  // An array whose prototype was swapped for Object.prototype is still an array to zod.
+  if (typeof v !== 'object' || v === null || Array.isArray(v) || isProxy(v)) return false;
   const p = getProto(v);
   return p === OBJECT_PROTO || p === null;
 }

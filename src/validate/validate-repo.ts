@@ -17,6 +17,7 @@ import { chunkBuilder, MONTH_KINDS, type ChunkOf, type MonthChunk, type MonthKin
 import { ingestMonthFile, type IngestResult } from '../ingest/ingest-file.ts';
 import { checkChunks } from './rules/on-chunks.ts';
 import { FAST_CHECK } from './fast-records.ts';
+import { checkRecord, errorsOnColumns, notAList, readMonthRecords, type ColumnErrors, type MonthRecords, type RecordPlace } from './problem-records.ts';
 import { linkChunks, type MonthChunks } from '../ingest/links.ts';
 import { checkKpis, type KpiCheckContext, type KpiFile } from '../kpi/check-kpis.ts';
 import { kpiSchema, type Kpi } from '../kpi/schema.ts';
@@ -47,6 +48,12 @@ export interface ValidationResult {
   summary: Summary;
   /** The reviews in reviews/ whose frontmatter is valid (src/validate/reviews.ts). */
   reviews?: ParsedReview[];
+  /**
+   * When month files with problems were checked on columns (problem-records.ts): each month
+   * file's valid records as a chunk, with the list position of each row (null: every record).
+   * `partial` then holds the other files only.
+   */
+  columns?: ColumnErrors['columns'];
 }
 
 type Kept = RecordFile<unknown> & { kind: FileKind };
@@ -83,8 +90,9 @@ export interface CheckedFile {
 
 /**
  * Clean data takes the fast path: month files become columns file by file and the cross-file
- * rules run on columns. At the first sign of a problem the full checker runs on everything, so
- * every problem is reported, worded and placed by one piece of code.
+ * rules run on columns. A problem in the month files stays on columns too: only the records with
+ * a problem are read as objects and worded (problem-records.ts), by the same schemas and rules as
+ * the full checker. A problem in the other files runs the full checker on everything.
  */
 export function validateRepo(files: SourceFile[], earlier: PendingIssue[] = [], opts: ValidateOptions = {}): ValidationResult {
   const clean = earlier.length ? null : validateClean(files, opts);
@@ -108,29 +116,42 @@ function validateClean(files: SourceFile[], opts: ValidateOptions): ValidationRe
   const tz = base.data.company.timezone;
   const chunks: MonthChunks = { orders: [], leads: [], activities: [], surveys: [] };
   const summary = base.summary;
+  // A file with a problem is read record by record: its valid records stay columns (problem-records.ts).
+  const read: MonthRecords[] = [];
   for (const { file, kind, month } of months.sort((a, b) => (a.file.path < b.file.path ? -1 : 1))) {
     const given = opts.ingested?.(file);
     const r = given && given.tz === tz ? given.result : ingestMonthFile(file.bytes, file.path, kind, month, tz);
-    if (!r.clean) return null;
-    (chunks[kind] as MonthChunk[]).push(r.chunk);
-    summary.files.push({ file: file.path, kind, records: r.chunk.length });
-    if (r.chunk.length === 0) summary.empty.push(file.path);
+    const m = r.clean ? undefined : readMonthRecords(file.bytes, file.path, kind, month, tz);
+    const chunk = r.clean ? r.chunk : m!.chunk;
+    if (m) read.push(m);
+    (chunks[kind] as MonthChunk[]).push(chunk);
+    summary.files.push({ file: file.path, kind, records: m ? m.count : chunk.length });
+    if ((m ? m.count : chunk.length) === 0 && !m?.unreadable) summary.empty.push(file.path);
   }
-  const verdict = checkChunks(base.data as unknown as RepoData, chunks);
-  if (!verdict.clean) return null;
+  // A file that is not a list of records counts no records of its kind, as the full checker counts.
+  const unread = new Set(read.filter((m) => m.unreadable).map((m) => m.file));
+  const verdict = read.length ? null : checkChunks(base.data as unknown as RepoData, chunks);
+  const errors = verdict?.clean ? undefined : errorsOnColumns(base.data as unknown as RepoData, months, chunks, read);
+  if (!verdict?.clean && !errors) return null;
   // In reading order, as the full checker counts them.
   summary.files.sort((a, b) => (a.file < b.file ? -1 : 1));
   summary.empty.sort();
   summary.records = {};
-  for (const f of summary.files) if (f.kind !== 'company') summary.records[f.kind] = (summary.records[f.kind] ?? 0) + f.records;
+  for (const f of summary.files) if (f.kind !== 'company' && !unread.has(f.file)) summary.records[f.kind] = (summary.records[f.kind] ?? 0) + f.records;
   summary.months = [...new Set([...summary.months, ...months.map((m) => m.month)])].sort();
   const byPath = new Map(months.map((m) => [m.file.path, m.file]));
+  const texts = new Map<string, string | undefined>();
   const textOf = (path: string) => {
     const f = byPath.get(path);
-    return f ? decodeText(f.bytes, path).text : undefined;
+    if (f && !texts.has(path)) texts.set(path, decodeText(f.bytes, path).text);
+    return texts.get(path);
   };
-  const issues = sortIssues(locateIssues(verdict.warnings, textOf));
-  const data: ValidData = { ...base.data, ...chunks, links: verdict.links! };
+  if (errors) {
+    const issues = sortIssues(locateIssues(errors.issues, textOf));
+    return { data: null, kpis: base.kpis, partial: base.partial, issues, summary, columns: errors.columns, ...(base.reviews ? { reviews: base.reviews } : {}) };
+  }
+  const issues = sortIssues(locateIssues(verdict!.warnings, textOf));
+  const data: ValidData = { ...base.data, ...chunks, links: verdict!.links! };
   return { data, kpis: base.kpis, partial: base.partial, issues, summary, ...(base.reviews ? { reviews: base.reviews } : {}) };
 }
 
@@ -234,29 +255,19 @@ export function validateFull(files: SourceFile[], earlier: PendingIssue[] = [], 
     if (list == null) list = [];
     if (!Array.isArray(list)) {
       unreadable();
-      issues.push(
-        issue(f.path, listAt, 'not-a-list', `${listAt.length ? listAt.join('.') : 'file'} must be a list of records, got a ${typeof list === 'object' ? 'mapping' : typeof list}`, 'each record starts with "- " at the start of a line'),
-      );
+      issues.push(notAList(f.path, listAt, list));
       continue;
     }
     const out = { records: [] as unknown[], index: [] as number[] };
     const idKey = kind === 'products' ? 'sku' : kind === 'targets' ? null : 'id';
     const fast = isMonthKind(kind) ? (FAST_CHECK[kind] as (raw: unknown) => unknown) : null;
+    const at: RecordPlace = { kind, file: f.path, listAt, index: 0, idKey };
     for (let i = 0; i < list.length; i++) {
-      // The hand-written check (fast-records.ts) answers for most month records; zod decides the
-      // rest, plainly first, then again with the input kept for the messages of a failure.
-      const quick = fast?.(list[i]) ?? null;
-      let r = quick !== null ? ({ success: true, data: quick } as const) : recordSchema.safeParse(list[i]);
-      if (!r.success) r = recordSchema.safeParse(list[i], { reportInput: true });
-      if (r.success) {
+      at.index = i;
+      const r = checkRecord(list[i], at, recordSchema, fast, issues, broken);
+      if (r) {
         out.records.push(r.data);
         out.index.push(i);
-      } else {
-        const wrapped = schemaIssues(r.error, recordSchema, f.path, true);
-        for (const w of wrapped) w.at = [...listAt, i, ...w.at];
-        pushAll(issues, wrapped);
-        const idv = idKey && (list[i] as Record<string, unknown> | null)?.[idKey];
-        broken.push({ kind, ...(typeof idv === 'string' ? { id: idv } : {}), file: f.path, at: [...listAt, i], raw: list[i] });
       }
     }
     keep(out.records, out.index, list.length, listAt);

@@ -67,8 +67,16 @@ export function validateWith(replace: Record<string, Uint8Array | string>): Vali
  * data has no error at all (result.data is non-null), and then keeps no record objects for them.
  */
 export function chunkFrom(r: ValidationResult, path: string, kind: string): MonthChunk | undefined {
-  if (!r.data || !MONTH_KINDS.includes(kind)) return undefined;
+  if (!MONTH_KINDS.includes(kind)) return undefined;
+  // With errors, month files read on columns are in `columns` (their valid records).
+  if (!r.data) return r.columns?.find((c) => c.chunk.file === path)?.chunk;
   return (r.data[kind as MonthKind] as MonthChunk[]).find((c) => c.file === path);
+}
+
+/** The list position of each row of a month file's chunk (the valid records, in file order). */
+export function chunkIndex(r: ValidationResult, path: string, chunk: MonthChunk): number[] {
+  const index = r.data ? null : r.columns?.find((c) => c.chunk.file === path)?.index;
+  return index ? Array.from(index) : Array.from({ length: chunk.length }, (_, i) => i);
 }
 
 /**
@@ -87,8 +95,9 @@ export function keptFrom(r: ValidationResult, path: string, kind: string, bytes?
   const chunk = chunkFrom(r, path, kind);
   if (!chunk) return undefined;
   if (!bytes) throw new Error(`keptFrom: ${path} was read as a chunk; pass its bytes to read its records`);
-  const records = recordsOfMonthFile(bytes, kind as MonthKind, path);
-  return { file: path, month: chunk.month, records, index: records.map((_, i) => i), listAt: [] };
+  const index = chunkIndex(r, path, chunk);
+  const records = recordsOfMonthFile(bytes, kind as MonthKind, path, index);
+  return { file: path, month: chunk.month, records, index, listAt: [] };
 }
 
 /**
@@ -122,9 +131,9 @@ export function accountFor(r: ValidationResult, path: string, kind: string): { t
     return { total: 1, valid, reported, silent: valid + reported === 1 ? [] : [0] };
   }
   const total = r.summary.files.find((f) => f.file === path)?.records ?? 0;
-  // Read as a chunk: its rows are the file's first `length` records, all valid.
+  // Read as a chunk: its rows are the file's valid records.
   const chunk = chunkFrom(r, path, kind);
-  const keptIndex = chunk ? Array.from({ length: chunk.length }, (_, i) => i) : (keptFrom(r, path, kind)?.index ?? []);
+  const keptIndex = chunk ? chunkIndex(r, path, chunk) : (keptFrom(r, path, kind)?.index ?? []);
   const keptAt = new Set(keptIndex);
   const depth = listAtOf(kind).length;
   const reportedAt = new Set<number>();

@@ -12,7 +12,7 @@ import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { validateRepo, type ValidationResult } from '../../src/validate/validate-repo.ts';
 import type { MonthKind } from '../../src/ingest/chunk.ts';
-import { accountFor, baseFiles, chunkFrom, listAtOf, MONTH_KINDS, toSourceFiles } from '../corpus/support.ts';
+import { accountFor, baseFiles, chunkFrom, chunkIndex, listAtOf, MONTH_KINDS, toSourceFiles } from '../corpus/support.ts';
 import { recordsOfMonthFile, rowsOfChunk, rowsOfRecords } from '../support/month-records.ts';
 import { expectWellFormed, fuzz, linesOf, RUNS, TIMEOUT } from './support.ts';
 import { yamlText } from './yaml-grammar.ts';
@@ -64,7 +64,7 @@ function check(kind: string, bytes: Uint8Array): void {
   // The differential: a month file that validation read (by whichever path: the one-pass reader,
   // the scanner or js-yaml) holds exactly the records js-yaml and the schemas read in it.
   const chunk = MONTH_KINDS.includes(kind) ? chunkFrom(r, path, kind) : undefined;
-  if (chunk) expect(rowsOfChunk(chunk)).toEqual(rowsOfRecords(kind as MonthKind, recordsOfMonthFile(bytes, kind as MonthKind, path), r.data!.company.timezone));
+  if (chunk) expect(rowsOfChunk(chunk)).toEqual(rowsOfRecords(kind as MonthKind, recordsOfMonthFile(bytes, kind as MonthKind, path, chunkIndex(r, path, chunk)), (r.data ?? r.partial).company!.timezone));
 }
 
 const enc = new TextEncoder();

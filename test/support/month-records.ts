@@ -34,14 +34,16 @@ const SCHEMAS: Record<MonthKind, z.ZodType> = { orders: orderSchema, leads: lead
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
- * Every record of a month file, in file order. Throws when the file is not a list (an empty
- * file or `[]` is no records) or a record fails its schema: only for files validation accepted.
+ * Every record of a month file, in file order (or those at the list positions `only`). Throws
+ * when the file is not a list (an empty file or `[]` is no records) or a record fails its
+ * schema: only for records validation accepted.
  */
-export function recordsOfMonthFile<K extends MonthKind>(content: Uint8Array | string, kind: K, file = `${kind}.yaml`): RecordOf[K][] {
+export function recordsOfMonthFile<K extends MonthKind>(content: Uint8Array | string, kind: K, file = `${kind}.yaml`, only?: ArrayLike<number>): RecordOf[K][] {
+  if (only && only.length === 0) return [];
   const text = typeof content === 'string' ? content : utf8.decode(content); // drops a BOM
   const value = yaml.load(text, { schema: yaml.CORE_SCHEMA, filename: file }) ?? [];
   if (!Array.isArray(value)) throw new Error(`${file}: not a list of records`);
-  return value.map((raw, i) => {
+  return (only ? Array.from(only, (i) => value[i]) : value).map((raw, i) => {
     const r = SCHEMAS[kind].safeParse(raw);
     if (!r.success) throw new Error(`${file}: record ${i} fails its schema: ${r.error.message}`);
     return r.data as RecordOf[K];

@@ -32,9 +32,18 @@ export function checkChunks(base: RepoData, chunks: MonthChunks): ChunkVerdict {
   if (!allKnown(links)) return dirty('an unknown reference');
   const lifecycleProblem = leadLifecycle(chunks, links);
   if (lifecycleProblem) return dirty(lifecycleProblem);
+  return { clean: true, warnings: columnWarnings(base, chunks, links), links };
+}
+
+/**
+ * The warnings of the rows, worded on the columns: reps credited outside their time with the
+ * company and order lines whose kind does not hold (names not known are passed over: the
+ * error path reads their records). Row positions are chunk rows.
+ */
+export function columnWarnings(base: RepoData, chunks: MonthChunks, links: Links, lineKinds = true): PendingIssue[] {
   const warnings = repsInactive(base, chunks, links);
-  pushAll(warnings, lineKindWarnings(base, chunks, links));
-  return { clean: true, warnings, links };
+  if (lineKinds) pushAll(warnings, lineKindWarnings(base, chunks, links));
+  return warnings;
 }
 
 /** Whether an id hash occurs twice among the chunks (a hash collision is sent to the exact check too). */
@@ -43,7 +52,7 @@ function hasRepeat(chunks: MonthChunk[]): boolean {
 }
 
 /** No activity before its lead was created; a lead is won or lost at most once. */
-function leadLifecycle(chunks: MonthChunks, links: Links): string | null {
+export function leadLifecycle(chunks: MonthChunks, links: Links): string | null {
   const leadCount = chunks.leads.reduce((n, l) => n + l.length, 0);
   const created = new Float64Array(leadCount);
   let n = 0;
@@ -73,7 +82,7 @@ function repsInactive(base: RepoData, chunks: MonthChunks, links: Links): Pendin
     for (let i = 0; i < length; i++) {
       const r = repRows[repCodes[i]!]!;
       const d = days[i]!;
-      if (d >= from[r]! && d <= to[r]!) continue;
+      if (r < 0 || (d >= from[r]! && d <= to[r]!)) continue;
       out.push(repInactive(file, [i], team[r]!, d, d < from[r]!));
     }
   };
