@@ -19,7 +19,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { PACKAGE_ROOT } from './package-root.ts';
-import { computeCommand } from '../commands/compute.ts';
+import { computeCommand, PERIOD_FORMS } from '../commands/compute.ts';
 import { diffCommand } from '../commands/diff.ts';
 import { CliError } from '../commands/cli-error.ts';
 import type { Effects } from '../commands/effects.ts';
@@ -64,7 +64,6 @@ export interface CommandSpec {
 const ROOT: OptionSpec = { type: 'string', value: 'DIR', default: '.', help: 'the data repository (default: the current folder)' };
 const NO_CACHE: OptionSpec = { type: 'boolean', help: 'read every month file again (also CAPAIAN_CACHE=off; CAPAIAN_CACHE=DIR moves the cache)' };
 const LANG: OptionSpec = { type: 'string', value: 'LANG', choices: ['id', 'en'], help: "the language (default: the company's locale)" };
-const PERIOD_FORMS = 'a month 2026-03, a quarter 2026-Q1 or a year 2026';
 const MONTH_FORMS = 'a month YYYY-MM';
 
 const str = (v: string | boolean | undefined): string | undefined => (typeof v === 'string' ? v : undefined);
@@ -114,7 +113,7 @@ export const COMMANDS: CommandSpec[] = [
       lang: LANG,
       'no-cache': NO_CACHE,
     },
-    examples: ['capaian compute', 'capaian compute --period 2026-Q1 --lang en', 'capaian compute --kpi net-sales', 'capaian compute --format csv > kpis.csv'],
+    examples: ['capaian compute', 'capaian compute --period 2026-Q1 --lang en', 'capaian compute --period 2026-W05', 'capaian compute --kpi net-sales', 'capaian compute --format csv > kpis.csv'],
     async run({ values: v }, fx) {
       const root = resolve(str(v.root)!);
       const progress = progressLine(fx);

@@ -1,5 +1,6 @@
 /** `capaian compute`: the scorecard of a period as a terminal table, CSV or the report model as JSON. */
-import { parsePeriod } from '../calendar/periods.ts';
+import { parsePeriod, type Grain } from '../calendar/periods.ts';
+import { parseWeek, weeksInYear } from '../calendar/weeks.ts';
 import { formatChange, formatValue, type Lang } from '../i18n/format-value.ts';
 import { t } from '../i18n/messages.ts';
 import { runPipeline, type PipelineOptions } from '../pipeline.ts';
@@ -29,10 +30,21 @@ export interface ComputeEffects extends PipelineOptions, Pick<Effects, 'out'> {
 /** Kept for older imports: a usage error is a CliError with exit code 2. */
 export { CliError as UsageError } from './cli-error.ts';
 
-const PERIOD_FORMS = 'a month 2026-03, a quarter 2026-Q1 or a year 2026';
+/** The forms --period takes, for the help and every usage error about it (src/cli/commands.ts reads it). */
+export const PERIOD_FORMS = 'a week 2026-W05, a month 2026-03, a quarter 2026-Q1 or a year 2026';
+
+/** The grain of a --period: a month, quarter or year (calendar/periods.ts) or a week label `YYYY-Www`; null if malformed. */
+function grainOf(label: string): Grain | 'week' | null {
+  return parsePeriod(label)?.grain ?? (/^\d{4}-W\d{2}$/.test(label) ? 'week' : null);
+}
 
 export async function computeCommand(opts: ComputeOptions, fx: ComputeEffects): Promise<number> {
-  if (opts.period !== undefined && !parsePeriod(opts.period)) throw new CliError(`--period "${opts.period}" is not a period`, 2, `use ${PERIOD_FORMS}`);
+  if (opts.period !== undefined && !grainOf(opts.period)) throw new CliError(`--period "${opts.period}" is not a period`, 2, `use ${PERIOD_FORMS}`);
+  if (opts.period !== undefined && grainOf(opts.period) === 'week') {
+    // No year has a week 0 or a week past 53, whatever day weeks start on.
+    const n = +opts.period.slice(6);
+    if (n < 1 || n > 53) throw new CliError(`--period "${opts.period}" is not a week`, 2, `a year has 52 or 53 weeks: write ${opts.period.slice(0, 4)}-W01 to ${opts.period.slice(0, 4)}-W52 (or W53)`);
+  }
   const read = await fx.read();
   const { validation, report } = runPipeline(read.files, read.issues, { ...fx, ...(read.ingested ? { ingested: read.ingested } : {}) });
   if (!report) {
@@ -46,8 +58,12 @@ export async function computeCommand(opts: ComputeOptions, fx: ComputeEffects): 
     const near = closest(opts.kpi, ids);
     throw new CliError(`no KPI "${opts.kpi}"`, 2, near ? `did you mean "${near}"? KPIs: ${ids.join(', ')}` : `KPIs: ${ids.join(', ')}`);
   }
+  if (opts.period !== undefined && grainOf(opts.period) === 'week') checkWeek(opts.period, validation.data?.company.week_start ?? 'mon');
   if (opts.period !== undefined) checkPeriodInData(report, opts.period);
   const kpis = opts.kpi ? report.kpis.filter((k) => k.id === opts.kpi) : report.kpis;
+  if (opts.kpi && opts.period !== undefined && grainOf(opts.period) === 'week' && !kpis[0]!.values.week) {
+    throw new CliError(`KPI "${opts.kpi}" has no week values`, 2, `add week to its grains (kpis/${opts.kpi}.yaml), or use a month, quarter or year`);
+  }
   if (opts.format === 'json') {
     fx.out(JSON.stringify({ ...report, kpis }, null, 2));
     return 0;
@@ -67,11 +83,20 @@ export async function computeCommand(opts: ComputeOptions, fx: ComputeEffects): 
   return 0;
 }
 
+/** A week label whose number the week-year does not have (2025-W53 with Monday weeks: 2025 has 52). */
+function checkWeek(label: string, start: Parameters<typeof parseWeek>[1]): void {
+  if (parseWeek(label, start)) return;
+  const year = label.slice(0, 4);
+  const n = weeksInYear(+year, start);
+  throw new CliError(`--period "${label}" is not a week: ${year} has ${n} weeks`, 2, `write a week from ${year}-W01 to ${year}-W${n}`);
+}
+
 /** A period the data does not reach is a usage error, not a table of dashes. */
 function checkPeriodInData(report: Report, period: string): void {
-  const grain = parsePeriod(period)!.grain;
-  const known = report.periods[grain] ?? [];
+  const grain = grainOf(period)!;
+  const known: { label: string }[] = grain === 'week' ? (report.weeks ?? []) : (report.periods[grain] ?? []);
   if (known.some((p) => p.label === period)) return;
+  if (grain === 'week' && !report.weeks) throw new CliError(`no data for period ${period}`, 2, `no KPI lists week in its grains (kpis/<id>.yaml grains: [week, month, quarter, year]); or use a month 2026-03, a quarter 2026-Q1 or a year 2026`);
   const range = known.length === 0 ? `the data has no ${grain}s` : known.length === 1 ? `the data has the ${grain} ${known[0]!.label}` : `the data has ${grain}s ${known[0]!.label} to ${known[known.length - 1]!.label}`;
   throw new CliError(`no data for period ${period}`, 2, `${range}; use ${PERIOD_FORMS}`);
 }
@@ -81,19 +106,29 @@ function labelOf(report: Report, by: string, member: string, lang: Lang): string
   return label === undefined ? member : typeof label === 'string' ? label : label[lang];
 }
 
+const NO_WEEKS: Record<Lang, (titles: string[]) => string> = {
+  id: (titles) => `${titles.length} KPI tidak dihitung per minggu (week tidak ada di grains-nya): ${titles.join(', ')}`,
+  en: (titles) => `${titles.length} KPI${titles.length === 1 ? ' is' : 's are'} not computed per week (week is not in ${titles.length === 1 ? 'its' : 'their'} grains): ${titles.join(', ')}`,
+};
+
 const COLORS: Record<string, Paint> = { 'on-track': 'green', 'at-risk': 'yellow', 'off-track': 'red' };
 
 function scorecard(report: Report, kpis: ReportKpi[], period: string, lang: Lang, color: boolean, withBreakdowns: boolean): string {
   const m = t(lang);
-  const grain = parsePeriod(period)!.grain;
-  // A year's previous period is last year: no second column then.
-  const yoy = grain !== 'year';
+  const grain = grainOf(period)!;
+  // A year's previous period is last year: no second column then; a week has no same week last year.
+  const yoy = grain === 'month' || grain === 'quarter';
   const head = [m.kpi, m.value, m.target, m.attainment, m.status, m.vsPrevious[grain], ...(yoy ? [m.vsLastYear] : [])];
-  const lines: string[] = [`${report.company.name} · ${period} (${m[grain]})`, ''];
+  // A week names its days: weeks cross month ends.
+  const days = grain === 'week' ? report.weeks?.find((w) => w.label === period) : undefined;
+  const lines: string[] = [`${report.company.name} · ${period} (${m[grain]}${days ? `, ${days.start} – ${days.end}` : ''})`, ''];
   const rows: { cells: string[]; status: string | null }[] = [];
   const notes: string[] = [];
+  // A week's scorecard holds the KPIs computed per week; the others are named once below the table.
+  const noWeeks = grain === 'week' ? kpis.filter((k) => !k.values.week) : [];
+  if (noWeeks.length) notes.push(NO_WEEKS[lang](noWeeks.map((k) => k.title[lang])));
   for (const group of GROUPS) {
-    const inGroup = kpis.filter((k) => k.group === group);
+    const inGroup = kpis.filter((k) => k.group === group && !noWeeks.includes(k));
     if (!inGroup.length) continue;
     rows.push({ cells: [m.groups[group].toUpperCase()], status: null });
     for (const k of inGroup) {

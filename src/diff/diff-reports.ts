@@ -24,7 +24,8 @@ export type ChangeKind = 'new-period' | 'open-period' | 'restatement' | 'target'
 export interface ValueChange {
   kind: ChangeKind;
   kpi: string;
-  grain: Grain;
+  /** `week` only in ReportDiff.weeks. */
+  grain: Grain | 'week';
   period: string;
   /** For a breakdown member: the breakdown (region, rep, …) and the member's id. Absent for the KPI's total. */
   breakdown?: string;
@@ -56,6 +57,13 @@ export interface ReportDiff {
   newLints: Lint[];
   /** The team's reviews added, changed or removed (review-changes.ts). */
   reviews?: ReviewChange[];
+  /**
+   * The weeks of weekly KPIs whose total moved, filed like `values` (grain `week`, no breakdown
+   * members): only weeks the base had, as a new month brings its weeks with it. Kept apart from
+   * `values` so that a month's change does not list its four or five weeks again; the comment
+   * gives them one line per KPI. Absent when none moved.
+   */
+  weeks?: ValueChange[];
 }
 
 /** Relative differences below this are float noise, not changes. */
@@ -102,7 +110,7 @@ interface Cell {
 type Cells = Map<string, Cell>;
 
 const SEP = '\u0000';
-const keyOf = (kpi: string, grain: Grain, period: string, breakdown = '', member = '') => [kpi, grain, period, breakdown, member].join(SEP);
+const keyOf = (kpi: string, grain: Grain | 'week', period: string, breakdown = '', member = '') => [kpi, grain, period, breakdown, member].join(SEP);
 
 /** Every total and member of a report, by key. */
 function cellsOf(r: Report | null): Cells {
@@ -119,6 +127,8 @@ function cellsOf(r: Report | null): Cells {
         }
       }
     }
+    // Weeks: totals only (a week's members would flood the comment).
+    for (const v of k.values.week ?? []) out.set(keyOf(k.id, 'week', v.period), { value: v.value, target: v.target, status: v.status, open: v.notes.length > 0 });
   }
   return out;
 }
@@ -135,7 +145,7 @@ export function diffReports(steps: DiffSteps, baseFiles: SourceFile[], headFiles
   const definitions = definitionChanges(baseFiles, headFiles);
   const baseMonths = new Set(base?.periods.month.map((p) => p.label) ?? []);
   const newMonths = head.periods.month.map((p) => p.label).filter((m) => !baseMonths.has(m));
-  const basePeriods = Object.fromEntries(GRAINS.map((g) => [g, new Set(base?.periods[g].map((p) => p.label) ?? [])])) as Record<Grain, Set<string>>;
+  const basePeriods = { ...Object.fromEntries(GRAINS.map((g) => [g, new Set(base?.periods[g].map((p) => p.label) ?? [])])), week: new Set(base?.weeks?.map((w) => w.label) ?? []) } as Record<Grain | 'week', Set<string>>;
   const redefined = new Set(definitions.map((d) => d.kpi));
 
   const cBase = cellsOf(base);
@@ -143,7 +153,7 @@ export function diffReports(steps: DiffSteps, baseFiles: SourceFile[], headFiles
   const cData = steps.dataOnly ? cellsOf(steps.dataOnly) : null;
   const cOld = steps.withoutNewMonths ? cellsOf(steps.withoutNewMonths) : null;
 
-  const kindOf = (key: string, kpi: string, grain: Grain, period: string): ChangeKind => {
+  const kindOf = (key: string, kpi: string, grain: Grain | 'week', period: string): ChangeKind => {
     if (!basePeriods[grain].has(period)) return 'new-period';
     const b = cBase.get(key);
     const h = cHead.get(key);
@@ -160,18 +170,19 @@ export function diffReports(steps: DiffSteps, baseFiles: SourceFile[], headFiles
   };
 
   const values: ValueChange[] = [];
+  const weeks: ValueChange[] = [];
   for (const key of new Set([...cHead.keys(), ...cBase.keys()])) {
     const b = cBase.get(key);
     const h = cHead.get(key);
     if (sameCell(b, h)) continue;
-    const [kpi, grain, period, breakdown, member] = key.split(SEP) as [string, Grain, string, string, string];
-    // A new period's members are new with it: its totals say enough.
-    if (breakdown && !basePeriods[grain].has(period)) continue;
+    const [kpi, grain, period, breakdown, member] = key.split(SEP) as [string, Grain | 'week', string, string, string];
+    // A new period's members are new with it: its totals say enough. A new week comes with its month.
+    if ((breakdown || grain === 'week') && !basePeriods[grain].has(period)) continue;
     const gone = !head.kpis.some((k) => k.id === kpi) || !base?.kpis.some((k) => k.id === kpi);
     const before = b?.value ?? null;
     const after = h?.value ?? null;
     const change = before !== null && after !== null ? after - before : null;
-    values.push({
+    (grain === 'week' ? weeks : values).push({
       kind: gone && basePeriods[grain].has(period) ? 'definition' : kindOf(key, kpi, grain, period),
       kpi,
       grain,
@@ -187,15 +198,17 @@ export function diffReports(steps: DiffSteps, baseFiles: SourceFile[], headFiles
       statusAfter: h?.status ?? null,
     });
   }
-  const grainOrder = Object.fromEntries(GRAINS.map((g, i) => [g, i]));
-  values.sort((x, y) => (x.kpi < y.kpi ? -1 : x.kpi > y.kpi ? 1 : 0) || grainOrder[x.grain]! - grainOrder[y.grain]! || (x.period < y.period ? -1 : x.period > y.period ? 1 : 0) || (x.breakdown ?? '').localeCompare(y.breakdown ?? '') || (x.member ?? '').localeCompare(y.member ?? ''));
+  const grainOrder = Object.fromEntries(['week', ...GRAINS].map((g, i) => [g, i]));
+  const order = (x: ValueChange, y: ValueChange) => (x.kpi < y.kpi ? -1 : x.kpi > y.kpi ? 1 : 0) || grainOrder[x.grain]! - grainOrder[y.grain]! || (x.period < y.period ? -1 : x.period > y.period ? 1 : 0) || (x.breakdown ?? '').localeCompare(y.breakdown ?? '') || (x.member ?? '').localeCompare(y.member ?? '');
+  values.sort(order);
+  weeks.sort(order);
 
   const restated = new Set(files.map((f) => monthOf(f.file)).filter((m): m is string => m !== null && baseMonths.has(m)));
   for (const v of values) if (v.kind === 'restatement' && v.grain === 'month') restated.add(v.period);
   const baseLints = new Set((base?.lints ?? []).map((l) => JSON.stringify(l)));
   const newLints = head.lints.filter((l) => !baseLints.has(JSON.stringify(l)));
   const reviews = reviewChanges(base, head);
-  return { newMonths, restatedMonths: [...restated].sort(), files, sharedFiles, definitions, values, newLints, ...(reviews.length ? { reviews } : {}) };
+  return { newMonths, restatedMonths: [...restated].sort(), files, sharedFiles, definitions, values, newLints, ...(reviews.length ? { reviews } : {}), ...(weeks.length ? { weeks } : {}) };
 }
 
 function same(a: number | null, b: number | null): boolean {

@@ -87,6 +87,8 @@ const W = {
     newMonth: 'Bulan baru',
     openNote: (n: number) => `${n} nilai periode yang belum final (kuartal atau tahun berjalan, kohort yang masih matang) bergerak karena bulan baru.`,
     more: (n: number) => `${n} perubahan lainnya`,
+    weeksTitle: 'Minggu KPI mingguan yang bergerak',
+    weeks: (n: number) => `${n} minggu`,
     truncated: (n: number) => `… ${n} baris lainnya, lihat artefak (laporan lengkap)`,
     kpi: glossary('id').kpi, period: glossary('id').period, before: 'Sebelum', after: 'Sesudah', change: glossary('id').change, status: glossary('id').status, value: glossary('id').value, target: glossary('id').target,
     targetBefore: `${glossary('id').target} sebelum`, targetAfter: `${glossary('id').target} sesudah`,
@@ -120,6 +122,8 @@ const W = {
     newMonth: 'New month',
     openNote: (n: number) => `${n} value${n === 1 ? '' : 's'} of periods still open (quarter or year to date, cohorts still maturing) moved with the new month.`,
     more: (n: number) => `${n} more changes`,
+    weeksTitle: 'Weeks of weekly KPIs that moved',
+    weeks: (n: number) => `${n} week${n === 1 ? '' : 's'}`,
     truncated: (n: number) => `… ${n} more row${n === 1 ? '' : 's'}, see the artifact (the full report)`,
     kpi: glossary('en').kpi, period: glossary('en').period, before: 'Before', after: 'After', change: glossary('en').change, status: glossary('en').status, value: glossary('en').value, target: glossary('en').target,
     targetBefore: `${glossary('en').target} before`, targetAfter: `${glossary('en').target} after`,
@@ -171,9 +175,12 @@ export function renderDiffMarkdown({ diff, head, base, issues, lang, budget = DE
   const parts: string[] = [];
   const restated = diff?.values.filter((v) => v.kind === 'restatement') ?? [];
   const targets = diff?.values.filter((v) => v.kind === 'target') ?? [];
-  if (diff && (diff.restatedMonths.length || restated.length)) parts.push(w.restated(periodsOf(diff.restatedMonths, restated, w), restated.length));
+  // Weeks of weekly KPIs: counted with the values, shown one line per KPI under the months.
+  const weeksRestated = diff?.weeks?.filter((v) => v.kind === 'restatement') ?? [];
+  const weekTargets = diff?.weeks?.filter((v) => v.kind === 'target') ?? [];
+  if (diff && (diff.restatedMonths.length || restated.length || weeksRestated.length)) parts.push(w.restated(periodsOf(diff.restatedMonths, [...restated, ...weeksRestated], w), restated.length + weeksRestated.length));
   if (diff?.newMonths.length) parts.push(`${diff.newMonths.join(', ')} ${w.added}`);
-  if (targets.length) parts.push(w.targets(periodsOf([], targets, w), targets.length));
+  if (targets.length || weekTargets.length) parts.push(w.targets(periodsOf([], [...targets, ...weekTargets], w), targets.length + weekTargets.length));
   if (diff?.definitions.length) parts.push(w.definitionsChanged(diff.definitions.length));
   if (diff?.sharedFiles.length) parts.push(w.sharedChanged(diff.sharedFiles.length));
   if (diff?.newLints.length) parts.push(w.newLints(diff.newLints.length));
@@ -205,8 +212,21 @@ export function renderDiffMarkdown({ diff, head, base, issues, lang, budget = DE
       const row = (v: ValueChange) => `| ${member(v)} | ${v.period} | ${fmt(v.kpi, v.before)} | ${fmt(v.kpi, v.after)} | ${change(v)} | ${withTarget(v)} |`;
       rows(header, list.sort(bySize).map(row));
     };
+    // A weekly KPI's moved weeks on one line: each week with its value (or target) before and after, a range past four.
+    const weekLines = (list: ValueChange[], what: 'value' | 'target', afterTable: boolean) => {
+      if (!list.length) return;
+      const byKpi = new Map<string, ValueChange[]>();
+      for (const v of list) byKpi.set(v.kpi, [...(byKpi.get(v.kpi) ?? []), v]);
+      const line = (kpi: string, weeks: ValueChange[]) => {
+        const moved = (v: ValueChange) => (what === 'value' ? `${fmt(kpi, v.before)} → ${fmt(kpi, v.after)}` : `${w.target} ${fmt(kpi, v.targetBefore)} → ${fmt(kpi, v.targetAfter)}`);
+        const shown = weeks.length <= 4 ? weeks.map((v) => `${v.period} (${moved(v)})`).join(', ') : `${weeks[0]!.period} … ${weeks[weeks.length - 1]!.period} (${w.weeks(weeks.length)})`;
+        return `- ${title(kpi)}: ${shown}`;
+      };
+      text(...(afterTable ? [''] : []), `**${w.weeksTitle}:**`, '');
+      rows([], [...byKpi].map(([kpi, weeks]) => line(kpi, weeks)), [], Infinity);
+    };
 
-    if (restated.length || diff.restatedMonths.length) {
+    if (restated.length || diff.restatedMonths.length || weeksRestated.length) {
       text('', `### ${w.restatedTitle}`, '', w.restatedNote, '');
       const changed = diff.files.filter((f) => diff.restatedMonths.some((mo) => f.file.startsWith(`data/${mo.slice(0, 4)}/${mo.slice(5, 7)}/`)));
       if (changed.length) {
@@ -223,6 +243,7 @@ export function renderDiffMarkdown({ diff, head, base, issues, lang, budget = DE
         rows([], changed.map(line), [''], Infinity);
       }
       valueTable(restated);
+      weekLines(weeksRestated, 'value', restated.length > 0);
     }
 
     if (diff.sharedFiles.length) {
@@ -241,12 +262,13 @@ export function renderDiffMarkdown({ diff, head, base, issues, lang, budget = DE
       rows([], diff.sharedFiles.map(line), [], Infinity);
     }
 
-    if (targets.length) {
+    if (targets.length || weekTargets.length) {
       text('', `### ${w.targetsTitle}`, '');
       const header = [`| ${w.kpi} | ${w.period} | ${w.targetBefore} | ${w.targetAfter} | ${w.value} | ${w.status} |`, '|---|---|--:|--:|--:|---|'];
       const order = (v: ValueChange) => (v.breakdown ? 1 : 0);
       const row = (v: ValueChange) => `| ${member(v)} | ${v.period} | ${fmt(v.kpi, v.targetBefore)} | ${fmt(v.kpi, v.targetAfter)} | ${fmt(v.kpi, v.after)} | ${st(v)} |`;
       rows(header, targets.sort((a, b) => order(a) - order(b) || (a.period < b.period ? -1 : a.period > b.period ? 1 : 0)).map(row));
+      weekLines(weekTargets, 'target', targets.length > 0);
     }
 
     if (diff.definitions.length) {

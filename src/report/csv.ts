@@ -32,7 +32,8 @@ export const CSV_COLUMNS = [
   'share',
 ] as const;
 
-const GRAINS: Grain[] = ['month', 'quarter', 'year'];
+/** Weeks first (a KPI that declares the week grain, docs/kpi-definitions.md "Weeks"), then months, quarters, years. */
+const GRAINS: (Grain | 'week')[] = ['week', 'month', 'quarter', 'year'];
 
 /**
  * The KPIs' values as CSV rows (the header first), every grain and period unless `period` picks

@@ -83,7 +83,7 @@ describe('help', () => {
   it('the compute help names the period forms and the option values', async () => {
     const { out } = await run(['compute', '--help']);
     expect(out).toContain('usage: capaian compute [--root DIR] [--period PERIOD] [--kpi ID] [--format table|json|csv] [--lang id|en] [--no-cache]');
-    expect(out).toMatch(/--period PERIOD\s+a month 2026-03, a quarter 2026-Q1 or a year 2026/);
+    expect(out).toMatch(/--period PERIOD\s+a week 2026-W05, a month 2026-03, a quarter 2026-Q1 or a year 2026/);
   });
 });
 
@@ -114,21 +114,22 @@ describe('did you mean', () => {
 describe('usage errors: one line on stderr, exit 2', () => {
   it('a missing option value names the accepted forms (not a parser message)', async () => {
     const line = await usageError(['compute', '--period']);
-    expect(line).toBe('capaian: --period needs a value  (use a month 2026-03, a quarter 2026-Q1 or a year 2026)');
+    expect(line).toBe('capaian: --period needs a value  (use a week 2026-W05, a month 2026-03, a quarter 2026-Q1 or a year 2026)');
     // An option where the value should be is not taken as the value.
     expect(await usageError(['compute', '--period', '--lang', 'en'])).toContain('--period needs a value');
     expect(await usageError(['compute', '--format'])).toBe('capaian: --format needs a value  (accepted: table, json, csv)');
   });
 
   it('a malformed period', async () => {
-    expect(await usageError(['compute', '--root', VALID, '--period', '2026-13'])).toBe('capaian: --period "2026-13" is not a period  (use a month 2026-03, a quarter 2026-Q1 or a year 2026)');
+    expect(await usageError(['compute', '--root', VALID, '--period', '2026-13'])).toBe('capaian: --period "2026-13" is not a period  (use a week 2026-W05, a month 2026-03, a quarter 2026-Q1 or a year 2026)');
     expect(await usageError(['compute', '--root', VALID, '--period', 'March'])).toContain('is not a period');
+    expect(await usageError(['compute', '--root', VALID, '--period', '2026-W54'])).toBe('capaian: --period "2026-W54" is not a week  (a year has 52 or 53 weeks: write 2026-W01 to 2026-W52 (or W53))');
   });
 
   it('a period outside the data, not a table of dashes with exit 0', async () => {
     // The fixture holds March 2026 only: one month, one quarter, one year.
-    expect(await usageError(['compute', '--root', VALID, '--period', '1999'])).toBe('capaian: no data for period 1999  (the data has the year 2026; use a month 2026-03, a quarter 2026-Q1 or a year 2026)');
-    expect(await usageError(['compute', '--root', VALID, '--period', '2026-04'])).toBe('capaian: no data for period 2026-04  (the data has the month 2026-03; use a month 2026-03, a quarter 2026-Q1 or a year 2026)');
+    expect(await usageError(['compute', '--root', VALID, '--period', '1999'])).toBe('capaian: no data for period 1999  (the data has the year 2026; use a week 2026-W05, a month 2026-03, a quarter 2026-Q1 or a year 2026)');
+    expect(await usageError(['compute', '--root', VALID, '--period', '2026-04'])).toBe('capaian: no data for period 2026-04  (the data has the month 2026-03; use a week 2026-W05, a month 2026-03, a quarter 2026-Q1 or a year 2026)');
     expect(await usageError(['compute', '--root', VALID, '--period', '2026-Q2'])).toContain('no data for period 2026-Q2');
   });
 

@@ -92,6 +92,13 @@ beforeAll(() => {
     write('data/team.yaml', readFileSync(join(repo, 'data/team.yaml'), 'utf8').replace('name: Andi Wijaya', 'name: "Andi @octocat ```x``` #1"'));
     write('data/2026/03/orders.yaml', readFileSync(join(repo, 'data/2026/03/orders.yaml'), 'utf8').replace('qty: 10', 'qty: 11'));
   });
+  // A weekly KPI, then SO-1 moved a week on within March (Monday 2 March, 2026-W10, to Monday 9 March,
+  // 2026-W11), then a target for 2026-W11.
+  branch('weekly', () => write('kpis/orders-weekly.yaml', ORDERS_WEEKLY));
+  write('data/2026/03/orders.yaml', readFileSync(join(repo, 'data/2026/03/orders.yaml'), 'utf8').replace('date: 2026-03-02', 'date: 2026-03-09'));
+  commit('weekly-move');
+  write('data/targets/2026.yaml', readFileSync(join(repo, 'data/targets/2026.yaml'), 'utf8') + '- { kpi: orders-weekly, period: 2026-W11, value: 2 }\n');
+  commit('weekly-target');
   git('checkout', '-q', 'main');
 });
 
@@ -110,6 +117,23 @@ goal: grow-sales
 owner: Sales Ops
 formula:
   per_working_day: { of: { count: { of: orders } } }
+breakdowns: []
+`;
+
+const ORDERS_WEEKLY = `id: orders-weekly
+title: { id: Jumlah Pesanan, en: Orders }
+description:
+  id: Jumlah pesanan pada periode itu, menurut tanggal pesanan.
+  en: The number of orders in the period, by order date.
+group: volume
+unit: count
+direction: higher
+grains: [week, month, quarter, year]
+frequency: weekly
+goal: grow-sales
+owner: Sales Ops
+formula:
+  count: { of: orders }
 breakdowns: []
 `;
 
@@ -251,6 +275,32 @@ describe('capaian diff', () => {
     expect(json.diff.newLints.some((l: { kpi?: string }) => l.kpi === 'net-sales')).toBe(false);
     expect(text).toContain('### New lints');
     expect(text).toContain('KPI Units Sold serves no goal');
+  });
+
+  it("gives a weekly KPI's moved weeks one line under the restatement, not a row per week", async () => {
+    const { json } = await diff('weekly', 'weekly-move', 'json');
+    // The month holds the same one order: only the weeks moved (the month file still says which month).
+    expect(json.diff.restatedMonths).toEqual(['2026-03']);
+    expect(find(json.diff.values, { kpi: 'orders-weekly' })).toEqual([]);
+    expect(json.diff.weeks.map((v: Row) => [v.kind, v.period, v.before, v.after])).toEqual([
+      ['restatement', '2026-W10', 1, 0],
+      ['restatement', '2026-W11', 0, 1],
+    ]);
+    const { text } = await diff('weekly', 'weekly-move');
+    expect(text.split('\n')[0]).toBe('**capaian**: ⚠️ **RESTATED: 2026-03** (2 values)');
+    expect(text).toContain('**Weeks of weekly KPIs that moved:**\n\n- Orders: 2026-W10 (1 → 0), 2026-W11 (0 → 1)');
+    expect(text).not.toMatch(/^\| Orders \| 2026-W/m);
+    await golden('weeks', text);
+    expect(await diffIn('id', 'weekly', 'weekly-move')).toContain('**Minggu KPI mingguan yang bergerak:**\n\n- Jumlah Pesanan: 2026-W10 (1 → 0), 2026-W11 (0 → 1)');
+  });
+
+  it("files a week's own target under targets, on the weekly KPI's line", async () => {
+    const { json, text } = await diff('weekly-move', 'weekly-target', 'json').then(async (r) => ({ ...r, text: (await diff('weekly-move', 'weekly-target')).text }));
+    // No March target to prorate before; one order against 2 is 50 %: off track.
+    expect(json.diff.weeks).toMatchObject([{ kind: 'target', period: '2026-W11', before: 1, after: 1, targetBefore: null, targetAfter: 2, statusBefore: null, statusAfter: 'off-track' }]);
+    expect(text.split('\n')[0]).toContain('🎯 targets changed: 2026-W11 (1 value)');
+    expect(text).toContain('### 🎯 Targets changed');
+    expect(text).toContain('- Orders: 2026-W11 (Target – → 2)');
   });
 
   it('lists only files validation reads: no README, no dotfile, no name with a newline', async () => {

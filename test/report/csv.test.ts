@@ -79,3 +79,48 @@ describe('the CSV of the report model', () => {
     expect([csvCell('=1+1'), csvCell('-x'), csvCell('a,b'), csvCell('say "hi"'), csvCell(-0.5), csvCell(null), csvCell(undefined)]).toEqual(["'=1+1", "'-x", '"a,b"', '"say ""hi"""', '-0.5', '', '']);
   });
 });
+
+/**
+ * Week rows, on the site fixture whose new-leads lists `week` in its grains (Monday weeks, data
+ * 1 January to 30 April 2026: weeks 2026-W01, from 29 December 2025, to 2026-W18, to 3 May).
+ * 2026-W15 (6 to 12 April) holds one lead, L-2026-04-01 (andi, jakarta, referral), and 2026-W14
+ * none; its target is April's 2 leads × 5 of April's 22 working days = 0.4545, attainment 2.2.
+ */
+describe('the CSV of a weekly KPI', () => {
+  const SITE = new URL('../fixtures/site', import.meta.url).pathname;
+  const siteFiles = readTree(SITE);
+  const site = runPipeline(siteFiles, []).report!;
+  const newLeads = site.kpis.find((k) => k.id === 'new-leads')!;
+
+  it('has a row per week (grain week) before the months, with its breakdowns', () => {
+    const rows = kpiCsv(newLeads).split('\r\n').slice(1, -1);
+    const weeks = rows.filter((r) => cell(r, 'grain') === 'week' && cell(r, 'breakdown') === '');
+    expect(weeks.map((r) => cell(r, 'period'))).toEqual(Array.from({ length: 18 }, (_, i) => `2026-W${String(i + 1).padStart(2, '0')}`));
+    expect(rows.findIndex((r) => cell(r, 'grain') === 'month')).toBeGreaterThan(rows.findLastIndex((r) => cell(r, 'grain') === 'week'));
+    const w15 = weeks.find((r) => cell(r, 'period') === '2026-W15')!;
+    expect([cell(w15, 'value'), cell(w15, 'previous'), cell(w15, 'change'), cell(w15, 'status'), cell(w15, 'last_year')]).toEqual(['1', '0', '1', 'on-track', '']);
+    expect(Number(cell(w15, 'target'))).toBeCloseTo((2 * 5) / 22, 12);
+    expect(Number(cell(w15, 'attainment'))).toBeCloseTo(2.2, 12);
+    // The first and last weeks reach outside the data's months.
+    expect(cell(weeks[0]!, 'notes')).toBe('partial');
+    expect(cell(weeks[17]!, 'notes')).toBe('partial');
+    const region = rows.filter((r) => cell(r, 'period') === '2026-W15' && cell(r, 'breakdown') === 'region');
+    expect(region.map((r) => [cell(r, 'member'), cell(r, 'value')])).toEqual([
+      ['jakarta', '1'],
+      ['bandung', '0'],
+    ]);
+  });
+
+  it('a KPI without the week grain has no week rows', () => {
+    const net = site.kpis.find((k) => k.id === 'net-sales')!;
+    expect(kpiCsv(net).split('\r\n').some((r) => cell(r, 'grain') === 'week')).toBe(false);
+  });
+
+  it('compute --format csv --period 2026-W15 keeps that week, of the weekly KPIs only', async () => {
+    const out: string[] = [];
+    await computeCommand({ format: 'csv', period: '2026-W15' }, { read: async () => ({ files: siteFiles, issues: [] }), out: (t) => out.push(t), color: false });
+    const rows = out.join('\n').split('\n').slice(1);
+    expect(rows.length).toBeGreaterThan(1);
+    for (const r of rows) expect([cell(r, 'kpi'), cell(r, 'grain'), cell(r, 'period')]).toEqual(['new-leads', 'week', '2026-W15']);
+  });
+});

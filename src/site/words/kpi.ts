@@ -40,6 +40,8 @@ export interface KpiWords {
   definitionLede(file: string): string;
   downloads: string;
   downloadsLede: string;
+  /** The lede of a weekly KPI's downloads (its CSV has week rows too). */
+  downloadsLedeWeeks: string;
   csv: string;
   json: string;
   warnings: string;
@@ -116,6 +118,7 @@ const WORDS: Record<Lang, KpiWords> = {
     definitionLede: (file) => `Teks definisi KPI ini apa adanya, dari berkas ${file}. Mengubah berkas ini mengubah cara KPI dihitung.`,
     downloads: 'Unduh angka',
     downloadsLede: 'Semua periode untuk setiap bulan, kuartal dan tahun.',
+    downloadsLedeWeeks: 'Semua periode untuk setiap minggu, bulan, kuartal dan tahun.',
     csv: 'CSV untuk spreadsheet',
     json: 'JSON lengkap dengan rincian',
     warnings: 'Peringatan untuk KPI ini',
@@ -186,6 +189,7 @@ const WORDS: Record<Lang, KpiWords> = {
     definitionLede: (file) => `This KPI's definition as written, from the file ${file}. Changing the file changes how the KPI is computed.`,
     downloads: 'Download the numbers',
     downloadsLede: 'Every period, for every month, quarter and year.',
+    downloadsLedeWeeks: 'Every period, for every week, month, quarter and year.',
     csv: 'CSV for spreadsheets',
     json: 'JSON in full, with breakdowns',
     warnings: 'Warnings for this KPI',
