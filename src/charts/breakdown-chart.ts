@@ -67,25 +67,51 @@ export function memberName(labels: MemberLabels | undefined, member: string, lan
   return name === undefined ? member : typeof name === 'string' ? name : name[lang];
 }
 
+/**
+ * All a breakdown chart reads: its members with the options' functions already applied (each
+ * member's display name, link and records in words), so the chart is drawn from plain data, which
+ * the site's chart cache (src/site/chart-cache.ts) keys a chart on.
+ */
+export interface BreakdownChartData {
+  members: (ReportMember & { name: string; href: string | null; records: string | null })[];
+  unit: Unit;
+  currency: string;
+  title?: string;
+}
+
+export function breakdownChartData(members: ReportMember[], labels: MemberLabels | undefined, lang: Lang, unit: Unit, currency = 'IDR', opts: BreakdownChartOptions = {}): BreakdownChartData {
+  return {
+    members: members.map((x) => ({ ...x, name: memberName(labels, x.member, lang), href: opts.href?.(x.member) ?? null, records: recordsText(x, opts) })),
+    unit,
+    currency,
+    ...(opts.title === undefined ? {} : { title: opts.title }),
+  };
+}
+
 export function renderBreakdownChart(members: ReportMember[], labels: MemberLabels | undefined, lang: Lang, unit: Unit, currency = 'IDR', opts: BreakdownChartOptions = {}): string {
-  const { width = 560 } = opts;
+  return drawBreakdownChart(breakdownChartData(members, labels, lang, unit, currency, opts), lang, opts.width);
+}
+
+/** The chart of `data` (breakdownChartData), `width` viewBox units wide (default 560). */
+export function drawBreakdownChart(data: BreakdownChartData, lang: Lang, width = 560): string {
+  const { members, unit, currency } = data;
   const m = t(lang);
   const fmt = (x: number | null) => formatValue(x, unit, lang, currency);
   const sorted = [...members].sort((a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity) || (a.member < b.member ? -1 : a.member > b.member ? 1 : 0));
   const anyTarget = sorted.some((x) => x.target !== null);
 
   const rows: Row[] = sorted.map((x) => {
-    const name = memberName(labels, x.member, lang);
+    const name = x.name;
     const text =
       x.value === null
         ? `– (${m.reasons[x.reason ?? 'no-data']})`
-        : [fmt(x.value), x.share === null ? null : formatValue(x.share, 'percent', lang), recordsText(x, opts)].filter(Boolean).join(' · ');
+        : [fmt(x.value), x.share === null ? null : formatValue(x.share, 'percent', lang), x.records].filter(Boolean).join(' · ');
     const short = x.value === null ? text : [fmt(x.value), x.share === null ? null : formatValue(x.share, 'percent', lang)].filter(Boolean).join(' · ');
     const lines = [name, `${m.value}: ${fmt(x.value)}`];
     if (x.share !== null) lines.push(`${m.share}: ${formatValue(x.share, 'percent', lang)}`);
     if (anyTarget) lines.push(`${m.target}: ${x.target === null ? m.noTarget : fmt(x.target)}`);
     if (x.status) lines.push(`${m.status}: ${m[x.status]}`);
-    const records = recordsText(x, opts);
+    const records = x.records;
     if (records) lines.push(records);
     return {
       member: x.member,
@@ -98,7 +124,7 @@ export function renderBreakdownChart(members: ReportMember[], labels: MemberLabe
       fill: statusColor(x.status),
       symbol: x.status ? statusSymbol(x.status) : null,
       title: lines.join('\n'),
-      href: opts.href?.(x.member) ?? null,
+      href: x.href,
     };
   });
 
@@ -154,7 +180,7 @@ export function renderBreakdownChart(members: ReportMember[], labels: MemberLabe
         ...(legend.length ? [legendMark(legend, { x: marginLeft, y: FONT * 0.75, fontSize: FONT, r: 4 })] : []),
       ],
     },
-    { kind: 'breakdown', label: describe(rows, sorted, opts, lang, fmt), fontSize: FONT },
+    { kind: 'breakdown', label: describe(rows, sorted, data.title, lang, fmt), fontSize: FONT },
   );
 }
 
@@ -174,13 +200,12 @@ function legendItems(members: ReportMember[], lang: Lang): LegendItem[] {
 }
 
 /** The accessible name: what is broken down, then every member with its value (a short list, so all of it). */
-function describe(rows: Row[], members: ReportMember[], opts: BreakdownChartOptions, lang: Lang, fmt: (x: number | null) => string): string {
-  const title = opts.title;
+function describe(rows: Row[], members: BreakdownChartData['members'], title: string | undefined, lang: Lang, fmt: (x: number | null) => string): string {
   const m = t(lang);
   const words = chartWords(lang);
   const head = words.breakdown(title ?? words.breakdownTitle, rows.length);
   const list = members.map((x, i) => {
-    const extra = [x.share === null ? null : formatValue(x.share, 'percent', lang), recordsText(x, opts), x.status ? m[x.status] : null].filter(Boolean).join(', ');
+    const extra = [x.share === null ? null : formatValue(x.share, 'percent', lang), x.records, x.status ? m[x.status] : null].filter(Boolean).join(', ');
     return `${rows[i]!.name}: ${x.value === null ? rows[i]!.text : fmt(x.value)}${extra ? ` (${extra})` : ''}`;
   });
   return `${head} ${list.join('; ')}.`;

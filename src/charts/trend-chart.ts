@@ -47,12 +47,32 @@ interface Point {
 /** The finest tick step that still reads well per unit (0.01 on a 1-5 score repeats labels). */
 const MIN_STEP: Partial<Record<ReportKpi['unit'], number>> = { count: 1, score: 0.1, percent: 0.005, days: 0.5, hours: 1, 'per-day': 0.1 };
 
-export function renderTrendChart(kpi: ReportKpi, grain: Grain | 'week', lang: Lang, opts: TrendChartOptions = {}): string {
-  const { currency = 'IDR', width = 560, height = 280 } = opts;
+/**
+ * All a trend chart reads of its KPI: the chart is drawn from this and its options alone, so the
+ * site's chart cache (src/site/chart-cache.ts) keys a chart on it.
+ */
+export interface TrendChartData {
+  unit: ReportKpi['unit'];
+  title: string;
+  /** The values shown: the grain's, the last `periods` of them when the options cut them. */
+  values: ReportValue[];
+}
+
+export function trendChartData(kpi: ReportKpi, grain: Grain | 'week', lang: Lang, periods?: number): TrendChartData {
   const all = kpi.values[grain] ?? [];
-  const values = opts.periods ? all.slice(-opts.periods) : all;
+  return { unit: kpi.unit, title: kpi.title[lang], values: periods ? all.slice(-periods) : all };
+}
+
+export function renderTrendChart(kpi: ReportKpi, grain: Grain | 'week', lang: Lang, opts: TrendChartOptions = {}): string {
+  return drawTrendChart(trendChartData(kpi, grain, lang, opts.periods), grain, lang, opts);
+}
+
+/** The chart of `data` (trendChartData); `opts.periods` was applied there. */
+export function drawTrendChart(data: TrendChartData, grain: Grain | 'week', lang: Lang, opts: Omit<TrendChartOptions, 'periods'> = {}): string {
+  const { currency = 'IDR', width = 560, height = 280 } = opts;
+  const values = data.values;
   const words = chartWords(lang);
-  const fmt = (x: number | null) => formatValue(x, kpi.unit, lang, currency);
+  const fmt = (x: number | null) => formatValue(x, data.unit, lang, currency);
 
   const points: Point[] = [];
   values.forEach((v, i) => {
@@ -74,11 +94,11 @@ export function renderTrendChart(kpi: ReportKpi, grain: Grain | 'week', lang: La
 
   // The value axis: zero-based for amounts (currency, counts), fitted to the data otherwise.
   const numbers = [...points.map((p) => p.value), ...values.flatMap((v) => (v.target === null ? [] : [v.target]))];
-  const zero = kpi.unit === 'currency' || kpi.unit === 'count';
+  const zero = data.unit === 'currency' || data.unit === 'count';
   const lo = numbers.length ? Math.min(...numbers, ...(zero ? [0] : [])) : 0;
   const hi = numbers.length ? Math.max(...numbers, ...(zero ? [0] : [])) : 1;
-  const yTicks = niceTicks(lo, hi, 5, MIN_STEP[kpi.unit] ?? 0);
-  const yFormat = tickFormatter(kpi.unit, lang, currency);
+  const yTicks = niceTicks(lo, hi, 5, MIN_STEP[data.unit] ?? 0);
+  const yFormat = tickFormatter(data.unit, lang, currency);
   const marginLeft = Math.max(40, ...yTicks.map((y) => textWidth(yFormat(y), FONT))) + 12;
 
   const legend = legendItems(values, lang);
@@ -93,7 +113,7 @@ export function renderTrendChart(kpi: ReportKpi, grain: Grain | 'week', lang: La
   const marginTop = legendHeight + 34 + notesHeight;
   const xTicks = periodTicks(labels, grain, (width - marginLeft - marginRight) / Math.max(1, labels.length));
 
-  const label = describe(kpi, grain, values, lang, fmt);
+  const label = describe(data, grain, values, lang, fmt);
   return renderPlot(
     {
       width,
@@ -120,7 +140,7 @@ export function renderTrendChart(kpi: ReportKpi, grain: Grain | 'week', lang: La
         ...(lastNotFinal >= 0
           ? [Plot.text([{ i: lastNotFinal, value: values[lastNotFinal]!.value! }], { x: 'i', y: 'value', text: () => words.notFinal, dy: -R - 8, textAnchor: lastNotFinal === values.length - 1 ? 'end' : 'middle', fill: FG, fontStyle: 'italic' })]
           : []),
-        unitLabel(`↑ ${words.unit(kpi.unit, currency)}`, marginLeft),
+        unitLabel(`↑ ${words.unit(data.unit, currency)}`, marginLeft),
         legendMark(legend, { x: marginLeft, y: FONT * 0.75, fontSize: FONT, r: R }),
         ...(notes.placed.length ? [annotationMark(notes.placed, { top: legendHeight + 22, fontSize: FONT })] : []),
       ],
@@ -170,10 +190,10 @@ function legendItems(values: ReportValue[], lang: Lang): LegendItem[] {
 }
 
 /** The accessible name: what, over which periods, where it stands now, and how often on target. */
-function describe(kpi: ReportKpi, grain: Grain | 'week', values: ReportValue[], lang: Lang, fmt: (x: number | null) => string): string {
+function describe(data: TrendChartData, grain: Grain | 'week', values: ReportValue[], lang: Lang, fmt: (x: number | null) => string): string {
   const m = t(lang);
   const words = chartWords(lang);
-  const title = kpi.title[lang];
+  const title = data.title;
   if (!values.length) return `${title}. ${words.noData}`;
   const parts = [words.trend(title, m[grain], periodShort(values[0]!.period, lang), periodShort(values[values.length - 1]!.period, lang))];
   const latest = values.findLast((v) => v.value !== null);

@@ -4,7 +4,8 @@
  * - `astro build`: validates the data repository and computes the report model once, before any
  *   page; invalid data fails the build with every error as `file:line:column  message  (hint)`.
  *   When `npm run build` already validated (it hands the model over in CAPAIAN_REPORT), that
- *   model is used as it is.
+ *   model is used as it is. Charts are read from the chart cache when their data has not changed
+ *   (chart-cache.ts), which is opened here and pruned when the build is done.
  * - `astro dev`: computes the model at start and again after every change under data/ and kpis/
  *   (company, team, targets, month files, KPI definitions), through the month-file cache, then
  *   reloads the open page. Invalid data shows in Astro's error overlay (the first file's lines, the
@@ -17,7 +18,10 @@ import { readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import { computeSiteReport, DataError, shareReport } from './site-data.ts';
+import { shareReport } from './site-data.ts';
+import { computeSiteReport, DataError } from './compute-report.ts';
+import { chartCodeVersion, closeChartCache, openChartCache } from './chart-cache.ts';
+import { cacheDirFor } from '../load/chunk-cache.ts';
 import type { Report } from '../report/model.ts';
 
 export interface CapaianOptions {
@@ -53,6 +57,10 @@ export default function capaian(options: CapaianOptions = {}): AstroIntegration 
         logger = log;
         astroRoot = fileURLToPath(config.root);
         if (command === 'build') {
+          // Charts are drawn once per change of their data (chart-cache.ts); not in dev, where
+          // the code that draws them can change while the server runs.
+          const cache = cacheDirFor(root);
+          if (cache) openChartCache(join(cache, 'charts'), chartCodeVersion(astroRoot));
           if (process.env.CAPAIAN_REPORT) {
             shareReport(Promise.resolve(JSON.parse(readFileSync(process.env.CAPAIAN_REPORT, 'utf8')) as Report));
             return;
@@ -70,6 +78,10 @@ export default function capaian(options: CapaianOptions = {}): AstroIntegration 
           // Not awaited: the server starts; a page waits for the model (or shows its errors).
           compute().catch(() => {});
         }
+      },
+      'astro:build:done': () => {
+        const charts = closeChartCache();
+        if (charts) logger?.info(`charts: ${charts.drawn} drawn, ${charts.read} from the cache${charts.bad ? `, ${charts.bad} damaged entries drawn again` : ''}`);
       },
       'astro:server:setup': ({ server }) => {
         const folders = WATCHED.map((f) => join(root, f));

@@ -26,6 +26,8 @@ export interface BuiltSite {
   dir: string;
   /** How long `astro build` took. */
   ms: number;
+  /** What the build printed (stdout and stderr). */
+  log: string;
   /** Removes the build and its cache. */
   remove(): void;
 }
@@ -40,9 +42,10 @@ const BUILDS = join(REPO, 'node_modules', '.cache', 'capaian-site-tests');
 
 /**
  * Runs `npx astro build` on the fixture (or another repository: `root`) into a new temporary
- * folder. Rejects with the build's output when it fails.
+ * folder. Rejects with the build's output when it fails. The build's cache (month files, charts)
+ * is `cache`, else an empty folder of its own, so a build is cold unless told otherwise.
  */
-export async function buildFixtureSite(label = 'site', root = FIXTURE): Promise<BuiltSite> {
+export async function buildFixtureSite(label = 'site', root = FIXTURE, cache?: string): Promise<BuiltSite> {
   mkdirSync(BUILDS, { recursive: true });
   const parent = mkdtempSync(join(BUILDS, `${label}-`));
   const dir = join(parent, 'out');
@@ -52,27 +55,30 @@ export async function buildFixtureSite(label = 'site', root = FIXTURE): Promise<
     CAPAIAN_OUT: dir,
     CAPAIAN_TODAY: TODAY,
     CAPAIAN_COMMIT: COMMIT,
+    CAPAIAN_CACHE: cache ?? join(parent, 'cache'),
     ASTRO_TELEMETRY_DISABLED: '1',
     NO_COLOR: '1',
   };
   delete env.BASE;
   delete env.SITE;
   const started = performance.now();
+  let log: string;
   try {
-    await runAstroBuild(env);
+    log = await runAstroBuild(env);
   } catch (e) {
     // A build elsewhere in this working tree with its outDir outside the project deletes
     // <project>/.astro/ when it finishes (see BUILDS), under the feet of this one: try once more.
     if (!/ENOENT[^\n]*\.astro\//.test(String(e))) throw e;
     console.warn(`[site] retrying the fixture build after a clash over .astro/:\n${String(e).slice(0, 500)}`);
     rmSync(dir, { recursive: true, force: true });
-    await runAstroBuild(env);
+    log = await runAstroBuild(env);
   }
-  return { dir, ms: performance.now() - started, remove: () => rmSync(parent, { recursive: true, force: true }) };
+  return { dir, ms: performance.now() - started, log, remove: () => rmSync(parent, { recursive: true, force: true }) };
 }
 
-function runAstroBuild(env: NodeJS.ProcessEnv): Promise<void> {
-  return new Promise<void>((resolve, reject) => {
+/** Resolves with the build's output. */
+function runAstroBuild(env: NodeJS.ProcessEnv): Promise<string> {
+  return new Promise<string>((resolve, reject) => {
     // Its own process group, so that a timeout ends npx and the astro under it.
     const child = spawn('npx', ['astro', 'build'], { cwd: REPO, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     let output = '';
@@ -88,7 +94,7 @@ function runAstroBuild(env: NodeJS.ProcessEnv): Promise<void> {
     child.on('error', reject);
     child.on('close', (code, signal) => {
       clearTimeout(timer);
-      if (code === 0) resolve();
+      if (code === 0) resolve(output);
       // The end of the output holds the error; the start only says what was being built.
       else reject(new Error(`astro build of the fixture failed (${signal ?? `exit ${code}`}):\n${output.replace(/^.*[├└]─.*\n/gm, '').slice(-6000)}`));
     });
