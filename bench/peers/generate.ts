@@ -10,6 +10,7 @@
  *
  * No clock and no randomness outside the seed: the same arguments give the same bytes.
  */
+import { Rng } from '../../src/sample/random.ts';
 
 export interface PeerDataOptions {
   /** Order lines to write (about; whole orders: the last order may take the count over by up to 3). */
@@ -28,16 +29,10 @@ export const SKUS_PER_CATEGORY = 30;
 export const DISCOUNTS = [0, 0, 0, 0.05, 0.1, 0.15] as const;
 export const CSV_HEADER = 'order_id,order_date,customer_id,customer_name,segment,region,rep,sku,product_name,category,qty,unit_price,discount';
 
-/** mulberry32: a small seeded generator, enough for test data. */
+/** The sample generator's seeded PRNG (mulberry32, src/sample/random.ts) as a function. */
 export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rng = new Rng(seed);
+  return () => rng.next();
 }
 
 const pad = (n: number, w: number) => String(n).padStart(w, '0');

@@ -5,17 +5,12 @@
 import type { Dataset } from '../../src/dataset/build-dataset.ts';
 import { Interner, type Table } from '../../src/dataset/table.ts';
 import type { Filter } from '../../src/kpi/schema.ts';
+import { Rng } from '../../src/sample/random.ts';
 
 /** A small deterministic generator (mulberry32). */
 function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rng = new Rng(seed);
+  return () => rng.next();
 }
 
 export const FIRST = 2025 * 12 + 1; // 2025-02

@@ -11,6 +11,7 @@ import { ingestMonthFile } from '../../src/ingest/ingest-file.ts';
 import { generateSampleFiles } from '../../src/sample/generate.ts';
 import { validateFull, validateRepo, type SourceFile } from '../../src/validate/validate-repo.ts';
 import { readTree } from '../support/repo.ts';
+import { Rng } from '../../src/sample/random.ts';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const enc = new TextEncoder();
@@ -27,14 +28,8 @@ const toFiles = (texts: Map<string, string>): SourceFile[] => [...texts].map(([p
 
 /** A small seeded generator (mulberry32). */
 function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rng = new Rng(seed);
+  return () => rng.next();
 }
 
 /** Where record `i` of a list file starts and ends (each record starts with "- " at the start of a line). */
