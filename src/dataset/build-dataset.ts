@@ -6,7 +6,9 @@
  * story, lead-story.ts), each customer's first order (or its `since`, when that is before the data begins).
  *
  * Codes are handed out in the order values are first met (orders, then leads, activities,
- * surveys), as the KPI engine lists breakdown members in code order of first appearance.
+ * surveys), as the KPI engine lists breakdown members in code order of first appearance. An
+ * order's code is its row, and its lines are one run of rows in order_lines, orders in order:
+ * the engine counts distinct orders over lines in one pass when it finds them so (compute/distinct.ts).
  */
 import { monthIndex, parseMonth } from '../calendar/periods.ts';
 import { offsetMinutes } from '../calendar/zoned-time.ts';
