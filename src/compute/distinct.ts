@@ -1,5 +1,6 @@
 /**
- * Distinct counts of a category field per cell: with bitsets per (month, member) united per
+ * Distinct counts of a category field per cell: in one pass with a stamp per cell when the
+ * field's values come in runs (scan-cache.ts ascending: the order of order lines), else with bitsets per (month, member) united per
  * period, with bitsets per cell, or value by value when the bitsets would be too large or the
  * rows are few.
  */
@@ -7,8 +8,8 @@ import type { DatasetName } from '../dataset/fields.ts';
 import type { Filter } from '../kpi/schema.ts';
 import { filterUsesPeriod } from './filter.ts';
 import type { EvalContext } from './eval-context.ts';
-import { binBitScan, bitScan, distinctScan } from './kernels.ts';
-import { breakdownCodes, byValueOf, cellKey, distinctKey, lutOf, maxOf, placement, selectionOf, sharedOf, wanted, widthOf, type Distinct, type Span } from './scan-cache.ts';
+import { binBitScan, bitScan, distinctScan, runDistinctScan } from './kernels.ts';
+import { ascending, breakdownCodes, byValueOf, cellKey, distinctKey, lutOf, maxOf, placement, selectionOf, sharedOf, wanted, widthOf, type Distinct, type Span } from './scan-cache.ts';
 
 /** Bitsets of one distinct scan may take this many bytes; beyond it the rows are visited value by value instead. */
 const BITSET_BYTES = 256 * 1024 * 1024;
@@ -33,6 +34,12 @@ export function distinctCells(name: DatasetName, valueField: string, at: string,
   let binBytes = 0;
   for (const w of widths) binBytes += pl.length * w * W * 4;
   const sel = selectionOf(name, at, filters, spans, cx);
+  if (ascending(values, cx)) {
+    // The values come in runs (an order's lines): one pass in table order, a stamp per cell.
+    const { luts, masks, tcodes, twidths, stamps, counts } = stampTargets(group, todo, codes, widths, spans, sel.perSpan, (span) => lutOf(name, at, pl, span, cx));
+    runDistinctScan(sel.rows, values, pl.months, pl.base, luts, masks, tcodes, twidths, stamps, counts);
+    return group;
+  }
   // Few rows (a narrow filter) are cheaper to visit value by value than bitsets over all values.
   const few = sel.rows !== null && sel.rows.length * todo.length * 8 < binBytes / 4;
   if (binBytes <= BITSET_BYTES && !few && !filters.some((f) => filterUsesPeriod(name, f))) {
@@ -78,6 +85,13 @@ export function distinctCells(name: DatasetName, valueField: string, at: string,
   }
 
   // Value by value: a cell counts a value the first time one of its rows carries it (a stamp per cell holds the last value counted).
+  const { luts, masks, tcodes, twidths, stamps, counts } = stampTargets(group, todo, codes, widths, spans, sel.perSpan, (span) => lutOf(name, at, pl, span, cx));
+  distinctScan(byValueOf(name, valueField, sel.rows, sel.rows ? JSON.stringify(filters) : '', cx), pl.months, pl.base, luts, masks, tcodes, twidths, stamps, counts);
+  return group;
+}
+
+/** The targets of the stamp scans (one per span and field), their cells registered in the group. */
+function stampTargets(group: Map<string, Distinct>, todo: (string | null)[], codes: (Int32Array | null)[], widths: number[], spans: Span[], perSpan: (Uint8Array | null)[], lut: (span: Span) => Int32Array) {
   const luts: Int32Array[] = [];
   const masks: (Uint8Array | null)[] = [];
   const tcodes: (Int32Array | null)[] = [];
@@ -90,16 +104,15 @@ export function distinctCells(name: DatasetName, valueField: string, at: string,
       const M = widths[j]!;
       const d: Distinct = { count: new Int32Array(P * M) };
       group.set(cellKey(span, f), d);
-      luts.push(lutOf(name, at, pl, span, cx));
-      masks.push(sel.perSpan[g] ?? null);
+      luts.push(lut(span));
+      masks.push(perSpan[g] ?? null);
       tcodes.push(codes[j]!);
       twidths.push(M);
       stamps.push(new Int32Array(P * M).fill(-1));
       counts.push(d.count);
     }),
   );
-  distinctScan(byValueOf(name, valueField, sel.rows, sel.rows ? JSON.stringify(filters) : '', cx), pl.months, pl.base, luts, masks, tcodes, twidths, stamps, counts);
-  return group;
+  return { luts, masks, tcodes, twidths, stamps, counts };
 }
 
 /**

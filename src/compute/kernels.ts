@@ -370,3 +370,51 @@ export function distinctScan(
     }
   }
 }
+
+/**
+ * Distinct counts when the values never decrease in table order (an order's lines are one run of
+ * rows, orders in order): every value's rows are one run, so a cell counts a value the first
+ * time one of its rows carries it, and a stamp per cell (the last value counted) is all it needs.
+ * The same targets as distinctScan, the rows in table order instead of grouped by value.
+ */
+export function runDistinctScan(
+  rows: Int32Array | null,
+  values: Int32Array,
+  months: Int32Array,
+  base: number,
+  luts: Int32Array[],
+  masks: (Uint8Array | null)[],
+  codes: (Int32Array | null)[],
+  widths: number[],
+  stamps: Int32Array[],
+  counts: Int32Array[],
+): void {
+  const T = luts.length;
+  const n = rows === null ? values.length : rows.length;
+  for (let j = 0; j < n; j++) {
+    const r = rows === null ? j : rows[j]!;
+    const v = values[r]!;
+    if (v < 0) continue;
+    const mo = months[r]!;
+    if (mo < 0) continue;
+    const rel = mo - base;
+    for (let t = 0; t < T; t++) {
+      const mask = masks[t]!;
+      if (mask !== null && mask[r] === 0) continue;
+      const i = luts[t]![rel]!;
+      if (i < 0) continue;
+      const M = widths[t]!;
+      let k = i;
+      const cd = codes[t]!;
+      if (cd !== null) {
+        const m = cd[r]!;
+        if (m < 0) continue;
+        k = i * M + m;
+      }
+      const stamp = stamps[t]!;
+      if (stamp[k] === v) continue;
+      stamp[k] = v;
+      counts[t]![k]!++;
+    }
+  }
+}

@@ -72,6 +72,8 @@ interface Shared {
   vocabularySizes: Map<Int32Array, number>;
   universes: Map<Int32Array, number[]>;
   maxima: Map<Int32Array, number>;
+  /** Per category column: whether its codes (the absent ones aside) never decrease in table order. */
+  ascending: Map<Int32Array, boolean>;
   integral: Map<Float64Array, boolean>;
   /** Per pair of time columns: the lowest and highest month in either (for period filters). */
   monthRanges: Map<Int32Array, Map<Int32Array, [number, number]>>;
@@ -94,7 +96,7 @@ const sharedByMemo = new WeakMap<Map<string, Series>, Shared>();
 export function sharedOf(cx: EvalContext): Shared {
   let s = sharedByMemo.get(cx.memo);
   if (!s) {
-    s = { vocabularySizes: new Map(), universes: new Map(), maxima: new Map(), integral: new Map(), monthRanges: new Map(), placements: new Map(), luts: new Map(), masks: new Map(), rows: new Map(), numeric: new Map(), byValue: new Map(), sums: new Map(), values: new Map(), distinct: new Map(), parts: new Map(), plan: new Map() };
+    s = { vocabularySizes: new Map(), universes: new Map(), maxima: new Map(), ascending: new Map(), integral: new Map(), monthRanges: new Map(), placements: new Map(), luts: new Map(), masks: new Map(), rows: new Map(), numeric: new Map(), byValue: new Map(), sums: new Map(), values: new Map(), distinct: new Map(), parts: new Map(), plan: new Map() };
     sharedByMemo.set(cx.memo, s);
   }
   return s;
@@ -240,6 +242,31 @@ export function maxOf(codes: Int32Array, cx: EvalContext): number {
   let max = maxima.get(codes);
   if (max === undefined) maxima.set(codes, (max = highest(codes)));
   return max;
+}
+
+/**
+ * Whether a category column's codes, the absent ones (-1) aside, never decrease from row to row:
+ * then each code's rows are one run (the order of an order line: build-dataset.ts writes an
+ * order's lines together, orders in order). Checked on the column, never assumed; cached per column.
+ */
+export function ascending(codes: Int32Array, cx: EvalContext): boolean {
+  const cache = sharedOf(cx).ascending;
+  let ok = cache.get(codes);
+  if (ok === undefined) {
+    ok = true;
+    let last = -1;
+    for (let r = 0; r < codes.length; r++) {
+      const c = codes[r]!;
+      if (c < 0) continue;
+      if (c < last) {
+        ok = false;
+        break;
+      }
+      last = c;
+    }
+    cache.set(codes, ok);
+  }
+  return ok;
 }
 
 function countOnes(mask: Uint8Array): number {

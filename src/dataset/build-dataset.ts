@@ -6,7 +6,9 @@
  * story, lead-story.ts), each customer's first order (or its `since`, when that is before the data begins).
  *
  * Codes are handed out in the order values are first met (orders, then leads, activities,
- * surveys), as the KPI engine lists breakdown members in code order of first appearance.
+ * surveys), as the KPI engine lists breakdown members in code order of first appearance. An
+ * order's code is its row, and its lines are one run of rows in order_lines, orders in order:
+ * the engine counts distinct orders over lines in one pass when it finds them so (compute/distinct.ts).
  */
 import { monthIndex, parseMonth } from '../calendar/periods.ts';
 import { offsetMinutes } from '../calendar/zoned-time.ts';
@@ -165,65 +167,13 @@ export function buildDataset(data: ValidData, keep: (dataset: DatasetName, field
   const ln = { qty: lt.num.qty!, price: lt.num.price!, discount: lt.num.discount!, net: lt.num.net!, gross: lt.num.gross! };
   /** Each enum field: its codes by value index, and its column in orders and in order_lines. */
   const enums = orderEnums.map((f) => ({ name: f.name, codes: codesOf(f.name, f.values), order: ot.cat[f.name]!, line: lt.cat[f.name]! }));
-  const orderCustomer = customerFiller(ot);
-  const lineCustomer = customerFiller(lt);
+  const customerColumns = { customer: [ot.cat.customer!, lt.cat.customer!], region: [ot.cat.region!, lt.cat.region!], segment: [ot.cat.segment!, lt.cat.segment!], owner: [ot.cat.owner!, lt.cat.owner!], firstEpoch: [ot.time.customer_first_order!.epoch, lt.time.customer_first_order!.epoch], firstMonth: [ot.time.customer_first_order!.month, lt.time.customer_first_order!.month] };
   for (const [k, ch] of data.orders.entries()) {
     const links = data.links.orders[k]!;
-    const rep = byRow(repCodes, links.rep);
-    const customer = lazyCodes(links.customer, customerCode);
-    const sku = lazyCodes(links.sku, skuCode);
-    const month = parseMonth(ch.month);
     orderHashes.set(ch.idHash, oi);
-    for (let i = 0; i < ch.length; i++, oi++) {
-      const r = rep[ch.rep[i]!]!;
-      const c = customer(ch.customer[i]!);
-      const epoch = midnight.of(ch.day[i]!);
-      o.order[oi] = oi;
-      o.rep[oi] = r;
-      o.epoch[oi] = epoch;
-      o.month[oi] = month;
-      const owner = ownerCode(cust.owners[c]!, ch.day[i]!);
-      orderCustomer(oi, c, ch.day[i]!, owner);
-      for (const e of enums) {
-        const x = ch.enums[e.name]![i]!;
-        const code = x === ABSENT ? -1 : e.codes[x]!;
-        e.order[oi] = code;
-        e.line.fill(code, li, li + ch.lineStart[i + 1]! - ch.lineStart[i]!);
-      }
-      let net = 0;
-      let gross = 0;
-      let units = 0;
-      const end = ch.lineStart[i + 1]!;
-      for (let k = ch.lineStart[i]!; k < end; k++, li++) {
-        const qty = ch.qty[k]!;
-        const price = ch.price[k]!;
-        const discount = ch.discount[k]!;
-        const g = qty * price;
-        const n = g * (1 - discount);
-        net += n;
-        gross += g;
-        units += qty;
-        l.order[li] = oi;
-        l.rep[li] = r;
-        l.epoch[li] = epoch;
-        l.month[li] = month;
-        lineCustomer(li, c, ch.day[i]!, owner);
-        const s = sku(ch.sku[k]!);
-        l.sku[li] = s;
-        l.category[li] = skuInfo.category[s]!;
-        l.tier[li] = skuInfo.tier[s]!;
-        l.kind[li] = kindCodes[ch.lineKind[k]!]!;
-        ln.qty[li] = qty;
-        ln.price[li] = price;
-        ln.discount[li] = discount;
-        ln.net[li] = n;
-        ln.gross[li] = g;
-      }
-      o.net[oi] = net;
-      o.gross[oi] = gross;
-      o.units[oi] = units;
-      o.lines[oi] = end - ch.lineStart[i]!;
-    }
+    const rows = { rep: byRow(repCodes, links.rep), customer: new Int32Array(links.customer.length).fill(-1), customerRows: links.customer, sku: new Int32Array(links.sku.length).fill(-1), skuRows: links.sku };
+    const enumSources = enums.map((e) => ch.enums[e.name]!);
+    [oi, li] = writeOrders(ch, parseMonth(ch.month), oi, li, rows, { customerCode, skuCode, midnight, cust, skuInfo, kindCodes }, o, l, ln, customerColumns, enums, enumSources);
   }
 
   release('orders');
@@ -404,6 +354,122 @@ export function buildDataset(data: ValidData, keep: (dataset: DatasetName, field
     lastMonth: toIndex(months[months.length - 1]),
     timezone: tz,
   };
+}
+
+type Cols<T> = Record<string, T>;
+
+/**
+ * One month chunk's orders into the orders table from row `oi` and their lines into order_lines
+ * from row `li`; returns the next rows. The hot loop of the dataset, kept in a function of its own
+ * (every column a local) so that it runs optimised. Customer and SKU codes are handed out when
+ * first met, as before: by `customerCode` and `skuCode`, in record order.
+ */
+function writeOrders(
+  ch: ValidData['orders'][number],
+  month: number,
+  oi: number,
+  li: number,
+  rows: { rep: Int32Array; customer: Int32Array; customerRows: Int32Array; sku: Int32Array; skuRows: Int32Array },
+  ctx: { customerCode: (row: number) => number; skuCode: (row: number) => number; midnight: Midnights; cust: { region: number[]; segment: number[]; owners: Owners[]; firstEpoch: number[]; firstMonth: number[] }; skuInfo: { category: number[]; tier: number[] }; kindCodes: Int32Array },
+  o: Cols<Int32Array | Float64Array>,
+  l: Cols<Int32Array | Float64Array>,
+  ln: Cols<Float64Array>,
+  cc: Record<'customer' | 'region' | 'segment' | 'owner' | 'firstMonth', Int32Array[]> & { firstEpoch: Float64Array[] },
+  enums: { codes: Int32Array; order: Int32Array; line: Int32Array }[],
+  enumSources: Uint8Array[],
+): [number, number] {
+  const { customerCode, skuCode, midnight, cust, skuInfo, kindCodes } = ctx;
+  const [oOrder, oRep, oMonth] = [o.order as Int32Array, o.rep as Int32Array, o.month as Int32Array];
+  const [oEpoch, oNet, oGross, oUnits, oLines] = [o.epoch as Float64Array, o.net as Float64Array, o.gross as Float64Array, o.units as Float64Array, o.lines as Float64Array];
+  const [lOrder, lRep, lMonth, lSku, lCategory, lKind] = [l.order as Int32Array, l.rep as Int32Array, l.month as Int32Array, l.sku as Int32Array, l.category as Int32Array, l.kind as Int32Array];
+  const [lEpoch, lTier] = [l.epoch as Float64Array, l.tier as Float64Array];
+  const [lQty, lPrice, lDiscount, lNet, lGross] = [ln.qty!, ln.price!, ln.discount!, ln.net!, ln.gross!];
+  const [oCustomer, lCustomer] = cc.customer as [Int32Array, Int32Array];
+  const [oRegion, lRegion] = cc.region as [Int32Array, Int32Array];
+  const [oSegment, lSegment] = cc.segment as [Int32Array, Int32Array];
+  const [oOwner, lOwner] = cc.owner as [Int32Array, Int32Array];
+  const [oFirstEpoch, lFirstEpoch] = cc.firstEpoch as [Float64Array, Float64Array];
+  const [oFirstMonth, lFirstMonth] = cc.firstMonth as [Int32Array, Int32Array];
+  const { rep, customer, customerRows, sku, skuRows } = rows;
+  const { day, lineStart, qty: qtys, price: prices, discount: discounts, lineKind } = ch;
+  const skus = ch.sku;
+  const customers = ch.customer;
+  const reps = ch.rep;
+  const E = enums.length;
+  let lastDay = NaN;
+  let epoch = NaN;
+  for (let i = 0; i < ch.length; i++, oi++) {
+    const r = rep[reps[i]!]!;
+    const local = customers[i]!;
+    let c = local < 0 ? -1 : customer[local]!;
+    if (c < 0 && local >= 0) c = customer[local] = customerCode(customerRows[local]!);
+    const d = day[i]!;
+    if (d !== lastDay) epoch = midnight.of((lastDay = d));
+    const owner = ownerCode(cust.owners[c]!, d);
+    const region = cust.region[c]!;
+    const segment = cust.segment[c]!;
+    const firstEpoch = cust.firstEpoch[c]!;
+    const firstMonth = cust.firstMonth[c]!;
+    oOrder[oi] = oi;
+    oRep[oi] = r;
+    oEpoch[oi] = epoch;
+    oMonth[oi] = month;
+    oCustomer[oi] = c;
+    oRegion[oi] = region;
+    oSegment[oi] = segment;
+    oOwner[oi] = owner;
+    oFirstEpoch[oi] = firstEpoch;
+    oFirstMonth[oi] = firstMonth;
+    const begin = lineStart[i]!;
+    const end = lineStart[i + 1]!;
+    for (let e = 0; e < E; e++) {
+      const x = enumSources[e]![i]!;
+      const en = enums[e]!;
+      const code = x === ABSENT ? -1 : en.codes[x]!;
+      en.order[oi] = code;
+      en.line.fill(code, li, li + end - begin);
+    }
+    let net = 0;
+    let gross = 0;
+    let units = 0;
+    for (let k = begin; k < end; k++, li++) {
+      const q = qtys[k]!;
+      const price = prices[k]!;
+      const discount = discounts[k]!;
+      const g = q * price;
+      const n = g * (1 - discount);
+      net += n;
+      gross += g;
+      units += q;
+      lOrder[li] = oi;
+      lRep[li] = r;
+      lEpoch[li] = epoch;
+      lMonth[li] = month;
+      lCustomer[li] = c;
+      lRegion[li] = region;
+      lSegment[li] = segment;
+      lOwner[li] = owner;
+      lFirstEpoch[li] = firstEpoch;
+      lFirstMonth[li] = firstMonth;
+      const ls = skus[k]!;
+      let s = sku[ls]!;
+      if (s < 0) s = sku[ls] = skuCode(skuRows[ls]!);
+      lSku[li] = s;
+      lCategory[li] = skuInfo.category[s]!;
+      lTier[li] = skuInfo.tier[s]!;
+      lKind[li] = kindCodes[lineKind[k]!]!;
+      lQty[li] = q;
+      lPrice[li] = price;
+      lDiscount[li] = discount;
+      lNet[li] = n;
+      lGross[li] = g;
+    }
+    oNet[oi] = net;
+    oGross[oi] = gross;
+    oUnits[oi] = units;
+    oLines[oi] = end - begin;
+  }
+  return [oi, li];
 }
 
 /** An account's ownership history as rep codes and first days (-Infinity: since always). */

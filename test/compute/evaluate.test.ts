@@ -28,7 +28,7 @@ function context(ds: Dataset, grain: Grain, fyStart: number, breakdowns: Breakdo
   return { ds, fyStart, grain, periods: periodsOf(grain, fyStart), firstMonth: FIRST, lastMonth: LAST, breakdowns, kpis: new Map(), calendar: workCalendar(['monday'], []), reps: [], memo };
 }
 
-const VALUES: Record<string, 'cat' | 'num'> = { net: 'num', qty: 'num', price: 'num', customer: 'cat', kind: 'cat' };
+const VALUES: Record<string, 'cat' | 'num'> = { net: 'num', qty: 'num', price: 'num', customer: 'cat', kind: 'cat', order: 'cat' };
 
 /** The aggregation row by row in table order, one accumulator per cell: what the engine must equal. */
 function reference(ds: Dataset, op: AggregationOp, spec: Aggregation, filters: Filter[], grain: Grain, fyStart: number, field: string | null): Map<number, Map<number, Val> | Val> {
@@ -67,6 +67,8 @@ const CASES: [AggregationOp, Omit<Aggregation, 'of'>][] = [
   ['avg', { field: 'qty', at: 'customer_first_order' }],
   ['count_distinct', { field: 'customer' }],
   ['count_distinct', { field: 'price' }],
+  // Values in runs (an order's lines): counted in one pass with stamps, not with bitsets.
+  ['count_distinct', { field: 'order' }],
   ['median', { field: 'net' }],
   ['percentile', { field: 'qty', p: 0.9 }],
   ['min', { field: 'net' }],

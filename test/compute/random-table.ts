@@ -26,7 +26,7 @@ function vocabulary(values: string[]): Interner {
 export function dataset(seed: number, n: number): Dataset {
   const rnd = random(seed);
   const pick = (k: number, absent = 0.05) => (rnd() < absent ? -1 : Math.floor(rnd() * k));
-  const cat = { region: new Int32Array(n), rep: new Int32Array(n), kind: new Int32Array(n), customer: new Int32Array(n), category: new Int32Array(n) };
+  const cat = { region: new Int32Array(n), rep: new Int32Array(n), kind: new Int32Array(n), customer: new Int32Array(n), category: new Int32Array(n), order: new Int32Array(n) };
   const num = { net: new Float64Array(n), qty: new Float64Array(n), price: new Float64Array(n), discount: new Float64Array(n) };
   const date = { epoch: new Float64Array(n), month: new Int32Array(n) };
   const first = { epoch: new Float64Array(n), month: new Int32Array(n) };
@@ -47,6 +47,12 @@ export function dataset(seed: number, n: number): Dataset {
     first.month[r] = rnd() < 0.1 ? -1 : Math.max(FIRST - 3, Math.min(LAST, date.month[r]! - Math.floor(rnd() * 8)));
     first.epoch[r] = first.month[r]! < 0 ? NaN : first.month[r]! * 1e6;
   }
+  // Orders as build-dataset writes them: an order's lines one run of rows, orders ascending (runs of
+  // 1 to several lines, a few rows without one); the distinct count then takes its one-pass route.
+  for (let r = 0, o = 0; r < n; r++) {
+    if (((r * 2654435761) >>> 0) % 3 === 0) o++;
+    cat.order[r] = r % 19 === 5 ? -1 : o;
+  }
   const lines: Table = { length: n, cat, num, time: { date, customer_first_order: first } };
   const empty: Table = { length: 0, cat: {}, num: {}, time: {} };
   return {
@@ -58,6 +64,7 @@ export function dataset(seed: number, n: number): Dataset {
       kind: vocabulary(['regular', 'cross-sell', 'up-sell']),
       customer: vocabulary(Array.from({ length: 40 }, (_, i) => `C${i}`)),
       category: vocabulary(['minuman', 'makanan', 'snack']),
+      order: vocabulary(Array.from({ length: n }, (_, i) => `O${i}`)),
     },
     firstMonth: FIRST,
     lastMonth: LAST,
