@@ -42,7 +42,7 @@ describe('glossary', () => {
       expect([k.target, k.noTarget, k.vsPreviousMonth, k.grains.quarter]).toEqual([g.target, g.noTarget, g.vsPrevious.month, g.quarter]);
       expect(k.changeVs).toEqual(g.vsPrevious);
       expect(unitName('score', 'IDR', lang)).toBe(g.units.score);
-      expect(reportWords(lang).mark).toEqual({ 'on-track': g['on-track'], 'at-risk': g['at-risk'], 'off-track': g['off-track'], none: g.noTarget });
+      expect(reportWords(lang).mark).toEqual({ 'on-track': g['on-track'], 'at-risk': g['at-risk'], 'off-track': g['off-track'] });
       expect(reportWords(lang).grainHeading).toEqual(g.grainHeadings);
       expect(teamWords(lang).units['per-day']).toBe(g.units['per-day']);
       expect(teamWords(lang).target).toBe(g.target);

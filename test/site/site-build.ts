@@ -67,8 +67,11 @@ export async function buildFixtureSite(label = 'site', root = FIXTURE, cache?: s
     log = await runAstroBuild(env);
   } catch (e) {
     // A build elsewhere in this working tree with its outDir outside the project deletes
-    // <project>/.astro/ when it finishes (see BUILDS), under the feet of this one: try once more.
-    if (!/ENOENT[^\n]*\.astro\//.test(String(e))) throw e;
+    // <project>/.astro/ when it finishes (see BUILDS), under the feet of this one; and Astro writes
+    // a build's content manifest and modules (content-modules.mjs: which collections and entries
+    // there are) to that one shared <project>/.astro/, so a build of a fixture without reviews/
+    // that writes it at the same moment leaves this one without its collection. Try once more.
+    if (!/ENOENT[^\n]*\.astro\/|unknown-content-collection-error/.test(String(e))) throw e;
     console.warn(`[site] retrying the fixture build after a clash over .astro/:\n${String(e).slice(0, 500)}`);
     rmSync(dir, { recursive: true, force: true });
     log = await runAstroBuild(env);
