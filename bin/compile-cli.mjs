@@ -67,7 +67,7 @@ function hashKey(project, compilerVersion, [self, pkg, ...sources]) {
 
 // A file changed less than this before its stat was recorded may change again without its times
 // moving (coarse file system clocks): such a stat is not recorded, the contents are hashed again.
-const SETTLE_NS = 3_000_000_000n;
+const SETTLE_MS = 3000;
 
 /**
  * sourceKey through a stat index kept in `indexFile`: when every file has the size, modification
@@ -78,9 +78,10 @@ const SETTLE_NS = 3_000_000_000n;
  * @param {string} project
  * @param {string} compilerVersion
  * @param {string} indexFile
+ * @param {number} [settleMs] how old every file must be for its stat to be recorded (tests pass 0)
  * @returns {{ key: string, hashed: boolean }}
  */
-export function indexedSourceKey(project, compilerVersion, indexFile) {
+export function indexedSourceKey(project, compilerVersion, indexFile, settleMs = SETTLE_MS) {
   const files = keyFiles(project);
   let newest = 0n;
   const stats = createHash('sha1').update(`${compilerVersion}\n${project}\n`);
@@ -98,7 +99,7 @@ export function indexedSourceKey(project, compilerVersion, indexFile) {
     // No index yet, or a damaged one: hash.
   }
   const key = hashKey(project, compilerVersion, files);
-  if (newest < BigInt(Date.now()) * 1_000_000n - SETTLE_NS) {
+  if (newest < BigInt(Date.now() - settleMs) * 1_000_000n) {
     try {
       mkdirSync(dirname(indexFile), { recursive: true });
       const partial = `${indexFile}.${process.pid}-${randomBytes(4).toString('hex')}`;
@@ -232,12 +233,12 @@ export async function compiledCli(project, opts = {}) {
  * there was none or V8 rejected it (so it holds the functions the run compiled, not only the top
  * level). Without Node's loader for import() in scripts (before 20.12), the bundle is imported.
  * @param {{ dir: string }} compiled
- * @returns {Promise<{ exports: Record<string, any>, saveCodeCache: () => void }>}
+ * @returns {Promise<{ exports: Record<string, any>, codeCache: 'used' | 'none' | 'rejected' | 'off', saveCodeCache: () => void }>}
  */
 export async function loadCompiled(compiled) {
   const file = join(compiled.dir, 'main.cjs');
   const loader = vmConstants?.USE_MAIN_CONTEXT_DEFAULT_LOADER;
-  if (!loader) return { exports: await import(pathToFileURL(file).href), saveCodeCache: () => {} };
+  if (!loader) return { exports: await import(pathToFileURL(file).href), codeCache: 'off', saveCodeCache: () => {} };
   const cacheFile = `${file}.${process.versions.v8}-${process.arch}.v8cache`;
   let cachedData;
   try {
@@ -249,11 +250,12 @@ export async function loadCompiled(compiled) {
   const script = new Script(`(function (exports, require, module, __filename, __dirname) {${readFileSync(file, 'utf8')}\n})`, { filename: file, cachedData, importModuleDynamically: loader });
   const module = { exports: {} };
   script.runInThisContext()(module.exports, createRequire(file), module, file, compiled.dir);
-  const stale = cachedData === undefined || script.cachedDataRejected === true;
+  const codeCache = cachedData === undefined ? 'none' : script.cachedDataRejected === true ? 'rejected' : 'used';
   return {
     exports: module.exports,
+    codeCache,
     saveCodeCache() {
-      if (!stale) return;
+      if (codeCache === 'used') return;
       try {
         const partial = `${cacheFile}.${process.pid}-${randomBytes(4).toString('hex')}`;
         writeFileSync(partial, script.createCachedData());
