@@ -28,12 +28,18 @@ const SOURCE_FILE = /\.(?:ts|mts|mjs|js|json)$/;
 // still using one is long finished by then).
 const STALE_MS = 60 * 60 * 1000;
 
-/** Every file under dir whose contents can reach the bundle, relative paths sorted. */
+/** Every file under dir whose contents can reach the bundle, paths sorted (a walk of its own: faster than Node 20's recursive readdir). */
 function sourceFiles(dir) {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile() && SOURCE_FILE.test(e.name))
-    .map((e) => join(e.parentPath ?? e.path, e.name))
-    .sort();
+  const files = [];
+  const walk = (d) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const path = `${d}${sep}${e.name}`;
+      if (e.isDirectory()) walk(path);
+      else if (e.isFile() && SOURCE_FILE.test(e.name)) files.push(path);
+    }
+  };
+  walk(dir);
+  return files.sort();
 }
 
 /** The files whose contents make the key: this file, package.json, every source file under src/. */
