@@ -7,10 +7,10 @@
 // in the cache folder: each source file's size, modification and change times and inode when the
 // key was hashed; a file whose times are within 3 s of that moment is not trusted, git's "racily
 // clean" rule) and hash the contents again only when a file changed, appeared or went.
-// loadCompiled runs main.cjs through V8's code cache (main.cjs.<V8 version>.v8cache, written
-// after the first run): Node 20 has no compile cache for ES modules, and compiling the bundle
-// from its text is most of a small command's time. Cache data V8 rejects (another Node, a damaged
-// file) is ignored and written again.
+// loadCompiled runs main.cjs through V8's code cache (main.cjs.<command>.<V8 version>.v8cache,
+// written after a command's first run): Node 20 has no compile cache for ES modules, and
+// compiling the bundle from its text is most of a small command's time. Cache data V8 rejects
+// (another Node, a damaged file) is ignored and written again.
 // The bundle is written to a folder of its own, then renamed into place, so a run never sees half
 // of one and two first runs at once both succeed. When the cache folder cannot be written, the
 // bundle goes to the system's temporary folder; when esbuild is missing or the bundle fails,
@@ -27,6 +27,7 @@ const SOURCE_FILE = /\.(?:ts|mts|mjs|js|json)$/;
 // Bundles this old that are not the current one are removed after a new one is written (a run
 // still using one is long finished by then).
 const STALE_MS = 60 * 60 * 1000;
+const MAX_CODE_CACHES = 24;
 
 /** Every file under dir whose contents can reach the bundle, paths sorted (a walk of its own: faster than Node 20's recursive readdir). */
 function sourceFiles(dir) {
@@ -236,16 +237,19 @@ export async function compiledCli(project, opts = {}) {
 /**
  * The exports of a compiled CLI (`main`, `quietWhenStdoutCloses`), run through V8's code cache
  * beside the bundle; `saveCodeCache()`, called when the command is done, writes that cache when
- * there was none or V8 rejected it (so it holds the functions the run compiled, not only the top
- * level). Without Node's loader for import() in scripts (before 20.12), the bundle is imported.
+ * there was none or V8 rejected it, so it holds the functions the run compiled, not only the top
+ * level. Commands load different parts of the bundle, so each `use` (the command's name) has a
+ * cache of its own. Without Node's loader for import() in scripts (before 20.12), the bundle is
+ * imported.
  * @param {{ dir: string }} compiled
+ * @param {string} [use]
  * @returns {Promise<{ exports: Record<string, any>, codeCache: 'used' | 'none' | 'rejected' | 'off', saveCodeCache: () => void }>}
  */
-export async function loadCompiled(compiled) {
+export async function loadCompiled(compiled, use = 'main') {
   const file = join(compiled.dir, 'main.cjs');
   const loader = vmConstants?.USE_MAIN_CONTEXT_DEFAULT_LOADER;
   if (!loader) return { exports: await import(pathToFileURL(file).href), codeCache: 'off', saveCodeCache: () => {} };
-  const cacheFile = `${file}.${process.versions.v8}-${process.arch}.v8cache`;
+  const cacheFile = `${file}.${/^[a-z][a-z-]{0,15}$/.test(use) ? use : 'other'}.${process.versions.v8}-${process.arch}.v8cache`;
   let cachedData;
   try {
     cachedData = readFileSync(cacheFile);
@@ -263,6 +267,8 @@ export async function loadCompiled(compiled) {
     saveCodeCache() {
       if (codeCache === 'used') return;
       try {
+        // A few dozen at most (mistyped commands share one).
+        if (codeCache === 'none' && readdirSync(compiled.dir).filter((f) => f.endsWith('.v8cache')).length >= MAX_CODE_CACHES) return;
         const partial = `${cacheFile}.${process.pid}-${randomBytes(4).toString('hex')}`;
         writeFileSync(partial, script.createCachedData());
         renameSync(partial, cacheFile);

@@ -19,17 +19,8 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { PACKAGE_ROOT } from './package-root.ts';
-import { computeCommand } from '../commands/compute.ts';
-import { diffCommand } from '../commands/diff.ts';
 import { CliError } from '../commands/cli-error.ts';
 import type { Effects } from '../commands/effects.ts';
-import { validateCommand } from '../commands/validate.ts';
-import { readGitFiles } from '../load/read-git.ts';
-import { readRepoFiles } from '../load/read-repo.ts';
-import { loadRepo } from '../load/load-repo.ts';
-import { cacheDirFor } from '../load/chunk-cache.ts';
-import { preIngest } from '../load/ingest-pool.ts';
-import { siteReportOptions } from '../load/report-options.ts';
 import type { Report } from '../report/model.ts';
 
 export interface OptionSpec {
@@ -90,6 +81,9 @@ export const COMMANDS: CommandSpec[] = [
       const root = resolve(str(v.root)!);
       const progress = progressLine(fx);
       const reportFile = str(v.report);
+      // Each command loads what it runs when it runs, so `capaian --help` and the small commands
+      // start without the whole pipeline.
+      const [{ validateCommand }, { loadRepo }, { siteReportOptions }] = await Promise.all([import('../commands/validate.ts'), import('../load/load-repo.ts'), import('../load/report-options.ts')]);
       return validateCommand(
         { format: v.format as 'text' | 'json', strict: !!v.strict },
         {
@@ -118,6 +112,7 @@ export const COMMANDS: CommandSpec[] = [
     async run({ values: v }, fx) {
       const root = resolve(str(v.root)!);
       const progress = progressLine(fx);
+      const [{ computeCommand }, { loadRepo }] = await Promise.all([import('../commands/compute.ts'), import('../load/load-repo.ts')]);
       return computeCommand(
         {
           format: v.format as 'table' | 'json' | 'csv',
@@ -153,6 +148,13 @@ export const COMMANDS: CommandSpec[] = [
     async run({ values: v }, fx) {
       const outFull = str(v['out-full']);
       const root = resolve(str(v.root)!);
+      const [{ diffCommand }, { readGitFiles }, { readRepoFiles }, { preIngest }, { cacheDirFor }] = await Promise.all([
+        import('../commands/diff.ts'),
+        import('../load/read-git.ts'),
+        import('../load/read-repo.ts'),
+        import('../load/ingest-pool.ts'),
+        import('../load/chunk-cache.ts'),
+      ]);
       return diffCommand(
         {
           base: str(v.base)!,
