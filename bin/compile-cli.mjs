@@ -119,6 +119,14 @@ export function indexedSourceKey(project, compilerVersion, indexFile, settleMs =
   return { key, hashed: true };
 }
 
+function isFile(path) {
+  try {
+    return statSync(path, { throwIfNoEntry: false })?.isFile() === true;
+  } catch {
+    return false;
+  }
+}
+
 /** Can this folder be created and written? */
 function writable(dir) {
   try {
@@ -164,7 +172,8 @@ export async function compiledCli(project, opts = {}) {
   try {
     const compiler = JSON.parse(readFileSync(createRequire(import.meta.url).resolve('esbuild/package.json'), 'utf8'));
     const indexName = `index-${createHash('sha1').update(project).digest('hex').slice(0, 12)}.json`;
-    const indexHome = homes.find((h) => statSync(join(h, indexName), { throwIfNoEntry: false })) ?? homes[0];
+    // Beside the bundles, or in the temporary folder when the package's own cannot be written.
+    const indexHome = homes.find((h) => isFile(join(h, indexName))) ?? homes.find(writable) ?? homes[0];
     key = indexedSourceKey(project, compiler.version, join(indexHome, indexName)).key;
   } catch {
     return null;
