@@ -16,8 +16,12 @@
  * the effects (stdout, stderr, atomic file writes, colour); it returns the exit code or throws a
  * CliError for a usage problem.
  */
+// Node's own modules are imported here, not with import() where they are used: the compiled CLI
+// runs as a script, where import() goes through an experimental loader that prints a warning.
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline/promises';
 import { PACKAGE_ROOT } from './package-root.ts';
 import { CliError } from '../commands/cli-error.ts';
 import type { Effects } from '../commands/effects.ts';
@@ -251,7 +255,7 @@ export const COMMANDS: CommandSpec[] = [
       const version = (JSON.parse(readFileSync(join(tool, 'package.json'), 'utf8')) as { version: string }).version;
       const { initCommand, nodeInitEffects } = await import('../commands/init.ts');
       const person = process.stdin.isTTY && process.stdout.isTTY;
-      const rl = person ? (await import('node:readline/promises')).createInterface({ input: process.stdin, output: process.stdout }) : undefined;
+      const rl = person ? createInterface({ input: process.stdin, output: process.stdout }) : undefined;
       try {
         return await initCommand(
           {
@@ -342,7 +346,6 @@ export const COMMANDS: CommandSpec[] = [
 
 /** Runs bin/<script> (the site's build or dev server) as its own process; resolves with its exit code. */
 async function siteScript(script: string, args: string[]): Promise<number> {
-  const { spawn } = await import('node:child_process');
   const path = join(PACKAGE_ROOT, 'bin', script);
   return new Promise((done) => spawn(process.execPath, [path, ...args], { stdio: 'inherit' }).on('exit', (code) => done(code ?? 1)));
 }
