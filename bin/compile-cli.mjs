@@ -85,7 +85,8 @@ const SETTLE_MS = 3000;
  * @param {string} project
  * @param {string} compilerVersion
  * @param {string} indexFile
- * @param {number} [settleMs] how old every file must be for its stat to be recorded (tests pass 0)
+ * @param {number} [settleMs] how old every file must be for its stat to be recorded (tests pass a
+ *   negative number: at once)
  * @returns {{ key: string, hashed: boolean }}
  */
 export function indexedSourceKey(project, compilerVersion, indexFile, settleMs = SETTLE_MS) {
