@@ -19,6 +19,7 @@ if ((command === 'build' || command === 'dev') && !rest.some((a) => a === '--hel
   if (process.env.CAPAIAN_CLI_TRACE) process.stderr.write(`capaian: ${compiled ? `compiled ${compiled.dir}` : 'tsx'}\n`);
   if (!compiled) (await import('tsx/esm/api')).register();
   const cli = compiled ? await compiler.loadCompiled(compiled, command === '-h' || command === '--help' ? 'help' : command) : { exports: await import('../src/cli/main.ts'), saveCodeCache: () => {} };
+  if (process.env.CAPAIAN_CLI_TRACE && compiled) process.stderr.write(`capaian: code cache ${cli.codeCache}\n`);
   const { main, quietWhenStdoutCloses } = cli.exports;
   quietWhenStdoutCloses();
   process.exitCode = await main(process.argv.slice(2));
