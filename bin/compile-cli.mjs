@@ -15,6 +15,7 @@
 // of one and two first runs at once both succeed. When the cache folder cannot be written, the
 // bundle goes to the system's temporary folder; when esbuild is missing or the bundle fails,
 // compiledCli returns null and the caller runs the sources through tsx.
+import { isAscii } from 'node:buffer';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -229,6 +230,7 @@ export async function compiledCli(project, opts = {}) {
       outExtension: { '.js': '.mjs' },
       banner: { js: "import { createRequire as __capaianRequire } from 'node:module'; const require = __capaianRequire(import.meta.url);" },
     });
+    asciiOnly(join(partial, 'main.cjs'));
   } catch {
     rmSync(partial, { recursive: true, force: true });
     return null;
@@ -242,6 +244,20 @@ export async function compiledCli(project, opts = {}) {
   }
   removeStale(home, name);
   return { main: pathToFileURL(join(dir, 'main.cjs')).href, dir, built: true };
+}
+
+/**
+ * esbuild leaves a few characters beyond ASCII in regular expressions (€, £): written as \u
+ * escapes, which mean the same in strings, templates, regular expressions and names (only a
+ * String.raw would see the difference, and the bundle has none with such characters), the whole
+ * file is ASCII, which loadCompiled reads as Latin-1 into a one-byte string, about 20 ms sooner
+ * than decoding UTF-8 into a two-byte one.
+ * @param {string} file
+ */
+function asciiOnly(file) {
+  const text = readFileSync(file, 'utf8');
+  const ascii = text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  if (ascii !== text) writeFileSync(file, ascii);
 }
 
 /**
@@ -267,7 +283,9 @@ export async function loadCompiled(compiled, use = 'main') {
     // None yet.
   }
   // Node's own CommonJS wrapper, on the first line so that lines keep their numbers.
-  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${readFileSync(file, 'utf8')}\n})`, { filename: file, cachedData, importModuleDynamically: loader });
+  const bytes = readFileSync(file);
+  const text = isAscii?.(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
+  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${text}\n})`, { filename: file, cachedData, importModuleDynamically: loader });
   const module = { exports: {} };
   script.runInThisContext()(module.exports, createRequire(file), module, file, compiled.dir);
   const codeCache = cachedData === undefined ? 'none' : script.cachedDataRejected === true ? 'rejected' : 'used';
