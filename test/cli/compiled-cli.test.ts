@@ -3,6 +3,7 @@
  * bundle is reused while no source file changes, built again when one does, and the real CLI and
  * its ingest worker thread run from it without tsx.
  */
+import { isAscii } from 'node:buffer';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -138,6 +139,11 @@ describe('the real CLI', () => {
     const viaTsx = run({ CAPAIAN_CLI: 'tsx' });
     expect(viaTsx.stderr).toBe('capaian: tsx\n');
     expect(compiled.stdout).toBe(viaTsx.stdout);
+  });
+
+  it('is ASCII, read as a one-byte string (the few other characters are escapes that mean the same)', async () => {
+    const c: Compiled = await compiledCli(ROOT);
+    expect(isAscii(readFileSync(join(c!.dir, 'main.cjs')))).toBe(true);
   });
 
   it('starts the compiled ingest worker thread, which reads a month file without tsx', async () => {
