@@ -4,7 +4,7 @@
 // is the CLI's.
 // Every other command runs the CLI compiled to JavaScript (bin/compile-cli.mjs: bundled once per
 // change to the sources, then reused), or the TypeScript through tsx when it cannot be compiled
-// or CAPAIAN_CLI=tsx asks for it.
+// or CAPAIAN_CLI=tsx asks for it. The compiled CLI runs through V8's code cache (loadCompiled).
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -14,10 +14,14 @@ if ((command === 'build' || command === 'dev') && !rest.some((a) => a === '--hel
   await import(command === 'build' ? './build-site.mjs' : './dev-site.mjs');
 } else {
   const project = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-  const compiled = process.env.CAPAIAN_CLI === 'tsx' ? null : await (await import('./compile-cli.mjs')).compiledCli(project);
+  const compiler = process.env.CAPAIAN_CLI === 'tsx' ? null : await import('./compile-cli.mjs');
+  const compiled = compiler && (await compiler.compiledCli(project));
   if (process.env.CAPAIAN_CLI_TRACE) process.stderr.write(`capaian: ${compiled ? `compiled ${compiled.dir}` : 'tsx'}\n`);
   if (!compiled) (await import('tsx/esm/api')).register();
-  const { main, quietWhenStdoutCloses } = await import(compiled ? compiled.main : '../src/cli/main.ts');
+  const cli = compiled ? await compiler.loadCompiled(compiled, command === '-h' || command === '--help' ? 'help' : command) : { exports: await import('../src/cli/main.ts'), saveCodeCache: () => {} };
+  if (process.env.CAPAIAN_CLI_TRACE && compiled) process.stderr.write(`capaian: code cache ${cli.codeCache}\n`);
+  const { main, quietWhenStdoutCloses } = cli.exports;
   quietWhenStdoutCloses();
   process.exitCode = await main(process.argv.slice(2));
+  cli.saveCodeCache();
 }

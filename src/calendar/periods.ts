@@ -67,3 +67,6 @@ export function daysInMonth(mi: number): number {
   const m = mi % 12;
   return new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
 }
+
+/** The forms a period is written in, as the CLI's help and its errors say them. */
+export const PERIOD_FORMS = 'a week 2026-W05, a month 2026-03, a quarter 2026-Q1 or a year 2026';

@@ -16,20 +16,16 @@
  * the effects (stdout, stderr, atomic file writes, colour); it returns the exit code or throws a
  * CliError for a usage problem.
  */
+// Node's own modules are imported here, not with import() where they are used: the compiled CLI
+// runs as a script, where import() goes through an experimental loader that prints a warning.
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline/promises';
 import { PACKAGE_ROOT } from './package-root.ts';
-import { computeCommand, PERIOD_FORMS } from '../commands/compute.ts';
-import { diffCommand } from '../commands/diff.ts';
+import { PERIOD_FORMS } from '../calendar/periods.ts';
 import { CliError } from '../commands/cli-error.ts';
 import type { Effects } from '../commands/effects.ts';
-import { validateCommand } from '../commands/validate.ts';
-import { readGitFiles } from '../load/read-git.ts';
-import { readRepoFiles } from '../load/read-repo.ts';
-import { loadRepo } from '../load/load-repo.ts';
-import { cacheDirFor } from '../load/chunk-cache.ts';
-import { preIngest } from '../load/ingest-pool.ts';
-import { siteReportOptions } from '../load/report-options.ts';
 import type { Report } from '../report/model.ts';
 
 export interface OptionSpec {
@@ -89,6 +85,9 @@ export const COMMANDS: CommandSpec[] = [
       const root = resolve(str(v.root)!);
       const progress = progressLine(fx);
       const reportFile = str(v.report);
+      // Each command loads what it runs when it runs, so `capaian --help` and the small commands
+      // start without the whole pipeline.
+      const [{ validateCommand }, { loadRepo }, { siteReportOptions }] = await Promise.all([import('../commands/validate.ts'), import('../load/load-repo.ts'), import('../load/report-options.ts')]);
       return validateCommand(
         { format: v.format as 'text' | 'json', strict: !!v.strict },
         {
@@ -117,6 +116,7 @@ export const COMMANDS: CommandSpec[] = [
     async run({ values: v }, fx) {
       const root = resolve(str(v.root)!);
       const progress = progressLine(fx);
+      const [{ computeCommand }, { loadRepo }] = await Promise.all([import('../commands/compute.ts'), import('../load/load-repo.ts')]);
       return computeCommand(
         {
           format: v.format as 'table' | 'json' | 'csv',
@@ -152,6 +152,13 @@ export const COMMANDS: CommandSpec[] = [
     async run({ values: v }, fx) {
       const outFull = str(v['out-full']);
       const root = resolve(str(v.root)!);
+      const [{ diffCommand }, { readGitFiles }, { readRepoFiles }, { preIngest }, { cacheDirFor }] = await Promise.all([
+        import('../commands/diff.ts'),
+        import('../load/read-git.ts'),
+        import('../load/read-repo.ts'),
+        import('../load/ingest-pool.ts'),
+        import('../load/chunk-cache.ts'),
+      ]);
       return diffCommand(
         {
           base: str(v.base)!,
@@ -248,7 +255,7 @@ export const COMMANDS: CommandSpec[] = [
       const version = (JSON.parse(readFileSync(join(tool, 'package.json'), 'utf8')) as { version: string }).version;
       const { initCommand, nodeInitEffects } = await import('../commands/init.ts');
       const person = process.stdin.isTTY && process.stdout.isTTY;
-      const rl = person ? (await import('node:readline/promises')).createInterface({ input: process.stdin, output: process.stdout }) : undefined;
+      const rl = person ? createInterface({ input: process.stdin, output: process.stdout }) : undefined;
       try {
         return await initCommand(
           {
@@ -339,7 +346,6 @@ export const COMMANDS: CommandSpec[] = [
 
 /** Runs bin/<script> (the site's build or dev server) as its own process; resolves with its exit code. */
 async function siteScript(script: string, args: string[]): Promise<number> {
-  const { spawn } = await import('node:child_process');
   const path = join(PACKAGE_ROOT, 'bin', script);
   return new Promise((done) => spawn(process.execPath, [path, ...args], { stdio: 'inherit' }).on('exit', (code) => done(code ?? 1)));
 }

@@ -1,5 +1,5 @@
 /** `capaian compute`: the scorecard of a period as a terminal table, CSV or the report model as JSON. */
-import { parsePeriod, type Grain } from '../calendar/periods.ts';
+import { parsePeriod, PERIOD_FORMS, type Grain } from '../calendar/periods.ts';
 import { parseWeek, weeksInYear } from '../calendar/weeks.ts';
 import { formatChange, formatValue, type Lang } from '../i18n/format-value.ts';
 import { t } from '../i18n/messages.ts';
@@ -31,7 +31,6 @@ export interface ComputeEffects extends PipelineOptions, Pick<Effects, 'out'> {
 export { CliError as UsageError } from './cli-error.ts';
 
 /** The forms --period takes, for the help and every usage error about it (src/cli/commands.ts reads it). */
-export const PERIOD_FORMS = 'a week 2026-W05, a month 2026-03, a quarter 2026-Q1 or a year 2026';
 
 /** The grain of a --period: a month, quarter or year (calendar/periods.ts) or a week label `YYYY-Www`; null if malformed. */
 function grainOf(label: string): Grain | 'week' | null {
