@@ -19,8 +19,8 @@
  * are comment text, as here; in a value they are refused like any other character outside the
  * plain set.
  *
- * Why one file of ~580 lines: the scanner's position, the record being built and the columns it
- * appends to are shared state of one hot loop (about 65 MB/s per core); split across modules they
+ * Why one file of ~600 lines: the scanner's position, the record being built and the columns it
+ * appends to are shared state of one hot loop (`npm run bench:parse` times it); split across modules they
  * would be passed around or closed over on every character of the hot loop. The record
  * shapes themselves are not written here: keys, required fields and enum codes come from
  * schema/record-fields.ts.
