@@ -10,7 +10,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -75,6 +75,7 @@ describe.runIf(SLOW)('a team repository (CAPAIAN_SLOW=1)', () => {
     writeFileSync(manifest, readFileSync(manifest, 'utf8').replace(`"version": "${version}"`, `"version": "${next}"`));
     run('npm', ['pack', '--pack-destination', packs, '--silent'], join(unpacked, 'package'));
     const second = join(packs, `capaian-${next}.tgz`);
+    expect(existsSync(second)).toBe(true); // the tarball the upgrade installs
 
     // The team's repository, depending on the first tarball.
     const team = join(work, 'team');
