@@ -441,6 +441,8 @@ function writeOrders(
       net += n;
       gross += g;
       units += q;
+      // The order's own fields again, on each of its lines: the line table carries them so that a
+      // scan of lines (sales by region, by owner) reads one table and joins nothing.
       lOrder[li] = oi;
       lRep[li] = r;
       lEpoch[li] = epoch;
