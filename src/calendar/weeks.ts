@@ -93,11 +93,17 @@ export function weekLabel(w: Pick<Week, 'year' | 'week'>): string {
   return `${w.year}-W${String(w.week).padStart(2, '0')}`;
 }
 
+/** A label written as a week (`YYYY-Www`): its year and number, whether or not that year has it; else null. */
+export function weekLabelParts(label: string): { year: number; week: number } | null {
+  const m = /^(\d{4})-W(\d{2})$/.exec(label);
+  return m ? { year: +m[1]!, week: +m[2]! } : null;
+}
+
 /** The week a label names, or null when it is not a week of that week-year (`2025-W53` with Monday weeks). */
 export function parseWeek(label: string, start: WeekStart = 'mon'): Week | null {
-  const m = /^(\d{4})-W(\d{2})$/.exec(label);
-  if (!m) return null;
-  const [year, week] = [+m[1]!, +m[2]!];
+  const parts = weekLabelParts(label);
+  if (!parts) return null;
+  const { year, week } = parts;
   if (week < 1 || week > weeksInYear(year, start)) return null;
   return weekAt(firstWeekStart(year, start) + 7 * (week - 1), start);
 }

@@ -6,6 +6,7 @@
 import { format } from 'date-fns';
 import { enUS, id as idLocale } from 'date-fns/locale';
 import { parsePeriod } from '../calendar/periods.ts';
+import { weekLabelParts } from '../calendar/weeks.ts';
 import { formatValue, type Lang, type Unit } from '../i18n/format-value.ts';
 
 const LOCALES = { id: idLocale, en: enUS } as const;
@@ -15,15 +16,9 @@ function monthDate(label: string): Date {
   return new Date(Number(label.slice(0, 4)), Number(label.slice(5, 7)) - 1, 1);
 }
 
-/** An ISO week label (2026-W05): its year and week number, else null. */
-function weekParts(label: string): { year: string; week: number } | null {
-  const m = /^(\d{4})-W(\d{2})$/.exec(label);
-  return m ? { year: m[1]!, week: Number(m[2]) } : null;
-}
-
 /** Okt 2026 / Oct 2026, Q4 2026, 2026, Mg 5 2026 / Wk 5 2026. Unknown labels pass through. */
 export function periodShort(label: string, lang: Lang): string {
-  const w = weekParts(label);
+  const w = weekLabelParts(label);
   if (w) return `${lang === 'id' ? 'Mg' : 'Wk'} ${w.week} ${w.year}`;
   const p = parsePeriod(label);
   if (p?.grain === 'month') return format(monthDate(label), 'MMM yyyy', { locale: LOCALES[lang] });
@@ -33,7 +28,7 @@ export function periodShort(label: string, lang: Lang): string {
 
 /** Oktober 2026 / October 2026, Kuartal 4 2026 / Q4 2026, 2026: for hover text and sentences. */
 export function periodLong(label: string, lang: Lang): string {
-  const w = weekParts(label);
+  const w = weekLabelParts(label);
   if (w) return lang === 'id' ? `Minggu ke-${w.week} ${w.year}` : `Week ${w.week} ${w.year}`;
   const p = parsePeriod(label);
   if (p?.grain === 'month') return format(monthDate(label), 'MMMM yyyy', { locale: LOCALES[lang] });
@@ -43,7 +38,7 @@ export function periodLong(label: string, lang: Lang): string {
 
 /** An x tick: the month or quarter, with the year on a second line when asked (first tick, January, Q1). */
 export function periodTick(label: string, lang: Lang, withYear: boolean): string {
-  const w = weekParts(label);
+  const w = weekLabelParts(label);
   if (w) return withYear ? `${lang === 'id' ? 'M' : 'W'}${w.week}\n${w.year}` : `${lang === 'id' ? 'M' : 'W'}${w.week}`;
   const p = parsePeriod(label);
   if (p?.grain === 'month') {

@@ -1,6 +1,6 @@
 /** `capaian compute`: the scorecard of a period as a terminal table, CSV or the report model as JSON. */
 import { parsePeriod, PERIOD_FORMS, type Grain } from '../calendar/periods.ts';
-import { parseWeek, weeksInYear } from '../calendar/weeks.ts';
+import { parseWeek, weekLabelParts, weeksInYear } from '../calendar/weeks.ts';
 import { formatChange, formatValue, type Lang } from '../i18n/format-value.ts';
 import { t } from '../i18n/messages.ts';
 import { runPipeline, type PipelineOptions } from '../pipeline.ts';
@@ -30,18 +30,16 @@ export interface ComputeEffects extends PipelineOptions, Pick<Effects, 'out'> {
 /** Kept for older imports: a usage error is a CliError with exit code 2. */
 export { CliError as UsageError } from './cli-error.ts';
 
-/** The forms --period takes, for the help and every usage error about it (src/cli/commands.ts reads it). */
-
 /** The grain of a --period: a month, quarter or year (calendar/periods.ts) or a week label `YYYY-Www`; null if malformed. */
 function grainOf(label: string): Grain | 'week' | null {
-  return parsePeriod(label)?.grain ?? (/^\d{4}-W\d{2}$/.test(label) ? 'week' : null);
+  return parsePeriod(label)?.grain ?? (weekLabelParts(label) ? 'week' : null);
 }
 
 export async function computeCommand(opts: ComputeOptions, fx: ComputeEffects): Promise<number> {
   if (opts.period !== undefined && !grainOf(opts.period)) throw new CliError(`--period "${opts.period}" is not a period`, 2, `use ${PERIOD_FORMS}`);
   if (opts.period !== undefined && grainOf(opts.period) === 'week') {
     // No year has a week 0 or a week past 53, whatever day weeks start on.
-    const n = +opts.period.slice(6);
+    const n = weekLabelParts(opts.period)!.week;
     if (n < 1 || n > 53) throw new CliError(`--period "${opts.period}" is not a week`, 2, `a year has 52 or 53 weeks: write ${opts.period.slice(0, 4)}-W01 to ${opts.period.slice(0, 4)}-W52 (or W53)`);
   }
   const read = await fx.read();
