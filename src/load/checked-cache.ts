@@ -12,11 +12,11 @@
  * removes its others.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { join } from 'node:path';
+import { lstatSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { CheckedFile, CheckedFiles } from '../validate/validate-repo.ts';
-import { sourcesFingerprint } from './chunk-cache.ts';
+import { sourcesFingerprint, writeWhole } from './chunk-cache.ts';
 
 const CHECKER_SOURCES = ['schema', 'kpi/schema.ts', 'dataset/fields.ts', 'load/decode.ts', 'load/parse-yaml.ts', 'load/fast-yaml.ts', 'validate/validate-repo.ts', 'validate/fast-records.ts', 'calendar'];
 const MAGIC = Buffer.from('capaian-checked-1\n');
@@ -53,23 +53,18 @@ export function checkedCache(dir: string | null): CheckedFiles | undefined {
     },
     set(path, text, checked) {
       const { prefix, key, file } = names(path, text);
-      let tmp: string | undefined;
+      let payload: Buffer;
       try {
-        const payload = serialize(checked);
-        mkdirSync(dir, { recursive: true });
-        tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-        const fd = openSync(tmp, 'wx');
-        try {
-          writeSync(fd, Buffer.concat([MAGIC, key, sha1(payload)]));
-          writeSync(fd, payload);
-        } finally {
-          closeSync(fd);
-        }
-        renameSync(tmp, file);
+        payload = serialize(checked);
+      } catch {
+        return;
+      }
+      // A read-only or full disk: the next run checks the file again.
+      if (!writeWhole(dir, basename(file), [MAGIC, key, sha1(payload), payload])) return;
+      try {
         for (const other of readdirSync(dir)) if (other.startsWith(`${prefix}-`) && other.endsWith('.chk') && join(dir, other) !== file) rmSync(join(dir, other), { force: true });
       } catch {
-        // A read-only or full disk: the next run checks the file again.
-        if (tmp) rmSync(tmp, { force: true });
+        // Another run tidied first.
       }
     },
   };

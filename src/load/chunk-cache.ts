@@ -223,32 +223,48 @@ function shapeOk(c: MonthChunk, want: Expected): boolean {
   return shape.dicts.every((d) => hash[d] instanceof Float64Array && col(check[d], Int32Array, (hash[d] as Float64Array).length));
 }
 
-/** Writes an entry whole or not at all (a temporary file, then a rename). Failures only cost speed. */
-export function writeCached(dir: string, id: CacheId, chunk: MonthChunk): void {
+/**
+ * Writes `parts` to `dir`/`name` whole or not at all, the one way every cache file here is
+ * written (month entries, the stat index, checked-cache.ts's files): a temporary file beside it,
+ * created new (never through a link someone left there), then renamed over it, so a reader never
+ * sees half of one. False on any failure (a read-only or full disk, a directory in its place): a
+ * cache that cannot be written only costs the next run time.
+ */
+export function writeWhole(dir: string, name: string, parts: Uint8Array[]): boolean {
   let tmp: string | undefined;
   try {
-    const payload = serialize(chunk);
-    if (HEADER_BYTES + payload.length > maxEntryBytes(id.size)) return;
-    const header = Buffer.alloc(HEADER_BYTES);
-    let at = MAGIC.copy(header, 0);
-    at += Buffer.from(id.key, 'hex').copy(header, at);
-    at += Buffer.from(id.source, 'hex').copy(header, at);
-    at = header.writeUInt32LE(payload.length, at);
-    createHash('sha1').update(payload).digest().copy(header, at);
     mkdirSync(dir, { recursive: true });
-    tmp = join(dir, `${id.key}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
+    tmp = join(dir, `${name}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
     const fd = openSync(tmp, 'wx');
     try {
-      writeSync(fd, header);
-      writeSync(fd, payload);
+      for (const part of parts) writeSync(fd, part);
     } finally {
       closeSync(fd);
     }
-    renameSync(tmp, join(dir, `${id.key}.bin`));
+    renameSync(tmp, join(dir, name));
+    return true;
   } catch {
-    // A read-only or full disk, a directory in the entry's place: the next run reads the file again.
     if (tmp) rmSync(tmp, { force: true });
+    return false;
   }
+}
+
+/** Writes an entry whole or not at all (writeWhole). Failures only cost speed. */
+export function writeCached(dir: string, id: CacheId, chunk: MonthChunk): void {
+  let payload: Buffer;
+  try {
+    payload = serialize(chunk);
+  } catch {
+    return;
+  }
+  if (HEADER_BYTES + payload.length > maxEntryBytes(id.size)) return;
+  const header = Buffer.alloc(HEADER_BYTES);
+  let at = MAGIC.copy(header, 0);
+  at += Buffer.from(id.key, 'hex').copy(header, at);
+  at += Buffer.from(id.source, 'hex').copy(header, at);
+  at = header.writeUInt32LE(payload.length, at);
+  createHash('sha1').update(payload).digest().copy(header, at);
+  writeWhole(dir, `${id.key}.bin`, [header, payload]);
 }
 
 /** Removes entries not used by this run once the folder holds more than twice what it used. */
@@ -361,22 +377,7 @@ export class StatIndex {
   /** Writes the index of this run's files, when it differs from the one read. Failures only cost speed. */
   save(dir: string): void {
     if (!this.changed && this.next.size === this.known.size) return;
-    let tmp: string | undefined;
-    try {
-      const body = Buffer.from(JSON.stringify([...this.next].map(([origin, [stamp, source]]) => [origin, stamp, source])));
-      mkdirSync(dir, { recursive: true });
-      tmp = join(dir, `${INDEX_NAME}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
-      const fd = openSync(tmp, 'wx');
-      try {
-        writeSync(fd, INDEX_MAGIC);
-        writeSync(fd, createHash('sha1').update(body).digest());
-        writeSync(fd, body);
-      } finally {
-        closeSync(fd);
-      }
-      renameSync(tmp, join(dir, INDEX_NAME));
-    } catch {
-      if (tmp) rmSync(tmp, { force: true });
-    }
+    const body = Buffer.from(JSON.stringify([...this.next].map(([origin, [stamp, source]]) => [origin, stamp, source])));
+    writeWhole(dir, INDEX_NAME, [INDEX_MAGIC, createHash('sha1').update(body).digest(), body]);
   }
 }
