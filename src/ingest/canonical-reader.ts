@@ -33,7 +33,7 @@ import { KEYWORD_VALUES } from '../schema/yaml-scalar.ts';
 import { ACTIVITY_FIELDS, LEAD_FIELDS, ORDER_FIELDS, ORDER_LINE_FIELDS, SURVEY_FIELDS, type Field } from '../schema/record-fields.ts';
 import { ABSENT, ACTIVITY_TYPE_CODES, dicts, ENUM_COLUMNS, EnumColumns, f64, i32, LINE_KIND_CODES, u8, type MonthChunk, type MonthKind } from './chunk.ts';
 import { daysFromCivil, localDay, monthOfDay } from './days.ts';
-import { detached, idCheck, idCheckRange, idHash, idHashRange } from './id-hash.ts';
+import { idCheck, idCheckRange, idHash, idHashRange } from './id-hash.ts';
 
 const NL = 10;
 const CR = 13;
@@ -65,15 +65,37 @@ const LINE_REQUIRED = LINE.required;
 /** Fields per order line, the stride of lineFrom and lineTo. */
 const LINE_WIDTH = LINE_KEYS.length;
 
+/** 10^k, exact for k <= 22: the divisors of decimal(). */
+const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k);
+
+/** Whether the bytes at `at` are the ASCII text `word`. */
+function startsWith(s: Uint8Array, word: string, at: number): boolean {
+  if (at + word.length > s.length) return false;
+  for (let i = 0; i < word.length; i++) if (s[at + i] !== word.charCodeAt(i)) return false;
+  return true;
+}
+
+/** s[from, to) as text, for bytes already checked to be ASCII (ids, numbers, words): a fresh string, no view into the file. */
+function ascii(s: Uint8Array, from: number, to: number): string {
+  return String.fromCharCode.apply(null, s.subarray(from, to) as unknown as number[]);
+}
+
+const encoder = new TextEncoder();
+
 class GiveUp extends Error {}
 const giveUp = (): never => {
   throw new GiveUp();
 };
 
-/** The chunk of a canonical month file whose every record is clean, or undefined. */
-export function readCanonical(text: string, kind: MonthKind, file: string, month: string, tz: string): MonthChunk | undefined {
+/**
+ * The chunk of a canonical month file whose every record is clean, or undefined. `text` is the
+ * file's text, or its bytes, UTF-8 checked and without a byte order mark (ingest-file.ts): read
+ * as bytes, no string of the whole file is made (every byte the reader accepts outside a comment
+ * is ASCII, so a position in the bytes is a character of the text).
+ */
+export function readCanonical(text: string | Uint8Array, kind: MonthKind, file: string, month: string, tz: string): MonthChunk | undefined {
   try {
-    const r = new Reader(text, kind, month, tz);
+    const r = new Reader(typeof text === 'string' ? encoder.encode(text) : text, kind, month, tz);
     r.read();
     return r.finish(file);
   } catch (e) {
@@ -97,18 +119,18 @@ class RefDict {
   private readonly overflow = new Map<string, number>();
 
   /** The code of s[from, to), whose 32-bit hash is `h`. */
-  code(s: string, from: number, to: number, h: number): number {
+  code(s: Uint8Array, from: number, to: number, h: number): number {
     h |= 0;
     const mask = this.slots.length - 1;
     let i = Math.imul(h, 0x9e3779b1) >>> 0 & mask;
     for (let c = this.slots[i]! - 1; c >= 0; i = (i + 1) & mask, c = this.slots[i]! - 1) {
       if (this.keys[i] !== h) continue;
       const v = this.values[c]!;
-      if (v.length === to - from && s.startsWith(v, from)) return c;
-      const text = s.slice(from, to);
+      if (v.length === to - from && startsWith(s, v, from)) return c;
+      const text = ascii(s, from, to);
       return this.overflow.get(text) ?? this.add(text, (t) => this.overflow.set(t, this.values.length));
     }
-    return this.add(s.slice(from, to), () => this.place(h, this.values.length));
+    return this.add(ascii(s, from, to), () => this.place(h, this.values.length));
   }
 
   private place(h: number, code: number): void {
@@ -129,8 +151,7 @@ class RefDict {
     this.keys[i] = h;
   }
 
-  private add(text: string, index: (text: string) => void): number {
-    const v = detached(text);
+  private add(v: string, index: (text: string) => void): number {
     index(v);
     this.values.push(v);
     this.hashes.push(idHash(v));
@@ -187,7 +208,7 @@ class Reader {
   private idTo: number[] = [];
 
   constructor(
-    private readonly s: string,
+    private readonly s: Uint8Array,
     private readonly kind: MonthKind,
     private readonly month: string,
     private readonly tz: string,
@@ -209,7 +230,7 @@ class Reader {
     const s = this.s;
     this.skipQuiet();
     while (this.pos < s.length) {
-      if (s.charCodeAt(this.pos) !== DASH || s.charCodeAt(this.pos + 1) !== SPACE) giveUp();
+      if (s[this.pos]! !== DASH || s[this.pos + 1]! !== SPACE) giveUp();
       this.pos += 2;
       this.record();
       this.emit();
@@ -220,19 +241,19 @@ class Reader {
   private skipQuiet(): void {
     const s = this.s;
     while (this.pos < s.length) {
-      const c = s.charCodeAt(this.pos);
+      const c = s[this.pos]!;
       if (c === NL) this.pos++;
       else if (c === HASH) {
         // A CR ends the comment line for YAML: what follows it is content (see the top).
         const end = this.lineEnd(this.pos);
-        for (let i = this.pos + 1; i < end; i++) if (s.charCodeAt(i) === CR) giveUp();
+        for (let i = this.pos + 1; i < end; i++) if (s[i]! === CR) giveUp();
         this.pos = end + 1;
       } else break;
     }
   }
 
   private lineEnd(from: number): number {
-    const e = this.s.indexOf('\n', from);
+    const e = this.s.indexOf(NL, from);
     return e < 0 ? this.s.length : e;
   }
 
@@ -246,11 +267,11 @@ class Reader {
       const f = this.key(this.keys, this.kind === 'orders');
       if (f === this.keys.length) {
         // lines:
-        if (this.lineCount >= 0 || s.charCodeAt(this.pos) !== NL) giveUp();
+        if (this.lineCount >= 0 || s[this.pos]! !== NL) giveUp();
         this.pos++;
         this.lines();
       } else {
-        if (seen & (1 << f) || s.charCodeAt(this.pos) !== SPACE) giveUp();
+        if (seen & (1 << f) || s[this.pos]! !== SPACE) giveUp();
         seen |= 1 << f;
         this.pos++;
         const end = this.lineEnd(this.pos);
@@ -261,8 +282,8 @@ class Reader {
       }
       this.skipQuiet();
       // The next key of this mapping is indented two spaces; anything else ends it.
-      if (this.pos >= s.length || s.charCodeAt(this.pos) !== SPACE) break;
-      if (s.charCodeAt(this.pos + 1) !== SPACE || s.charCodeAt(this.pos + 2) === SPACE) giveUp();
+      if (this.pos >= s.length || s[this.pos]! !== SPACE) break;
+      if (s[this.pos + 1]! !== SPACE || s[this.pos + 2]! === SPACE) giveUp();
       this.pos += 2;
     }
     if ((seen & this.required) !== this.required || (this.kind === 'orders' && this.lineCount < 1)) giveUp();
@@ -273,12 +294,12 @@ class Reader {
     const s = this.s;
     const start = this.pos;
     let i = start;
-    for (let c = s.charCodeAt(i); (c >= 97 && c <= 122) || c === 95; c = s.charCodeAt(++i));
-    if (i === start || s.charCodeAt(i) !== COLON) giveUp();
+    for (let c = s[i]!; (c >= 97 && c <= 122) || c === 95; c = s[++i]!);
+    if (i === start || s[i]! !== COLON) giveUp();
     this.pos = i + 1;
     const n = i - start;
-    for (let f = 0; f < keys.length; f++) if (keys[f]!.length === n && s.startsWith(keys[f]!, start)) return f;
-    if (lines && n === 5 && s.startsWith('lines', start)) return keys.length;
+    for (let f = 0; f < keys.length; f++) if (keys[f]!.length === n && startsWith(s, keys[f]!, start)) return f;
+    if (lines && n === 5 && startsWith(s, 'lines', start)) return keys.length;
     return giveUp();
   }
 
@@ -286,10 +307,10 @@ class Reader {
   private lines(): void {
     const s = this.s;
     this.lineCount = 0;
-    while (s.startsWith('    - { ', this.pos)) {
+    while (startsWith(s, '    - { ', this.pos)) {
       this.pos += 8;
       const end = this.lineEnd(this.pos);
-      if (s.charCodeAt(end - 1) !== 125 || s.charCodeAt(end - 2) !== SPACE) giveUp();
+      if (s[end - 1]! !== 125 || s[end - 2]! !== SPACE) giveUp();
       const close = end - 2;
       if ((this.lineCount + 1) * LINE_WIDTH > this.lineFrom.length) {
         const grow = (a: Int32Array) => {
@@ -304,16 +325,16 @@ class Reader {
       let seen = 0;
       for (;;) {
         const f = this.key(LINE_KEYS, false);
-        if (seen & (1 << f) || s.charCodeAt(this.pos) !== SPACE) giveUp();
+        if (seen & (1 << f) || s[this.pos]! !== SPACE) giveUp();
         seen |= 1 << f;
         const from = this.pos + 1;
         let to = from;
-        while (to < close && s.charCodeAt(to) !== COMMA) to++;
+        while (to < close && s[to]! !== COMMA) to++;
         if (to <= from) giveUp();
         this.lineFrom[base + f] = from;
         this.lineTo[base + f] = to;
         if (to === close) break;
-        if (s.charCodeAt(to + 1) !== SPACE) giveUp();
+        if (s[to + 1]! !== SPACE) giveUp();
         this.pos = to + 2;
       }
       if ((seen & LINE_REQUIRED) !== LINE_REQUIRED) giveUp();
@@ -399,7 +420,7 @@ class Reader {
         this.hash.push(this.idHashOf(from[k.id]!, to[k.id]!));
         this.day.push(this.dateInMonth(from[k.date]!, to[k.date]!));
         this.customer.push(this.ref(this.dicts.customer, from[k.customer]!, to[k.customer]!));
-        const c = this.s.charCodeAt(from[k.score]!);
+        const c = this.s[from[k.score]!]!;
         this.score.push(to[k.score]! - from[k.score]! === 1 && c >= 49 && c <= 53 ? c - 48 : giveUp());
         if (from[k.comment]! !== NONE) this.text(from[k.comment]!, to[k.comment]!);
         return;
@@ -465,19 +486,19 @@ class Reader {
     const rank = new Int32Array(n);
     if (this.sorted) for (let i = 0; i < n; i++) rank[i] = i;
     else {
-      const ids = this.idFrom.map((f, i) => this.s.slice(f, this.idTo[i]));
+      const ids = this.idFrom.map((f, i) => ascii(this.s, f, this.idTo[i]!));
       const order = Array.from({ length: n }, (_, i) => i).sort((x, y) => (ids[x]! < ids[y]! ? -1 : ids[x]! > ids[y]! ? 1 : x - y));
       order.forEach((row, r) => (rank[row] = r));
     }
     return rank;
   }
 
-  /** s[a0, a1) against s[b0, b1), as JavaScript compares strings. */
+  /** s[a0, a1) against s[b0, b1), as JavaScript compares their text (ids: ASCII, checked before). */
   private compare(a0: number, a1: number, b0: number, b1: number): number {
     const s = this.s;
     const n = Math.min(a1 - a0, b1 - b0);
     for (let i = 0; i < n; i++) {
-      const d = s.charCodeAt(a0 + i) - s.charCodeAt(b0 + i);
+      const d = s[a0 + i]! - s[b0 + i]!;
       if (d) return d;
     }
     return a1 - a0 - (b1 - b0);
@@ -485,7 +506,7 @@ class Reader {
 
   /** One of `words`, exactly: its index. */
   private word(words: readonly string[], from: number, to: number): number {
-    for (let i = 0; i < words.length; i++) if (words[i]!.length === to - from && this.s.startsWith(words[i]!, from)) return i;
+    for (let i = 0; i < words.length; i++) if (words[i]!.length === to - from && startsWith(this.s, words[i]!, from)) return i;
     return giveUp();
   }
 
@@ -510,7 +531,7 @@ class Reader {
     let letters = false;
     let h = 0x811c9dc5 ^ (to - from);
     for (let i = from; i < to; i++) {
-      const c = s.charCodeAt(i);
+      const c = s[i]!;
       h = Math.imul(h ^ c, 0x01000193);
       if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) {
         // Hex digits and the letters of 1e3, 0x1F, 0o7, 0b1 can be part of a number.
@@ -518,7 +539,7 @@ class Reader {
         if (lower > 102 && lower !== 111 && lower !== 120) letters = true;
       } else if (!((c >= 48 && c <= 57) || c === 46 || c === 95 || c === DASH)) giveUp();
     }
-    const first = s.charCodeAt(from);
+    const first = s[from]!;
     if (first === 46 || first === 95 || first === DASH) giveUp();
     // Starting with a digit and without a letter no number has, YAML might read it as a number
     // (0x1F, 1e3): the general path decides.
@@ -531,21 +552,21 @@ class Reader {
   private text(from: number, to: number): void {
     const s = this.s;
     if (to - from > 500) giveUp();
-    const first = s.charCodeAt(from);
+    const first = s[from]!;
     if (!((first >= 65 && first <= 90) || (first >= 97 && first <= 122))) giveUp();
     for (let i = from; i < to; i++) {
-      const c = s.charCodeAt(i);
+      const c = s[i]!;
       const ok = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === SPACE || c === 46 || c === COMMA || c === DASH || c === 40 || c === 41 || c === 47 || c === 33 || c === 39 || c === 63;
       if (!ok) giveUp();
     }
-    if (s.charCodeAt(to - 1) === SPACE) giveUp();
+    if (s[to - 1]! === SPACE) giveUp();
     if (this.isKeyword(from, to)) giveUp();
   }
 
   /** Whether s[from, to) is a word YAML reads as true, false or null (schema/yaml-scalar.ts; they start with t, f or n). */
   private isKeyword(from: number, to: number): boolean {
-    const c = this.s.charCodeAt(from) | 32;
-    return to - from >= 4 && to - from <= 5 && (c === 116 || c === 102 || c === 110) && KEYWORD_VALUES.has(this.s.slice(from, to));
+    const c = this.s[from]! | 32;
+    return to - from >= 4 && to - from <= 5 && (c === 116 || c === 102 || c === 110) && KEYWORD_VALUES.has(ascii(this.s, from, to));
   }
 
   /** A plain decimal: digits, optionally a dot and digits; no sign, exponent or leading zero. */
@@ -554,26 +575,33 @@ class Reader {
     let i = from;
     let v = 0;
     while (i < to) {
-      const d = s.charCodeAt(i) - 48;
+      const d = s[i]! - 48;
       if (d < 0 || d > 9) break;
       v = v * 10 + d;
       i++;
     }
     const digits = i - from;
-    if (digits === 0 || digits > 15 || (digits > 1 && s.charCodeAt(from) === 48)) giveUp();
+    if (digits === 0 || digits > 15 || (digits > 1 && s[from]! === 48)) giveUp();
     if (i === to) return v; // a whole number of at most 15 digits is exact
-    if (!fractionAllowed || s.charCodeAt(i) !== 46) giveUp();
+    if (!fractionAllowed || s[i]! !== 46) giveUp();
     i++;
     const start = i;
-    while (i < to && s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57) i++;
+    while (i < to && s[i]! >= 48 && s[i]! <= 57) i++;
     if (i === start || i - start > 15 || i !== to) giveUp();
-    return Number(s.slice(from, to));
+    // Digits that make an integer below 2^53 over a power of ten that is exact: one correctly
+    // rounded division, the number the text names (as Number(text) reads it); else Number itself.
+    const fraction = i - start;
+    if (digits + fraction <= 15) {
+      for (let k = start; k < to; k++) v = v * 10 + (s[k]! - 48);
+      return v / POW10[fraction]!;
+    }
+    return Number(ascii(s, from, to));
   }
 
   private digits(at: number, n: number): number {
     let v = 0;
     for (let i = at; i < at + n; i++) {
-      const d = this.s.charCodeAt(i) - 48;
+      const d = this.s[i]! - 48;
       if (d < 0 || d > 9) return giveUp();
       v = v * 10 + d;
     }
@@ -583,7 +611,7 @@ class Reader {
   /** YYYY-MM-DD naming a real day in the file's month: its day number. */
   private dateInMonth(from: number, to: number): number {
     const s = this.s;
-    if (to - from !== 10 || s.charCodeAt(from + 4) !== DASH || s.charCodeAt(from + 7) !== DASH) giveUp();
+    if (to - from !== 10 || s[from + 4]! !== DASH || s[from + 7]! !== DASH) giveUp();
     const y = this.digits(from, 4);
     const m = this.digits(from + 5, 2);
     const d = this.digits(from + 8, 2);
@@ -594,7 +622,7 @@ class Reader {
   /** YYYY-MM-DDTHH:MM, a real day and time, without offset: the instant in company time (as days.ts instantOf). */
   private instant(from: number, to: number): number {
     const s = this.s;
-    if (to - from !== 16 || s.charCodeAt(from + 4) !== DASH || s.charCodeAt(from + 7) !== DASH || s.charCodeAt(from + 10) !== 84 || s.charCodeAt(from + 13) !== COLON) giveUp();
+    if (to - from !== 16 || s[from + 4]! !== DASH || s[from + 7]! !== DASH || s[from + 10]! !== 84 || s[from + 13]! !== COLON) giveUp();
     const y = this.digits(from, 4);
     const mo = this.digits(from + 5, 2);
     const d = this.digits(from + 8, 2);

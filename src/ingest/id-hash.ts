@@ -8,13 +8,18 @@ export function idHash(s: string): number {
   return idHashRange(s, 0, s.length);
 }
 
-/** idHash of s[from, to), without cutting it out. */
-export function idHashRange(s: string, from: number, to: number): number {
+/**
+ * idHash of s[from, to), without cutting it out; `s` text, or the bytes of ASCII text (an id is
+ * ASCII: its bytes are its character codes, the same hash).
+ */
+export function idHashRange(s: string | Uint8Array, from: number, to: number): number {
   // Two 32-bit FNV-1a style lanes with different seeds and multipliers.
   let a = 0x811c9dc5;
   let b = 0x01000193 ^ (to - from);
+  const text = typeof s === 'string' ? s : null;
+  const bytes = typeof s === 'string' ? null : s;
   for (let i = from; i < to; i++) {
-    const c = s.charCodeAt(i);
+    const c = text ? text.charCodeAt(i) : bytes![i]!;
     a = Math.imul(a ^ c, 0x01000193);
     b = Math.imul(b ^ c, 0x5bd1e995);
     b ^= b >>> 15;
@@ -33,10 +38,13 @@ export function idCheck(s: string): number {
   return idCheckRange(s, 0, s.length);
 }
 
-export function idCheckRange(s: string, from: number, to: number): number {
+/** idCheck of s[from, to); `s` text, or the bytes of ASCII text (as idHashRange). */
+export function idCheckRange(s: string | Uint8Array, from: number, to: number): number {
   let h = 0x9747b28c ^ (to - from);
+  const text = typeof s === 'string' ? s : null;
+  const bytes = typeof s === 'string' ? null : s;
   for (let i = from; i < to; i++) {
-    h = Math.imul(h ^ s.charCodeAt(i), 0xcc9e2d51);
+    h = Math.imul(h ^ (text ? text.charCodeAt(i) : bytes![i]!), 0xcc9e2d51);
     h = (h << 13) | (h >>> 19);
     h = Math.imul(h, 5) + 0xe6546b64;
   }

@@ -7,7 +7,7 @@
  * Pure and self-contained so it can run in a worker thread and be cached by content.
  */
 import type { z } from 'zod';
-import { decodeText } from '../load/decode.ts';
+import { decodeText, utf8Body } from '../load/decode.ts';
 import { parseYaml } from '../load/parse-yaml.ts';
 import { schemaOf } from '../schema/file-kinds.ts';
 import type { Activity } from '../schema/activities.ts';
@@ -22,11 +22,13 @@ export type IngestResult = { clean: true; chunk: MonthChunk } | { clean: false; 
 export const INGEST_VERSION = 4;
 
 export function ingestMonthFile(bytes: Uint8Array, file: string, kind: MonthKind, month: string, tz: string): IngestResult {
+  const body = utf8Body(bytes);
+  if (!body) return { clean: false, why: 'encoding' };
+  // The canonical layout in one pass over the bytes; anything else through the YAML parser and the schemas.
+  const direct = readCanonical(body, kind, file, month, tz);
+  if (direct) return { clean: true, chunk: direct };
   const decoded = decodeText(bytes, file);
   if (decoded.text === undefined || decoded.issues.length) return { clean: false, why: 'encoding' };
-  // The canonical layout in one pass; anything else through the YAML parser and the schemas.
-  const direct = readCanonical(decoded.text, kind, file, month, tz);
-  if (direct) return { clean: true, chunk: direct };
   const parsed = parseYaml(decoded.text, file);
   if (parsed.issues.length) return { clean: false, why: 'syntax' };
   const list = parsed.value ?? [];

@@ -1,6 +1,7 @@
 /**
  * Bytes to text, refusing what is not UTF-8 text. Pure: the reader hands us the bytes.
  */
+import { isUtf8 } from 'node:buffer';
 import { issue, type PendingIssue } from '../issues/issue.ts';
 
 /** Files larger than this are refused before parsing (a month of 1M-order data is ~20 MB). */
@@ -18,8 +19,7 @@ export function decodeText(bytes: Uint8Array, file: string): { text?: string; is
     const mb = (bytes.length / 1024 / 1024).toFixed(1);
     return fail('file-too-large', `file is ${mb} MB, more than the ${MAX_FILE_BYTES / 1024 / 1024} MB a data file may hold`, 'split the records over month files, or check that this is the file you meant to commit');
   }
-  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) || looksLikeUtf16(bytes);
-  if (utf16) return fail('not-utf8', 'file is UTF-16 text', 'save it as UTF-8 (in Excel: "CSV UTF-8"; in an editor: encoding UTF-8)');
+  if (isUtf16(bytes)) return fail('not-utf8', 'file is UTF-16 text', 'save it as UTF-8 (in Excel: "CSV UTF-8"; in an editor: encoding UTF-8)');
   const nul = bytes.indexOf(0);
   if (nul >= 0) return fail('binary-file', 'file holds binary content (a NUL byte), not YAML text', 'only YAML text files belong under data/', nul);
   try {
@@ -28,6 +28,20 @@ export function decodeText(bytes: Uint8Array, file: string): { text?: string; is
     const at = firstInvalidUtf8(bytes);
     return fail('not-utf8', `file is not UTF-8 text (invalid byte 0x${bytes[at]!.toString(16).padStart(2, '0')})`, 'save it as UTF-8; names with accents saved as Latin-1 (Windows-1252) need re-saving', at);
   }
+}
+
+/**
+ * The bytes of a file decodeText reads without an issue, without a UTF-8 byte order mark (as
+ * decodeText drops it), checked but not decoded; undefined when decodeText would find an issue.
+ * For readers of bytes (ingest/canonical-reader.ts): the same verdict, no string of the file.
+ */
+export function utf8Body(bytes: Uint8Array): Uint8Array | undefined {
+  if (bytes.length > MAX_FILE_BYTES || isUtf16(bytes) || bytes.indexOf(0) >= 0 || !isUtf8(bytes)) return undefined;
+  return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+}
+
+function isUtf16(bytes: Uint8Array): boolean {
+  return (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) || looksLikeUtf16(bytes);
 }
 
 /** UTF-16 without a byte order mark: ASCII text with a zero in every other byte. */

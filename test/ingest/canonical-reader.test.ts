@@ -201,6 +201,23 @@ describe('canonical month files', () => {
     expect(read).toBeGreaterThan(0);
   });
 
+  it('reads a price as Number reads its text (the exact division for up to 15 digits, Number past that)', () => {
+    const digits = (min: number, max: number) => fc.stringMatching(new RegExp(`^[0-9]{${min},${max}}$`));
+    const whole = fc.oneof(fc.constant('0'), fc.tuple(fc.constantFrom('1', '2', '5', '9'), digits(0, 14)).map(([a, b]) => a + b));
+    let read = 0;
+    fc.assert(
+      fc.property(whole, digits(1, 15), (w, f) => {
+        const price = `${w}.${f}`;
+        const chunk = readCanonical(`- id: SO-1\n  date: 2026-03-04\n  customer: C0001\n  rep: andi\n  lines:\n    - { sku: BEV-TEH-350, qty: 1, price: ${price} }\n`, 'orders', FILE, MONTH, TZ);
+        if (Number(price) > 1e15) return expect(chunk).toBeUndefined();
+        read++;
+        expect(chunk && Object.is(chunk.kind === 'orders' && chunk.price[0], Number(price)), price).toBe(true);
+      }),
+      { numRuns: 1000 },
+    );
+    expect(read).toBeGreaterThan(500);
+  });
+
   it('gives up on a text with a CR anywhere (a line end to YAML, also inside a comment)', () => {
     const text = readFileSync(`${DATA}2026/03/orders.yaml`, 'utf8');
     const month = '2026-03';
