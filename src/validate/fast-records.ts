@@ -22,6 +22,7 @@
 import { types } from 'node:util';
 import { AMOUNT_MAX, isDateTime, isLeapYear, LINE_BREAK, QTY_MAX } from '../schema/fields.ts';
 import type { Activity } from '../schema/activities.ts';
+import type { Customer, Ownership } from '../schema/customers.ts';
 import type { Lead } from '../schema/leads.ts';
 import type { Order, OrderLine } from '../schema/orders.ts';
 import type { Survey } from '../schema/surveys.ts';
@@ -271,6 +272,63 @@ export const fastLead = LEAD as (raw: unknown) => Lead | null;
 export const fastActivity = ACTIVITY as (raw: unknown) => Activity | null;
 /** A survey response (surveySchema), or null when zod must decide. */
 export const fastSurvey = SURVEY as (raw: unknown) => Survey | null;
+
+const CUSTOMER_KEYS: Record<string, number> = { id: 1, name: 2, region: 4, segment: 8, owner: 16, owners: 32, since: 64 };
+
+/** An ownership entry ({ rep, from? }): its normalized form, or null. */
+function ownershipValue(raw: unknown): Ownership | null {
+  if (!isPlain(raw)) return null;
+  let seen = 0;
+  for (const k in raw) {
+    if (k === 'rep') seen |= 1;
+    else if (k === 'from') seen |= 2;
+    else return null;
+    if (!isDataProperty(raw, k)) return null;
+  }
+  const rep = raw.rep;
+  const from = raw.from;
+  if (!isId(rep)) return null;
+  if (from === undefined) return seen === 1 ? { rep, from: null } : null;
+  return seen === 3 && isDateValue(from) ? { rep, from } : null;
+}
+
+/**
+ * A customer (customerSchema: `owner` or `owners` read into `owners`, which form the file used in
+ * `ownersWrittenAs`), or null when zod must decide. customers.yaml holds every account, tens of
+ * thousands in a large repository, and is read on every run: zod took most of its time.
+ */
+export function fastCustomer(raw: unknown): Customer | null {
+  if (!isPlain(raw)) return null;
+  let seen = 0;
+  for (const k in raw) {
+    const bit = CUSTOMER_KEYS[k];
+    if (bit === undefined || !hasOwn(CUSTOMER_KEYS, k) || !isDataProperty(raw, k)) return null;
+    seen |= bit;
+  }
+  const { id, region, segment, owner, owners, since } = raw;
+  const name = lineValue(raw.name);
+  if (!isId(id) || name === null || !isId(region) || !isId(segment)) return null;
+  // Every key present reads as a value (a present key that reads undefined: zod decides).
+  if (seen !== (1 | 2 | 4 | 8 | (owner !== undefined ? 16 : 0) | (owners !== undefined ? 32 : 0) | (since !== undefined ? 64 : 0))) return null;
+  if (since !== undefined && !isDateValue(since)) return null;
+  // Exactly one of owner and owners; after the first entry each names its first day, later than the one before.
+  let list: Ownership[];
+  if (owner !== undefined) {
+    if (owners !== undefined || !isId(owner)) return null;
+    list = [{ rep: owner, from: null }];
+  } else {
+    if (!Array.isArray(owners) || isProxy(owners) || getProto(owners) !== ARRAY_PROTO || owners.length === 0) return null;
+    list = new Array<Ownership>(owners.length);
+    for (let i = 0; i < owners.length; i++) {
+      if (!isDataProperty(owners, i)) return null;
+      const o = ownershipValue(owners[i]);
+      if (o === null) return null;
+      if (i > 0 && (o.from === null || (list[i - 1]!.from !== null && o.from <= list[i - 1]!.from!))) return null;
+      list[i] = o;
+    }
+  }
+  return { id, name, region, segment, ...(since !== undefined ? { since } : {}), owners: list, ownersWrittenAs: owner !== undefined ? 'owner' : 'owners' } as Customer;
+}
 
 /** The fast check for each month-file kind. */
 export const FAST_CHECK = {

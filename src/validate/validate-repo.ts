@@ -16,7 +16,7 @@ import type { RecordFile, RepoData, Summary, ValidData } from './repo-data.ts';
 import { chunkBuilder, MONTH_KINDS, type ChunkOf, type MonthChunk, type MonthKind } from '../ingest/chunk.ts';
 import { ingestMonthFile, type IngestResult } from '../ingest/ingest-file.ts';
 import { checkChunks } from './rules/on-chunks.ts';
-import { FAST_CHECK } from './fast-records.ts';
+import { FAST_CHECK, fastCustomer } from './fast-records.ts';
 import { checkRecord, errorsOnColumns, notAList, readMonthRecords, type ColumnErrors, type MonthRecords, type RecordPlace } from './problem-records.ts';
 import { linkChunks, type MonthChunks } from '../ingest/links.ts';
 import { checkKpis, type KpiCheckContext, type KpiFile } from '../kpi/check-kpis.ts';
@@ -260,7 +260,7 @@ export function validateFull(files: SourceFile[], earlier: PendingIssue[] = [], 
     }
     const out = { records: [] as unknown[], index: [] as number[] };
     const idKey = kind === 'products' ? 'sku' : kind === 'targets' ? null : 'id';
-    const fast = isMonthKind(kind) ? (FAST_CHECK[kind] as (raw: unknown) => unknown) : null;
+    const fast = isMonthKind(kind) ? (FAST_CHECK[kind] as (raw: unknown) => unknown) : kind === 'customers' ? fastCustomer : null;
     const at: RecordPlace = { kind, file: f.path, listAt, index: 0, idKey };
     for (let i = 0; i < list.length; i++) {
       at.index = i;

@@ -24,7 +24,8 @@ import { orderSchema } from '../../src/schema/orders.ts';
 import { surveySchema } from '../../src/schema/surveys.ts';
 import { LINE_BREAK } from '../../src/schema/fields.ts';
 import { ACTIVITY_FIELDS, keysOf, LEAD_FIELDS, ORDER_FIELDS, ORDER_LINE_FIELDS, requiredKeysOf, SURVEY_FIELDS, type Field } from '../../src/schema/record-fields.ts';
-import { FAST_CHECK, fastActivity, fastLead, fastOrder, fastSurvey } from '../../src/validate/fast-records.ts';
+import { FAST_CHECK, fastActivity, fastCustomer, fastLead, fastOrder, fastSurvey } from '../../src/validate/fast-records.ts';
+import { customerSchema } from '../../src/schema/customers.ts';
 
 type Kind = keyof typeof FAST_CHECK;
 type Rec = Record<string, unknown>;
@@ -656,5 +657,81 @@ describe('hand-written field checks match fields.ts', () => {
 
   it('FAST_CHECK names the four checks', () => {
     expect(FAST_CHECK).toEqual({ orders: fastOrder, leads: fastLead, activities: fastActivity, surveys: fastSurvey });
+  });
+});
+
+describe('customers (fastCustomer)', () => {
+  const readsUndefined = (v: unknown): boolean => !!v && typeof v === 'object' && Object.values(v).some((x) => x === undefined || readsUndefined(x));
+  /** A non-null fast answer must be customerSchema's output, key order included; true for it, false for null. */
+  const agreesCustomer = (raw: unknown): boolean => {
+    const out = fastCustomer(raw);
+    if (out === null) return false;
+    const parsed = customerSchema.safeParse(raw);
+    if (!parsed.success) throw new Error(`fast accepted what zod rejects: ${show(raw)}: ${parsed.error.message}`);
+    if (!isDeepStrictEqual(parsed.data, out) || !isDeepStrictEqual(keyOrder(parsed.data), keyOrder(out))) throw new Error(`fast output differs from zod: ${show(out)} vs ${show(parsed.data)}`);
+    return true;
+  };
+
+  it('every customer of the sample takes the fast path and equals zod', () => {
+    const list = yaml.load(readFileSync(join(DATA, 'customers.yaml'), 'utf8'), { schema: yaml.CORE_SCHEMA }) as unknown[];
+    expect(list.length).toBeGreaterThan(100);
+    for (const c of list) expect(agreesCustomer(c), show(c)).toBe(true);
+  });
+
+  it('never disagrees with zod on near-valid customers; the valid ones mostly take the fast path', () => {
+    // Mostly good values, now and then one zod refuses (or, for undefined, one only zod decides).
+    const mostly = <T,>(good: T[], bad: unknown[]) => fc.oneof({ weight: 8, arbitrary: fc.constantFrom(...good) }, { weight: 1, arbitrary: fc.constantFrom(...bad) });
+    const day = mostly(['2025-01-01', '2025-11-01', '2025-11-02', '2024-02-29'], ['2026-02-29', '2025-1-01', 20250101, undefined]);
+    const entry = fc.record({ rep: mostly(['andi', 'rina'], ['x y', '', 7]), from: day }, { requiredKeys: ['rep'] });
+    const arb = fc.record(
+      {
+        id: mostly(['C0001', 'C-2'], ['-C', 12]),
+        name: mostly(['Toko Jaya', '  Toko Jaya ', 'x'.repeat(500)], ['Toko\nJaya', '', ' ', 'x'.repeat(501)]),
+        region: mostly(['jawa'], ['r 1']),
+        segment: mostly(['retail'], [null]),
+        owner: mostly(['andi'], ['a b', undefined]),
+        owners: fc.oneof(fc.array(entry, { maxLength: 3 }), fc.constant('andi')),
+        since: day,
+        extra: fc.constant('x'),
+      },
+      { requiredKeys: ['id', 'name', 'region', 'segment'] },
+    ).chain((r) =>
+      // Mostly one of owner and owners (as zod wants), now and then both or neither; rarely an unknown key.
+      fc.nat(19).map((n) => {
+        const c: Record<string, unknown> = { ...r };
+        if (n > 0) delete c.extra;
+        if (n > 1) delete c[n % 2 ? 'owner' : 'owners'];
+        return c;
+      }),
+    );
+    let valid = 0;
+    let fast = 0;
+    fc.assert(
+      fc.property(arb, (raw) => {
+        const f = agreesCustomer(raw);
+        if (!customerSchema.safeParse(raw).success) return;
+        valid++;
+        if (f) fast++;
+        // What zod accepts, the fast check takes, unless a key reads undefined (then zod decides).
+        else expect(readsUndefined(raw), show(raw)).toBe(true);
+      }),
+      { numRuns: RUNS },
+    );
+    expect(valid).toBeGreaterThan(RUNS / 50);
+    expect(fast / valid).toBeGreaterThan(0.8);
+  });
+
+  it('reads owner and owners as zod does, in its key order', () => {
+    expect(fastCustomer({ owner: 'andi', segment: 's', since: '2024-05-01', region: 'r', name: ' T ', id: 'C1' })).toEqual({ id: 'C1', name: 'T', region: 'r', segment: 's', since: '2024-05-01', owners: [{ rep: 'andi', from: null }], ownersWrittenAs: 'owner' });
+    expect(agreesCustomer({ id: 'C1', name: 'T', region: 'r', segment: 's', owners: [{ rep: 'a' }, { rep: 'b', from: '2025-11-01' }, { from: '2025-12-01', rep: 'c' }] })).toBe(true);
+    // A history zod refuses: a later entry without its day, two entries on one day, out of order, both forms.
+    for (const owners of [[{ rep: 'a' }, { rep: 'b' }], [{ rep: 'a', from: '2025-11-01' }, { rep: 'b', from: '2025-11-01' }], [{ rep: 'a', from: '2025-11-02' }, { rep: 'b', from: '2025-11-01' }], []]) {
+      expect(fastCustomer({ id: 'C1', name: 'T', region: 'r', segment: 's', owners })).toBeNull();
+    }
+    expect(fastCustomer({ id: 'C1', name: 'T', region: 'r', segment: 's', owner: 'a', owners: [{ rep: 'a' }] })).toBeNull();
+    expect(fastCustomer({ id: 'C1', name: 'T', region: 'r', segment: 's' })).toBeNull();
+    // A key that reads undefined, an inherited field name: zod decides.
+    expect(fastCustomer({ id: 'C1', name: 'T', region: 'r', segment: 's', owner: 'a', since: undefined })).toBeNull();
+    expect(fastCustomer({ id: 'C1', name: 'T', region: 'r', segment: 's', owner: 'a', toString: 'x' })).toBeNull();
   });
 });
