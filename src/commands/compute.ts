@@ -62,7 +62,7 @@ export async function computeCommand(opts: ComputeOptions, fx: ComputeEffects): 
     throw new CliError(`KPI "${opts.kpi}" has no week values`, 2, `add week to its grains (kpis/${opts.kpi}.yaml), or use a month, quarter or year`);
   }
   if (opts.format === 'json') {
-    fx.out(JSON.stringify({ ...report, kpis }, null, 2));
+    for (const piece of jsonPieces({ ...report, kpis })) fx.out(piece);
     return 0;
   }
   if (opts.format === 'csv') {
@@ -78,6 +78,25 @@ export async function computeCommand(opts: ComputeOptions, fx: ComputeEffects): 
   }
   fx.out(scorecard(report, kpis, period, lang, fx.color, !!opts.kpi));
   return 0;
+}
+
+/**
+ * JSON.stringify(report, null, 2) in pieces that join with line ends into exactly that text: the
+ * report's own fields, then each KPI on its own. At a million orders the report is megabytes;
+ * written a KPI at a time it is never one string, nor one buffer to write.
+ */
+export function* jsonPieces(report: Report): Generator<string> {
+  const { kpis } = report;
+  const shell = JSON.stringify({ ...report, kpis: [] }, null, 2);
+  // The top-level field, two spaces in; a line end in JSON text is always layout (strings escape theirs).
+  const at = shell.indexOf('\n  "kpis": []');
+  if (at < 0 || !kpis.length) {
+    yield at < 0 ? JSON.stringify(report, null, 2) : shell;
+    return;
+  }
+  yield `${shell.slice(0, at)}\n  "kpis": [`;
+  for (let i = 0; i < kpis.length; i++) yield `    ${JSON.stringify(kpis[i], null, 2).replaceAll('\n', '\n    ')}${i < kpis.length - 1 ? ',' : ''}`;
+  yield `  ]${shell.slice(at + '\n  "kpis": []'.length)}`;
 }
 
 /** A week label whose number the week-year does not have (2025-W53 with Monday weeks: 2025 has 52). */

@@ -4,7 +4,8 @@
  * nothing, and the change against the same period last year beside the month-on-month one.
  */
 import { describe, expect, it } from 'vitest';
-import { computeCommand } from '../../src/commands/compute.ts';
+import { computeCommand, jsonPieces } from '../../src/commands/compute.ts';
+import type { Report } from '../../src/report/model.ts';
 import { fileOf, readTree } from '../support/repo.ts';
 
 const FIXTURE = new URL('../fixtures/site', import.meta.url).pathname;
@@ -55,5 +56,21 @@ describe('capaian compute (table)', () => {
     expect(head).toBe('kpi,grain,period,breakdown,member,value,reason,target,attainment,status,previous,change,notes,gap,not_final,last_year,last_year_change,share');
     const lead = rows.find((r) => r.startsWith('lead-conversion-rate,month,2026-04,,,'))!.split(',');
     expect([lead[7], lead[8], lead[9], lead[13], lead[14]]).toEqual(['0.3', '', '', '-0.3', 'maturing']); // target 30 %, no attainment (points), no status, 30 points short, not final
+  });
+});
+
+describe('jsonPieces', () => {
+  const whole = (r: unknown) => JSON.stringify(r, null, 2);
+  const joined = (r: unknown) => [...jsonPieces(r as Report)].join('\n');
+
+  it('joins into exactly JSON.stringify(report, null, 2), a KPI a piece', () => {
+    const kpi = (id: string) => ({ id, values: { month: [{ period: '2026-03', value: 1.5, breakdowns: { rep: [{ member: 'andi', value: null }] }, notes: [] }] }, source: 'formula:\n  sum: x\n' });
+    const report = { company: { name: 'PT "Maju"\n  "kpis": []' }, kpis: [kpi('a'), kpi('b'), kpi('c')], lints: [{ message: { id: 'x', en: 'y' } }], nested: { kpis: [] } };
+    expect(joined(report)).toBe(whole(report));
+    expect([...jsonPieces(report as unknown as Report)].length).toBe(5);
+  });
+
+  it('holds for no KPIs, one KPI, and kpis as the last or first field', () => {
+    for (const r of [{ a: 1, kpis: [] }, { kpis: [{ id: 'x' }] }, { kpis: [{ id: 'x' }, {}], z: [1, { y: 'q' }] }, { a: [], kpis: [{ id: 'x', v: [] }] }]) expect(joined(r)).toBe(whole(r));
   });
 });
