@@ -78,7 +78,9 @@ export async function preIngest(files: SourceFile[], opts: PreIngestOptions): Pr
   const misses = new TaskQueue();
   let missBytes = 0;
   let pool: Promise<void> | undefined;
-  const wanted = opts.workers ?? Math.min(availableParallelism(), 8);
+  // The main thread reads files too (below), so one worker fewer than the cores: one thread less
+  // to start, and no core left idle while the workers start.
+  const wanted = opts.workers ?? Math.min(availableParallelism() - 1, 7);
   const threshold = opts.workers !== undefined ? 0 : WORKERS_FROM_BYTES;
   // Files whose stamp is unchanged since they were hashed are looked up without being read.
   const index = opts.cacheDir ? StatIndex.load(opts.cacheDir) : null;
@@ -98,7 +100,15 @@ export async function preIngest(files: SourceFile[], opts: PreIngestOptions): Pr
     if (pool) await new Promise((r) => setImmediate(r));
   }
   misses.close();
-  if (pool) await pool;
+  // Meanwhile the main thread reads files itself, one at a time, letting the workers' answers in
+  // between (each worker has its next file waiting, so none idles while the main thread reads).
+  if (pool) {
+    for (let t = misses.take(); t; t = misses.take()) {
+      take(runIngestTask(t));
+      await new Promise((r) => setImmediate(r));
+    }
+    await pool;
+  }
   // Whatever no worker took (few misses, or workers that failed) is read here.
   for (let t = misses.take(); t; t = misses.take()) take(runIngestTask(t));
   if (opts.cacheDir && used.size) pruneCache(opts.cacheDir, used);
@@ -141,27 +151,44 @@ class TaskQueue {
   }
 }
 
+type Reply = IngestDone | { path: string; failed: string };
+
 async function inWorkers(queue: TaskQueue, count: number, take: (d: IngestDone) => void): Promise<void> {
   const url = new URL('./ingest-worker.mjs', import.meta.url);
   await Promise.all(
     Array.from({ length: count }, async () => {
       const worker = new Worker(url);
-      let task: Task | undefined;
-      try {
-        while ((task = await queue.next())) {
-          const t = task;
-          const reply = await new Promise<IngestDone | { path: string; failed: string }>((resolve, reject) => {
-            const onError = (e: Error) => reject(e);
-            worker.once('error', onError);
-            worker.once('message', (m) => (worker.off('error', onError), resolve(m)));
-            worker.postMessage(t);
-          });
-          if ('result' in reply) take(reply);
-          task = undefined;
+      // A worker answers its tasks in the order they were sent.
+      const waiting: { resolve: (m: Reply) => void; reject: (e: Error) => void }[] = [];
+      let dead: Error | undefined;
+      const die = (e: Error) => {
+        dead ??= e;
+        for (const w of waiting.splice(0)) w.reject(e);
+      };
+      worker.on('message', (m: Reply) => waiting.shift()?.resolve(m));
+      worker.on('error', die);
+      worker.on('exit', () => die(new Error('ingest worker exited')));
+      // Two tasks in flight per worker: it starts the next file as soon as it answers one.
+      const lane = async () => {
+        let task: Task | undefined;
+        try {
+          while ((task = await queue.next())) {
+            const t = task;
+            const reply = await new Promise<Reply>((resolve, reject) => {
+              if (dead) return reject(dead);
+              waiting.push({ resolve, reject });
+              worker.postMessage(t);
+            });
+            if ('result' in reply) take(reply);
+            task = undefined;
+          }
+        } catch {
+          // A worker that died gives its tasks back; the main thread reads them.
+          if (task) queue.push(task);
         }
-      } catch {
-        // A worker that died gives its task back; the main thread reads it.
-        if (task) queue.push(task);
+      };
+      try {
+        await Promise.all([lane(), lane()]);
       } finally {
         await worker.terminate();
       }
