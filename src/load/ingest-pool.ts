@@ -104,7 +104,12 @@ export async function preIngest(files: SourceFile[], opts: PreIngestOptions): Pr
   // between (each worker has its next file waiting, so none idles while the main thread reads).
   if (pool) {
     for (let t = misses.take(); t; t = misses.take()) {
-      take(runIngestTask(t));
+      // As in a worker: a file that cannot be read here is read again, and reported, by validation.
+      try {
+        take(runIngestTask(t));
+      } catch {
+        // (nothing kept: validation finds no chunk for it)
+      }
       await new Promise((r) => setImmediate(r));
     }
     await pool;
