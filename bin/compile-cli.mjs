@@ -202,7 +202,7 @@ export async function compiledCli(project, opts = {}) {
     platform: 'node',
     target: 'node20',
     outdir: partial,
-    define: { CAPAIAN_SOURCE_DIR: JSON.stringify(join(project, 'src')) },
+    define: { CAPAIAN_SOURCE_DIR: JSON.stringify(join(project, 'src')), CAPAIAN_BUILD_KEY: JSON.stringify(key) },
     // Smaller to parse at every start; names kept for messages, a source map for stack traces.
     minify: true,
     keepNames: true,

@@ -116,8 +116,19 @@ export const COMMANDS: CommandSpec[] = [
     async run({ values: v }, fx) {
       const root = resolve(str(v.root)!);
       const progress = progressLine(fx);
+      const today = todayIn();
+      // The output of an unchanged repository, kept from an earlier run (load/result-cache.ts).
+      const { openResultCache } = await import('../load/result-cache.ts');
+      const { cacheDirFor } = await import('../load/chunk-cache.ts');
+      const { 'no-cache': noCache, ...options } = v;
+      const results = await openResultCache(root, noCache ? null : cacheDirFor(root), { command: 'compute', options, today, color: fx.color });
+      if (results.hit) {
+        for (const text of results.hit) fx.out(text);
+        return 0;
+      }
       const [{ computeCommand }, { loadRepo }] = await Promise.all([import('../commands/compute.ts'), import('../load/load-repo.ts')]);
-      return computeCommand(
+      const texts: string[] = [];
+      const code = await computeCommand(
         {
           format: v.format as 'table' | 'json' | 'csv',
           ...optional('period', str(v.period)),
@@ -125,12 +136,14 @@ export const COMMANDS: CommandSpec[] = [
           ...optional('lang', str(v.lang) as 'id' | 'en' | undefined),
         },
         {
-          read: () => loadRepo(root, { noCache: !!v['no-cache'], onProgress: progress.update, onNotice: progress.notice }),
-          out: (text) => (progress.clear(), fx.out(text)),
+          read: () => loadRepo(root, { noCache: !!noCache, onProgress: progress.update, onNotice: progress.notice }),
+          out: (text) => (progress.clear(), texts.push(text), fx.out(text)),
           color: fx.color,
-          today: todayIn(),
+          today,
         },
       );
+      if (code === 0) results.save(texts);
+      return code;
     },
   },
   {
