@@ -72,7 +72,7 @@ export function codeVersion(): string {
 
 interface Stamp {
   stamp: string;
-  /** Last modified (or its status changed) more than SETTLE_NS before `since`. */
+  /** Last modified more than SETTLE_NS before `since`. */
   settled: boolean;
 }
 
@@ -81,8 +81,8 @@ function stampOf(origin: string, since: bigint): Stamp | undefined {
   try {
     const st = lstatSync(origin, { bigint: true, throwIfNoEntry: false });
     if (!st || !st.isFile()) return undefined;
-    const newest = st.mtimeNs > st.ctimeNs ? st.mtimeNs : st.ctimeNs;
-    return { stamp: `${st.size}:${st.mtimeNs}:${st.ctimeNs}:${st.ino}:${st.dev}`, settled: newest < since - SETTLE_NS };
+    // Settled by its modification time, as the month files' stat index decides (chunk-cache.ts).
+    return { stamp: `${st.size}:${st.mtimeNs}:${st.ctimeNs}:${st.ino}:${st.dev}`, settled: st.mtimeNs < since - SETTLE_NS };
   } catch {
     return undefined;
   }
