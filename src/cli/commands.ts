@@ -118,8 +118,7 @@ export const COMMANDS: CommandSpec[] = [
       const progress = progressLine(fx);
       const today = todayIn();
       // The output of an unchanged repository, kept from an earlier run (load/result-cache.ts).
-      const { openResultCache } = await import('../load/result-cache.ts');
-      const { cacheDirFor } = await import('../load/chunk-cache.ts');
+      const [{ openResultCache }, { cacheDirFor }] = await Promise.all([import('../load/result-cache.ts'), import('../load/cache-dir.ts')]);
       const { 'no-cache': noCache, ...options } = v;
       const results = await openResultCache(root, noCache ? null : cacheDirFor(root), { command: 'compute', options, today, color: fx.color });
       if (results.hit) {
@@ -142,7 +141,7 @@ export const COMMANDS: CommandSpec[] = [
           today,
         },
       );
-      if (code === 0) results.save(texts);
+      if (code === 0) await results.save(texts);
       return code;
     },
   },

@@ -21,7 +21,6 @@ import { createHash } from 'node:crypto';
 import { lstatSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { StatIndex, writeWhole } from './chunk-cache.ts';
 import { readRepoFiles } from './read-repo.ts';
 
 /** Everything besides the files that decides a command's output. */
@@ -108,11 +107,11 @@ interface Header {
 export interface ResultCache {
   /** The output pieces of an entry that verifies, in order, or undefined (a miss). */
   hit: string[] | undefined;
-  /** Writes this run's output when it may be kept (see above). Never throws; returns whether it wrote. */
-  save(texts: string[]): boolean;
+  /** Writes this run's output when it may be kept (see above). Never throws; resolves to whether it wrote. */
+  save(texts: string[]): Promise<boolean>;
 }
 
-const NONE: ResultCache = { hit: undefined, save: () => false };
+const NONE: ResultCache = { hit: undefined, save: async () => false };
 
 /**
  * The cache of `key`'s output for the repository at `root`, kept in `dir` (cacheDirFor: null when
@@ -131,9 +130,11 @@ export async function openResultCache(root: string, dir: string | null, key: Res
     .digest('hex')}.out`;
   return {
     hit: readEntry(join(dir, name), name, files),
-    save(texts) {
+    async save(texts) {
       try {
         if (!files.every((f) => f.before?.settled)) return false;
+        // Loaded only to write: a run that finds its output loads no more than this module.
+        const { StatIndex, writeWhole } = await import('./chunk-cache.ts');
         const index = new Map<string, [string, string]>();
         // The month files' SHA-1s are in their stat index (chunk-cache.ts) when their stamp is the one recorded there.
         const known = StatIndex.load(dir);

@@ -38,7 +38,7 @@ describe('the kept output (module)', () => {
   it('is a miss, then the saved output, until a file, the key or the entry changes', async () => {
     const { root, cache } = repo();
     expect((await openResultCache(root, cache, KEY)).hit).toBeUndefined();
-    expect((await openResultCache(root, cache, KEY)).save(['one', 'two ✓'])).toBe(true);
+    await expect((await openResultCache(root, cache, KEY)).save(['one', 'two ✓'])).resolves.toBe(true);
     expect((await openResultCache(root, cache, KEY)).hit).toEqual(['one', 'two ✓']);
     // Another day, option or colour: another entry.
     expect((await openResultCache(root, cache, { ...KEY, today: '2026-04-03' })).hit).toBeUndefined();
@@ -49,12 +49,12 @@ describe('the kept output (module)', () => {
     expect((await openResultCache(root, cache, KEY)).hit).toEqual(['one', 'two ✓']);
     // Caching off: nothing read, nothing written.
     const off = await openResultCache(root, null, KEY);
-    expect([off.hit, off.save(['x'])]).toEqual([undefined, false]);
+    expect([off.hit, await off.save(['x'])]).toEqual([undefined, false]);
   });
 
   it('is a miss when the entry is damaged, a file is edited, added or removed', async () => {
     const { root, cache } = repo();
-    const saved = async () => expect((await openResultCache(root, cache, KEY)).save(['out'])).toBe(true);
+    const saved = async () => await expect((await openResultCache(root, cache, KEY)).save(['out'])).resolves.toBe(true);
     await saved();
     const [entry] = entries(cache);
     const bytes = readFileSync(join(cache, entry!));
@@ -78,11 +78,11 @@ describe('the kept output (module)', () => {
   it('keeps nothing for a file modified just before the run, or changed during it', async () => {
     const { root, cache } = repo();
     writeFileSync(join(root, 'data/goals.yaml'), readFileSync(join(root, 'data/goals.yaml')));
-    expect((await openResultCache(root, cache, KEY)).save(['out'])).toBe(false);
+    await expect((await openResultCache(root, cache, KEY)).save(['out'])).resolves.toBe(false);
     settle(root);
     const during = await openResultCache(root, cache, KEY);
     appendFileSync(join(root, 'data/goals.yaml'), '\n');
-    expect(during.save(['out'])).toBe(false);
+    await expect(during.save(['out'])).resolves.toBe(false);
     expect(readdirSync(work).includes(`cache-${n}`) ? entries(cache) : []).toEqual([]);
   });
 });
@@ -116,14 +116,14 @@ describe('capaian compute through the kept output', () => {
     const fresh = await compute(root, null);
     const table = entries(cache).find((e) => readFileSync(join(cache, e)).toString('latin1').endsWith(fresh.out.slice(-20)))!;
     const b = readFileSync(join(cache, table));
-    b[b.length - 1] ^= 0x01;
+    b.writeUInt8(b.at(-1)! ^ 0x01, b.length - 1);
     createHash('sha1').update(b.subarray(37)).digest().copy(b, 17);
     writeFileSync(join(cache, table), b);
     const forged = await compute(root, cache);
     expect(forged.out.slice(0, -1)).toBe(fresh.out.slice(0, -1));
     expect(forged.out.at(-1)).not.toBe(fresh.out.at(-1));
     // Damaged (the checksum no longer holds): a miss, computed again.
-    b[b.length - 2] ^= 0x01;
+    b.writeUInt8(b.at(-2)! ^ 0x01, b.length - 2);
     writeFileSync(join(cache, table), b);
     expect(await compute(root, cache)).toEqual(fresh);
     expect(await compute(root, cache)).toEqual(fresh);
