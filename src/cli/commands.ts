@@ -110,7 +110,7 @@ export const COMMANDS: CommandSpec[] = [
       kpi: { type: 'string', value: 'ID', help: 'one KPI (its file name in kpis/), with its breakdowns' },
       format: { type: 'string', value: 'FORMAT', choices: ['table', 'json', 'csv'], default: 'table', help: 'table (coloured in a terminal), json (the report model) or csv (columns in docs/report-format.md)' },
       lang: LANG,
-      'no-cache': NO_CACHE,
+      'no-cache': { ...NO_CACHE, help: 'compute again (not the output kept from an unchanged repository) and read every month file again (also CAPAIAN_CACHE=off)' },
     },
     examples: ['capaian compute', 'capaian compute --period 2026-Q1 --lang en', 'capaian compute --period 2026-W05', 'capaian compute --kpi net-sales', 'capaian compute --format csv > kpis.csv'],
     async run({ values: v }, fx) {
