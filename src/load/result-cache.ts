@@ -47,7 +47,7 @@ const MAX_ENTRIES = 32;
 
 // The compiled CLI's version: bin/compile-cli.mjs defines it as the key of the bundle (a hash of
 // every source file, package.json and the compiler). Run from the sources (tsx, tests), the
-// sources themselves are hashed.
+// sources themselves are hashed, with package.json and the lock file (the packages run live).
 declare const CAPAIAN_BUILD_KEY: string | undefined;
 let codeVersionMemo: string | undefined;
 
@@ -65,7 +65,10 @@ export function codeVersion(): string {
     }
   };
   walk(src);
+  // The packages loaded with them: package.json, and the lock file when there is one.
   h.update(readFileSync(join(src, '..', 'package.json')));
+  const lock = join(src, '..', 'package-lock.json');
+  if (statSync(lock, { throwIfNoEntry: false })?.isFile()) h.update(readFileSync(lock));
   return (codeVersionMemo = `src-${h.digest('hex')}`);
 }
 
