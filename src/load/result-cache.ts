@@ -110,11 +110,15 @@ interface Header {
 export interface ResultCache {
   /** The output pieces of an entry that verifies, in order, or undefined (a miss). */
   hit: string[] | undefined;
-  /** Writes this run's output when it may be kept (see above). Never throws; resolves to whether it wrote. */
-  save(texts: string[]): Promise<boolean>;
+  /**
+   * Writes this run's output when it may be kept (see above), with the month-file cache's writer
+   * and stat index (chunk-cache.ts, passed in so that a run that only reads loads neither). Never
+   * throws; returns whether it wrote.
+   */
+  save(texts: string[], chunkCache: Pick<typeof import('./chunk-cache.ts'), 'StatIndex' | 'writeWhole'>): boolean;
 }
 
-const NONE: ResultCache = { hit: undefined, save: async () => false };
+const NONE: ResultCache = { hit: undefined, save: () => false };
 
 /**
  * The cache of `key`'s output for the repository at `root`, kept in `dir` (cacheDirFor: null when
@@ -133,11 +137,9 @@ export async function openResultCache(root: string, dir: string | null, key: Res
     .digest('hex')}.out`;
   return {
     hit: readEntry(join(dir, name), name, files),
-    async save(texts) {
+    save(texts, { StatIndex, writeWhole }) {
       try {
         if (!files.every((f) => f.before?.settled)) return false;
-        // Loaded only to write: a run that finds its output loads no more than this module.
-        const { StatIndex, writeWhole } = await import('./chunk-cache.ts');
         const index = new Map<string, [string, string]>();
         // The month files' SHA-1s are in their stat index (chunk-cache.ts) when their stamp is the one recorded there.
         const known = StatIndex.load(dir);

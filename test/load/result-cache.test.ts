@@ -9,8 +9,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { printKeptCompute } from '../../src/cli/kept-compute.ts';
 import { main } from '../../src/cli/main.ts';
 import { recordingEffects } from '../../src/commands/effects.ts';
+import * as chunkCache from '../../src/load/chunk-cache.ts';
 import { openResultCache, type ResultKey } from '../../src/load/result-cache.ts';
 
 const VALID = resolve(fileURLToPath(new URL('../../', import.meta.url)), 'test/fixtures/valid');
@@ -38,7 +40,7 @@ describe('the kept output (module)', () => {
   it('is a miss, then the saved output, until a file, the key or the entry changes', async () => {
     const { root, cache } = repo();
     expect((await openResultCache(root, cache, KEY)).hit).toBeUndefined();
-    await expect((await openResultCache(root, cache, KEY)).save(['one', 'two ✓'])).resolves.toBe(true);
+    expect((await openResultCache(root, cache, KEY)).save(['one', 'two ✓'], chunkCache)).toBe(true);
     expect((await openResultCache(root, cache, KEY)).hit).toEqual(['one', 'two ✓']);
     // Another day, option or colour: another entry.
     expect((await openResultCache(root, cache, { ...KEY, today: '2026-04-03' })).hit).toBeUndefined();
@@ -49,12 +51,12 @@ describe('the kept output (module)', () => {
     expect((await openResultCache(root, cache, KEY)).hit).toEqual(['one', 'two ✓']);
     // Caching off: nothing read, nothing written.
     const off = await openResultCache(root, null, KEY);
-    expect([off.hit, await off.save(['x'])]).toEqual([undefined, false]);
+    expect([off.hit, off.save(['x'], chunkCache)]).toEqual([undefined, false]);
   });
 
   it('is a miss when the entry is damaged, a file is edited, added or removed', async () => {
     const { root, cache } = repo();
-    const saved = async () => await expect((await openResultCache(root, cache, KEY)).save(['out'])).resolves.toBe(true);
+    const saved = async () => expect((await openResultCache(root, cache, KEY)).save(['out'], chunkCache)).toBe(true);
     await saved();
     const [entry] = entries(cache);
     const bytes = readFileSync(join(cache, entry!));
@@ -78,11 +80,11 @@ describe('the kept output (module)', () => {
   it('keeps nothing for a file modified just before the run, or changed during it', async () => {
     const { root, cache } = repo();
     writeFileSync(join(root, 'data/goals.yaml'), readFileSync(join(root, 'data/goals.yaml')));
-    await expect((await openResultCache(root, cache, KEY)).save(['out'])).resolves.toBe(false);
+    expect((await openResultCache(root, cache, KEY)).save(['out'], chunkCache)).toBe(false);
     settle(root);
     const during = await openResultCache(root, cache, KEY);
     appendFileSync(join(root, 'data/goals.yaml'), '\n');
-    await expect(during.save(['out'])).resolves.toBe(false);
+    expect(during.save(['out'], chunkCache)).toBe(false);
     expect(readdirSync(work).includes(`cache-${n}`) ? entries(cache) : []).toEqual([]);
   });
 });
@@ -140,6 +142,20 @@ describe('capaian compute through the kept output', () => {
     const later = await compute(root, null, ['--format', 'json']);
     expect(await compute(root, cache, ['--format', 'json'])).toEqual(later);
     expect(await compute(root, cache, ['--format', 'json'])).toEqual(later);
+  });
+
+  it('is found before the CLI is loaded (kept-compute.ts) for the same arguments, and only then', async () => {
+    const { root, cache } = repo();
+    const kept = async (args: string[]) => {
+      const out: string[] = [];
+      return (await printKeptCompute(args, (t) => void out.push(t))) ? out.join('\n') : undefined;
+    };
+    const args = ['--root', root, '--period=2026-Q1', '--lang', 'en'];
+    expect(await kept(args)).toBeUndefined();
+    const computed = await compute(root, cache, ['--period', '2026-Q1', '--lang=en']);
+    expect(await kept(args)).toBe(computed.out);
+    // Help, a usage error, --no-cache, other options: the CLI runs.
+    for (const other of [[...args, '--help'], [...args, '--format', 'xml'], [...args, '--no-cache'], [...args, '--kpi', 'net-sales'], ['--root', root]]) expect(await kept(other), other.join(' ')).toBeUndefined();
   });
 
   it('--no-cache neither reads nor writes a kept output', async () => {
