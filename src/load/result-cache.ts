@@ -42,8 +42,9 @@ const MAGIC = Buffer.from('capaian-result-1\n');
 const FORMAT = 1;
 /** A file modified less than this long before a run began is not trusted by its stamp (see above). */
 const SETTLE_NS = 3_000_000_000n;
-/** Entries kept in a cache folder: the oldest beyond this are removed when one is written. */
+/** Entries kept in a cache folder besides the one just written: the most recent, up to this many and this many bytes. */
 const MAX_ENTRIES = 32;
+const MAX_BYTES = 64 * 1024 * 1024;
 
 // The compiled CLI's version: bin/compile-cli.mjs defines it as the key of the bundle (a hash of
 // every source file, package.json and the compiler). Run from the sources (tsx, tests), the
@@ -201,14 +202,18 @@ function readEntry(file: string, name: string, files: { path: string; origin: st
   }
 }
 
-/** Removes the oldest entries beyond MAX_ENTRIES (other options, other days). */
+/** Removes the oldest entries (other options, other days) beyond MAX_ENTRIES or MAX_BYTES. */
 function prune(dir: string, keep: string): void {
   try {
     const entries = readdirSync(dir)
       .filter((f) => f.startsWith('result-') && f.endsWith('.out') && f !== keep)
-      .map((f) => ({ f, at: statSync(join(dir, f), { throwIfNoEntry: false })?.mtimeMs ?? 0 }))
-      .sort((a, b) => b.at - a.at);
-    for (const { f } of entries.slice(MAX_ENTRIES - 1)) rmSync(join(dir, f), { force: true });
+      .map((f) => ({ f, st: statSync(join(dir, f), { throwIfNoEntry: false }) }))
+      .sort((a, b) => (b.st?.mtimeMs ?? 0) - (a.st?.mtimeMs ?? 0));
+    let bytes = 0;
+    entries.forEach(({ f, st }, i) => {
+      bytes += st?.size ?? 0;
+      if (i >= MAX_ENTRIES || bytes > MAX_BYTES) rmSync(join(dir, f), { force: true });
+    });
   } catch {
     // Another run may be pruning too.
   }

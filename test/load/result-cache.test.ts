@@ -77,6 +77,13 @@ describe('the kept output (module)', () => {
     expect((await openResultCache(root, cache, KEY)).hit).toBeUndefined();
   });
 
+  it('keeps the 32 most recent entries besides the newest', async () => {
+    const { root, cache } = repo();
+    for (let day = 1; day <= 36; day++) expect((await openResultCache(root, cache, { ...KEY, today: `2026-05-${String(day).padStart(2, '0')}` })).save([`day ${day}`], chunkCache)).toBe(true);
+    expect(entries(cache)).toHaveLength(33);
+    expect((await openResultCache(root, cache, { ...KEY, today: '2026-05-36' })).hit).toEqual(['day 36']);
+  });
+
   it('keeps nothing for a file modified just before the run, or changed during it', async () => {
     const { root, cache } = repo();
     writeFileSync(join(root, 'data/goals.yaml'), readFileSync(join(root, 'data/goals.yaml')));
