@@ -17,11 +17,17 @@ if ((command === 'build' || command === 'dev') && !rest.some((a) => a === '--hel
   const compiler = process.env.CAPAIAN_CLI === 'tsx' ? null : await import('./compile-cli.mjs');
   const compiled = compiler && (await compiler.compiledCli(project));
   if (process.env.CAPAIAN_CLI_TRACE) process.stderr.write(`capaian: ${compiled ? `compiled ${compiled.dir}` : 'tsx'}\n`);
-  if (!compiled) (await import('tsx/esm/api')).register();
-  const cli = compiled ? await compiler.loadCompiled(compiled, command === '-h' || command === '--help' ? 'help' : command) : { exports: await import('../src/cli/main.ts'), saveCodeCache: () => {} };
-  if (process.env.CAPAIAN_CLI_TRACE && compiled) process.stderr.write(`capaian: code cache ${cli.codeCache}\n`);
-  const { main, quietWhenStdoutCloses } = cli.exports;
-  quietWhenStdoutCloses();
-  process.exitCode = await main(process.argv.slice(2));
-  cli.saveCodeCache();
+  // compute on a repository that has not changed: the output kept last time, without loading the CLI.
+  const kept = compiled && command === 'compute' && (await compiler.printKeptCompute(compiled, rest));
+  if (process.env.CAPAIAN_CLI_TRACE && compiled && command === 'compute') process.stderr.write(`capaian: kept output ${kept ? 'used' : 'none'}\n`);
+  if (kept) process.exitCode = 0;
+  else {
+    if (!compiled) (await import('tsx/esm/api')).register();
+    const cli = compiled ? await compiler.loadCompiled(compiled, command === '-h' || command === '--help' ? 'help' : command) : { exports: await import('../src/cli/main.ts'), saveCodeCache: () => {} };
+    if (process.env.CAPAIAN_CLI_TRACE && compiled) process.stderr.write(`capaian: code cache ${cli.codeCache}\n`);
+    const { main, quietWhenStdoutCloses } = cli.exports;
+    quietWhenStdoutCloses();
+    process.exitCode = await main(process.argv.slice(2));
+    cli.saveCodeCache();
+  }
 }

@@ -202,7 +202,7 @@ export async function compiledCli(project, opts = {}) {
     platform: 'node',
     target: 'node20',
     outdir: partial,
-    define: { CAPAIAN_SOURCE_DIR: JSON.stringify(join(project, 'src')) },
+    define: { CAPAIAN_SOURCE_DIR: JSON.stringify(join(project, 'src')), CAPAIAN_BUILD_KEY: JSON.stringify(key) },
     // Smaller to parse at every start; names kept for messages, a source map for stack traces.
     minify: true,
     keepNames: true,
@@ -236,6 +236,21 @@ export async function compiledCli(project, opts = {}) {
     return null;
   }
   try {
+    // compute's kept output (src/cli/kept-compute.ts), looked for before main.cjs is loaded: a
+    // small file of its own. Without it every run loads the CLI.
+    await esbuild.build({
+      ...common,
+      entryPoints: { 'kept-compute': 'src/cli/kept-compute.ts' },
+      format: 'cjs',
+      outExtension: { '.js': '.cjs' },
+      sourcemap: false,
+      banner: { js: "var __capaianUrl = require('node:url').pathToFileURL(__filename).href;" },
+      define: { ...common.define, 'import.meta.url': '__capaianUrl' },
+    });
+  } catch {
+    rmSync(join(partial, 'kept-compute.cjs'), { force: true });
+  }
+  try {
     renameSync(partial, dir);
   } catch {
     // Another run put the same bundle in place first: use that one.
@@ -258,6 +273,27 @@ function asciiOnly(file) {
   const text = readFileSync(file, 'utf8');
   const ascii = text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   if (ascii !== text) writeFileSync(file, ascii);
+}
+
+/**
+ * Prints the output `capaian compute ARGS` kept for an unchanged repository
+ * (src/cli/kept-compute.ts, bundled as kept-compute.cjs beside main.cjs) and returns true; false
+ * when there is none, or no such file: then the CLI runs.
+ * @param {{ dir: string }} compiled
+ * @param {string[]} args the arguments after `compute`
+ * @returns {Promise<boolean>}
+ */
+export async function printKeptCompute(compiled, args) {
+  const file = join(compiled.dir, 'kept-compute.cjs');
+  let kept;
+  try {
+    if (!isFile(file)) return false;
+    kept = createRequire(file)(file);
+  } catch {
+    return false;
+  }
+  kept.quietWhenStdoutCloses();
+  return kept.printKeptCompute(args);
 }
 
 /**

@@ -23,26 +23,12 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { PACKAGE_ROOT } from './package-root.ts';
-import { PERIOD_FORMS } from '../calendar/periods.ts';
 import { CliError } from '../commands/cli-error.ts';
 import type { Effects } from '../commands/effects.ts';
 import type { Report } from '../report/model.ts';
+import { COMPUTE_OPTIONS, LANG, NO_CACHE, ROOT, todayIn, type OptionSpec, type Values } from './options.ts';
 
-export interface OptionSpec {
-  type: 'string' | 'boolean';
-  /** The value's placeholder in the usage: DIR, FILE, REF. */
-  value?: string;
-  help: string;
-  default?: string;
-  /** The only values accepted (checked, with "did you mean"). */
-  choices?: readonly string[];
-  /** The command cannot run without it. */
-  required?: boolean;
-  /** What a value looks like, for the one-line error when it is missing: "a month 2026-03, a quarter 2026-Q1 or a year 2026". */
-  forms?: string;
-}
-
-export type Values = Record<string, string | boolean | undefined>;
+export type { OptionSpec, Values } from './options.ts';
 
 export interface CommandSpec {
   name: string;
@@ -57,9 +43,6 @@ export interface CommandSpec {
   run(args: { values: Values; positionals: string[] }, fx: Effects): Promise<number>;
 }
 
-const ROOT: OptionSpec = { type: 'string', value: 'DIR', default: '.', help: 'the data repository (default: the current folder)' };
-const NO_CACHE: OptionSpec = { type: 'boolean', help: 'read every month file again (also CAPAIAN_CACHE=off; CAPAIAN_CACHE=DIR moves the cache)' };
-const LANG: OptionSpec = { type: 'string', value: 'LANG', choices: ['id', 'en'], help: "the language (default: the company's locale)" };
 const MONTH_FORMS = 'a month YYYY-MM';
 
 const str = (v: string | boolean | undefined): string | undefined => (typeof v === 'string' ? v : undefined);
@@ -104,20 +87,22 @@ export const COMMANDS: CommandSpec[] = [
     name: 'compute',
     summary: 'every KPI for a period against its target',
     details: ['The period defaults to the latest month. --kpi with the table also lists the breakdowns.'],
-    options: {
-      root: ROOT,
-      period: { type: 'string', value: 'PERIOD', forms: PERIOD_FORMS, help: `${PERIOD_FORMS} (default: the latest month)` },
-      kpi: { type: 'string', value: 'ID', help: 'one KPI (its file name in kpis/), with its breakdowns' },
-      format: { type: 'string', value: 'FORMAT', choices: ['table', 'json', 'csv'], default: 'table', help: 'table (coloured in a terminal), json (the report model) or csv (columns in docs/report-format.md)' },
-      lang: LANG,
-      'no-cache': NO_CACHE,
-    },
+    options: COMPUTE_OPTIONS,
     examples: ['capaian compute', 'capaian compute --period 2026-Q1 --lang en', 'capaian compute --period 2026-W05', 'capaian compute --kpi net-sales', 'capaian compute --format csv > kpis.csv'],
     async run({ values: v }, fx) {
       const root = resolve(str(v.root)!);
       const progress = progressLine(fx);
+      const today = todayIn();
+      // The output of an unchanged repository, kept from an earlier run (load/result-cache.ts).
+      const { computeCache } = await import('./kept-compute.ts');
+      const results = await computeCache(v, fx.color);
+      if (results.hit) {
+        for (const text of results.hit) fx.out(text);
+        return 0;
+      }
       const [{ computeCommand }, { loadRepo }] = await Promise.all([import('../commands/compute.ts'), import('../load/load-repo.ts')]);
-      return computeCommand(
+      const texts: string[] = [];
+      const code = await computeCommand(
         {
           format: v.format as 'table' | 'json' | 'csv',
           ...optional('period', str(v.period)),
@@ -126,11 +111,13 @@ export const COMMANDS: CommandSpec[] = [
         },
         {
           read: () => loadRepo(root, { noCache: !!v['no-cache'], onProgress: progress.update, onNotice: progress.notice }),
-          out: (text) => (progress.clear(), fx.out(text)),
+          out: (text) => (progress.clear(), texts.push(text), fx.out(text)),
           color: fx.color,
-          today: todayIn(),
+          today,
         },
       );
+      if (code === 0) results.save(texts, await import('../load/chunk-cache.ts'));
+      return code;
     },
   },
   {
@@ -361,10 +348,6 @@ function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]
   return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
 }
 
-/** Today's date where the command runs (the only clock read: for the stale-data warning). */
-function todayIn(): string {
-  return process.env.CAPAIAN_TODAY ?? new Date().toISOString().slice(0, 10);
-}
 
 /** "reading 120/300 files" on stderr, rewritten in place, only when a person is watching. */
 function progressLine(fx: Effects) {

@@ -9,24 +9,13 @@ import { CliError } from '../commands/cli-error.ts';
 import { nodeEffects, type Effects } from '../commands/effects.ts';
 import { closest } from '../issues/did-you-mean.ts';
 import { GitError } from '../load/read-git.ts';
-import { COMMANDS, type CommandSpec, type Values } from './commands.ts';
+import { parseCommandArgs } from './args.ts';
+import { COMMANDS, type CommandSpec } from './commands.ts';
 import { PACKAGE_ROOT } from './package-root.ts';
 
 export { CliError } from '../commands/cli-error.ts';
 
-/**
- * `capaian compute | head`: when the reader of stdout goes away (EPIPE), stop writing quietly, as
- * Unix tools do: no stack trace; the command runs to its end and exits with its own status (0,
- * or 1 for problems in the data), so a pipeline that checks it still learns the verdict. Called
- * once by bin/capaian.mjs.
- */
-export function quietWhenStdoutCloses(stream: NodeJS.WriteStream = process.stdout): void {
-  stream.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code !== 'EPIPE' && e.code !== 'ERR_STREAM_DESTROYED') throw e;
-    // Whatever is written from now on goes nowhere (console.log writes through stream.write).
-    stream.write = (() => true) as typeof stream.write;
-  });
-}
+export { quietWhenStdoutCloses } from '../commands/effects.ts';
 
 /** The version in package.json. */
 export function version(): string {
@@ -47,8 +36,9 @@ export function usage(): string {
     'capaian <command> --help (or capaian help <command>) shows its options and examples;',
     'capaian --version prints the version.',
     '',
-    'Month files already read are cached by content in node_modules/.cache/capaian (--no-cache or',
-    'CAPAIAN_CACHE=off reads everything again; CAPAIAN_CACHE=DIR puts the cache elsewhere).',
+    'Month files already read are cached by content in node_modules/.cache/capaian, and compute\'s',
+    'output for an unchanged repository (--no-cache or CAPAIAN_CACHE=off reads and computes',
+    'everything again; CAPAIAN_CACHE=DIR puts the cache elsewhere).',
     'Colour: in a terminal; NO_COLOR=1 turns it off, FORCE_COLOR=1 on.',
     '',
     'exit codes: 0 ok, 1 problems found, 2 usage error',
@@ -94,66 +84,6 @@ function findCommand(name: string): CommandSpec {
 }
 
 const HELP = new Set(['--help', '-h']);
-
-/**
- * A command's arguments checked against its options: an unknown option (with the nearest one), a
- * missing value, a value not among the choices, a missing required option or the wrong number of
- * words are each one CliError (exit 2) naming what is wrong and what is accepted.
- */
-function parseCommandArgs(c: CommandSpec, args: string[]): { values: Values; positionals: string[] } {
-  const values: Values = {};
-  const positionals: string[] = [];
-  const names = Object.keys(c.options);
-  const seeHelp = `capaian ${c.name} --help lists the options`;
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    if (a === '--') {
-      positionals.push(...args.slice(i + 1));
-      break;
-    }
-    if (!a.startsWith('-') || a === '-') {
-      positionals.push(a);
-      continue;
-    }
-    const eq = a.indexOf('=');
-    const name = a.startsWith('--') ? a.slice(2, eq < 0 ? undefined : eq) : a.slice(1);
-    const o = a.startsWith('--') ? c.options[name] : undefined;
-    if (!o) {
-      const near = closest(name, names);
-      throw new CliError(`unknown option ${a.startsWith('--') ? `--${name}` : a} for ${c.name}`, 2, near ? `did you mean --${near}? ${seeHelp}` : seeHelp);
-    }
-    if (o.type === 'boolean') {
-      if (eq >= 0) throw new CliError(`--${name} takes no value`, 2, `write --${name} alone`);
-      values[name] = true;
-      continue;
-    }
-    let value: string | undefined;
-    if (eq >= 0) value = a.slice(eq + 1);
-    else if (i + 1 < args.length && !args[i + 1]!.startsWith('--')) value = args[++i];
-    if (value === undefined || value === '') throw new CliError(`--${name} needs a value`, 2, accepted(name, o));
-    if (o.choices && !o.choices.includes(value)) {
-      const near = closest(value, o.choices);
-      throw new CliError(`unknown --${name} "${value}"`, 2, `${near ? `did you mean ${near}? ` : ''}${accepted(name, o)}`);
-    }
-    values[name] = value;
-  }
-  for (const [name, o] of Object.entries(c.options)) {
-    if (values[name] === undefined && o.default !== undefined) values[name] = o.default;
-    if (o.required && values[name] === undefined) throw new CliError(`${c.name} needs --${name} ${o.value ?? 'VALUE'}`, 2, `${o.forms ? `${o.forms}; ` : ''}e.g. ${c.examples[0]}`);
-  }
-  const p = c.positionals ?? { names: '', min: 0, max: 0, example: '' };
-  if (positionals.length < p.min || positionals.length > p.max) {
-    const what = p.max === 0 ? `${c.name} takes no words besides its options, got "${positionals.join(' ')}"` : `${c.name} needs ${p.names}${positionals.length ? `, got "${positionals.join(' ')}"` : ''}`;
-    throw new CliError(what, 2, p.example ? `e.g. ${p.example}` : seeHelp);
-  }
-  return { values, positionals };
-}
-
-function accepted(name: string, o: CommandSpec['options'][string]): string {
-  if (o.choices) return `accepted: ${o.choices.join(', ')}`;
-  if (o.forms) return `use ${o.forms}`;
-  return `e.g. --${name} ${o.value ?? 'VALUE'}`;
-}
 
 /** Runs the CLI; returns the exit code. `fx` is the world it prints to and writes in (tests pass a recording fake). */
 export async function main(argv: string[], fx: Effects = nodeEffects()): Promise<number> {

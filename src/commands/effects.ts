@@ -78,3 +78,17 @@ export function recordingEffects(opts: { color?: boolean } = {}): RecordingEffec
     color: opts.color ?? false,
   };
 }
+
+/**
+ * `capaian compute | head`: when the reader of stdout goes away (EPIPE), stop writing quietly, as
+ * Unix tools do: no stack trace; the command runs to its end and exits with its own status (0,
+ * or 1 for problems in the data), so a pipeline that checks it still learns the verdict. Called
+ * once by bin/capaian.mjs (from the CLI, or from cli/kept-compute.ts).
+ */
+export function quietWhenStdoutCloses(stream: NodeJS.WriteStream = process.stdout): void {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE' && e.code !== 'ERR_STREAM_DESTROYED') throw e;
+    // Whatever is written from now on goes nowhere (console.log writes through stream.write).
+    stream.write = (() => true) as typeof stream.write;
+  });
+}

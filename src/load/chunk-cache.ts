@@ -21,12 +21,7 @@ import { ENUM_COLUMNS, type MonthChunk } from '../ingest/chunk.ts';
 import { INGEST_VERSION } from '../ingest/ingest-file.ts';
 import { MAX_FILE_BYTES } from './decode.ts';
 
-/** The folder for a repository, or null when caching is off (CAPAIAN_CACHE=off). */
-export function cacheDirFor(root: string): string | null {
-  const env = process.env.CAPAIAN_CACHE;
-  if (env === 'off' || env === '0') return null;
-  return env ? env : join(root, 'node_modules', '.cache', 'capaian');
-}
+export { cacheDirFor } from './cache-dir.ts';
 
 // The TypeScript sources: beside this module, or, in the CLI compiled by bin/compile-cli.mjs, the
 // folder it was compiled from (the compiler defines CAPAIAN_SOURCE_DIR).

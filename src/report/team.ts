@@ -108,13 +108,19 @@ function board(
   for (const v of values) for (const m of v?.breakdowns[by] ?? []) if (m.value !== null) add(m.member);
 
   const knownById = new Map(known.map((k) => [k.id, k]));
+  // Each column's members by name (the first entry of a name, as a search from the start finds).
+  const cellsOf = values.map((v) => {
+    const index = new Map<string, ReportMember>();
+    for (const m of v?.breakdowns[by] ?? []) if (!index.has(m.member)) index.set(m.member, m);
+    return index;
+  });
   const rows = memberIds.map((member) => {
     const k = knownById.get(member);
     const row: Omit<BoardRow, 'rank'> = {
       member,
       ...(k?.joined && k.joined > period.start ? { joined: k.joined } : {}),
       ...(k?.left && k.left <= period.end ? { left: k.left } : {}),
-      cells: values.map((v) => v?.breakdowns[by]?.find((m) => m.member === member) ?? null),
+      cells: cellsOf.map((index) => index.get(member) ?? null),
     };
     return row;
   });
@@ -153,12 +159,21 @@ function seriesOf(kpis: ReportKpi[], by: Vocabulary, known: string[]): Record<st
     const months = kpi.values.month;
     if (!months || !kpi.breakdowns.includes(by)) continue;
     const members = [...known];
-    for (const v of months) for (const m of v.breakdowns[by] ?? []) if (!members.includes(m.member)) members.push(m.member);
+    const listed = new Set(members);
+    // Each month's members by name (the first entry of a name, as a search from the start finds).
+    const byMember = months.map((v) => {
+      const index = new Map<string, ReportMember>();
+      for (const m of v.breakdowns[by] ?? []) {
+        if (!index.has(m.member)) index.set(m.member, m);
+        if (!listed.has(m.member)) (listed.add(m.member), members.push(m.member));
+      }
+      return index;
+    });
     for (const member of members) {
       let previous: number | null = null;
       let any = false;
-      const list = months.map((v): MemberValue => {
-        const m = v.breakdowns[by]?.find((x) => x.member === member);
+      const list = months.map((v, i): MemberValue => {
+        const m = byMember[i]!.get(member);
         const value = m?.value ?? null;
         if (m) any = true;
         const reason = m ? m.reason : 'no-data';
