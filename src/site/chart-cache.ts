@@ -126,7 +126,7 @@ function readPack(file: string): ChartStore['found'] {
   for (let at = 0; at < pack.length; ) {
     const eol = pack.indexOf(LF, at);
     if (eol < 0) break;
-    const [tag, key, sum, length, extra] = pack.latin1Slice(at, eol).split(' ');
+    const [tag, key, sum, length, extra] = pack.toString('latin1', at, eol).split(' ');
     const n = Number(length);
     if (tag !== 'capaian-chart' || !key || !sum || extra !== undefined || !/^\d+$/.test(length ?? '') || pack[eol + 1 + n] !== LF) break;
     found.set(key, { sum, bytes: pack.subarray(eol + 1, eol + 1 + n) });
