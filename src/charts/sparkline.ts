@@ -13,7 +13,7 @@ import { periodShort, textWidth } from './chart-format.ts';
 import { chartWords } from './chart-words.ts';
 import { BG, FG, TARGET, statusColor, statusSymbol } from './palette.ts';
 import { renderPlot } from './render-plot.ts';
-import type { ReportValue } from '../report/model.ts';
+import { chartValues, type ChartValue } from './chart-values.ts';
 
 export interface SparklineOptions {
   /** The KPI's title, to start the accessible name. */
@@ -30,8 +30,16 @@ const FLAT = 0.02;
 
 const LABEL_FONT = 10;
 
-export function renderSparkline(values: ReportValue[], lang: Lang, unit: Unit, currency = 'IDR', opts: SparklineOptions = {}): string {
-  const { periods = 12, width = 120, height = 32 } = opts;
+/** How many of the latest periods, unless the options say. */
+const PERIODS = 12;
+
+/** All a sparkline reads of its values (the last `periods`): the chart cache keys it on this. */
+export function sparklineData(values: readonly ChartValue[], periods = PERIODS): ChartValue[] {
+  return chartValues(values.slice(-periods));
+}
+
+export function renderSparkline(values: readonly ChartValue[], lang: Lang, unit: Unit, currency = 'IDR', opts: SparklineOptions = {}): string {
+  const { periods = PERIODS, width = 120, height = 32 } = opts;
   const shown = values.slice(-periods);
   const lastIndex = shown.findLastIndex((v) => v.value !== null);
   const last = shown[lastIndex];
@@ -88,7 +96,7 @@ export function renderSparkline(values: ReportValue[], lang: Lang, unit: Unit, c
   return svg.replace(' width="100%"', ` width="${Math.round(viewWidth * 1.25)}"`);
 }
 
-function describe(values: ReportValue[], lang: Lang, unit: Unit, currency: string, title: string | undefined): string {
+function describe(values: ChartValue[], lang: Lang, unit: Unit, currency: string, title: string | undefined): string {
   const m = t(lang);
   const words = chartWords(lang);
   const grain = parsePeriod(values[0]?.period ?? '')?.grain ?? 'month';
@@ -97,7 +105,7 @@ function describe(values: ReportValue[], lang: Lang, unit: Unit, currency: strin
   const first = known[0];
   const last = known[known.length - 1];
   if (!first || !last) return `${head}: ${words.noData}`;
-  const fmt = (v: ReportValue) => `${formatValue(v.value, unit, lang, currency)} (${periodShort(v.period, lang)})`;
+  const fmt = (v: ChartValue) => `${formatValue(v.value, unit, lang, currency)} (${periodShort(v.period, lang)})`;
   const a = first.value!;
   const b = last.value!;
   const direction = Math.abs(b - a) <= FLAT * Math.max(Math.abs(a), Math.abs(b)) ? words.direction.flat : b > a ? words.direction.up : words.direction.down;

@@ -13,7 +13,8 @@ import { legendMark, legendRows, unitLabel, type LegendItem } from './legend.ts'
 import { BG, FG, NEUTRAL, STATUSES, STATUS_COLOR, STATUS_SYMBOL, TARGET, statusColor, statusSymbol } from './palette.ts';
 import { renderPlot } from './render-plot.ts';
 import { annotationMark, annotationPeriods, placeAnnotations, type ChartAnnotation } from './annotations.ts';
-import type { ReportKpi, ReportValue } from '../report/model.ts';
+import type { ReportKpi } from '../report/model.ts';
+import { chartValues, type ChartValue } from './chart-values.ts';
 
 export interface TrendChartOptions {
   /** ISO code of the company currency (default IDR, shown as Rp). */
@@ -55,12 +56,12 @@ export interface TrendChartData {
   unit: ReportKpi['unit'];
   title: string;
   /** The values shown: the grain's, the last `periods` of them when the options cut them. */
-  values: ReportValue[];
+  values: ChartValue[];
 }
 
 export function trendChartData(kpi: ReportKpi, grain: Grain | 'week', lang: Lang, periods?: number): TrendChartData {
   const all = kpi.values[grain] ?? [];
-  return { unit: kpi.unit, title: kpi.title[lang], values: periods ? all.slice(-periods) : all };
+  return { unit: kpi.unit, title: kpi.title[lang], values: chartValues(periods ? all.slice(-periods) : all) };
 }
 
 export function renderTrendChart(kpi: ReportKpi, grain: Grain | 'week', lang: Lang, opts: TrendChartOptions = {}): string {
@@ -82,7 +83,7 @@ export function drawTrendChart(data: TrendChartData, grain: Grain | 'week', lang
     points.push({ i, value: v.value, symbol: statusSymbol(v.status), fill: hollow ? BG : color, stroke: color, title: hoverText(v, lang, fmt) });
   });
   // Solid between final values; a not-final value gets its own dotted segment from its neighbour.
-  const notFinal = (v: ReportValue | undefined) => !!v && v.value !== null && (v.notes.length > 0 || v.notFinal !== null);
+  const notFinal = (v: ChartValue | undefined) => !!v && v.value !== null && (v.notes.length > 0 || v.notFinal !== null);
   const line = values.map((v, i) => ({ i, value: v.value === null || notFinal(v) ? NaN : v.value }));
   const dotted = values.flatMap((v, i) => {
     if (!notFinal(v)) return [];
@@ -150,7 +151,7 @@ export function drawTrendChart(data: TrendChartData, grain: Grain | 'week', lang
 }
 
 /** The target as a step line over each period's full width, broken where there is no target. */
-function targetSteps(values: ReportValue[]): { x: number; y: number }[] {
+function targetSteps(values: ChartValue[]): { x: number; y: number }[] {
   const out: { x: number; y: number }[] = [];
   values.forEach((v, i) => {
     if (v.target === null) out.push({ x: i, y: NaN });
@@ -167,7 +168,7 @@ function periodTicks(labels: string[], grain: Grain | 'week', spacing: number): 
   return labels.flatMap((label, i) => (within(label) % step === 0 ? [i] : []));
 }
 
-function hoverText(v: ReportValue, lang: Lang, fmt: (x: number | null) => string): string {
+function hoverText(v: ChartValue, lang: Lang, fmt: (x: number | null) => string): string {
   const m = t(lang);
   const lines = [periodLong(v.period, lang), `${m.value}: ${fmt(v.value)}`, `${m.target}: ${v.target === null ? m.noTarget : fmt(v.target)}`];
   if (v.status) lines.push(`${m.status}: ${m[v.status]}`);
@@ -176,7 +177,7 @@ function hoverText(v: ReportValue, lang: Lang, fmt: (x: number | null) => string
   return lines.join('\n');
 }
 
-function legendItems(values: ReportValue[], lang: Lang): LegendItem[] {
+function legendItems(values: ChartValue[], lang: Lang): LegendItem[] {
   const m = t(lang);
   const items: LegendItem[] = [];
   const statuses = new Set(values.map((v) => (v.value === null ? undefined : v.status)));
@@ -190,7 +191,7 @@ function legendItems(values: ReportValue[], lang: Lang): LegendItem[] {
 }
 
 /** The accessible name: what, over which periods, where it stands now, and how often on target. */
-function describe(data: TrendChartData, grain: Grain | 'week', values: ReportValue[], lang: Lang, fmt: (x: number | null) => string): string {
+function describe(data: TrendChartData, grain: Grain | 'week', values: ChartValue[], lang: Lang, fmt: (x: number | null) => string): string {
   const m = t(lang);
   const words = chartWords(lang);
   const title = data.title;

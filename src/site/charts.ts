@@ -3,7 +3,7 @@
  * the build's chart cache (chart-cache.ts), keyed on the plain data each chart is drawn from.
  */
 import { breakdownChartData, drawBreakdownChart, type BreakdownChartOptions, type MemberLabels } from '../charts/breakdown-chart.ts';
-import { renderSparkline as drawSparkline, type SparklineOptions } from '../charts/sparkline.ts';
+import { renderSparkline as drawSparkline, sparklineData, type SparklineOptions } from '../charts/sparkline.ts';
 import { drawTrendChart, trendChartData, type TrendChartOptions } from '../charts/trend-chart.ts';
 import type { Grain } from '../calendar/periods.ts';
 import type { Lang, Unit } from '../i18n/format-value.ts';
@@ -22,5 +22,6 @@ export function renderBreakdownChart(members: ReportMember[], labels: MemberLabe
 }
 
 export function renderSparkline(values: ReportValue[], lang: Lang, unit: Unit, currency = 'IDR', opts: SparklineOptions = {}): string {
-  return memoChart('sparkline', [values, lang, unit, currency, opts], () => drawSparkline(values, lang, unit, currency, opts));
+  const data = sparklineData(values, opts.periods);
+  return memoChart('sparkline', [data, lang, unit, currency, opts], () => drawSparkline(data, lang, unit, currency, opts));
 }

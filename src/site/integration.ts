@@ -22,6 +22,7 @@ import { shareReport } from './site-data.ts';
 import { computeSiteReport, DataError } from './compute-report.ts';
 import { chartCodeVersion, closeChartCache, openChartCache } from './chart-cache.ts';
 import { cacheDirFor } from '../load/chunk-cache.ts';
+import { reviewsHaveCode } from './reviews-code.ts';
 import type { Report } from '../report/model.ts';
 
 export interface CapaianOptions {
@@ -53,9 +54,11 @@ export default function capaian(options: CapaianOptions = {}): AstroIntegration 
   return {
     name: 'capaian',
     hooks: {
-      'astro:config:setup': async ({ command, config, logger: log }) => {
+      'astro:config:setup': async ({ command, config, logger: log, updateConfig }) => {
         logger = log;
         astroRoot = fileURLToPath(config.root);
+        // Shiki is loaded to highlight code blocks only when a review has one (reviews-code.ts).
+        if (command === 'build' && !reviewsHaveCode(root)) updateConfig({ markdown: { syntaxHighlight: false } });
         if (command === 'build') {
           // Charts are drawn once per change of their data (chart-cache.ts); not in dev, where
           // the code that draws them can change while the server runs.

@@ -3,7 +3,7 @@
  * a chart is drawn once per input and read back after, the same string; anything that changes what
  * is drawn is a new key; a damaged or misplaced entry is drawn again; a build keeps only what it used.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -16,7 +16,9 @@ let dir: string;
 let drawn: string[];
 /** A stand-in chart: its SVG names its input, and each drawing is counted. */
 const chart = (input: unknown) => memoChart('test', input, () => (drawn.push(JSON.stringify(input)), `<svg>${JSON.stringify(input)}</svg>`));
-const entries = () => readdirSync(dir).filter((f) => f.endsWith('.svg'));
+const pack = () => join(dir, 'charts.pack');
+/** The keys of the pack's entries, in order. */
+const entries = () => [...readFileSync(pack(), 'utf8').matchAll(/^capaian-chart ([0-9a-f]{40}) /gm)].map((m) => m[1]);
 
 beforeEach(() => {
   dir = join(mkdtempSync(join(tmpdir(), 'capaian-charts-')), 'charts');
@@ -55,19 +57,56 @@ describe('memoChart', () => {
   });
 
   it('draws again, the right SVG, when an entry is damaged, cut short or another key’s', () => {
+    const build = () => {
+      openChartCache(dir, 'code-1');
+      const svgs = [chart({ a: 1 }), chart({ a: 2 }), chart({ a: 3 })];
+      return { svgs, stats: closeChartCache() };
+    };
+    const want = ['<svg>{"a":1}</svg>', '<svg>{"a":2}</svg>', '<svg>{"a":3}</svg>'];
+    build();
+    const whole = readFileSync(pack(), 'utf8');
+    // One character of an SVG changed, its length kept: that entry is drawn again, the others read.
+    writeFileSync(pack(), whole.replace('{"a":2}</svg>', '{"a":5}</svg>'));
+    expect(build()).toEqual({ svgs: want, stats: { drawn: 1, read: 2, bad: 1 } });
+    // Another key's SVG under a key (its sum copied with it).
+    const [k1, k2] = entries();
+    writeFileSync(pack(), whole.replace(k1!, 'f'.repeat(40)).replace(k2!, k1!));
+    expect(build()).toEqual({ svgs: want, stats: { drawn: 2, read: 1, bad: 1 } });
+    // Cut short, mid-entry: the last entry is a miss; a length that runs into the next entry
+    // (the first's) makes it and the rest misses; a pack of nonsense is empty.
+    writeFileSync(pack(), whole.slice(0, -5));
+    expect(build()).toEqual({ svgs: want, stats: { drawn: 1, read: 2, bad: 0 } });
+    writeFileSync(pack(), whole.replace(/ (\d+)\n<svg>\{"a":1\}/, (_, n: string) => ` ${Number(n) + 2}\n<svg>{"a":1}`));
+    expect(build()).toEqual({ svgs: want, stats: { drawn: 3, read: 0, bad: 0 } });
+    writeFileSync(pack(), 'capaian-chart\n<svg>');
+    expect(build()).toEqual({ svgs: want, stats: { drawn: 3, read: 0, bad: 0 } });
+    expect(readFileSync(pack(), 'utf8')).toBe(whole);
+  });
+
+  it('reads back an SVG beyond ASCII byte for byte', () => {
+    const input = { label: 'Penjualan −12 % · Rp 1,5 jt · 売上 😀' };
+    openChartCache(dir, 'code-1');
+    const first = chart(input);
+    closeChartCache();
+    openChartCache(dir, 'code-1');
+    expect(chart(input)).toBe(first);
+    expect(closeChartCache()).toEqual({ drawn: 0, read: 1, bad: 0 });
+  });
+
+  it('reads and draws a chart asked for twice in a build once, and leaves an unchanged pack alone', () => {
     openChartCache(dir, 'code-1');
     chart({ a: 1 });
-    chart({ a: 2 });
-    chart({ a: 3 });
-    closeChartCache();
-    const [one, two, three] = entries().map((f) => join(dir, f));
-    const text = (f: string) => readFileSync(f, 'utf8');
-    writeFileSync(one!, text(one!).replace('<svg>', '<svg class="x">'));
-    writeFileSync(two!, text(two!).slice(0, -5));
-    writeFileSync(three!, text(one!));
+    chart({ a: 1 });
+    expect(closeChartCache()).toEqual({ drawn: 1, read: 1, bad: 0 });
+    expect(drawn).toHaveLength(1);
+    const written = statSync(pack()).mtimeMs;
+    writeFileSync(join(dir, 'old-entry.svg'), 'left by an older version');
     openChartCache(dir, 'code-1');
-    expect([chart({ a: 1 }), chart({ a: 2 }), chart({ a: 3 })]).toEqual(['<svg>{"a":1}</svg>', '<svg>{"a":2}</svg>', '<svg>{"a":3}</svg>']);
-    expect(closeChartCache()).toEqual({ drawn: 3, read: 0, bad: 3 });
+    chart({ a: 1 });
+    chart({ a: 1 });
+    expect(closeChartCache()).toEqual({ drawn: 0, read: 2, bad: 0 });
+    expect(statSync(pack()).mtimeMs).toBe(written);
+    expect(readdirSync(dir)).toEqual(['charts.pack']);
   });
 
   it('removes, after a build, the entries that build did not use', () => {
