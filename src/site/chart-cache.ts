@@ -77,6 +77,39 @@ export function memoChart(kind: string, input: unknown, draw: () => string): str
   return svg;
 }
 
+/** Charts being drawn now, by key, for memoChartAsync: a chart asked for twice is drawn once. */
+const drawing = new WeakMap<ChartStore, Map<string, Promise<string>>>();
+
+/**
+ * memoChart for a chart drawn later (in a chart thread, chart-pool.ts): the same key, the same
+ * entry, the same counts; while one key is being drawn, asking for it again waits for that drawing.
+ */
+export function memoChartAsync(kind: string, input: unknown, draw: () => string | Promise<string>): Promise<string> {
+  const s = store();
+  if (!s) return new Promise((ok) => ok(draw()));
+  const key = createHash('sha1').update(`${s.code}\n${kind}\n`).update(canonicalJson(input)).digest('hex');
+  s.used.add(key);
+  const now = drawing.get(s) ?? drawing.set(s, new Map()).get(s)!;
+  const pending = now.get(key);
+  if (pending) return (s.stats.read++, pending);
+  const file = join(s.dir, `${key}.svg`);
+  const cached = readEntry(file, key);
+  if (cached !== null) {
+    s.stats.read++;
+    return Promise.resolve(cached);
+  }
+  if (existsSync(file)) s.stats.bad++;
+  const svg = new Promise<string>((ok) => ok(draw())).then((svg) => {
+    s.stats.drawn++;
+    writeEntry(file, key, svg);
+    return svg;
+  });
+  now.set(key, svg);
+  const done = () => now.delete(key);
+  svg.then(done, done);
+  return svg;
+}
+
 const sha1 = (text: string) => createHash('sha1').update(text).digest('hex');
 
 /** The SVG of a verified entry, or null (missing, unreadable, or not this key's). */
