@@ -20,6 +20,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -182,7 +183,9 @@ export function drawChartSoon<K extends ChartKind>(kind: K, input: ChartInputs[K
 export async function threadBundle(project: string): Promise<string | null> {
   let esbuild: typeof import('esbuild');
   try {
-    esbuild = await import('esbuild');
+    // Node's require, from the package: the integration runs in Vite's module runner, which is
+    // closed by the time the pool opens.
+    esbuild = createRequire(join(project, 'package.json'))('esbuild') as typeof import('esbuild');
   } catch {
     return null;
   }
