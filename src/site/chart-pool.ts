@@ -19,7 +19,7 @@
  * process alive while they have no chart to draw.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -49,17 +49,22 @@ class Thread {
   readonly worker: Worker;
   ready = false;
   readonly drawing = new Map<number, Job>();
+  /** Settles when the thread has loaded the drawing code (true) or stopped first (false). */
+  readonly started: Promise<boolean>;
+  private started_ = (_: boolean) => {};
   private next = 0;
 
   constructor(
     file: string,
     private readonly pool: ChartPool,
   ) {
+    this.started = new Promise((ok) => (this.started_ = ok));
     this.worker = new Worker(file);
     this.worker.unref();
     this.worker.on('message', (m: ChartReply | 'ready') => {
       if (m === 'ready') {
         this.ready = true;
+        this.started_(true);
       } else {
         const job = this.drawing.get(m.id);
         this.drawing.delete(m.id);
@@ -90,6 +95,7 @@ class Thread {
 
   /** The thread is gone: the charts it was drawing fail, the others are drawn without it. */
   private stop(e: Error): void {
+    this.started_(false);
     this.pool.threads = this.pool.threads.filter((t) => t !== this);
     if (this.pool.closed) return;
     for (const job of this.drawing.values()) job.reject(new Error(`chart ${job.kind}: ${e.message}`, { cause: e }));
@@ -100,6 +106,8 @@ class Thread {
 
 class ChartPool {
   threads: Thread[] = [];
+  /** Settles when the threads are ready: how many are. */
+  started: Promise<number> = Promise.resolve(0);
   closed = false;
   readonly queue: Job[] = [];
   readonly stats = { thread: 0, main: 0 };
@@ -154,14 +162,20 @@ export function openChartPool(project: string, threads = chartThreads()): void {
   const pool = new ChartPool();
   shared[SHARED] = pool;
   if (threads < 1) return;
-  threadBundle(project).then(
-    (file) => {
-      if (!file || pool.closed) return;
+  pool.started = threadBundle(project).then(
+    async (file) => {
+      if (!file || pool.closed) return 0;
       for (let i = 0; i < threads; i++) pool.threads.push(new Thread(file, pool));
+      return (await Promise.all(pool.threads.map((t) => t.started))).filter(Boolean).length;
     },
     // No bundle (no esbuild, a read-only disk): Astro's thread draws them all, as before.
-    () => {},
+    () => 0,
   );
+}
+
+/** How many chart threads are ready, once they are (0 without a pool); for tests. */
+export function chartPoolStarted(): Promise<number> {
+  return shared[SHARED]?.started ?? Promise.resolve(0);
 }
 
 /** Stops the threads; says how many charts each side drew. */
@@ -211,10 +225,27 @@ export async function threadBundle(project: string): Promise<string | null> {
       });
       // Whole or not at all: another build may be reading it.
       renameSync(partial, join(home, name));
+      removeStale(home, name);
       return join(home, name);
     } catch {
       rmSync(partial, { force: true });
     }
   }
   return null;
+}
+
+/** Bundles of other sources, and pieces of interrupted ones, an hour old (a build still using one is long done). */
+function removeStale(home: string, keep: string): void {
+  try {
+    for (const f of readdirSync(home)) {
+      if (f === keep || !/^(partial-)?chart-thread-/.test(f)) continue;
+      try {
+        if (Date.now() - statSync(join(home, f)).mtimeMs > 3_600_000) rmSync(join(home, f), { force: true });
+      } catch {
+        // Another build removed it first.
+      }
+    }
+  } catch {
+    // Nothing to tidy.
+  }
 }
