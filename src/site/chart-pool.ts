@@ -90,7 +90,14 @@ class Thread {
     const id = this.next++;
     this.drawing.set(id, job);
     this.worker.ref();
-    this.worker.postMessage({ id, kind: job.kind, input: job.input } satisfies ChartJobMessage);
+    try {
+      this.worker.postMessage({ id, kind: job.kind, input: job.input } satisfies ChartJobMessage);
+    } catch (e) {
+      // An input that cannot be copied to a thread (the chart cache refuses such an input first).
+      this.drawing.delete(id);
+      if (!this.drawing.size) this.worker.unref();
+      job.reject(e instanceof Error ? e : new Error(String(e)));
+    }
   }
 
   /** The thread is gone: the charts it was drawing fail, the others are drawn without it. */
@@ -159,9 +166,10 @@ const shared = globalThis as Record<symbol, ChartPool | undefined>;
  * until the threads are ready, Astro's thread draws every chart.
  */
 export function openChartPool(project: string, threads = chartThreads()): void {
+  // One core: no pool, every chart drawn when asked for.
+  if (threads < 1) return;
   const pool = new ChartPool();
   shared[SHARED] = pool;
-  if (threads < 1) return;
   pool.started = threadBundle(project).then(
     async (file) => {
       if (!file || pool.closed) return 0;

@@ -53,11 +53,14 @@ describe('chart threads', () => {
     openChartPool(project, 1);
     await chartPoolStarted();
     await expect(drawChartSoon('trend', [null, 'month', 'en', {}] as never)).rejects.toThrow(/^chart trend \(drawn in a chart thread\): .*null/);
+    // An input that cannot be copied to a thread fails too.
+    await expect(drawChartSoon('sparkline', [[], 'en', 'count', 'IDR', { title: (() => 'x') as never }])).rejects.toThrow(/could not be cloned/);
     // The thread goes on drawing.
     expect(await charts[0]![2]()).toBe(charts[0]![1]());
   }, 60_000);
 
-  it('are not there without a pool (dev, tests): the async functions draw at once', async () => {
+  it('are not there without a pool (dev, tests, one core): the async functions draw at once', async () => {
+    openChartPool(project, 0);
     expect(await chartPoolStarted()).toBe(0);
     const drawn = drawChartSoon('sparkline', [NET_SALES.values.month!, 'en', 'currency', 'IDR', {}]);
     expect(typeof drawn).toBe('string');
