@@ -36,7 +36,7 @@ interface Job {
 }
 
 /** Charts sent to a thread ahead of its answers, so it does not wait while Astro's thread is busy. */
-const AHEAD = Number(process.env.CAPAIAN_CHART_AHEAD) || 2;
+const AHEAD = 2;
 
 /** The number of chart threads: CAPAIAN_CHART_THREADS when set, else the cores Node may use but one. */
 export function chartThreads(): number {
