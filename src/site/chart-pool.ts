@@ -25,7 +25,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { chartCodeVersion } from './chart-cache.ts';
-import { drawChart, type ChartInputs, type ChartKind } from './chart-draw.ts';
+import { drawChart, threadInput, type ChartInputs, type ChartKind } from './chart-draw.ts';
 import type { ChartJobMessage, ChartReply } from './chart-thread.ts';
 
 interface Job {
@@ -198,7 +198,7 @@ export async function closeChartPool(): Promise<ChartPool['stats'] | null> {
 /** The chart of `kind` from `input`: from the pool when one is open, else drawn now. */
 export function drawChartSoon<K extends ChartKind>(kind: K, input: ChartInputs[K]): string | Promise<string> {
   const pool = shared[SHARED];
-  return pool ? pool.draw(kind, input) : drawChart(kind, input);
+  return pool ? pool.draw(kind, threadInput(kind, input)) : drawChart(kind, input);
 }
 
 /** The file of the chart thread's bundle for `project`'s sources, made when missing; null when it cannot be. */

@@ -12,15 +12,19 @@ import { chartPoolStarted, closeChartPool, drawChartSoon, openChartPool } from '
 import { LEAD_CONVERSION, NET_SALES, REGION_LABELS, REGIONS } from '../charts/fixtures.ts';
 
 const project = resolve(import.meta.dirname, '../..');
+/** Values with breakdowns, which a chart thread is not sent (chart-draw.ts threadInput). */
+const WITH_BREAKDOWNS = { ...NET_SALES, values: { month: NET_SALES.values.month!.map((v) => ({ ...v, breakdowns: { region: REGIONS } })) } };
 const links = { href: (m: string) => `/id/regions/${m}/`, records: (n: number) => `${n} pesanan`, title: 'Penjualan per wilayah', width: 380 };
 
 /** Two charts of each kind, as the pages ask for them. */
 const charts: [name: string, sync: () => string, soon: () => Promise<string>][] = [
   ['trend, month, id', () => direct.renderTrendChart(NET_SALES, 'month', 'id', { width: 380, height: 280, periods: 3 }), () => site.renderTrendChartAsync(NET_SALES, 'month', 'id', { width: 380, height: 280, periods: 3 })],
+  ['trend, with breakdowns', () => direct.renderTrendChart(WITH_BREAKDOWNS, 'month', 'en', { width: 560, height: 280, periods: 6 }), () => site.renderTrendChartAsync(WITH_BREAKDOWNS, 'month', 'en', { width: 560, height: 280, periods: 6 })],
   ['trend, percent, en', () => direct.renderTrendChart(LEAD_CONVERSION, 'month', 'en', { width: 1000, height: 320 }), () => site.renderTrendChartAsync(LEAD_CONVERSION, 'month', 'en', { width: 1000, height: 320 })],
   ['breakdown, links', () => direct.renderBreakdownChart(REGIONS, REGION_LABELS, 'id', 'currency', 'IDR', links), () => site.renderBreakdownChartAsync(REGIONS, REGION_LABELS, 'id', 'currency', 'IDR', links)],
   ['breakdown, default width', () => direct.renderBreakdownChart(REGIONS, REGION_LABELS, 'en', 'currency', 'USD'), () => site.renderBreakdownChartAsync(REGIONS, REGION_LABELS, 'en', 'currency', 'USD')],
   ['sparkline, titled', () => direct.renderSparkline(NET_SALES.values.month!, 'en', 'currency', 'IDR', { title: 'Net sales' }), () => site.renderSparklineAsync(NET_SALES.values.month!, 'en', 'currency', 'IDR', { title: 'Net sales' })],
+  ['sparkline, with breakdowns', () => direct.renderSparkline(WITH_BREAKDOWNS.values.month, 'id', 'currency'), () => site.renderSparklineAsync(WITH_BREAKDOWNS.values.month, 'id', 'currency')],
   ['sparkline, percent', () => direct.renderSparkline(LEAD_CONVERSION.values.month!, 'id', 'percent'), () => site.renderSparklineAsync(LEAD_CONVERSION.values.month!, 'id', 'percent')],
 ];
 
@@ -52,7 +56,8 @@ describe('chart threads', () => {
   it('fail the chart, with the thread’s error, when drawing fails there (a build error, not a hang)', async () => {
     openChartPool(project, 1);
     await chartPoolStarted();
-    await expect(drawChartSoon('trend', [null, 'month', 'en', {}] as never)).rejects.toThrow(/^chart trend \(drawn in a chart thread\): .*null/);
+    const broken = { unit: 'count', title: 'x', values: [{ period: '2026-01', value: 1, target: null, status: null, notes: null, notFinal: null }] };
+    await expect(drawChartSoon('trend', [broken, 'month', 'en', {}] as never)).rejects.toThrow(/^chart trend \(drawn in a chart thread\): .*null/);
     // An input that cannot be copied to a thread fails too.
     await expect(drawChartSoon('sparkline', [[], 'en', 'count', 'IDR', { title: (() => 'x') as never }])).rejects.toThrow(/could not be cloned/);
     // The thread goes on drawing.
