@@ -2,10 +2,14 @@
  * The chart threads of `astro build` (src/site/chart-pool.ts): a chart drawn in a thread is the
  * chart Astro's thread draws, byte for byte, for every kind; a chart that fails in a thread fails
  * its page with the thread's error instead of hanging it; without a pool the pages' async chart
- * functions draw at once, as the synchronous ones do.
+ * functions draw at once, as the synchronous ones do; and memoChartAsync, the chart cache for a
+ * chart drawn later, shares memoChart's entries.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { resolve } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { closeChartCache, memoChart, memoChartAsync, openChartCache } from '../../src/site/chart-cache.ts';
 import * as direct from '../../src/charts/index.ts';
 import * as site from '../../src/site/charts.ts';
 import { chartPoolStarted, closeChartPool, drawChartSoon, openChartPool } from '../../src/site/chart-pool.ts';
@@ -70,5 +74,28 @@ describe('chart threads', () => {
     const drawn = drawChartSoon('sparkline', [NET_SALES.values.month!, 'en', 'currency', 'IDR', {}]);
     expect(typeof drawn).toBe('string');
     for (const [, sync, soon] of charts) expect(await soon()).toBe(sync());
+  });
+});
+
+describe('memoChartAsync', () => {
+  it('reads and writes the entries memoChart does, and draws a chart asked for twice at once only once', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'capaian-charts-'));
+    try {
+      let drawn = 0;
+      const later = (svg: string) => () => (drawn++, new Promise<string>((ok) => setTimeout(() => ok(svg), 5)));
+      openChartCache(dir, 'code-1');
+      const [a, b] = await Promise.all([memoChartAsync('test', { a: 1 }, later('<svg>1</svg>')), memoChartAsync('test', { a: 1 }, later('<svg>1</svg>'))]);
+      expect([a, b, drawn]).toEqual(['<svg>1</svg>', '<svg>1</svg>', 1]);
+      expect(closeChartCache()).toEqual({ drawn: 1, read: 1, bad: 0 });
+      openChartCache(dir, 'code-1');
+      expect(memoChart('test', { a: 1 }, () => 'drawn again')).toBe('<svg>1</svg>');
+      memoChart('test', { a: 2 }, () => '<svg>2</svg>');
+      expect(await memoChartAsync('test', { a: 2 }, later('drawn again'))).toBe('<svg>2</svg>');
+      expect(closeChartCache()).toEqual({ drawn: 1, read: 2, bad: 0 });
+      await expect(memoChartAsync('test', { a: 3 }, () => Promise.reject(new Error('no')))).rejects.toThrow('no');
+    } finally {
+      closeChartCache();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
