@@ -85,7 +85,7 @@ export default function capaian(options: CapaianOptions = {}): AstroIntegration 
       'astro:build:done': async () => {
         const pool = await closeChartPool();
         const charts = closeChartCache();
-        if (charts) logger?.info(`charts: ${charts.drawn} drawn${pool?.thread ? ` (${pool.thread} in chart threads)` : ''}, ${charts.read} from the cache${charts.bad ? `, ${charts.bad} damaged entries drawn again` : ''}`);
+        if (charts) logger?.info(`charts: ${charts.drawn} drawn, ${charts.read} from the cache${charts.bad ? `, ${charts.bad} damaged entries drawn again` : ''}${pool?.thread ? ` (${pool.thread} drawn in chart threads)` : ''}`);
       },
       'astro:server:setup': ({ server }) => {
         const folders = WATCHED.map((f) => join(root, f));
