@@ -84,7 +84,7 @@ export function closeChartCache(): ChartStore['stats'] | null {
 export function memoChart(kind: string, input: unknown, draw: () => string): string {
   const s = store();
   if (!s) return draw();
-  const key = createHash('sha1').update(`${s.code}\n${kind}\n`).update(canonicalJson(input)).digest('hex');
+  const key = chartKey(s, kind, input);
   const known = s.used.get(key) ?? readEntry(s, key);
   if (known) {
     s.stats.read++;
@@ -97,8 +97,42 @@ export function memoChart(kind: string, input: unknown, draw: () => string): str
   return svg;
 }
 
+/** A chart's key: the code version, its kind and its input as canonical JSON. */
+const chartKey = (s: ChartStore, kind: string, input: unknown) => createHash('sha1').update(`${s.code}\n${kind}\n`).update(canonicalJson(input)).digest('hex');
+
 /** An entry's check: the SHA-1 of its key and its SVG, so an SVG under another key is a miss too. */
 const entrySum = (key: string, svg: string | Buffer) => createHash('sha1').update(`${key}\n`).update(svg).digest('hex');
+
+/** Charts being drawn now, by key, for memoChartAsync: a chart asked for twice is drawn once. */
+const drawing = new WeakMap<ChartStore, Map<string, Promise<string>>>();
+
+/**
+ * memoChart for a chart drawn later (in a chart thread, chart-pool.ts): the same key, the same
+ * entry, the same counts; while one key is being drawn, asking for it again waits for that drawing.
+ */
+export function memoChartAsync(kind: string, input: unknown, draw: () => string | Promise<string>): Promise<string> {
+  const s = store();
+  if (!s) return new Promise((ok) => ok(draw()));
+  const key = chartKey(s, kind, input);
+  const known = s.used.get(key) ?? readEntry(s, key);
+  if (known) {
+    s.stats.read++;
+    s.used.set(key, known);
+    return Promise.resolve(known.svg);
+  }
+  const now = drawing.get(s) ?? drawing.set(s, new Map()).get(s)!;
+  const pending = now.get(key);
+  if (pending) return (s.stats.read++, pending);
+  const svg = new Promise<string>((ok) => ok(draw())).then((svg) => {
+    s.stats.drawn++;
+    s.used.set(key, { sum: entrySum(key, svg), svg });
+    return svg;
+  });
+  now.set(key, svg);
+  const done = () => now.delete(key);
+  svg.then(done, done);
+  return svg;
+}
 
 /** The pack's entry for `key` when it verifies, or undefined (missing, or damaged: counted). */
 function readEntry(s: ChartStore, key: string): Entry | undefined {

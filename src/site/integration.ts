@@ -21,6 +21,7 @@ import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { shareReport } from './site-data.ts';
 import { computeSiteReport, DataError } from './compute-report.ts';
 import { chartCodeVersion, closeChartCache, openChartCache } from './chart-cache.ts';
+import { closeChartPool, openChartPool } from './chart-pool.ts';
 import { cacheDirFor } from '../load/chunk-cache.ts';
 import { reviewsHaveCode } from './reviews-code.ts';
 import type { Report } from '../report/model.ts';
@@ -64,6 +65,8 @@ export default function capaian(options: CapaianOptions = {}): AstroIntegration 
           // the code that draws them can change while the server runs.
           const cache = cacheDirFor(root);
           if (cache) openChartCache(join(cache, 'charts'), chartCodeVersion(astroRoot));
+          // Charts drawn on the other cores too (chart-pool.ts), from the pages' first chart.
+          openChartPool(astroRoot);
           if (process.env.CAPAIAN_REPORT) {
             shareReport(Promise.resolve(JSON.parse(readFileSync(process.env.CAPAIAN_REPORT, 'utf8')) as Report));
             return;
@@ -82,9 +85,10 @@ export default function capaian(options: CapaianOptions = {}): AstroIntegration 
           compute().catch(() => {});
         }
       },
-      'astro:build:done': () => {
+      'astro:build:done': async () => {
+        const pool = await closeChartPool();
         const charts = closeChartCache();
-        if (charts) logger?.info(`charts: ${charts.drawn} drawn, ${charts.read} from the cache${charts.bad ? `, ${charts.bad} damaged entries drawn again` : ''}`);
+        if (charts) logger?.info(`charts: ${charts.drawn} drawn, ${charts.read} from the cache${charts.bad ? `, ${charts.bad} damaged entries drawn again` : ''}${pool?.thread ? ` (${pool.thread} drawn in chart threads)` : ''}`);
       },
       'astro:server:setup': ({ server }) => {
         const folders = WATCHED.map((f) => join(root, f));
