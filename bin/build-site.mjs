@@ -42,6 +42,25 @@ function exitOf(child) {
 }
 
 /**
+ * What a stopped `astro build` leaves of its site. With its output outside the project (Astro's
+ * test: the path starts with its working directory), Astro stages the build in the project's
+ * .astro/ (the server bundle: pages/, chunks/, manifest_*.mjs; the assets: _astro/, public/'s
+ * files) and, when it finishes, copies that folder into the output and removes it; stopped
+ * before, it would leave all that for the next build to copy into its site. What `astro sync`
+ * writes there (the content store and modules, the types) stays.
+ */
+function removeStaged() {
+  if (next.startsWith(project)) return;
+  const staged = join(project, '.astro');
+  const synced = /^(collections|content-assets\.mjs|content-modules\.mjs|data-store\.json|settings\.json|.*\.d\.ts)$/;
+  try {
+    for (const entry of readdirSync(staged)) if (!synced.test(entry)) rmSync(join(staged, entry), { recursive: true, force: true });
+  } catch {
+    // no .astro/
+  }
+}
+
+/**
  * Starts `astro build` with its output held back. `handOver(message)` sends the model (a failed
  * send means Astro has already ended: its status says why), lets its output through (what it
  * printed so far first, in order) and resolves with its exit status; `stop()` ends it unheard.
@@ -170,6 +189,7 @@ const site = startAstro({ CAPAIAN_ROOT: root, CAPAIAN_OUT: next, CAPAIAN_TODAY: 
 const validated = await exitOf(spawn(process.execPath, [join(project, 'bin', 'capaian.mjs'), 'validate', '--root', root, '--report', model], { cwd: project, stdio: 'inherit', env: { ...process.env, CAPAIAN_TODAY: today } }));
 if (validated !== 0) {
   await site.stop();
+  removeStaged();
   cleanUp();
   rmSync(next, { recursive: true, force: true });
   rmSync(`${next}-cache`, { recursive: true, force: true });

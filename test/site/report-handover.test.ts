@@ -5,13 +5,14 @@
  *   - valid data: the pages get the model that validation computed, and CAPAIAN_PDF; what Astro
  *     printed before the hand-over comes out after validation's own output, in order;
  *   - invalid data: every error as today, exit 1, Astro stopped, nothing of its output printed,
- *     its half-built folder removed, dist/ untouched;
+ *     its half-built folder and what it staged in the project's .astro/ removed, dist/ untouched;
  *   - a broken page (Astro fails before the hand-over): its error is printed, exit 1.
  * The real build with the real astro is exercised by test/site/board-pack.test.ts.
  */
 import { spawn } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -30,8 +31,14 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
  */
 const FAKE_ASTRO = `
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 const out = process.env.CAPAIAN_OUT;
+// As Astro stages its server bundle in the project's .astro/ when its output is outside the project.
+if (process.env.FAKE_STAGED) {
+  mkdirSync(dirname(process.env.FAKE_STAGED), { recursive: true });
+  writeFileSync(process.env.FAKE_STAGED, 'export const staged = true;');
+}
+// Written last: a pid file says the lines above ran.
 writeFileSync(process.env.FAKE_PIDFILE, String(process.pid));
 console.log('astro: booted, pages bundled');
 if (process.env.FAKE_BROKEN) {
@@ -99,20 +106,24 @@ describe('npm run build hands the model over to Astro, started at the same time'
     const repo = join(work, 'bad');
     cpSync(join(PROJECT, 'test', 'fixtures', 'valid'), repo, { recursive: true });
     writeFileSync(join(repo, 'data', '2026', '03', 'surveys.yaml'), '- { id: S-1, date: 2026-03-10, customer: C1, score: 9 }\n- { id: S-2, date: 2026-03-11, customer: C1, score: 0 }\n');
-    const parent = join(work, 'bad-site');
+    // Outside the project, where Astro stages its build in the project's .astro/.
+    const parent = mkdtempSync(join(tmpdir(), 'capaian-handover-bad-'));
     const dist = join(parent, 'dist');
     mkdirSync(dist, { recursive: true });
     writeFileSync(join(dist, 'index.html'), 'the previous site');
-    const r = await build(repo, dist);
+    const staged = join(PROJECT, '.astro', `staged-by-test-${process.pid}.mjs`);
+    const r = await build(repo, dist, { FAKE_STAGED: staged });
     expect(r.status).toBe(1);
     expect(r.stdout).toMatch(/data\/2026\/03\/surveys\.yaml:1:\d+ .*score must be a whole score from 1 to 5, got 9/);
     expect(r.stdout).toMatch(/data\/2026\/03\/surveys\.yaml:2:\d+ .*score must be a whole score from 1 to 5, got 0/);
     expect(r.stderr).toContain(`capaian: the data has problems; ${dist} was left as it was`);
     expect(r.stdout + r.stderr).not.toContain('astro:');
-    expect(r.pid).toBeGreaterThan(0); // the stand-in did start
+    expect(r.pid).toBeGreaterThan(0); // the stand-in did start (and stage)
     expect(running(r.pid)).toBe(false);
     expect(readdirSync(parent).sort()).toEqual(['dist']);
+    expect(existsSync(staged)).toBe(false); // not left for the next build to copy into its site
     expect(readFileSync(join(dist, 'index.html'), 'utf8')).toBe('the previous site');
+    rmSync(parent, { recursive: true, force: true });
   }, 60_000);
 
   it('a broken page: Astro fails while validation runs; its error is printed after validation, exit 1', async () => {
