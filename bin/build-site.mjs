@@ -15,7 +15,7 @@
 // always names one whole site, the old one or the new one, never nothing and never a mix. (Only
 // the first build after an older version, where dist/ is still a real folder, moves that folder
 // aside first: one short moment without dist/, once.)
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { closeSync, lstatSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, symlinkSync, unlinkSync, writeSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
@@ -29,7 +29,68 @@ const root = resolve(process.env.CAPAIAN_ROOT ?? process.cwd());
 const dist = resolve(process.env.CAPAIAN_DIST ?? join(root, 'dist'));
 // The site builder; tests put a stand-in here.
 const astro = process.env.CAPAIAN_ASTRO ?? astroBin(project);
-const run = (cmd, args, env = {}) => spawnSync(cmd, args, { cwd: project, stdio: 'inherit', env: { ...process.env, ...env } }).status ?? 1;
+
+/** The exit status of a child process (1 when it could not start or was killed). */
+function exitOf(child) {
+  return new Promise((done) => {
+    child.on('error', (e) => {
+      console.error(`capaian: could not run ${child.spawnfile}: ${e.message}`);
+      done(1);
+    });
+    child.on('close', (code) => done(code ?? 1));
+  });
+}
+
+/**
+ * What a stopped `astro build` leaves of its site. With its output outside the project (Astro's
+ * test: the path starts with its working directory), Astro stages the build in the project's
+ * .astro/ (the server bundle: pages/, chunks/, manifest_*.mjs; the assets: _astro/, public/'s
+ * files) and, when it finishes, copies that folder into the output and removes it; stopped
+ * before, it would leave all that for the next build to copy into its site. What `astro sync`
+ * writes there (the content store and modules, the types) stays.
+ */
+function removeStaged() {
+  if (next.startsWith(project)) return;
+  const staged = join(project, '.astro');
+  const synced = /^(collections|content-assets\.mjs|content-modules\.mjs|data-store\.json|settings\.json|.*\.d\.ts)$/;
+  try {
+    for (const entry of readdirSync(staged)) if (!synced.test(entry)) rmSync(join(staged, entry), { recursive: true, force: true });
+  } catch {
+    // no .astro/
+  }
+}
+
+/**
+ * Starts `astro build` with its output held back. `handOver(message)` sends the model (a failed
+ * send means Astro has already ended: its status says why), lets its output through (what it
+ * printed so far first, in order) and resolves with its exit status; `stop()` ends it unheard.
+ */
+function startAstro(env) {
+  const childEnv = { ...process.env, ...env };
+  delete childEnv.CAPAIAN_REPORT;
+  // Its output goes through a pipe: keep Astro's colours when ours is a terminal.
+  if (process.stdout.isTTY && childEnv.FORCE_COLOR === undefined && childEnv.NO_COLOR === undefined) childEnv.FORCE_COLOR = '1';
+  const child = spawn(process.execPath, [astro, 'build'], { cwd: project, stdio: ['ignore', 'pipe', 'pipe', 'ipc'], env: childEnv });
+  const held = [];
+  let holding = true;
+  for (const [from, to] of [[child.stdout, process.stdout], [child.stderr, process.stderr]]) from.on('data', (chunk) => (holding ? held.push([to, chunk]) : to.write(chunk)));
+  const status = exitOf(child);
+  // Astro never outlives the build that started it.
+  const kill = () => child.exitCode === null && child.signalCode === null && child.kill('SIGTERM');
+  process.on('exit', kill);
+  return {
+    handOver(message) {
+      if (child.connected) child.send(message, () => {});
+      holding = false;
+      for (const [to, chunk] of held.splice(0)) to.write(chunk);
+      return status;
+    },
+    stop() {
+      kill();
+      return status;
+    },
+  };
+}
 
 // --- the lock -----------------------------------------------------------------------------------
 const lock = `${dist}.lock`;
@@ -109,25 +170,37 @@ const current = () => {
 // Folders of builds that were interrupted (we hold the lock: none is being written).
 for (const entry of readdirSync(parent)) if (ours.test(entry) && entry !== current()) rmSync(join(parent, entry), { recursive: true, force: true });
 
-// Validation computes the report model once; the pages read it from this file.
+// Validation computes the report model once; the pages read it from this file. Astro starts at the
+// same time, on the other core: it boots and bundles the pages (no data needed) while the data is
+// validated, its output held back. When validation has passed the model is handed over on an IPC
+// channel (src/site/report-handover.ts) and Astro's output is let through; the pages await the
+// model. Invalid data: Astro is stopped, none of its output is printed, its folder removed.
 const model = join(mkdtempSync(join(tmpdir(), 'capaian-')), 'report.json');
 const cleanUp = () => rmSync(dirname(model), { recursive: true, force: true });
 // The day the site is built on: the stale-data banner compares the data with it (the data stops
 // before the last closed month), and the footer gives it as the build date. CAPAIAN_TODAY fixes it.
 const today = process.env.CAPAIAN_TODAY || new Date().toISOString().slice(0, 10);
-if (run(process.execPath, [join(project, 'bin', 'capaian.mjs'), 'validate', '--root', root, '--report', model], { CAPAIAN_TODAY: today }) !== 0) {
-  cleanUp();
-  console.error(`capaian: the data has problems; ${dist} was left as it was`);
-  process.exit(1);
-}
 const folder = `.${name}-${randomBytes(6).toString('hex')}`;
 const next = join(parent, folder);
 // The PDF of the latest month report is printed after the build when Chromium is there; the
-// pages are told beforehand (CAPAIAN_PDF), so they link it only when it will exist.
-const pdf = await pdfPlan();
+// pages are told beforehand (CAPAIAN_PDF, in the hand-over), so they link it only when it will exist.
+const planned = pdfPlan();
+const site = startAstro({ CAPAIAN_ROOT: root, CAPAIAN_OUT: next, CAPAIAN_TODAY: today, CAPAIAN_REPORT_VIA: 'ipc' });
+const validated = await exitOf(spawn(process.execPath, [join(project, 'bin', 'capaian.mjs'), 'validate', '--root', root, '--report', model], { cwd: project, stdio: 'inherit', env: { ...process.env, CAPAIAN_TODAY: today } }));
+if (validated !== 0) {
+  await site.stop();
+  removeStaged();
+  cleanUp();
+  rmSync(next, { recursive: true, force: true });
+  rmSync(`${next}-cache`, { recursive: true, force: true });
+  console.error(`capaian: the data has problems; ${dist} was left as it was`);
+  process.exit(1);
+}
+const pdf = await planned;
 if (!pdf.print) console.error(`capaian: the PDF of the latest month report is skipped: ${pdf.why}; the report pages say it is unavailable`);
-const latestMonth = JSON.parse(readFileSync(model, 'utf8')).latestMonth ?? null;
-const built = run(process.execPath, [astro, 'build'], { CAPAIAN_ROOT: root, CAPAIAN_OUT: next, CAPAIAN_REPORT: model, CAPAIAN_TODAY: today, CAPAIAN_PDF: pdf.print && latestMonth ? 'on' : 'off' });
+// (The model is read here only when the PDF is printed: it is large.)
+const latestMonth = pdf.print ? (JSON.parse(readFileSync(model, 'utf8')).latestMonth ?? null) : null;
+const built = await site.handOver({ report: model, pdf: pdf.print && latestMonth ? 'on' : 'off' });
 cleanUp();
 rmSync(`${next}-cache`, { recursive: true, force: true });
 if (built !== 0) {

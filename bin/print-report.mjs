@@ -20,7 +20,7 @@ export async function pdfPlan(env = process.env) {
   const chromium = findChromium(env);
   if (!chromium) return { print: false, why: `no Chromium at ${env.CHROMIUM_PATH || '/usr/bin/chromium'} (install it with apt-get install chromium, or set CHROMIUM_PATH)` };
   try {
-    await import('playwright-core');
+    import.meta.resolve('playwright-core'); // found, not loaded: printReports loads it
   } catch {
     return { print: false, why: 'playwright-core is not installed (npm install)' };
   }

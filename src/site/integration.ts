@@ -3,8 +3,9 @@
  *
  * - `astro build`: validates the data repository and computes the report model once, before any
  *   page; invalid data fails the build with every error as `file:line:column  message  (hint)`.
- *   When `npm run build` already validated (it hands the model over in CAPAIAN_REPORT), that
- *   model is used as it is. Charts are read from the chart cache when their data has not changed
+ *   When `npm run build` validates (it hands the model over when validation has passed, while
+ *   Astro boots and bundles: report-handover.ts; or in CAPAIAN_REPORT, a file), that model is
+ *   used as it is. Charts are read from the chart cache when their data has not changed
  *   (chart-cache.ts), which is opened here and pruned when the build is done.
  * - `astro dev`: computes the model at start and again after every change under data/ and kpis/
  *   (company, team, targets, month files, KPI definitions), through the month-file cache, then
@@ -24,6 +25,7 @@ import { chartCodeVersion, closeChartCache, openChartCache } from './chart-cache
 import { closeChartPool, openChartPool } from './chart-pool.ts';
 import { cacheDirFor } from '../load/chunk-cache.ts';
 import { reviewsHaveCode } from './reviews-code.ts';
+import { handedOver, reportFromParent } from './report-handover.ts';
 import type { Report } from '../report/model.ts';
 
 export interface CapaianOptions {
@@ -67,6 +69,14 @@ export default function capaian(options: CapaianOptions = {}): AstroIntegration 
           if (cache) openChartCache(join(cache, 'charts'), chartCodeVersion(astroRoot));
           // Charts drawn on the other cores too (chart-pool.ts), from the pages' first chart.
           openChartPool(astroRoot);
+          if (handedOver()) {
+            // npm run build validates meanwhile and hands the model over (report-handover.ts);
+            // the pages await it, so Astro boots and bundles them without waiting.
+            const report = reportFromParent();
+            report.catch(() => {});
+            shareReport(report);
+            return;
+          }
           if (process.env.CAPAIAN_REPORT) {
             shareReport(Promise.resolve(JSON.parse(readFileSync(process.env.CAPAIAN_REPORT, 'utf8')) as Report));
             return;

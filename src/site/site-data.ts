@@ -4,7 +4,8 @@
  *
  * The Astro integration (src/site/integration.ts) computes the model once, before any page, and
  * shares it here (in dev it computes it again after every edit of the data); `npm run build`
- * computes it while validating (`capaian validate --report`) and hands it over in CAPAIAN_REPORT.
+ * computes it while validating (`capaian validate --report`), Astro running meanwhile, and hands
+ * it over when validation has passed (report-handover.ts).
  * Without either (a page rendered outside the integration, a test) the model is computed here, by
  * compute-report.ts.
  */
