@@ -108,12 +108,7 @@ function board(
   for (const v of values) for (const m of v?.breakdowns[by] ?? []) if (m.value !== null) add(m.member);
 
   const knownById = new Map(known.map((k) => [k.id, k]));
-  // Each column's members by name (the first entry of a name, as a search from the start finds).
-  const cellsOf = values.map((v) => {
-    const index = new Map<string, ReportMember>();
-    for (const m of v?.breakdowns[by] ?? []) if (!index.has(m.member)) index.set(m.member, m);
-    return index;
-  });
+  const cellsOf = values.map((v) => byName(v?.breakdowns[by]));
   const rows = memberIds.map((member) => {
     const k = knownById.get(member);
     const row: Omit<BoardRow, 'rank'> = {
@@ -140,6 +135,13 @@ function board(
   };
 }
 
+/** A breakdown's members by name: the first entry of a name, as a search from the start finds it. */
+function byName(list: readonly ReportMember[] | undefined): Map<string, ReportMember> {
+  const index = new Map<string, ReportMember>();
+  for (const m of list ?? []) if (!index.has(m.member)) index.set(m.member, m);
+  return index;
+}
+
 /** Higher attainment first; members without attainment after those with one, by value; no value last. */
 export function compareRows(a: Pick<ReportMember, 'value' | 'attainment'> | null, b: Pick<ReportMember, 'value' | 'attainment'> | null): number {
   const aa = a?.attainment ?? null;
@@ -160,15 +162,8 @@ function seriesOf(kpis: ReportKpi[], by: Vocabulary, known: string[]): Record<st
     if (!months || !kpi.breakdowns.includes(by)) continue;
     const members = [...known];
     const listed = new Set(members);
-    // Each month's members by name (the first entry of a name, as a search from the start finds).
-    const byMember = months.map((v) => {
-      const index = new Map<string, ReportMember>();
-      for (const m of v.breakdowns[by] ?? []) {
-        if (!index.has(m.member)) index.set(m.member, m);
-        if (!listed.has(m.member)) (listed.add(m.member), members.push(m.member));
-      }
-      return index;
-    });
+    const byMember = months.map((v) => byName(v.breakdowns[by]));
+    for (const index of byMember) for (const name of index.keys()) if (!listed.has(name)) (listed.add(name), members.push(name));
     for (const member of members) {
       let previous: number | null = null;
       let any = false;
