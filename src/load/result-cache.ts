@@ -19,8 +19,9 @@
  */
 import { createHash } from 'node:crypto';
 import { lstatSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { codeVersion } from './code-version.ts';
 import { readRepoFiles } from './read-repo.ts';
 
 /** Everything besides the files that decides a command's output. */
@@ -48,29 +49,14 @@ const MAX_BYTES = 64 * 1024 * 1024;
 
 // The compiled CLI's version: bin/compile-cli.mjs defines it as the key of the bundle (a hash of
 // every source file, package.json and the compiler). Run from the sources (tsx, tests), the
-// sources themselves are hashed, with package.json and the lock file (the packages run live).
+// sources themselves are hashed with the lock file (load/code-version.ts: the packages run live).
 declare const CAPAIAN_BUILD_KEY: string | undefined;
-let codeVersionMemo: string | undefined;
+let sourceVersion: string | undefined;
 
 /** The version of the code that computes: a change to any source file is a new version. */
-export function codeVersion(): string {
+function computeVersion(): string {
   if (typeof CAPAIAN_BUILD_KEY === 'string') return CAPAIAN_BUILD_KEY;
-  if (codeVersionMemo !== undefined) return codeVersionMemo;
-  const src = join(dirname(fileURLToPath(import.meta.url)), '..');
-  const h = createHash('sha1');
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir).sort()) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else h.update(`${relative(src, path).split(sep).join('/')}\n`).update(readFileSync(path));
-    }
-  };
-  walk(src);
-  // The packages loaded with them: package.json, and the lock file when there is one.
-  h.update(readFileSync(join(src, '..', 'package.json')));
-  const lock = join(src, '..', 'package-lock.json');
-  if (statSync(lock, { throwIfNoEntry: false })?.isFile()) h.update(readFileSync(lock));
-  return (codeVersionMemo = `src-${h.digest('hex')}`);
+  return (sourceVersion ??= `src-${codeVersion(join(dirname(fileURLToPath(import.meta.url)), '..', '..'))}`);
 }
 
 interface Stamp {
@@ -134,7 +120,7 @@ export async function openResultCache(root: string, dir: string | null, key: Res
   if (read.issues.length) return NONE;
   const files = read.files.map((f) => ({ path: f.path, origin: f.origin!, before: stampOf(f.origin!, since) }));
   const name = `result-${createHash('sha1')
-    .update(JSON.stringify([FORMAT, codeVersion(), process.version, process.versions.icu ?? '', root, key.command, Object.entries(key.options).sort(([a], [b]) => (a < b ? -1 : 1)), key.today, key.color]))
+    .update(JSON.stringify([FORMAT, computeVersion(), process.version, process.versions.icu ?? '', root, key.command, Object.entries(key.options).sort(([a], [b]) => (a < b ? -1 : 1)), key.today, key.color]))
     .digest('hex')}.out`;
   return {
     hit: readEntry(join(dir, name), name, files),

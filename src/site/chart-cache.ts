@@ -21,8 +21,9 @@
  * and anywhere else a chart is simply drawn.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { codeVersion } from '../load/code-version.ts';
 
 interface ChartStore {
   dir: string;
@@ -200,46 +201,10 @@ export function canonicalJson(value: unknown): string {
 }
 
 /**
- * The version of everything that draws a chart, for its key: every file under `project`/src (the
- * charts, their words and number formats, these wrappers), the package's version, the installed
- * versions of the libraries that draw (found in node_modules from `project` up) and the nearest
- * package-lock.json, and Node's and ICU's versions (number and date formats). About 20 ms.
+ * The version of everything that draws a chart, for its key: the code's version (load/code-version.ts:
+ * every file under `project`/src, the lock file, Node's and ICU's versions) with the installed
+ * versions of the libraries that draw.
  */
 export function chartCodeVersion(project: string): string {
-  const h = createHash('sha1').update(`node ${process.versions.node} icu ${process.versions.icu ?? ''} unicode ${process.versions.unicode ?? ''}\n`);
-  const src = join(project, 'src');
-  const files = readdirSync(src, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => join(e.parentPath, e.name))
-    .sort();
-  for (const f of files) {
-    const bytes = readFileSync(f);
-    h.update(`\n${relative(project, f).split(sep).join('/')} ${bytes.length}\n`).update(bytes);
-  }
-  for (const pkg of ['', '@observablehq/plot', 'linkedom', 'd3', 'date-fns', 'htmlparser2']) h.update(`\n${pkg} ${packageVersion(project, pkg)}`);
-  // Every installed version at once (the d3 modules Plot draws with among them): the lock file
-  // nearest the package (its own in a checkout, the team's repository's where it is installed).
-  for (let dir = project; ; dir = dirname(dir)) {
-    const lock = join(dir, 'package-lock.json');
-    if (existsSync(lock)) {
-      h.update('\nlock\n').update(readFileSync(lock));
-      break;
-    }
-    if (dirname(dir) === dir) break;
-  }
-  return h.digest('hex');
-}
-
-/** The version of an installed package ('' for the project itself), or '' when not found. */
-function packageVersion(project: string, name: string): string {
-  for (let dir = project; ; dir = dirname(dir)) {
-    const file = name ? join(dir, 'node_modules', name, 'package.json') : join(dir, 'package.json');
-    try {
-      const json = JSON.parse(readFileSync(file, 'utf8')) as { version?: string };
-      return String(json.version ?? '');
-    } catch {
-      // not here
-    }
-    if (!name || dirname(dir) === dir) return '';
-  }
+  return codeVersion(project, ['@observablehq/plot', 'linkedom', 'd3', 'date-fns', 'htmlparser2']);
 }
