@@ -86,13 +86,20 @@ export function memoChart(kind: string, input: unknown, draw: () => string): str
   const s = store();
   if (!s) return draw();
   const key = chartKey(s, kind, input);
-  const known = s.used.get(key) ?? readEntry(s, key);
-  if (known) {
-    s.stats.read++;
-    s.used.set(key, known);
-    return known.svg;
-  }
-  const svg = draw();
+  return known(s, key) ?? drawn(s, key, draw());
+}
+
+/** The SVG this build already has for `key` (used, or in the pack and verified), counted as read; else undefined. */
+function known(s: ChartStore, key: string): string | undefined {
+  const entry = s.used.get(key) ?? readEntry(s, key);
+  if (!entry) return undefined;
+  s.stats.read++;
+  s.used.set(key, entry);
+  return entry.svg;
+}
+
+/** Records a chart just drawn under `key` (kept for the next pack) and returns its SVG. */
+function drawn(s: ChartStore, key: string, svg: string): string {
   s.stats.drawn++;
   s.used.set(key, { sum: entrySum(key, svg), svg });
   return svg;
@@ -115,24 +122,16 @@ export function memoChartAsync(kind: string, input: unknown, draw: () => string 
   const s = store();
   if (!s) return new Promise((ok) => ok(draw()));
   const key = chartKey(s, kind, input);
-  const known = s.used.get(key) ?? readEntry(s, key);
-  if (known) {
-    s.stats.read++;
-    s.used.set(key, known);
-    return Promise.resolve(known.svg);
-  }
+  const svg = known(s, key);
+  if (svg !== undefined) return Promise.resolve(svg);
   const now = drawing.get(s) ?? drawing.set(s, new Map()).get(s)!;
   const pending = now.get(key);
   if (pending) return (s.stats.read++, pending);
-  const svg = new Promise<string>((ok) => ok(draw())).then((svg) => {
-    s.stats.drawn++;
-    s.used.set(key, { sum: entrySum(key, svg), svg });
-    return svg;
-  });
-  now.set(key, svg);
+  const later = new Promise<string>((ok) => ok(draw())).then((svg) => drawn(s, key, svg));
+  now.set(key, later);
   const done = () => now.delete(key);
-  svg.then(done, done);
-  return svg;
+  later.then(done, done);
+  return later;
 }
 
 /** The pack's entry for `key` when it verifies, or undefined (missing, or damaged: counted). */
