@@ -67,7 +67,6 @@ function removeStaged() {
  */
 function startAstro(env) {
   const childEnv = { ...process.env, ...env };
-  delete childEnv.CAPAIAN_REPORT;
   // Its output goes through a pipe: keep Astro's colours when ours is a terminal.
   if (process.stdout.isTTY && childEnv.FORCE_COLOR === undefined && childEnv.NO_COLOR === undefined) childEnv.FORCE_COLOR = '1';
   const child = spawn(process.execPath, [astro, 'build'], { cwd: project, stdio: ['ignore', 'pipe', 'pipe', 'ipc'], env: childEnv });

@@ -4,7 +4,7 @@
  * - `astro build`: validates the data repository and computes the report model once, before any
  *   page; invalid data fails the build with every error as `file:line:column  message  (hint)`.
  *   When `npm run build` validates (it hands the model over when validation has passed, while
- *   Astro boots and bundles: report-handover.ts; or in CAPAIAN_REPORT, a file), that model is
+ *   Astro boots and bundles: report-handover.ts), that model is
  *   used as it is. Charts are read from the chart cache when their data has not changed
  *   (chart-cache.ts), which is opened here and pruned when the build is done.
  * - `astro dev`: computes the model at start and again after every change under data/ and kpis/
@@ -15,7 +15,6 @@
  * The data repository is `root`, else CAPAIAN_ROOT, else the working directory: it need not be
  * the Astro project (a team's repository builds with the site of its installed capaian).
  */
-import { readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
@@ -75,10 +74,6 @@ export default function capaian(options: CapaianOptions = {}): AstroIntegration 
             const report = reportFromParent();
             report.catch(() => {});
             shareReport(report);
-            return;
-          }
-          if (process.env.CAPAIAN_REPORT) {
-            shareReport(Promise.resolve(JSON.parse(readFileSync(process.env.CAPAIAN_REPORT, 'utf8')) as Report));
             return;
           }
           try {

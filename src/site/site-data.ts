@@ -9,7 +9,6 @@
  * Without either (a page rendered outside the integration, a test) the model is computed here, by
  * compute-report.ts.
  */
-import { readFileSync } from 'node:fs';
 import type { Report } from '../report/model.ts';
 
 /**
@@ -35,7 +34,6 @@ export function loadReport(root = process.env.CAPAIAN_ROOT ?? process.cwd()): Pr
   const shared = (globalThis as Record<symbol, Shared | undefined>)[SHARED];
   if (shared) return shared.report;
   cached ??= (async () => {
-    if (process.env.CAPAIAN_REPORT) return JSON.parse(readFileSync(process.env.CAPAIAN_REPORT, 'utf8')) as Report;
     const { computeSiteReport } = (await import(/* @vite-ignore */ COMPUTE)) as typeof import('./compute-report.ts');
     return computeSiteReport(root);
   })();

@@ -27,7 +27,6 @@ function copyFixture(name: string): { root: string; edit: (f: (text: string) => 
 
 const env = (root: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv => {
   const e: NodeJS.ProcessEnv = { ...process.env, CAPAIAN_ROOT: root, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', CAPAIAN_TODAY: '2026-05-10', ...extra };
-  delete e.CAPAIAN_REPORT;
   // vitest's own (NODE_ENV=test, VITEST…): a dev server under them runs without live reload.
   for (const k of Object.keys(e)) if (k === 'NODE_ENV' || k.startsWith('VITEST')) delete e[k];
   delete e.BASE;
