@@ -12,7 +12,6 @@
  *     back with a small PDF reader: its page count, its text, the page numbers and the stamp in
  *     the margins, and no near-empty last page. Without Chromium the report says it is unavailable.
  */
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
@@ -22,7 +21,7 @@ import type { Report } from '../../src/report/model.ts';
 import { findChromium } from '../browser/browser-support.ts';
 import { readPdf } from '../support/pdf.ts';
 import { sampleReport } from '../support/repo.ts';
-import { BUILD_TIMEOUT_MS, COMMIT, FIXTURE, listPages, REPO } from './site-build.ts';
+import { BUILD_TIMEOUT_MS, COMMIT, FIXTURE, listPages, REPO, runBuildSite } from './site-build.ts';
 
 const TODAY = '2026-07-10';
 const BUILT = '2026-07-11';
@@ -47,12 +46,7 @@ beforeAll(async () => {
   delete env.BASE;
   delete env.SITE;
   delete env.CAPAIAN_PDF;
-  await new Promise<void>((resolve, reject) => {
-    const child = spawn(process.execPath, [join(REPO, 'bin', 'build-site.mjs')], { cwd: REPO, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    child.stdout.on('data', (d: Buffer) => (log += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (log += d.toString()));
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`build-site failed (${code}):\n${log.slice(-4000)}`))));
-  });
+  log = await runBuildSite(env);
   dir = dist;
 }, BUILD_TIMEOUT_MS);
 

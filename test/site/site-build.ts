@@ -79,6 +79,21 @@ export async function buildFixtureSite(label = 'site', root = FIXTURE, cache?: s
   return { dir, ms: performance.now() - started, log, remove: () => rmSync(parent, { recursive: true, force: true }) };
 }
 
+/**
+ * Runs `npm run build` (bin/build-site.mjs: validation, the site, the PDF when Chromium is
+ * there) with `env`, from this project; resolves with what it printed, rejects with its end.
+ */
+export function runBuildSite(env: NodeJS.ProcessEnv): Promise<string> {
+  return new Promise<string>((resolve, reject) => {
+    let log = '';
+    const child = spawn(process.execPath, [join(REPO, 'bin', 'build-site.mjs')], { cwd: REPO, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.on('data', (d: Buffer) => (log += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (log += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve(log) : reject(new Error(`build-site failed (${code}):\n${log.slice(-4000)}`))));
+  });
+}
+
 /** Resolves with the build's output. */
 function runAstroBuild(env: NodeJS.ProcessEnv): Promise<string> {
   return new Promise<string>((resolve, reject) => {
