@@ -22,7 +22,7 @@ export interface ComputeOptions {
 }
 
 export interface ComputeEffects extends PipelineOptions, Pick<Effects, 'out'> {
-  read(): Promise<{ files: SourceFile[]; issues: PendingIssue[]; ingested?: PipelineOptions['ingested'] }>;
+  read(): Promise<{ files: SourceFile[]; issues: PendingIssue[]; ingested?: PipelineOptions['ingested']; checked?: PipelineOptions['checked'] }>;
   /** Colour statuses (a terminal: see useColor in effects.ts). */
   color: boolean;
 }
@@ -43,7 +43,8 @@ export async function computeCommand(opts: ComputeOptions, fx: ComputeEffects): 
     if (n < 1 || n > 53) throw new CliError(`--period "${opts.period}" is not a week`, 2, `a year has 52 or 53 weeks: write ${opts.period.slice(0, 4)}-W01 to ${opts.period.slice(0, 4)}-W52 (or W53)`);
   }
   const read = await fx.read();
-  const options = { ...fx, ...(read.ingested ? { ingested: read.ingested } : {}) };
+  // The month files read ahead and the other files checked before (load/load-repo.ts): nothing is parsed or checked twice.
+  const options = { ...fx, ...(read.ingested ? { ingested: read.ingested } : {}), ...(read.checked ? { checked: read.checked } : {}) };
   // The JSON is the whole report; the table and the CSV read only its KPIs and lints (ReportCore).
   const run = opts.format === 'json' ? { json: true as const, ...runPipeline(read.files, read.issues, options) } : { json: false as const, ...runPipeline(read.files, read.issues, { ...options, only: 'scorecard' }) };
   const { validation, report } = run;
