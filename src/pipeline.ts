@@ -81,11 +81,19 @@ export function runPipeline(files: SourceFile[], earlier: PendingIssue[], opts: 
 /** Every KPI and period of the report holding a number that is not finite (an attainment, a change: the values are checked already). */
 function nonFiniteInReport(report: ReportCore, periods: ComputeResult['periods'], fyStart: number): (NonFinite & { target: true })[] {
   const out: (NonFinite & { target: true })[] = [];
-  const bad = (o: object) => Object.values(o).some((x) => typeof x === 'number' && !Number.isFinite(x));
+  // Any field of the object (a plain one) that is a number but not a finite one; no array made per value.
+  const bad = (o: object) => {
+    for (const key in o) {
+      const x = (o as Record<string, unknown>)[key];
+      if (typeof x === 'number' && !Number.isFinite(x)) return true;
+    }
+    return false;
+  };
   for (const k of report.kpis) {
     for (const [grain, values] of Object.entries(k.values) as [Grain, Report['kpis'][number]['values'][Grain]][]) {
       for (const v of values ?? []) {
-        const members = Object.entries(v.breakdowns).flatMap(([by, list]) => list.filter(bad).map((m) => `${by}: ${m.member}`));
+        const members: string[] = [];
+        for (const by in v.breakdowns) for (const m of v.breakdowns[by]!) if (bad(m)) members.push(`${by}: ${m.member}`);
         if (!bad(v) && !members.length) continue;
         const week = (grain as string) === 'week' ? report.weeks?.find((w) => w.label === v.period) : undefined;
         if (week) out.push({ kpi: k.id, grain: 'week', period: v.period, months: [parseMonth(week.start), parseMonth(week.end)], members: bad(v) ? [] : members, target: true });
