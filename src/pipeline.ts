@@ -7,12 +7,12 @@ import { fieldsUsedBy } from './kpi/fields-used.ts';
 import { computeKpis, type ComputeResult, type NonFinite } from './compute/compute-kpis.ts';
 import { monthLabel, monthsOf, parseMonth, type Grain } from './calendar/periods.ts';
 import type { Kpi } from './kpi/schema.ts';
-import { buildReport } from './report/build-report.ts';
+import { buildReportCore, withViews } from './report/build-report.ts';
 import { validateRepo, type SourceFile, type ValidateOptions, type ValidationResult } from './validate/validate-repo.ts';
 import { issue, sortIssues, type Issue, type PendingIssue } from './issues/issue.ts';
 import { decodeText } from './load/decode.ts';
 import { locateIssues } from './load/locate.ts';
-import type { Report } from './report/model.ts';
+import type { Report, ReportCore } from './report/model.ts';
 import { withReviews } from './report/reviews.ts';
 import { reviewYamlView } from './validate/reviews.ts';
 
@@ -26,14 +26,25 @@ export interface PipelineOptions {
   checked?: ValidateOptions['checked'];
 }
 
-export interface PipelineResult {
+export interface ScorecardOptions extends PipelineOptions {
+  /**
+   * Only what `capaian compute`'s table and CSV read (ReportCore): no views (insights, team), no
+   * KPI sources, no lint positions. Every value, status and lint is the one the whole report
+   * holds, built by the same functions, and the same errors stop it.
+   */
+  only: 'scorecard';
+}
+
+export interface PipelineResult<R extends ReportCore = Report> {
   /** Its data without the month files' chunks (they went into the dataset). */
   validation: ValidationResult;
   /** Null when validation found errors. */
-  report: Report | null;
+  report: R | null;
 }
 
-export function runPipeline(files: SourceFile[], earlier: PendingIssue[], opts: PipelineOptions = {}): PipelineResult {
+export function runPipeline(files: SourceFile[], earlier: PendingIssue[], opts: ScorecardOptions): PipelineResult<ReportCore>;
+export function runPipeline(files: SourceFile[], earlier: PendingIssue[], opts?: PipelineOptions): PipelineResult;
+export function runPipeline(files: SourceFile[], earlier: PendingIssue[], opts: PipelineOptions & { only?: 'scorecard' } = {}): PipelineResult<ReportCore> {
   const validation = validateRepo(files, earlier, { ...(opts.ingested ? { ingested: opts.ingested } : {}), ...(opts.checked ? { checked: opts.checked } : {}) });
   const data = validation.data;
   if (!data) return { validation, report: null };
@@ -45,32 +56,44 @@ export function runPipeline(files: SourceFile[], earlier: PendingIssue[], opts: 
     const errors = nonFiniteIssues(computed.nonFinite, validation.kpis, validation.summary.files.map((f) => f.file));
     return { validation: { ...validation, data: null, issues: sortIssues([...validation.issues, ...errors]) }, report: null };
   }
-  const report = buildReport({
+  const input = {
     data,
     kpis: validation.kpis,
     computed,
     months: validation.summary.months,
     ...(opts.today ? { today: opts.today } : {}),
     ...(opts.commit ? { commit: opts.commit } : {}),
-  });
+  };
+  const core = buildReportCore(input);
   // Targets divide too (attainment = value / target): a tiny target must not make an Infinity either.
-  const broken = nonFiniteInReport(report, computed.periods, data.company.fiscal_year_start);
+  const broken = nonFiniteInReport(core, computed.periods, data.company.fiscal_year_start);
   if (broken.length) {
     const errors = nonFiniteIssues(broken, validation.kpis, validation.summary.files.map((f) => f.file));
     return { validation: { ...validation, data: null, issues: sortIssues([...validation.issues, ...errors]) }, report: null };
   }
-  const reviewed = validation.reviews ? withReviews({ report, reviews: validation.reviews, today: opts.today, dueDays: data.company.review_due_days }) : report;
+  const reviewing = { reviews: validation.reviews ?? [], today: opts.today, dueDays: data.company.review_due_days, reps: data.team.records };
+  if (opts.only === 'scorecard') return { validation, report: validation.reviews ? withReviews({ report: core, ...reviewing }) : core };
+  const report = withViews(core, input);
+  const reviewed = validation.reviews ? withReviews({ report, ...reviewing }) : report;
   return { validation, report: withLintPositions(withSources(reviewed, files), files) };
 }
 
 /** Every KPI and period of the report holding a number that is not finite (an attainment, a change: the values are checked already). */
-function nonFiniteInReport(report: Report, periods: ComputeResult['periods'], fyStart: number): (NonFinite & { target: true })[] {
+function nonFiniteInReport(report: ReportCore, periods: ComputeResult['periods'], fyStart: number): (NonFinite & { target: true })[] {
   const out: (NonFinite & { target: true })[] = [];
-  const bad = (o: object) => Object.values(o).some((x) => typeof x === 'number' && !Number.isFinite(x));
+  // Any field of the object (a plain one) that is a number but not a finite one; no array made per value.
+  const bad = (o: object) => {
+    for (const key in o) {
+      const x = (o as Record<string, unknown>)[key];
+      if (typeof x === 'number' && !Number.isFinite(x)) return true;
+    }
+    return false;
+  };
   for (const k of report.kpis) {
     for (const [grain, values] of Object.entries(k.values) as [Grain, Report['kpis'][number]['values'][Grain]][]) {
       for (const v of values ?? []) {
-        const members = Object.entries(v.breakdowns).flatMap(([by, list]) => list.filter(bad).map((m) => `${by}: ${m.member}`));
+        const members: string[] = [];
+        for (const by in v.breakdowns) for (const m of v.breakdowns[by]!) if (bad(m)) members.push(`${by}: ${m.member}`);
         if (!bad(v) && !members.length) continue;
         const week = (grain as string) === 'week' ? report.weeks?.find((w) => w.label === v.period) : undefined;
         if (week) out.push({ kpi: k.id, grain: 'week', period: v.period, months: [parseMonth(week.start), parseMonth(week.end)], members: bad(v) ? [] : members, target: true });

@@ -12,7 +12,7 @@ import { paint, type Effects, type Paint } from './effects.ts';
 import { closest } from '../issues/did-you-mean.ts';
 import { countByLevel, formatIssue, type PendingIssue } from '../issues/issue.ts';
 import type { SourceFile } from '../validate/validate-repo.ts';
-import type { Report, ReportKpi } from '../report/model.ts';
+import type { Report, ReportCore, ReportKpi } from '../report/model.ts';
 
 export interface ComputeOptions {
   period?: string;
@@ -22,7 +22,7 @@ export interface ComputeOptions {
 }
 
 export interface ComputeEffects extends PipelineOptions, Pick<Effects, 'out'> {
-  read(): Promise<{ files: SourceFile[]; issues: PendingIssue[]; ingested?: PipelineOptions['ingested'] }>;
+  read(): Promise<{ files: SourceFile[]; issues: PendingIssue[]; ingested?: PipelineOptions['ingested']; checked?: PipelineOptions['checked'] }>;
   /** Colour statuses (a terminal: see useColor in effects.ts). */
   color: boolean;
 }
@@ -43,7 +43,11 @@ export async function computeCommand(opts: ComputeOptions, fx: ComputeEffects): 
     if (n < 1 || n > 53) throw new CliError(`--period "${opts.period}" is not a week`, 2, `a year has 52 or 53 weeks: write ${opts.period.slice(0, 4)}-W01 to ${opts.period.slice(0, 4)}-W52 (or W53)`);
   }
   const read = await fx.read();
-  const { validation, report } = runPipeline(read.files, read.issues, { ...fx, ...(read.ingested ? { ingested: read.ingested } : {}) });
+  // The month files read ahead and the other files checked before (load/load-repo.ts): nothing is parsed or checked twice.
+  const options = { ...fx, ...(read.ingested ? { ingested: read.ingested } : {}), ...(read.checked ? { checked: read.checked } : {}) };
+  // The JSON is the whole report; the table and the CSV read only its KPIs and lints (ReportCore).
+  const run = opts.format === 'json' ? { json: true as const, ...runPipeline(read.files, read.issues, options) } : { json: false as const, ...runPipeline(read.files, read.issues, { ...options, only: 'scorecard' }) };
+  const { validation, report } = run;
   if (!report) {
     for (const i of validation.issues) fx.out(`${i.level === 'warning' ? 'warning: ' : ''}${formatIssue(i)}`);
     const c = countByLevel(validation.issues);
@@ -61,8 +65,8 @@ export async function computeCommand(opts: ComputeOptions, fx: ComputeEffects): 
   if (opts.kpi && opts.period !== undefined && grainOf(opts.period) === 'week' && !kpis[0]!.values.week) {
     throw new CliError(`KPI "${opts.kpi}" has no week values`, 2, `add week to its grains (kpis/${opts.kpi}.yaml), or use a month, quarter or year`);
   }
-  if (opts.format === 'json') {
-    for (const piece of jsonPieces({ ...report, kpis })) fx.out(piece);
+  if (run.json) {
+    for (const piece of jsonPieces({ ...run.report!, kpis })) fx.out(piece);
     return 0;
   }
   if (opts.format === 'csv') {
@@ -108,7 +112,7 @@ function checkWeek(label: string, start: Parameters<typeof parseWeek>[1]): void 
 }
 
 /** A period the data does not reach is a usage error, not a table of dashes. */
-function checkPeriodInData(report: Report, period: string): void {
+function checkPeriodInData(report: ReportCore, period: string): void {
   const grain = grainOf(period)!;
   const known: { label: string }[] = grain === 'week' ? (report.weeks ?? []) : (report.periods[grain] ?? []);
   if (known.some((p) => p.label === period)) return;
@@ -117,7 +121,7 @@ function checkPeriodInData(report: Report, period: string): void {
   throw new CliError(`no data for period ${period}`, 2, `${range}; use ${PERIOD_FORMS}`);
 }
 
-function labelOf(report: Report, by: string, member: string, lang: Lang): string {
+function labelOf(report: ReportCore, by: string, member: string, lang: Lang): string {
   const label = report.labels[by === 'owner' ? 'rep' : by]?.[member];
   return label === undefined ? member : typeof label === 'string' ? label : label[lang];
 }
@@ -129,7 +133,7 @@ const NO_WEEKS: Record<Lang, (titles: string[]) => string> = {
 
 const COLORS: Record<string, Paint> = { 'on-track': 'green', 'at-risk': 'yellow', 'off-track': 'red' };
 
-function scorecard(report: Report, kpis: ReportKpi[], period: string, lang: Lang, color: boolean, withBreakdowns: boolean): string {
+function scorecard(report: ReportCore, kpis: ReportKpi[], period: string, lang: Lang, color: boolean, withBreakdowns: boolean): string {
   const m = t(lang);
   const grain = grainOf(period)!;
   // A year's previous period is last year: no second column then; a week has no same week last year.

@@ -170,7 +170,8 @@ export function computeKpis({ data, dataset, kpis }: ComputeInput): ComputeResul
           });
         }
         const s = secondary?.get(info.index)?.total;
-        const members = Object.entries(breakdowns).flatMap(([by, list]) => list.filter((m) => m.reason === 'not-finite').map((m) => `${by}: ${m.member}`));
+        const members: string[] = [];
+        for (const by in breakdowns) for (const m of breakdowns[by]!) if (m.reason === 'not-finite') members.push(`${by}: ${m.member}`);
         if (cell.total.reason === 'not-finite' || s?.reason === 'not-finite' || members.length) {
           nonFinite.push({ kpi: kpi.id, grain, period: info.label, months: info.grain === 'week' ? [parseMonth(info.start), parseMonth(info.end)] : monthsOf(info.grain, info.index, fyStart), members: cell.total.reason === 'not-finite' ? [] : members });
         }

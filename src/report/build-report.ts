@@ -18,7 +18,7 @@ import { withLastYear, withLikeForLike } from './like-for-like.ts';
 import { buildInsights, scalesWithLength } from './insights.ts';
 import { TargetBook, type TargetScope, type TargetValue } from './targets.ts';
 import { teamView } from './team.ts';
-import { REPORT_VERSION, type GoalProgress, type Report, type ReportKpi, type ReportMember, type ReportValue } from './model.ts';
+import { REPORT_VERSION, type GoalProgress, type Report, type ReportCore, type ReportKpi, type ReportMember, type ReportValue } from './model.ts';
 
 export interface ReportInput {
   data: RepoData;
@@ -33,7 +33,21 @@ export interface ReportInput {
 
 const SCOPED = new Set(['rep', 'region', 'category']);
 
-export function buildReport({ data, kpis, computed, today, commit, months }: ReportInput): Report {
+export function buildReport(input: ReportInput): Report {
+  return withViews(buildReportCore(input), input);
+}
+
+/** The views the site reads, built from the report's KPIs: insights and the team's leaderboards and series. */
+export function withViews(core: ReportCore, { data, computed, months }: Pick<ReportInput, 'data' | 'computed' | 'months'>): Report {
+  return {
+    ...core,
+    insights: buildInsights(core.kpis, computed.periods),
+    team: teamView({ kpis: core.kpis, periods: computed.periods, reps: data.team.records, regions: data.company.regions.map((r) => r.id), latestMonth: months[months.length - 1] ?? null }),
+  };
+}
+
+/** The report without its views (withViews): every KPI's values, targets and statuses, the goals and the lints. */
+export function buildReportCore({ data, kpis, computed, today, commit, months }: ReportInput): ReportCore {
   const book = new TargetBook(data.targets.flatMap((f) => f.records));
   const fyStart = data.company.fiscal_year_start;
   const first = months.length ? parseMonth(months[0]!) : 0;
@@ -106,8 +120,6 @@ export function buildReport({ data, kpis, computed, today, commit, months }: Rep
     })),
     kpis: reportKpis,
     lints: lintReport({ data, kpis, computed, months, today }),
-    insights: buildInsights(reportKpis, computed.periods),
-    team: teamView({ kpis: reportKpis, periods: computed.periods, reps: data.team.records, regions: data.company.regions.map((r) => r.id), latestMonth: months[months.length - 1] ?? null }),
   };
 }
 

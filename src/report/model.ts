@@ -120,6 +120,12 @@ export interface Report {
   reviews?: ReviewsModel;
 }
 
+/**
+ * The report without the views built from its KPIs for the site (insights, team): what
+ * `capaian compute`'s table and CSV read (build-report.ts buildReportCore; buildReport adds the views).
+ */
+export type ReportCore = Omit<Report, 'insights' | 'team'>;
+
 // reviews.ts computes these.
 /** A review as the report carries it: the checked frontmatter (src/validate/reviews.ts), without what only validation needs. */
 export type ReviewView = Omit<ParsedReview, 'kpisEmbedded'>;

@@ -13,7 +13,7 @@ import { PLANNING_GRAIN_OF_FREQUENCY } from '../kpi/schema.ts';
 import type { ActionStatus } from '../schema/review.ts';
 import type { ParsedReview } from '../validate/reviews.ts';
 import type { Lint } from './lints.ts';
-import type { Report, ReviewsModel, ReviewView, TrackedAction } from './model.ts';
+import type { ReportCore, ReviewsModel, ReviewView, TrackedAction } from './model.ts';
 
 /** Days after a month closes before an off-track KPI of it needs a cause even with no review yet (company.yaml `review_due_days`). */
 const REVIEW_DUE_DAYS = 10;
@@ -130,8 +130,10 @@ export function annotationsOf(model: ReviewsModel | undefined, kpi: string): { w
   return out;
 }
 
-export interface ReviewLintInput {
-  report: Report;
+export interface ReviewLintInput<R extends ReportCore = ReportCore> {
+  report: R;
+  /** The team (team.yaml): an open action whose owner left is a lint. */
+  reps: readonly { id: string; left?: string | undefined }[];
   reviews: ParsedReview[];
   /** Today (YYYY-MM-DD), when known: the off-track lint for a month without a review waits for it. */
   today?: string | undefined;
@@ -140,7 +142,7 @@ export interface ReviewLintInput {
 }
 
 /** Adds the reviews to the report model and their lints to its lints. */
-export function withReviews(input: ReviewLintInput): Report {
+export function withReviews<R extends ReportCore>(input: ReviewLintInput<R>): R {
   const { report, reviews, today } = input;
   const fyStart = report.company.fiscalYearStart;
   const model = buildReviews(reviews, fyStart, today ?? report.asOf);
@@ -203,7 +205,7 @@ export function lintReviews(model: ReviewsModel, parsed: ParsedReview[], input: 
   // Actions: where each is listed last.
   const lastListing = new Map<string, { file: string; index: number }>();
   for (const r of model.list) r.actions.forEach((a, i) => lastListing.set(a.id, { file: r.file, index: i }));
-  const left = new Map(report.team.reps.filter((r) => r.left).map((r) => [r.id, r.left!]));
+  const left = new Map(input.reps.filter((r) => r.left).map((r) => [r.id, r.left!]));
   for (const a of model.actions) {
     const at = lastListing.get(a.id)!;
     if (a.status === 'open' && left.has(a.owner)) {

@@ -24,9 +24,14 @@ export type TargetScope = { dim: 'company' } | { dim: 'rep' | 'region' | 'catego
 
 export class TargetBook {
   private readonly byKey = new Map<string, number>();
+  /** Each KPI and scope with a target for some period: any other has none for any period. */
+  private readonly scopes = new Set<string>();
 
   constructor(targets: Target[]) {
-    for (const t of targets) this.byKey.set(key(t.kpi, t.period, scopeOf(t)), t.value);
+    for (const t of targets) {
+      this.byKey.set(key(t.kpi, t.period, scopeOf(t)), t.value);
+      this.scopes.add(scopeKey(t.kpi, scopeOf(t)));
+    }
   }
 
   /** True when any target is written for this KPI. */
@@ -37,6 +42,8 @@ export class TargetBook {
 
   /** The target for a period; `firstMonth`/`lastMonth` bound the months with data. */
   find(kpi: string, period: PeriodInfo, scope: TargetScope, additive: boolean, fyStart: number, firstMonth: number, lastMonth: number): TargetValue | null {
+    // No target in any period (most breakdown members): none is given, derived or prorated here.
+    if (!this.scopes.has(scopeKey(kpi, scope))) return null;
     const given = this.byKey.get(key(kpi, period.label, scope));
     if (period.grain === 'month') return given === undefined ? null : { value: given, source: 'given' };
     const [a, b] = monthsOf(period.grain as Grain, parsePeriod(period.label)!.index, fyStart);
@@ -68,6 +75,7 @@ export class TargetBook {
    * week-year), as is. `days` bounds the days with data.
    */
   findWeek(kpi: string, week: WeekInfo, scope: TargetScope, additive: boolean, cal: WorkCalendar, days: [number, number]): TargetValue | null {
+    if (!this.scopes.has(scopeKey(kpi, scope))) return null;
     const w = { first: dayNumber(week.start), last: dayNumber(week.end) };
     const inData = { first: Math.max(w.first, days[0]), last: Math.min(w.last, days[1]) };
     const given = this.byKey.get(key(kpi, week.label, scope));
@@ -103,4 +111,8 @@ function scopeOf(t: Target): TargetScope {
 
 function key(kpi: string, period: string, scope: TargetScope): string {
   return `${kpi}|${period}|${scope.dim === 'company' ? 'company' : `${scope.dim}:${scope.member}`}`;
+}
+
+function scopeKey(kpi: string, scope: TargetScope): string {
+  return `${kpi}|${scope.dim === 'company' ? 'company' : `${scope.dim}:${scope.member}`}`;
 }

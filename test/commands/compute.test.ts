@@ -74,3 +74,25 @@ describe('jsonPieces', () => {
     for (const r of [{ a: 1, kpis: [] }, { kpis: [{ id: 'x' }] }, { kpis: [{ id: 'x' }, {}], z: [1, { y: 'q' }] }, { a: [], kpis: [{ id: 'x', v: [] }] }]) expect(joined(r)).toBe(whole(r));
   });
 });
+
+describe('capaian compute reads through the caches it is given', () => {
+  it('takes the files checked before from the store and prints the same table', async () => {
+    const store = new Map<string, unknown>();
+    const read: string[] = [];
+    const checked = {
+      get: (path: string, text: string) => (read.push(path), store.get(`${path}\0${text}`) as never),
+      set: (path: string, text: string, file: unknown) => void store.set(`${path}\0${text}`, file),
+    };
+    const run = async () => {
+      const out: string[] = [];
+      expect(await computeCommand({ format: 'table', lang: 'en' }, { read: async () => ({ files, issues: [], checked }), out: (t) => out.push(t), color: false })).toBe(0);
+      return out.join('\n');
+    };
+    const first = await run();
+    expect(store.has(`data/customers.yaml\0${new TextDecoder().decode(files.find((f) => f.path === 'data/customers.yaml')!.bytes)}`)).toBe(true);
+    read.length = 0;
+    expect(await run()).toBe(first);
+    expect(read).toContain('data/customers.yaml');
+    expect(first).toBe((await table('en')).join('\n'));
+  });
+});

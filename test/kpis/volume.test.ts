@@ -276,3 +276,19 @@ describe('a target that makes the attainment not a finite number', () => {
     expect(validation.issues.filter((i) => i.level === 'error').map(formatIssue)).toEqual(['2026-03', '2026-Q1', '2026'].map((p) => `kpis/net-sales.yaml  net-sales ${p}: the attainment against the target or the change is not a finite number (a division by almost zero)  (${hint})`));
   });
 });
+
+describe("a rep's target that makes a member's attainment not a finite number", () => {
+  it('is an error naming the member, whether the whole report or only the scorecard is built', async () => {
+    const { baseFiles, toSourceFiles } = await import('../corpus/support.ts');
+    const files = baseFiles();
+    files.set('data/targets/2026.yaml', new TextEncoder().encode('- { kpi: net-sales, period: 2026-03, rep: andi, value: 1e-306 }\n'));
+    const whole = runPipeline(toSourceFiles(files), []);
+    const scorecard = runPipeline(toSourceFiles(files), [], { only: 'scorecard' });
+    expect(whole.report).toBeNull();
+    expect(scorecard.report).toBeNull();
+    const errors = whole.validation.issues.filter((i) => i.level === 'error').map(formatIssue);
+    expect(errors).toHaveLength(3); // the month, and the quarter and year whose targets are made from it
+    expect(errors.find((e) => e.includes(' 2026-03 '))).toMatch(/^kpis\/net-sales\.yaml  net-sales 2026-03 for rep: andi: the attainment against the target or the change is not a finite number/);
+    expect(scorecard.validation.issues.filter((i) => i.level === 'error').map(formatIssue)).toEqual(errors);
+  });
+});

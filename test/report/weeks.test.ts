@@ -59,10 +59,10 @@ describe('the week a weekly KPI is shown at', () => {
 describe('the review of a weekly KPI', () => {
   const review = (period: string): ParsedReview => ({ file: `reviews/${period}.mdx`, period, grain: 'month', lang: 'id', participants: ['andi'], causes: [], actions: [], annotations: [], kpisEmbedded: [] });
   const month = (label: string) => ({ grain: 'month', index: 0, label, start: `${label}-01`, end: `${label}-28`, partial: false });
-  const full = { company: { fiscalYearStart: 1 }, asOf: '2026-10-31', periods: { month: ['2026-07', '2026-08', '2026-09', '2026-10'].map(month), quarter: [], year: [] }, kpis: [leads], lints: [], team: { reps: [] } } as unknown as Report;
+  const full = { company: { fiscalYearStart: 1 }, asOf: '2026-10-31', periods: { month: ['2026-07', '2026-08', '2026-09', '2026-10'].map(month), quarter: [], year: [] }, kpis: [leads], lints: [] } as unknown as Report;
   const lints = (periods: string[]) => {
     const reviews = periods.map(review);
-    return lintReviews(buildReviews(reviews, 1, '2026-10-31'), reviews, { report: full, reviews }).filter((l) => l.code === 'no-review');
+    return lintReviews(buildReviews(reviews, 1, '2026-10-31'), reviews, { report: full, reviews, reps: [] }).filter((l) => l.code === 'no-review');
   };
   it("is the month's review: a review of September or October covers it", () => {
     expect(lints(['2026-09'])).toEqual([]);
