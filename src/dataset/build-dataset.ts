@@ -95,8 +95,17 @@ export function buildDataset(data: ValidData, keep: (dataset: DatasetName, field
   });
 
   // Codes are given when first met; what each customer code carries onto the rows that name it.
+  // By customer code (a code is never more than the rows of customers.yaml): typed arrays, read
+  // in the dataset's hot loop.
   const codeOfCustomer = new Int32Array(customers.length).fill(-1);
-  const cust = { region: [] as number[], segment: [] as number[], owners: [] as Owners[], firstEpoch: [] as number[], firstMonth: [] as number[] };
+  const cust: Customers = {
+    region: new Int32Array(customers.length),
+    segment: new Int32Array(customers.length),
+    owner: new Int32Array(customers.length),
+    owners: [],
+    firstEpoch: new Float64Array(customers.length),
+    firstMonth: new Int32Array(customers.length),
+  };
   const customerCode = (row: number) => {
     if (row < 0) return -1;
     if (codeOfCustomer[row]! >= 0) return codeOfCustomer[row]!;
@@ -105,7 +114,9 @@ export function buildDataset(data: ValidData, keep: (dataset: DatasetName, field
     codeOfCustomer[row] = code;
     cust.region[code] = v('region').code(c.region);
     cust.segment[code] = v('segment').code(c.segment);
-    cust.owners[code] = { rep: Int32Array.from(c.owners, (o) => v('rep').code(o.rep)), from: Float64Array.from(c.owners, (o) => (o.from === null ? -Infinity : dayOf(o.from))) };
+    const owners = { rep: Int32Array.from(c.owners, (o) => v('rep').code(o.rep)), from: Float64Array.from(c.owners, (o) => (o.from === null ? -Infinity : dayOf(o.from))) };
+    cust.owners[code] = owners;
+    cust.owner[code] = owners.rep.length === 0 ? -1 : owners.rep.length === 1 && owners.from[0] === -Infinity ? owners.rep[0]! : HISTORY;
     const first = firstOrder[row]!;
     cust.firstEpoch[code] = first === 0x7fffffff ? NaN : midnight.of(first);
     cust.firstMonth[code] = first === 0x7fffffff ? -1 : monthOfDay(first);
@@ -123,7 +134,7 @@ export function buildDataset(data: ValidData, keep: (dataset: DatasetName, field
       customer[row] = code;
       region[row] = cust.region[code]!;
       segment[row] = cust.segment[code]!;
-      owner[row] = known ?? ownerCode(cust.owners[code]!, day);
+      owner[row] = known ?? ownerOn(cust, code, day);
       epoch[row] = cust.firstEpoch[code]!;
       month[row] = cust.firstMonth[code]!;
     };
@@ -148,7 +159,7 @@ export function buildDataset(data: ValidData, keep: (dataset: DatasetName, field
   const ltb = new TableBuilder(lineCount, { cat: ['order', 'rep', ...customerCols, 'sku', 'category', 'kind', ...enumCols], num: ['tier', 'qty', 'price', 'discount', 'net', 'gross'], time: ['date', 'customer_first_order'] }, (f) => keep('order_lines', f), true);
   const [ot, lt] = [otb.table, ltb.table];
   const products = data.products.records;
-  const skuInfo = { category: [] as number[], tier: [] as number[] };
+  const skuInfo = { category: new Int32Array(products.length), tier: new Float64Array(products.length) };
   const codeOfSku = new Int32Array(products.length).fill(-1);
   const skuCode = (row: number) => {
     if (codeOfSku[row]! >= 0) return codeOfSku[row]!;
@@ -370,7 +381,7 @@ function writeOrders(
   oi: number,
   li: number,
   rows: { rep: Int32Array; customer: Int32Array; customerRows: Int32Array; sku: Int32Array; skuRows: Int32Array },
-  ctx: { customerCode: (row: number) => number; skuCode: (row: number) => number; midnight: Midnights; cust: { region: number[]; segment: number[]; owners: Owners[]; firstEpoch: number[]; firstMonth: number[] }; skuInfo: { category: number[]; tier: number[] }; kindCodes: Int32Array },
+  ctx: { customerCode: (row: number) => number; skuCode: (row: number) => number; midnight: Midnights; cust: Customers; skuInfo: { category: Int32Array; tier: Float64Array }; kindCodes: Int32Array },
   o: Cols<Int32Array | Float64Array>,
   l: Cols<Int32Array | Float64Array>,
   ln: Cols<Float64Array>,
@@ -396,20 +407,29 @@ function writeOrders(
   const customers = ch.customer;
   const reps = ch.rep;
   const E = enums.length;
+  // Codes handed out first, in record order (customers by order, SKUs by line), so that the
+  // loop below calls nothing and reads typed arrays only.
+  for (let i = 0; i < ch.length; i++) {
+    const local = customers[i]!;
+    if (local >= 0 && customer[local]! < 0) customer[local] = customerCode(customerRows[local]!);
+  }
+  for (let k = 0; k < skus.length; k++) if (sku[skus[k]!]! < 0) sku[skus[k]!] = skuCode(skuRows[skus[k]!]!);
+  const { region: custRegion, segment: custSegment, owner: custOwner, firstEpoch: custFirstEpoch, firstMonth: custFirstMonth } = cust;
+  const { category: skuCategory, tier: skuTier } = skuInfo;
   let lastDay = NaN;
   let epoch = NaN;
   for (let i = 0; i < ch.length; i++, oi++) {
     const r = rep[reps[i]!]!;
     const local = customers[i]!;
-    let c = local < 0 ? -1 : customer[local]!;
-    if (c < 0 && local >= 0) c = customer[local] = customerCode(customerRows[local]!);
+    const c = local < 0 ? -1 : customer[local]!;
     const d = day[i]!;
     if (d !== lastDay) epoch = midnight.of((lastDay = d));
-    const owner = ownerCode(cust.owners[c]!, d);
-    const region = cust.region[c]!;
-    const segment = cust.segment[c]!;
-    const firstEpoch = cust.firstEpoch[c]!;
-    const firstMonth = cust.firstMonth[c]!;
+    const fixed = custOwner[c]!;
+    const owner = fixed === HISTORY ? ownerOn(cust, c, d) : fixed;
+    const region = custRegion[c]!;
+    const segment = custSegment[c]!;
+    const firstEpoch = custFirstEpoch[c]!;
+    const firstMonth = custFirstMonth[c]!;
     oOrder[oi] = oi;
     oRep[oi] = r;
     oEpoch[oi] = epoch;
@@ -453,12 +473,10 @@ function writeOrders(
       lOwner[li] = owner;
       lFirstEpoch[li] = firstEpoch;
       lFirstMonth[li] = firstMonth;
-      const ls = skus[k]!;
-      let s = sku[ls]!;
-      if (s < 0) s = sku[ls] = skuCode(skuRows[ls]!);
+      const s = sku[skus[k]!]!;
       lSku[li] = s;
-      lCategory[li] = skuInfo.category[s]!;
-      lTier[li] = skuInfo.tier[s]!;
+      lCategory[li] = skuCategory[s]!;
+      lTier[li] = skuTier[s]!;
       lKind[li] = kindCodes[lineKind[k]!]!;
       lQty[li] = q;
       lPrice[li] = price;
@@ -478,6 +496,26 @@ function writeOrders(
 interface Owners {
   rep: Int32Array;
   from: Float64Array;
+}
+
+/** What a customer code carries onto the rows that name it, by code. */
+interface Customers {
+  region: Int32Array;
+  segment: Int32Array;
+  /** The owner's rep code when it is one for every day (-1: none), else HISTORY: see `owners`. */
+  owner: Int32Array;
+  owners: Owners[];
+  firstEpoch: Float64Array;
+  firstMonth: Int32Array;
+}
+
+/** In Customers.owner: the owner changes over time. */
+const HISTORY = -2;
+
+/** The rep code owning a customer's account on a day. */
+function ownerOn(cust: Customers, code: number, day: number): number {
+  const fixed = cust.owner[code]!;
+  return fixed === HISTORY ? ownerCode(cust.owners[code]!, day) : fixed;
 }
 
 /**
