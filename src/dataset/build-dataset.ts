@@ -155,7 +155,11 @@ export function buildDataset(data: ValidData, keep: (dataset: DatasetName, field
   const lineCount = data.orders.reduce((n, ch) => n + ch.sku.length, 0);
   const enumCols = orderEnums.map((f) => f.name);
   // Every column of these two is written for every row below (no fill with "absent" first).
-  const otb = new TableBuilder(orderCount, { cat: ['order', 'rep', ...customerCols, ...enumCols], num: ['net', 'gross', 'units', 'lines'], time: ['date', 'customer_first_order'] }, (f) => keep('orders', f), true);
+  // The order's fields that its lines carry too: written in orders, then copied onto the lines
+  // (expand), so built in orders when either table keeps them.
+  const onLines = { cat: ['order', 'rep', ...customerCols, ...enumCols], time: ['date', 'customer_first_order'] };
+  const shared = [...onLines.cat, ...onLines.time];
+  const otb = new TableBuilder(orderCount, { cat: onLines.cat, num: ['net', 'gross', 'units', 'lines'], time: onLines.time }, (f) => keep('orders', f) || (shared.includes(f) && keep('order_lines', f)), true);
   const ltb = new TableBuilder(lineCount, { cat: ['order', 'rep', ...customerCols, 'sku', 'category', 'kind', ...enumCols], num: ['tier', 'qty', 'price', 'discount', 'net', 'gross'], time: ['date', 'customer_first_order'] }, (f) => keep('order_lines', f), true);
   const [ot, lt] = [otb.table, ltb.table];
   const products = data.products.records;
@@ -174,18 +178,27 @@ export function buildDataset(data: ValidData, keep: (dataset: DatasetName, field
   let oi = 0;
   let li = 0;
   const o = { order: ot.cat.order!, rep: ot.cat.rep!, epoch: ot.time.date!.epoch, month: ot.time.date!.month, net: ot.num.net!, gross: ot.num.gross!, units: ot.num.units!, lines: ot.num.lines! };
-  const l = { order: lt.cat.order!, rep: lt.cat.rep!, epoch: lt.time.date!.epoch, month: lt.time.date!.month, sku: lt.cat.sku!, category: lt.cat.category!, tier: lt.num.tier!, kind: lt.cat.kind! };
+  const l = { sku: lt.cat.sku!, category: lt.cat.category!, tier: lt.num.tier!, kind: lt.cat.kind! };
   const ln = { qty: lt.num.qty!, price: lt.num.price!, discount: lt.num.discount!, net: lt.num.net!, gross: lt.num.gross! };
-  /** Each enum field: its codes by value index, and its column in orders and in order_lines. */
-  const enums = orderEnums.map((f) => ({ name: f.name, codes: codesOf(f.name, f.values), order: ot.cat[f.name]!, line: lt.cat[f.name]! }));
+  /** Each enum field: its codes by value index, and its column in orders (expand copies it onto the lines). */
+  const enums = orderEnums.map((f) => ({ name: f.name, codes: codesOf(f.name, f.values), order: ot.cat[f.name]! }));
+  const starts = new Int32Array(orderCount);
   const customerColumns = { customer: [ot.cat.customer!, lt.cat.customer!], region: [ot.cat.region!, lt.cat.region!], segment: [ot.cat.segment!, lt.cat.segment!], owner: [ot.cat.owner!, lt.cat.owner!], firstEpoch: [ot.time.customer_first_order!.epoch, lt.time.customer_first_order!.epoch], firstMonth: [ot.time.customer_first_order!.month, lt.time.customer_first_order!.month] };
   for (const [k, ch] of data.orders.entries()) {
     const links = data.links.orders[k]!;
     orderHashes.set(ch.idHash, oi);
     const rows = { rep: byRow(repCodes, links.rep), customer: new Int32Array(links.customer.length).fill(-1), customerRows: links.customer, sku: new Int32Array(links.sku.length).fill(-1), skuRows: links.sku };
     const enumSources = enums.map((e) => ch.enums[e.name]!);
-    [oi, li] = writeOrders(ch, parseMonth(ch.month), oi, li, rows, { customerCode, skuCode, midnight, cust, skuInfo, kindCodes }, o, l, ln, customerColumns, enums, enumSources);
+    [oi, li] = writeOrders(ch, parseMonth(ch.month), oi, li, rows, { customerCode, skuCode, midnight, cust, skuInfo, kindCodes }, o, l, ln, customerColumns, enums, enumSources, starts);
   }
+  // The order's fields on its lines (see expand).
+  for (const f of onLines.cat) expand(lt.cat[f]!, ot.cat[f]!, starts, lineCount);
+  for (const f of onLines.time) {
+    expand(lt.time[f]!.epoch, ot.time[f]!.epoch, starts, lineCount);
+    expand(lt.time[f]!.month, ot.time[f]!.month, starts, lineCount);
+  }
+  // Built for the lines only: not part of orders.
+  for (const f of shared) if (!keep('orders', f)) (delete ot.cat[f], delete ot.time[f]);
 
   release('orders');
 
@@ -370,10 +383,12 @@ export function buildDataset(data: ValidData, keep: (dataset: DatasetName, field
 type Cols<T> = Record<string, T>;
 
 /**
- * One month chunk's orders into the orders table from row `oi` and their lines into order_lines
- * from row `li`; returns the next rows. The hot loop of the dataset, kept in a function of its own
- * (every column a local) so that it runs optimised. Customer and SKU codes are handed out when
- * first met, as before: by `customerCode` and `skuCode`, in record order.
+ * One month chunk's orders into the orders table from row `oi` and their lines' own fields into
+ * order_lines from row `li`; returns the next rows. An order's fields on its lines are copied after
+ * the last chunk (expand). The hot loops of the dataset: small, every column a local and no chunk
+ * object read inside a loop, so that they are optimised early and stay so whatever the chunk.
+ * Customer and SKU codes are handed out first, as before: by `customerCode` and `skuCode`, in
+ * record order.
  */
 function writeOrders(
   ch: ValidData['orders'][number],
@@ -386,110 +401,164 @@ function writeOrders(
   l: Cols<Int32Array | Float64Array>,
   ln: Cols<Float64Array>,
   cc: Record<'customer' | 'region' | 'segment' | 'owner' | 'firstMonth', Int32Array[]> & { firstEpoch: Float64Array[] },
-  enums: { codes: Int32Array; order: Int32Array; line: Int32Array }[],
+  enums: { codes: Int32Array; order: Int32Array }[],
   enumSources: Uint8Array[],
+  starts: Int32Array,
 ): [number, number] {
   const { customerCode, skuCode, midnight, cust, skuInfo, kindCodes } = ctx;
-  const [oOrder, oRep, oMonth] = [o.order as Int32Array, o.rep as Int32Array, o.month as Int32Array];
-  const [oEpoch, oNet, oGross, oUnits, oLines] = [o.epoch as Float64Array, o.net as Float64Array, o.gross as Float64Array, o.units as Float64Array, o.lines as Float64Array];
-  const [lOrder, lRep, lMonth, lSku, lCategory, lKind] = [l.order as Int32Array, l.rep as Int32Array, l.month as Int32Array, l.sku as Int32Array, l.category as Int32Array, l.kind as Int32Array];
-  const [lEpoch, lTier] = [l.epoch as Float64Array, l.tier as Float64Array];
-  const [lQty, lPrice, lDiscount, lNet, lGross] = [ln.qty!, ln.price!, ln.discount!, ln.net!, ln.gross!];
-  const [oCustomer, lCustomer] = cc.customer as [Int32Array, Int32Array];
-  const [oRegion, lRegion] = cc.region as [Int32Array, Int32Array];
-  const [oSegment, lSegment] = cc.segment as [Int32Array, Int32Array];
-  const [oOwner, lOwner] = cc.owner as [Int32Array, Int32Array];
-  const [oFirstEpoch, lFirstEpoch] = cc.firstEpoch as [Float64Array, Float64Array];
-  const [oFirstMonth, lFirstMonth] = cc.firstMonth as [Int32Array, Int32Array];
   const { rep, customer, customerRows, sku, skuRows } = rows;
-  const { day, lineStart, qty: qtys, price: prices, discount: discounts, lineKind } = ch;
-  const skus = ch.sku;
-  const customers = ch.customer;
-  const reps = ch.rep;
-  const E = enums.length;
-  // Codes handed out first, in record order (customers by order, SKUs by line), so that the
-  // loop below calls nothing and reads typed arrays only.
-  for (let i = 0; i < ch.length; i++) {
-    const local = customers[i]!;
+  const { day, lineStart, qty, price, discount, lineKind } = ch;
+  const n = ch.length;
+  const lines = ch.sku.length;
+  // Codes handed out first, in record order (customers by order, SKUs by line).
+  for (let i = 0; i < n; i++) {
+    const local = ch.customer[i]!;
     if (local >= 0 && customer[local]! < 0) customer[local] = customerCode(customerRows[local]!);
   }
-  for (let k = 0; k < skus.length; k++) if (sku[skus[k]!]! < 0) sku[skus[k]!] = skuCode(skuRows[skus[k]!]!);
-  const { region: custRegion, segment: custSegment, owner: custOwner, firstEpoch: custFirstEpoch, firstMonth: custFirstMonth } = cust;
-  const { category: skuCategory, tier: skuTier } = skuInfo;
+  for (let k = 0; k < lines; k++) if (sku[ch.sku[k]!]! < 0) sku[ch.sku[k]!] = skuCode(skuRows[ch.sku[k]!]!);
+  // Epochs by order: local midnight of its day (days repeat in runs).
+  const epochs = new Float64Array(n);
   let lastDay = NaN;
   let epoch = NaN;
-  for (let i = 0; i < ch.length; i++, oi++) {
-    const r = rep[reps[i]!]!;
-    const local = customers[i]!;
-    const c = local < 0 ? -1 : customer[local]!;
+  for (let i = 0; i < n; i++) {
     const d = day[i]!;
     if (d !== lastDay) epoch = midnight.of((lastDay = d));
+    epochs[i] = epoch;
+  }
+  orderRows(n, oi, li, month, lineStart, day, ch.rep, rep, ch.customer, customer, epochs, cust, o, cc, starts);
+  lineRows(n, li, lineStart, qty, price, discount, o.net as Float64Array, o.gross as Float64Array, o.units as Float64Array, oi, ln.qty!, ln.price!, ln.discount!, ln.net!, ln.gross!);
+  productRows(lines, li, ch.sku, sku, lineKind, skuInfo.category, skuInfo.tier, kindCodes, l.sku as Int32Array, l.category as Int32Array, l.tier as Float64Array, l.kind as Int32Array);
+  for (let e = 0; e < enums.length; e++) {
+    const en = enums[e]!;
+    const src = enumSources[e]!;
+    for (let i = 0; i < n; i++) en.order[oi + i] = src[i]! === ABSENT ? -1 : en.codes[src[i]!]!;
+  }
+  return [oi + n, li + lines];
+}
+
+/** The orders' own columns, and where each order's lines begin in order_lines (`starts`). */
+function orderRows(
+  n: number,
+  oi: number,
+  li: number,
+  month: number,
+  lineStart: Int32Array,
+  day: Int32Array,
+  reps: Int32Array,
+  rep: Int32Array,
+  customers: Int32Array,
+  customer: Int32Array,
+  epochs: Float64Array,
+  cust: Customers,
+  o: Cols<Int32Array | Float64Array>,
+  cc: Record<'customer' | 'region' | 'segment' | 'owner' | 'firstMonth', Int32Array[]> & { firstEpoch: Float64Array[] },
+  starts: Int32Array,
+): void {
+  const [oOrder, oRep, oMonth, oEpoch, oLines] = [o.order as Int32Array, o.rep as Int32Array, o.month as Int32Array, o.epoch as Float64Array, o.lines as Float64Array];
+  const [oCustomer, oRegion, oSegment, oOwner, oFirstEpoch, oFirstMonth] = [cc.customer[0]!, cc.region[0]!, cc.segment[0]!, cc.owner[0]!, cc.firstEpoch[0]!, cc.firstMonth[0]!];
+  const { region: custRegion, segment: custSegment, owner: custOwner, firstEpoch: custFirstEpoch, firstMonth: custFirstMonth } = cust;
+  for (let i = 0; i < n; i++) {
+    const row = oi + i;
+    const local = customers[i]!;
+    const c = local < 0 ? -1 : customer[local]!;
     const fixed = custOwner[c]!;
-    const owner = fixed === HISTORY ? ownerOn(cust, c, d) : fixed;
-    const region = custRegion[c]!;
-    const segment = custSegment[c]!;
-    const firstEpoch = custFirstEpoch[c]!;
-    const firstMonth = custFirstMonth[c]!;
-    oOrder[oi] = oi;
-    oRep[oi] = r;
-    oEpoch[oi] = epoch;
-    oMonth[oi] = month;
-    oCustomer[oi] = c;
-    oRegion[oi] = region;
-    oSegment[oi] = segment;
-    oOwner[oi] = owner;
-    oFirstEpoch[oi] = firstEpoch;
-    oFirstMonth[oi] = firstMonth;
-    const begin = lineStart[i]!;
-    const end = lineStart[i + 1]!;
-    for (let e = 0; e < E; e++) {
-      const x = enumSources[e]![i]!;
-      const en = enums[e]!;
-      const code = x === ABSENT ? -1 : en.codes[x]!;
-      en.order[oi] = code;
-      en.line.fill(code, li, li + end - begin);
-    }
+    oOrder[row] = row;
+    oRep[row] = rep[reps[i]!]!;
+    oEpoch[row] = epochs[i]!;
+    oMonth[row] = month;
+    oCustomer[row] = c;
+    oRegion[row] = custRegion[c]!;
+    oSegment[row] = custSegment[c]!;
+    oOwner[row] = fixed === HISTORY ? ownerOn(cust, c, day[i]!) : fixed;
+    oFirstEpoch[row] = custFirstEpoch[c]!;
+    oFirstMonth[row] = custFirstMonth[c]!;
+    oLines[row] = lineStart[i + 1]! - lineStart[i]!;
+    starts[row] = li + lineStart[i]!;
+  }
+}
+
+/** The lines' amounts, and each order's sums over its lines. */
+function lineRows(
+  n: number,
+  li: number,
+  lineStart: Int32Array,
+  qtys: Float64Array,
+  prices: Float64Array,
+  discounts: Float64Array,
+  oNet: Float64Array,
+  oGross: Float64Array,
+  oUnits: Float64Array,
+  oi: number,
+  lQty: Float64Array,
+  lPrice: Float64Array,
+  lDiscount: Float64Array,
+  lNet: Float64Array,
+  lGross: Float64Array,
+): void {
+  for (let i = 0; i < n; i++) {
     let net = 0;
     let gross = 0;
     let units = 0;
-    for (let k = begin; k < end; k++, li++) {
+    const end = lineStart[i + 1]!;
+    for (let k = lineStart[i]!; k < end; k++) {
       const q = qtys[k]!;
       const price = prices[k]!;
       const discount = discounts[k]!;
       const g = q * price;
-      const n = g * (1 - discount);
-      net += n;
+      const v = g * (1 - discount);
+      net += v;
       gross += g;
       units += q;
-      // The order's own fields again, on each of its lines: the line table carries them so that a
-      // scan of lines (sales by region, by owner) reads one table and joins nothing.
-      lOrder[li] = oi;
-      lRep[li] = r;
-      lEpoch[li] = epoch;
-      lMonth[li] = month;
-      lCustomer[li] = c;
-      lRegion[li] = region;
-      lSegment[li] = segment;
-      lOwner[li] = owner;
-      lFirstEpoch[li] = firstEpoch;
-      lFirstMonth[li] = firstMonth;
-      const s = sku[skus[k]!]!;
-      lSku[li] = s;
-      lCategory[li] = skuCategory[s]!;
-      lTier[li] = skuTier[s]!;
-      lKind[li] = kindCodes[lineKind[k]!]!;
-      lQty[li] = q;
-      lPrice[li] = price;
-      lDiscount[li] = discount;
-      lNet[li] = n;
-      lGross[li] = g;
+      lQty[li + k] = q;
+      lPrice[li + k] = price;
+      lDiscount[li + k] = discount;
+      lNet[li + k] = v;
+      lGross[li + k] = g;
     }
-    oNet[oi] = net;
-    oGross[oi] = gross;
-    oUnits[oi] = units;
-    oLines[oi] = end - begin;
+    oNet[oi + i] = net;
+    oGross[oi + i] = gross;
+    oUnits[oi + i] = units;
   }
-  return [oi, li];
+}
+
+/** The lines' product fields. */
+function productRows(
+  lines: number,
+  li: number,
+  skus: Int32Array,
+  sku: Int32Array,
+  lineKind: Uint8Array,
+  skuCategory: Int32Array,
+  skuTier: Float64Array,
+  kindCodes: Int32Array,
+  lSku: Int32Array,
+  lCategory: Int32Array,
+  lTier: Float64Array,
+  lKind: Int32Array,
+): void {
+  for (let k = 0; k < lines; k++) {
+    const s = sku[skus[k]!]!;
+    lSku[li + k] = s;
+    lCategory[li + k] = skuCategory[s]!;
+    lTier[li + k] = skuTier[s]!;
+    lKind[li + k] = kindCodes[lineKind[k]!]!;
+  }
+}
+
+/**
+ * An order's value on each of its lines: the line table carries the order's own fields so that
+ * a scan of lines (sales by region, by owner) reads one table and joins nothing. `starts`: where
+ * each order's lines begin (orders in order, their lines one run each). A column not kept (empty)
+ * is skipped.
+ */
+function expand<T extends Int32Array | Float64Array>(line: T, order: T, starts: Int32Array, lineCount: number): void {
+  if (line.length === 0) return;
+  const n = starts.length;
+  for (let i = 0; i < n; i++) {
+    const v = order[i]!;
+    const end = i + 1 < n ? starts[i + 1]! : lineCount;
+    for (let k = starts[i]!; k < end; k++) line[k] = v;
+  }
 }
 
 /** An account's ownership history as rep codes and first days (-Infinity: since always). */
