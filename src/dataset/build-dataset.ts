@@ -156,7 +156,7 @@ export function buildDataset(data: ValidData, keep: (dataset: DatasetName, field
   const enumCols = orderEnums.map((f) => f.name);
   // Every column of these two is written for every row below (no fill with "absent" first).
   // The order's fields that its lines carry too: written in orders, then copied onto the lines
-  // (expand), so built in orders when either table keeps them.
+  // (expandInt), so built in orders when either table keeps them.
   const onLines = { cat: ['order', 'rep', ...customerCols, ...enumCols], time: ['date', 'customer_first_order'] };
   const shared = [...onLines.cat, ...onLines.time];
   const otb = new TableBuilder(orderCount, { cat: onLines.cat, num: ['net', 'gross', 'units', 'lines'], time: onLines.time }, (f) => keep('orders', f) || (shared.includes(f) && keep('order_lines', f)), true);
@@ -180,22 +180,22 @@ export function buildDataset(data: ValidData, keep: (dataset: DatasetName, field
   const o = { order: ot.cat.order!, rep: ot.cat.rep!, epoch: ot.time.date!.epoch, month: ot.time.date!.month, net: ot.num.net!, gross: ot.num.gross!, units: ot.num.units!, lines: ot.num.lines! };
   const l = { sku: lt.cat.sku!, category: lt.cat.category!, tier: lt.num.tier!, kind: lt.cat.kind! };
   const ln = { qty: lt.num.qty!, price: lt.num.price!, discount: lt.num.discount!, net: lt.num.net!, gross: lt.num.gross! };
-  /** Each enum field: its codes by value index, and its column in orders (expand copies it onto the lines). */
+  /** Each enum field: its codes by value index, and its column in orders (expandInt copies it onto the lines). */
   const enums = orderEnums.map((f) => ({ name: f.name, codes: codesOf(f.name, f.values), order: ot.cat[f.name]! }));
-  const starts = new Int32Array(orderCount);
+  const orderOf = new Int32Array(lineCount);
   const customerColumns = { customer: [ot.cat.customer!, lt.cat.customer!], region: [ot.cat.region!, lt.cat.region!], segment: [ot.cat.segment!, lt.cat.segment!], owner: [ot.cat.owner!, lt.cat.owner!], firstEpoch: [ot.time.customer_first_order!.epoch, lt.time.customer_first_order!.epoch], firstMonth: [ot.time.customer_first_order!.month, lt.time.customer_first_order!.month] };
   for (const [k, ch] of data.orders.entries()) {
     const links = data.links.orders[k]!;
     orderHashes.set(ch.idHash, oi);
     const rows = { rep: byRow(repCodes, links.rep), customer: new Int32Array(links.customer.length).fill(-1), customerRows: links.customer, sku: new Int32Array(links.sku.length).fill(-1), skuRows: links.sku };
     const enumSources = enums.map((e) => ch.enums[e.name]!);
-    [oi, li] = writeOrders(ch, parseMonth(ch.month), oi, li, rows, { customerCode, skuCode, midnight, cust, skuInfo, kindCodes }, o, l, ln, customerColumns, enums, enumSources, starts);
+    [oi, li] = writeOrders(ch, parseMonth(ch.month), oi, li, rows, { customerCode, skuCode, midnight, cust, skuInfo, kindCodes }, o, l, ln, customerColumns, enums, enumSources, orderOf);
   }
-  // The order's fields on its lines (see expand).
-  for (const f of onLines.cat) expand(lt.cat[f]!, ot.cat[f]!, starts, lineCount);
+  // The order's fields on its lines (see expandInt).
+  for (const f of onLines.cat) expandInt(lt.cat[f]!, ot.cat[f]!, orderOf);
   for (const f of onLines.time) {
-    expand(lt.time[f]!.epoch, ot.time[f]!.epoch, starts, lineCount);
-    expand(lt.time[f]!.month, ot.time[f]!.month, starts, lineCount);
+    expandFloat(lt.time[f]!.epoch, ot.time[f]!.epoch, orderOf);
+    expandInt(lt.time[f]!.month, ot.time[f]!.month, orderOf);
   }
   // Built for the lines only: not part of orders.
   for (const f of shared) if (!keep('orders', f)) (delete ot.cat[f], delete ot.time[f]);
@@ -385,7 +385,7 @@ type Cols<T> = Record<string, T>;
 /**
  * One month chunk's orders into the orders table from row `oi` and their lines' own fields into
  * order_lines from row `li`; returns the next rows. An order's fields on its lines are copied after
- * the last chunk (expand). The hot loops of the dataset: small, every column a local and no chunk
+ * the last chunk (expandInt, expandFloat). The hot loops of the dataset: small, every column a local and no chunk
  * object read inside a loop, so that they are optimised early and stay so whatever the chunk.
  * Customer and SKU codes are handed out first, as before: by `customerCode` and `skuCode`, in
  * record order.
@@ -403,7 +403,7 @@ function writeOrders(
   cc: Record<'customer' | 'region' | 'segment' | 'owner' | 'firstMonth', Int32Array[]> & { firstEpoch: Float64Array[] },
   enums: { codes: Int32Array; order: Int32Array }[],
   enumSources: Uint8Array[],
-  starts: Int32Array,
+  orderOf: Int32Array,
 ): [number, number] {
   const { customerCode, skuCode, midnight, cust, skuInfo, kindCodes } = ctx;
   const { rep, customer, customerRows, sku, skuRows } = rows;
@@ -425,8 +425,8 @@ function writeOrders(
     if (d !== lastDay) epoch = midnight.of((lastDay = d));
     epochs[i] = epoch;
   }
-  orderRows(n, oi, li, month, lineStart, day, ch.rep, rep, ch.customer, customer, epochs, cust, o, cc, starts);
-  lineRows(n, li, lineStart, qty, price, discount, o.net as Float64Array, o.gross as Float64Array, o.units as Float64Array, oi, ln.qty!, ln.price!, ln.discount!, ln.net!, ln.gross!);
+  orderRows(n, oi, li, month, lineStart, day, ch.rep, rep, ch.customer, customer, epochs, cust, o, cc);
+  lineRows(n, li, lineStart, qty, price, discount, o.net as Float64Array, o.gross as Float64Array, o.units as Float64Array, oi, ln.qty!, ln.price!, ln.discount!, ln.net!, ln.gross!, orderOf);
   productRows(lines, li, ch.sku, sku, lineKind, skuInfo.category, skuInfo.tier, kindCodes, l.sku as Int32Array, l.category as Int32Array, l.tier as Float64Array, l.kind as Int32Array);
   for (let e = 0; e < enums.length; e++) {
     const en = enums[e]!;
@@ -436,7 +436,7 @@ function writeOrders(
   return [oi + n, li + lines];
 }
 
-/** The orders' own columns, and where each order's lines begin in order_lines (`starts`). */
+/** The orders' own columns. */
 function orderRows(
   n: number,
   oi: number,
@@ -452,7 +452,6 @@ function orderRows(
   cust: Customers,
   o: Cols<Int32Array | Float64Array>,
   cc: Record<'customer' | 'region' | 'segment' | 'owner' | 'firstMonth', Int32Array[]> & { firstEpoch: Float64Array[] },
-  starts: Int32Array,
 ): void {
   const [oOrder, oRep, oMonth, oEpoch, oLines] = [o.order as Int32Array, o.rep as Int32Array, o.month as Int32Array, o.epoch as Float64Array, o.lines as Float64Array];
   const [oCustomer, oRegion, oSegment, oOwner, oFirstEpoch, oFirstMonth] = [cc.customer[0]!, cc.region[0]!, cc.segment[0]!, cc.owner[0]!, cc.firstEpoch[0]!, cc.firstMonth[0]!];
@@ -473,11 +472,10 @@ function orderRows(
     oFirstEpoch[row] = custFirstEpoch[c]!;
     oFirstMonth[row] = custFirstMonth[c]!;
     oLines[row] = lineStart[i + 1]! - lineStart[i]!;
-    starts[row] = li + lineStart[i]!;
   }
 }
 
-/** The lines' amounts, and each order's sums over its lines. */
+/** The lines' amounts and order rows (`orderOf`), and each order's sums over its lines. */
 function lineRows(
   n: number,
   li: number,
@@ -494,6 +492,7 @@ function lineRows(
   lDiscount: Float64Array,
   lNet: Float64Array,
   lGross: Float64Array,
+  orderOf: Int32Array,
 ): void {
   for (let i = 0; i < n; i++) {
     let net = 0;
@@ -514,6 +513,7 @@ function lineRows(
       lDiscount[li + k] = discount;
       lNet[li + k] = v;
       lGross[li + k] = g;
+      orderOf[li + k] = oi + i;
     }
     oNet[oi + i] = net;
     oGross[oi + i] = gross;
@@ -547,18 +547,18 @@ function productRows(
 
 /**
  * An order's value on each of its lines: the line table carries the order's own fields so that
- * a scan of lines (sales by region, by owner) reads one table and joins nothing. `starts`: where
- * each order's lines begin (orders in order, their lines one run each). A column not kept (empty)
- * is skipped.
+ * a scan of lines (sales by region, by owner) reads one table and joins nothing. `orderOf`: each
+ * line's order row. A column not kept (empty) is skipped. One function per element type, so each
+ * loop sees one kind of array.
  */
-function expand<T extends Int32Array | Float64Array>(line: T, order: T, starts: Int32Array, lineCount: number): void {
+function expandInt(line: Int32Array, order: Int32Array, orderOf: Int32Array): void {
   if (line.length === 0) return;
-  const n = starts.length;
-  for (let i = 0; i < n; i++) {
-    const v = order[i]!;
-    const end = i + 1 < n ? starts[i + 1]! : lineCount;
-    for (let k = starts[i]!; k < end; k++) line[k] = v;
-  }
+  for (let k = 0; k < orderOf.length; k++) line[k] = order[orderOf[k]!]!;
+}
+
+function expandFloat(line: Float64Array, order: Float64Array, orderOf: Int32Array): void {
+  if (line.length === 0) return;
+  for (let k = 0; k < orderOf.length; k++) line[k] = order[orderOf[k]!]!;
 }
 
 /** An account's ownership history as rep codes and first days (-Infinity: since always). */
