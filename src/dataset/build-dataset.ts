@@ -408,15 +408,30 @@ function writeOrders(
   const { customerCode, skuCode, midnight, cust, skuInfo, kindCodes } = ctx;
   const { rep, customer, customerRows, sku, skuRows } = rows;
   const { day, lineStart, qty, price, discount, lineKind } = ch;
+  const { customer: customers, sku: skus, rep: reps } = ch;
   const n = ch.length;
-  const lines = ch.sku.length;
+  const lines = skus.length;
   // Codes handed out first, in record order (customers by order, SKUs by line).
+  handOut(n, customers, customer, customerRows, customerCode);
+  handOut(lines, skus, sku, skuRows, skuCode);
+  const epochs = midnights(n, day, midnight);
+  orderRows(n, oi, li, month, lineStart, day, reps, rep, customers, customer, epochs, cust, o, cc);
+  lineRows(n, li, lineStart, qty, price, discount, o.net as Float64Array, o.gross as Float64Array, o.units as Float64Array, oi, ln.qty!, ln.price!, ln.discount!, ln.net!, ln.gross!, orderOf);
+  productRows(lines, li, skus, sku, lineKind, skuInfo.category, skuInfo.tier, kindCodes, l.sku as Int32Array, l.category as Int32Array, l.tier as Float64Array, l.kind as Int32Array);
+  for (let e = 0; e < enums.length; e++) enumRows(n, oi, enumSources[e]!, enums[e]!.codes, enums[e]!.order);
+  return [oi + n, li + lines];
+}
+
+/** Global codes for a chunk's local ones (`code[local]`, -1 until met), handed out by `give` in row order. */
+function handOut(n: number, locals: Int32Array, code: Int32Array, rows: Int32Array, give: (row: number) => number): void {
   for (let i = 0; i < n; i++) {
-    const local = ch.customer[i]!;
-    if (local >= 0 && customer[local]! < 0) customer[local] = customerCode(customerRows[local]!);
+    const local = locals[i]!;
+    if (local >= 0 && code[local]! < 0) code[local] = give(rows[local]!);
   }
-  for (let k = 0; k < lines; k++) if (sku[ch.sku[k]!]! < 0) sku[ch.sku[k]!] = skuCode(skuRows[ch.sku[k]!]!);
-  // Epochs by order: local midnight of its day (days repeat in runs).
+}
+
+/** Local midnight of each row's day (days repeat in runs). */
+function midnights(n: number, day: Int32Array, midnight: Midnights): Float64Array {
   const epochs = new Float64Array(n);
   let lastDay = NaN;
   let epoch = NaN;
@@ -425,15 +440,12 @@ function writeOrders(
     if (d !== lastDay) epoch = midnight.of((lastDay = d));
     epochs[i] = epoch;
   }
-  orderRows(n, oi, li, month, lineStart, day, ch.rep, rep, ch.customer, customer, epochs, cust, o, cc);
-  lineRows(n, li, lineStart, qty, price, discount, o.net as Float64Array, o.gross as Float64Array, o.units as Float64Array, oi, ln.qty!, ln.price!, ln.discount!, ln.net!, ln.gross!, orderOf);
-  productRows(lines, li, ch.sku, sku, lineKind, skuInfo.category, skuInfo.tier, kindCodes, l.sku as Int32Array, l.category as Int32Array, l.tier as Float64Array, l.kind as Int32Array);
-  for (let e = 0; e < enums.length; e++) {
-    const en = enums[e]!;
-    const src = enumSources[e]!;
-    for (let i = 0; i < n; i++) en.order[oi + i] = src[i]! === ABSENT ? -1 : en.codes[src[i]!]!;
-  }
-  return [oi + n, li + lines];
+  return epochs;
+}
+
+/** An enum field's codes by order from the chunk's value indexes. */
+function enumRows(n: number, oi: number, values: Uint8Array, codes: Int32Array, order: Int32Array): void {
+  for (let i = 0; i < n; i++) order[oi + i] = values[i]! === ABSENT ? -1 : codes[values[i]!]!;
 }
 
 /** The orders' own columns. */
