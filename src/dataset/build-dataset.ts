@@ -384,11 +384,11 @@ type Cols<T> = Record<string, T>;
 
 /**
  * One month chunk's orders into the orders table from row `oi` and their lines' own fields into
- * order_lines from row `li`; returns the next rows. An order's fields on its lines are copied after
- * the last chunk (expandInt, expandFloat). The hot loops of the dataset: small, every column a local and no chunk
- * object read inside a loop, so that they are optimised early and stay so whatever the chunk.
- * Customer and SKU codes are handed out first, as before: by `customerCode` and `skuCode`, in
- * record order.
+ * order_lines from row `li`; returns the next rows. An order's fields on its lines are copied
+ * after the last chunk (expandInt, expandFloat). The hot loops of the dataset: small, every
+ * column a local and no chunk object read inside a loop, so that they are optimised early and
+ * stay so whatever the chunk. Customer and SKU codes are handed out first, as before: by
+ * `customerCode` and `skuCode`, in record order.
  */
 function writeOrders(
   ch: ValidData['orders'][number],
