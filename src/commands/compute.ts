@@ -99,7 +99,10 @@ export function* jsonPieces(report: Report): Generator<string> {
     return;
   }
   yield `${shell.slice(0, at)}\n  "kpis": [`;
-  for (let i = 0; i < kpis.length; i++) yield `    ${JSON.stringify(kpis[i], null, 2).replaceAll('\n', '\n    ')}${i < kpis.length - 1 ? ',' : ''}`;
+  // A KPI at the depth it has in the report (two arrays in: four spaces) by JSON.stringify itself,
+  // without indenting its text again.
+  const [open, close] = ['[\n  [\n', '\n  ]\n]'];
+  for (let i = 0; i < kpis.length; i++) yield `${JSON.stringify([[kpis[i]]], null, 2).slice(open.length, -close.length)}${i < kpis.length - 1 ? ',' : ''}`;
   yield `  ]${shell.slice(at + '\n  "kpis": []'.length)}`;
 }
 

@@ -95,8 +95,17 @@ export function buildDataset(data: ValidData, keep: (dataset: DatasetName, field
   });
 
   // Codes are given when first met; what each customer code carries onto the rows that name it.
+  // By customer code (a code is never more than the rows of customers.yaml): typed arrays, read
+  // in the dataset's hot loop.
   const codeOfCustomer = new Int32Array(customers.length).fill(-1);
-  const cust = { region: [] as number[], segment: [] as number[], owners: [] as Owners[], firstEpoch: [] as number[], firstMonth: [] as number[] };
+  const cust: Customers = {
+    region: new Int32Array(customers.length),
+    segment: new Int32Array(customers.length),
+    owner: new Int32Array(customers.length),
+    owners: [],
+    firstEpoch: new Float64Array(customers.length),
+    firstMonth: new Int32Array(customers.length),
+  };
   const customerCode = (row: number) => {
     if (row < 0) return -1;
     if (codeOfCustomer[row]! >= 0) return codeOfCustomer[row]!;
@@ -105,7 +114,9 @@ export function buildDataset(data: ValidData, keep: (dataset: DatasetName, field
     codeOfCustomer[row] = code;
     cust.region[code] = v('region').code(c.region);
     cust.segment[code] = v('segment').code(c.segment);
-    cust.owners[code] = { rep: Int32Array.from(c.owners, (o) => v('rep').code(o.rep)), from: Float64Array.from(c.owners, (o) => (o.from === null ? -Infinity : dayOf(o.from))) };
+    const owners = { rep: Int32Array.from(c.owners, (o) => v('rep').code(o.rep)), from: Float64Array.from(c.owners, (o) => (o.from === null ? -Infinity : dayOf(o.from))) };
+    cust.owners[code] = owners;
+    cust.owner[code] = owners.rep.length === 0 ? -1 : owners.rep.length === 1 && owners.from[0] === -Infinity ? owners.rep[0]! : HISTORY;
     const first = firstOrder[row]!;
     cust.firstEpoch[code] = first === 0x7fffffff ? NaN : midnight.of(first);
     cust.firstMonth[code] = first === 0x7fffffff ? -1 : monthOfDay(first);
@@ -123,7 +134,7 @@ export function buildDataset(data: ValidData, keep: (dataset: DatasetName, field
       customer[row] = code;
       region[row] = cust.region[code]!;
       segment[row] = cust.segment[code]!;
-      owner[row] = known ?? ownerCode(cust.owners[code]!, day);
+      owner[row] = known ?? ownerOn(cust, code, day);
       epoch[row] = cust.firstEpoch[code]!;
       month[row] = cust.firstMonth[code]!;
     };
@@ -144,11 +155,15 @@ export function buildDataset(data: ValidData, keep: (dataset: DatasetName, field
   const lineCount = data.orders.reduce((n, ch) => n + ch.sku.length, 0);
   const enumCols = orderEnums.map((f) => f.name);
   // Every column of these two is written for every row below (no fill with "absent" first).
-  const otb = new TableBuilder(orderCount, { cat: ['order', 'rep', ...customerCols, ...enumCols], num: ['net', 'gross', 'units', 'lines'], time: ['date', 'customer_first_order'] }, (f) => keep('orders', f), true);
+  // The order's fields that its lines carry too: written in orders, then copied onto the lines
+  // (expandInt), so built in orders when either table keeps them.
+  const onLines = { cat: ['order', 'rep', ...customerCols, ...enumCols], time: ['date', 'customer_first_order'] };
+  const shared = [...onLines.cat, ...onLines.time];
+  const otb = new TableBuilder(orderCount, { cat: onLines.cat, num: ['net', 'gross', 'units', 'lines'], time: onLines.time }, (f) => keep('orders', f) || (shared.includes(f) && keep('order_lines', f)), true);
   const ltb = new TableBuilder(lineCount, { cat: ['order', 'rep', ...customerCols, 'sku', 'category', 'kind', ...enumCols], num: ['tier', 'qty', 'price', 'discount', 'net', 'gross'], time: ['date', 'customer_first_order'] }, (f) => keep('order_lines', f), true);
   const [ot, lt] = [otb.table, ltb.table];
   const products = data.products.records;
-  const skuInfo = { category: [] as number[], tier: [] as number[] };
+  const skuInfo = { category: new Int32Array(products.length), tier: new Float64Array(products.length) };
   const codeOfSku = new Int32Array(products.length).fill(-1);
   const skuCode = (row: number) => {
     if (codeOfSku[row]! >= 0) return codeOfSku[row]!;
@@ -163,18 +178,27 @@ export function buildDataset(data: ValidData, keep: (dataset: DatasetName, field
   let oi = 0;
   let li = 0;
   const o = { order: ot.cat.order!, rep: ot.cat.rep!, epoch: ot.time.date!.epoch, month: ot.time.date!.month, net: ot.num.net!, gross: ot.num.gross!, units: ot.num.units!, lines: ot.num.lines! };
-  const l = { order: lt.cat.order!, rep: lt.cat.rep!, epoch: lt.time.date!.epoch, month: lt.time.date!.month, sku: lt.cat.sku!, category: lt.cat.category!, tier: lt.num.tier!, kind: lt.cat.kind! };
+  const l = { sku: lt.cat.sku!, category: lt.cat.category!, tier: lt.num.tier!, kind: lt.cat.kind! };
   const ln = { qty: lt.num.qty!, price: lt.num.price!, discount: lt.num.discount!, net: lt.num.net!, gross: lt.num.gross! };
-  /** Each enum field: its codes by value index, and its column in orders and in order_lines. */
-  const enums = orderEnums.map((f) => ({ name: f.name, codes: codesOf(f.name, f.values), order: ot.cat[f.name]!, line: lt.cat[f.name]! }));
+  /** Each enum field: its codes by value index, and its column in orders (expandInt copies it onto the lines). */
+  const enums = orderEnums.map((f) => ({ name: f.name, codes: codesOf(f.name, f.values), order: ot.cat[f.name]! }));
+  const orderOf = new Int32Array(lineCount);
   const customerColumns = { customer: [ot.cat.customer!, lt.cat.customer!], region: [ot.cat.region!, lt.cat.region!], segment: [ot.cat.segment!, lt.cat.segment!], owner: [ot.cat.owner!, lt.cat.owner!], firstEpoch: [ot.time.customer_first_order!.epoch, lt.time.customer_first_order!.epoch], firstMonth: [ot.time.customer_first_order!.month, lt.time.customer_first_order!.month] };
   for (const [k, ch] of data.orders.entries()) {
     const links = data.links.orders[k]!;
     orderHashes.set(ch.idHash, oi);
     const rows = { rep: byRow(repCodes, links.rep), customer: new Int32Array(links.customer.length).fill(-1), customerRows: links.customer, sku: new Int32Array(links.sku.length).fill(-1), skuRows: links.sku };
     const enumSources = enums.map((e) => ch.enums[e.name]!);
-    [oi, li] = writeOrders(ch, parseMonth(ch.month), oi, li, rows, { customerCode, skuCode, midnight, cust, skuInfo, kindCodes }, o, l, ln, customerColumns, enums, enumSources);
+    [oi, li] = writeOrders(ch, parseMonth(ch.month), oi, li, rows, { customerCode, skuCode, midnight, cust, skuInfo, kindCodes }, o, l, ln, customerColumns, enums, enumSources, orderOf);
   }
+  // The order's fields on its lines (see expandInt).
+  for (const f of onLines.cat) expandInt(lt.cat[f]!, ot.cat[f]!, orderOf);
+  for (const f of onLines.time) {
+    expandFloat(lt.time[f]!.epoch, ot.time[f]!.epoch, orderOf);
+    expandInt(lt.time[f]!.month, ot.time[f]!.month, orderOf);
+  }
+  // Built for the lines only: not part of orders.
+  for (const f of shared) if (!keep('orders', f)) (delete ot.cat[f], delete ot.time[f]);
 
   release('orders');
 
@@ -359,10 +383,12 @@ export function buildDataset(data: ValidData, keep: (dataset: DatasetName, field
 type Cols<T> = Record<string, T>;
 
 /**
- * One month chunk's orders into the orders table from row `oi` and their lines into order_lines
- * from row `li`; returns the next rows. The hot loop of the dataset, kept in a function of its own
- * (every column a local) so that it runs optimised. Customer and SKU codes are handed out when
- * first met, as before: by `customerCode` and `skuCode`, in record order.
+ * One month chunk's orders into the orders table from row `oi` and their lines' own fields into
+ * order_lines from row `li`; returns the next rows. An order's fields on its lines are copied
+ * after the last chunk (expandInt, expandFloat). The hot loops of the dataset: small, every
+ * column a local and no chunk object read inside a loop, so that they are optimised early and
+ * stay so whatever the chunk. Customer and SKU codes are handed out first, as before: by
+ * `customerCode` and `skuCode`, in record order.
  */
 function writeOrders(
   ch: ValidData['orders'][number],
@@ -370,114 +396,207 @@ function writeOrders(
   oi: number,
   li: number,
   rows: { rep: Int32Array; customer: Int32Array; customerRows: Int32Array; sku: Int32Array; skuRows: Int32Array },
-  ctx: { customerCode: (row: number) => number; skuCode: (row: number) => number; midnight: Midnights; cust: { region: number[]; segment: number[]; owners: Owners[]; firstEpoch: number[]; firstMonth: number[] }; skuInfo: { category: number[]; tier: number[] }; kindCodes: Int32Array },
+  ctx: { customerCode: (row: number) => number; skuCode: (row: number) => number; midnight: Midnights; cust: Customers; skuInfo: { category: Int32Array; tier: Float64Array }; kindCodes: Int32Array },
   o: Cols<Int32Array | Float64Array>,
   l: Cols<Int32Array | Float64Array>,
   ln: Cols<Float64Array>,
   cc: Record<'customer' | 'region' | 'segment' | 'owner' | 'firstMonth', Int32Array[]> & { firstEpoch: Float64Array[] },
-  enums: { codes: Int32Array; order: Int32Array; line: Int32Array }[],
+  enums: { codes: Int32Array; order: Int32Array }[],
   enumSources: Uint8Array[],
+  orderOf: Int32Array,
 ): [number, number] {
   const { customerCode, skuCode, midnight, cust, skuInfo, kindCodes } = ctx;
-  const [oOrder, oRep, oMonth] = [o.order as Int32Array, o.rep as Int32Array, o.month as Int32Array];
-  const [oEpoch, oNet, oGross, oUnits, oLines] = [o.epoch as Float64Array, o.net as Float64Array, o.gross as Float64Array, o.units as Float64Array, o.lines as Float64Array];
-  const [lOrder, lRep, lMonth, lSku, lCategory, lKind] = [l.order as Int32Array, l.rep as Int32Array, l.month as Int32Array, l.sku as Int32Array, l.category as Int32Array, l.kind as Int32Array];
-  const [lEpoch, lTier] = [l.epoch as Float64Array, l.tier as Float64Array];
-  const [lQty, lPrice, lDiscount, lNet, lGross] = [ln.qty!, ln.price!, ln.discount!, ln.net!, ln.gross!];
-  const [oCustomer, lCustomer] = cc.customer as [Int32Array, Int32Array];
-  const [oRegion, lRegion] = cc.region as [Int32Array, Int32Array];
-  const [oSegment, lSegment] = cc.segment as [Int32Array, Int32Array];
-  const [oOwner, lOwner] = cc.owner as [Int32Array, Int32Array];
-  const [oFirstEpoch, lFirstEpoch] = cc.firstEpoch as [Float64Array, Float64Array];
-  const [oFirstMonth, lFirstMonth] = cc.firstMonth as [Int32Array, Int32Array];
   const { rep, customer, customerRows, sku, skuRows } = rows;
-  const { day, lineStart, qty: qtys, price: prices, discount: discounts, lineKind } = ch;
-  const skus = ch.sku;
-  const customers = ch.customer;
-  const reps = ch.rep;
-  const E = enums.length;
+  const { day, lineStart, qty, price, discount, lineKind } = ch;
+  const { customer: customers, sku: skus, rep: reps } = ch;
+  const n = ch.length;
+  const lines = skus.length;
+  // Codes handed out first, in record order (customers by order, SKUs by line).
+  handOut(n, customers, customer, customerRows, customerCode);
+  handOut(lines, skus, sku, skuRows, skuCode);
+  const epochs = midnights(n, day, midnight);
+  orderRows(n, oi, li, month, lineStart, day, reps, rep, customers, customer, epochs, cust, o, cc);
+  lineRows(n, li, lineStart, qty, price, discount, o.net as Float64Array, o.gross as Float64Array, o.units as Float64Array, oi, ln.qty!, ln.price!, ln.discount!, ln.net!, ln.gross!, orderOf);
+  productRows(lines, li, skus, sku, lineKind, skuInfo.category, skuInfo.tier, kindCodes, l.sku as Int32Array, l.category as Int32Array, l.tier as Float64Array, l.kind as Int32Array);
+  for (let e = 0; e < enums.length; e++) enumRows(n, oi, enumSources[e]!, enums[e]!.codes, enums[e]!.order);
+  return [oi + n, li + lines];
+}
+
+/** Global codes for a chunk's local ones (`code[local]`, -1 until met), handed out by `give` in row order. */
+function handOut(n: number, locals: Int32Array, code: Int32Array, rows: Int32Array, give: (row: number) => number): void {
+  for (let i = 0; i < n; i++) {
+    const local = locals[i]!;
+    if (local >= 0 && code[local]! < 0) code[local] = give(rows[local]!);
+  }
+}
+
+/** Local midnight of each row's day (days repeat in runs). */
+function midnights(n: number, day: Int32Array, midnight: Midnights): Float64Array {
+  const epochs = new Float64Array(n);
   let lastDay = NaN;
   let epoch = NaN;
-  for (let i = 0; i < ch.length; i++, oi++) {
-    const r = rep[reps[i]!]!;
-    const local = customers[i]!;
-    let c = local < 0 ? -1 : customer[local]!;
-    if (c < 0 && local >= 0) c = customer[local] = customerCode(customerRows[local]!);
+  for (let i = 0; i < n; i++) {
     const d = day[i]!;
     if (d !== lastDay) epoch = midnight.of((lastDay = d));
-    const owner = ownerCode(cust.owners[c]!, d);
-    const region = cust.region[c]!;
-    const segment = cust.segment[c]!;
-    const firstEpoch = cust.firstEpoch[c]!;
-    const firstMonth = cust.firstMonth[c]!;
-    oOrder[oi] = oi;
-    oRep[oi] = r;
-    oEpoch[oi] = epoch;
-    oMonth[oi] = month;
-    oCustomer[oi] = c;
-    oRegion[oi] = region;
-    oSegment[oi] = segment;
-    oOwner[oi] = owner;
-    oFirstEpoch[oi] = firstEpoch;
-    oFirstMonth[oi] = firstMonth;
-    const begin = lineStart[i]!;
-    const end = lineStart[i + 1]!;
-    for (let e = 0; e < E; e++) {
-      const x = enumSources[e]![i]!;
-      const en = enums[e]!;
-      const code = x === ABSENT ? -1 : en.codes[x]!;
-      en.order[oi] = code;
-      en.line.fill(code, li, li + end - begin);
-    }
+    epochs[i] = epoch;
+  }
+  return epochs;
+}
+
+/** An enum field's codes by order from the chunk's value indexes. */
+function enumRows(n: number, oi: number, values: Uint8Array, codes: Int32Array, order: Int32Array): void {
+  for (let i = 0; i < n; i++) order[oi + i] = values[i]! === ABSENT ? -1 : codes[values[i]!]!;
+}
+
+/** The orders' own columns. */
+function orderRows(
+  n: number,
+  oi: number,
+  li: number,
+  month: number,
+  lineStart: Int32Array,
+  day: Int32Array,
+  reps: Int32Array,
+  rep: Int32Array,
+  customers: Int32Array,
+  customer: Int32Array,
+  epochs: Float64Array,
+  cust: Customers,
+  o: Cols<Int32Array | Float64Array>,
+  cc: Record<'customer' | 'region' | 'segment' | 'owner' | 'firstMonth', Int32Array[]> & { firstEpoch: Float64Array[] },
+): void {
+  const [oOrder, oRep, oMonth, oEpoch, oLines] = [o.order as Int32Array, o.rep as Int32Array, o.month as Int32Array, o.epoch as Float64Array, o.lines as Float64Array];
+  const [oCustomer, oRegion, oSegment, oOwner, oFirstEpoch, oFirstMonth] = [cc.customer[0]!, cc.region[0]!, cc.segment[0]!, cc.owner[0]!, cc.firstEpoch[0]!, cc.firstMonth[0]!];
+  const { region: custRegion, segment: custSegment, owner: custOwner, firstEpoch: custFirstEpoch, firstMonth: custFirstMonth } = cust;
+  for (let i = 0; i < n; i++) {
+    const row = oi + i;
+    const local = customers[i]!;
+    const c = local < 0 ? -1 : customer[local]!;
+    const fixed = custOwner[c]!;
+    oOrder[row] = row;
+    oRep[row] = rep[reps[i]!]!;
+    oEpoch[row] = epochs[i]!;
+    oMonth[row] = month;
+    oCustomer[row] = c;
+    oRegion[row] = custRegion[c]!;
+    oSegment[row] = custSegment[c]!;
+    oOwner[row] = fixed === HISTORY ? ownerOn(cust, c, day[i]!) : fixed;
+    oFirstEpoch[row] = custFirstEpoch[c]!;
+    oFirstMonth[row] = custFirstMonth[c]!;
+    oLines[row] = lineStart[i + 1]! - lineStart[i]!;
+  }
+}
+
+/** The lines' amounts and order rows (`orderOf`), and each order's sums over its lines. */
+function lineRows(
+  n: number,
+  li: number,
+  lineStart: Int32Array,
+  qtys: Float64Array,
+  prices: Float64Array,
+  discounts: Float64Array,
+  oNet: Float64Array,
+  oGross: Float64Array,
+  oUnits: Float64Array,
+  oi: number,
+  lQty: Float64Array,
+  lPrice: Float64Array,
+  lDiscount: Float64Array,
+  lNet: Float64Array,
+  lGross: Float64Array,
+  orderOf: Int32Array,
+): void {
+  for (let i = 0; i < n; i++) {
     let net = 0;
     let gross = 0;
     let units = 0;
-    for (let k = begin; k < end; k++, li++) {
+    const end = lineStart[i + 1]!;
+    for (let k = lineStart[i]!; k < end; k++) {
       const q = qtys[k]!;
       const price = prices[k]!;
       const discount = discounts[k]!;
       const g = q * price;
-      const n = g * (1 - discount);
-      net += n;
+      const v = g * (1 - discount);
+      net += v;
       gross += g;
       units += q;
-      // The order's own fields again, on each of its lines: the line table carries them so that a
-      // scan of lines (sales by region, by owner) reads one table and joins nothing.
-      lOrder[li] = oi;
-      lRep[li] = r;
-      lEpoch[li] = epoch;
-      lMonth[li] = month;
-      lCustomer[li] = c;
-      lRegion[li] = region;
-      lSegment[li] = segment;
-      lOwner[li] = owner;
-      lFirstEpoch[li] = firstEpoch;
-      lFirstMonth[li] = firstMonth;
-      const ls = skus[k]!;
-      let s = sku[ls]!;
-      if (s < 0) s = sku[ls] = skuCode(skuRows[ls]!);
-      lSku[li] = s;
-      lCategory[li] = skuInfo.category[s]!;
-      lTier[li] = skuInfo.tier[s]!;
-      lKind[li] = kindCodes[lineKind[k]!]!;
-      lQty[li] = q;
-      lPrice[li] = price;
-      lDiscount[li] = discount;
-      lNet[li] = n;
-      lGross[li] = g;
+      lQty[li + k] = q;
+      lPrice[li + k] = price;
+      lDiscount[li + k] = discount;
+      lNet[li + k] = v;
+      lGross[li + k] = g;
+      orderOf[li + k] = oi + i;
     }
-    oNet[oi] = net;
-    oGross[oi] = gross;
-    oUnits[oi] = units;
-    oLines[oi] = end - begin;
+    oNet[oi + i] = net;
+    oGross[oi + i] = gross;
+    oUnits[oi + i] = units;
   }
-  return [oi, li];
+}
+
+/** The lines' product fields. */
+function productRows(
+  lines: number,
+  li: number,
+  skus: Int32Array,
+  sku: Int32Array,
+  lineKind: Uint8Array,
+  skuCategory: Int32Array,
+  skuTier: Float64Array,
+  kindCodes: Int32Array,
+  lSku: Int32Array,
+  lCategory: Int32Array,
+  lTier: Float64Array,
+  lKind: Int32Array,
+): void {
+  for (let k = 0; k < lines; k++) {
+    const s = sku[skus[k]!]!;
+    lSku[li + k] = s;
+    lCategory[li + k] = skuCategory[s]!;
+    lTier[li + k] = skuTier[s]!;
+    lKind[li + k] = kindCodes[lineKind[k]!]!;
+  }
+}
+
+/**
+ * An order's value on each of its lines: the line table carries the order's own fields so that
+ * a scan of lines (sales by region, by owner) reads one table and joins nothing. `orderOf`: each
+ * line's order row. A column not kept (empty) is skipped. One function per element type, so each
+ * loop sees one kind of array.
+ */
+function expandInt(line: Int32Array, order: Int32Array, orderOf: Int32Array): void {
+  if (line.length === 0) return;
+  for (let k = 0; k < orderOf.length; k++) line[k] = order[orderOf[k]!]!;
+}
+
+function expandFloat(line: Float64Array, order: Float64Array, orderOf: Int32Array): void {
+  if (line.length === 0) return;
+  for (let k = 0; k < orderOf.length; k++) line[k] = order[orderOf[k]!]!;
 }
 
 /** An account's ownership history as rep codes and first days (-Infinity: since always). */
 interface Owners {
   rep: Int32Array;
   from: Float64Array;
+}
+
+/** What a customer code carries onto the rows that name it, by code. */
+interface Customers {
+  region: Int32Array;
+  segment: Int32Array;
+  /** The owner's rep code when it is one for every day (-1: none), else HISTORY: see `owners`. */
+  owner: Int32Array;
+  owners: Owners[];
+  firstEpoch: Float64Array;
+  firstMonth: Int32Array;
+}
+
+/** In Customers.owner: the owner changes over time. */
+const HISTORY = -2;
+
+/** The rep code owning a customer's account on a day. */
+function ownerOn(cust: Customers, code: number, day: number): number {
+  const fixed = cust.owner[code]!;
+  return fixed === HISTORY ? ownerCode(cust.owners[code]!, day) : fixed;
 }
 
 /**

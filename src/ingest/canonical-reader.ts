@@ -326,7 +326,7 @@ class Reader {
         ((this.lineFrom = grow(this.lineFrom)), (this.lineTo = grow(this.lineTo)));
       }
       const base = this.lineCount * LINE_WIDTH;
-      this.lineFrom.fill(NONE, base, base + LINE_WIDTH);
+      for (let f = base; f < base + LINE_WIDTH; f++) this.lineFrom[f] = NONE;
       let seen = 0;
       for (;;) {
         const f = this.key(LINE_KEYS, false);
@@ -366,10 +366,11 @@ class Reader {
         this.rep.push(this.ref(this.dicts.rep, from[k.rep]!, to[k.rep]!));
         if (from[k.note]! !== NONE) this.text(from[k.note]!, to[k.note]!);
         const { sku, qty, price, discount, kind } = LINE.at;
+        const [lf, lt] = [this.lineFrom, this.lineTo];
+        const skus = this.dicts.sku;
         for (let l = 0; l < this.lineCount; l++) {
           const b = l * LINE_WIDTH;
-          const [lf, lt] = [this.lineFrom, this.lineTo];
-          this.sku.push(this.ref(this.dicts.sku, lf[b + sku]!, lt[b + sku]!));
+          this.sku.push(this.ref(skus, lf[b + sku]!, lt[b + sku]!));
           const q = this.decimal(lf[b + qty]!, lt[b + qty]!, false);
           this.qty.push(q >= 1 && q <= QTY_MAX ? q : giveUp());
           const p = this.decimal(lf[b + price]!, lt[b + price]!, true);

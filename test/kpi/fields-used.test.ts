@@ -25,6 +25,13 @@ describe('columns the KPIs name', () => {
     const a = computeKpis({ data: v.data!, dataset: all, kpis: v.kpis });
     const b = computeKpis({ data: v.data!, dataset: some, kpis: v.kpis });
     expect(JSON.stringify(b)).toBe(JSON.stringify(a));
+    // An order's fields on its lines, kept for the lines alone: the same values, and not in orders.
+    const lines = buildDataset(v.data!, (d, f) => d === 'order_lines' && ['region', 'owner', 'date'].includes(f));
+    expect(lines.tables.orders.cat.region).toBeUndefined();
+    expect(lines.tables.orders.time.date).toBeUndefined();
+    expect(lines.tables.order_lines.cat.region).toEqual(all.tables.order_lines.cat.region);
+    expect(lines.tables.order_lines.cat.owner).toEqual(all.tables.order_lines.cat.owner);
+    expect(lines.tables.order_lines.time.date).toEqual(all.tables.order_lines.time.date);
   });
 
   it('keeps every field a definition names, wherever it is named', () => {
