@@ -19,10 +19,9 @@ import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { shareReport } from './site-data.ts';
-import { computeSiteReport, DataError } from './compute-report.ts';
 import { chartCodeVersion, closeChartCache, openChartCache } from './chart-cache.ts';
 import { closeChartPool, openChartPool } from './chart-pool.ts';
-import { cacheDirFor } from '../load/chunk-cache.ts';
+import { cacheDirFor } from '../load/cache-dir.ts';
 import { reviewsHaveCode } from './reviews-code.ts';
 import { handedOver, reportFromParent } from './report-handover.ts';
 import type { Report } from '../report/model.ts';
@@ -35,6 +34,14 @@ export interface CapaianOptions {
 /** The folders whose files make the report. */
 const WATCHED = ['data', 'kpis'];
 
+/**
+ * The pipeline (compute-report.ts and the ~90 modules under it), loaded only when this process
+ * computes the model: `npm run build` hands the model over, and Astro loads this file through
+ * Vite's module runner one module at a time, so a static import would cost every build about a
+ * second of its start for code it does not run.
+ */
+const pipeline = () => import('./compute-report.ts');
+
 export default function capaian(options: CapaianOptions = {}): AstroIntegration {
   const root = resolve(options.root ?? process.env.CAPAIAN_ROOT ?? process.cwd());
   let logger: AstroIntegrationLogger | undefined;
@@ -44,7 +51,7 @@ export default function capaian(options: CapaianOptions = {}): AstroIntegration 
   /** Computes the model, prints the outcome, shares the promise with the pages. */
   const compute = (printErrors = true): Promise<Report> => {
     const started = performance.now();
-    const report = computeSiteReport(root, astroRoot);
+    const report = pipeline().then(({ computeSiteReport }) => computeSiteReport(root, astroRoot));
     shareReport(report);
     report.then(
       () => logger?.info(`data valid, report computed in ${Math.round(performance.now() - started)} ms`),
@@ -79,7 +86,7 @@ export default function capaian(options: CapaianOptions = {}): AstroIntegration 
           try {
             await compute(false);
           } catch (e) {
-            if (!(e instanceof DataError)) throw e;
+            if (!(e instanceof (await pipeline()).DataError)) throw e;
             // The build's own error: Astro prints it and exits non-zero, nothing is built.
             const failed = new Error(`${e.message}\nnothing was built / tidak ada yang dibangun`);
             failed.stack = '';
