@@ -163,14 +163,15 @@ const shared = globalThis as Record<symbol, ChartPool | undefined>;
 /**
  * Starts `threads` chart threads for the sources of `project` (the package: its src/ and
  * node_modules), after bundling their entry when the bundle is not cached yet. Returns at once:
- * until the threads are ready, Astro's thread draws every chart.
+ * until the threads are ready, Astro's thread draws every chart. `code`: `project`'s
+ * chartCodeVersion, when the caller has hashed it already.
  */
-export function openChartPool(project: string, threads = chartThreads()): void {
+export function openChartPool(project: string, threads = chartThreads(), code?: string): void {
   // One core: no pool, every chart drawn when asked for.
   if (threads < 1) return;
   const pool = new ChartPool();
   shared[SHARED] = pool;
-  pool.started = threadBundle(project).then(
+  pool.started = threadBundle(project, code).then(
     async (file) => {
       if (!file || pool.closed) return 0;
       for (let i = 0; i < threads; i++) pool.threads.push(new Thread(file, pool));
@@ -201,8 +202,11 @@ export function drawChartSoon<K extends ChartKind>(kind: K, input: ChartInputs[K
   return pool ? pool.draw(kind, input) : drawChart(kind, input);
 }
 
-/** The file of the chart thread's bundle for `project`'s sources, made when missing; null when it cannot be. */
-export async function threadBundle(project: string): Promise<string | null> {
+/**
+ * The file of the chart thread's bundle for `project`'s sources, made when missing; null when it
+ * cannot be. `code`: `project`'s chartCodeVersion when the caller has it already (one hash of src/).
+ */
+export async function threadBundle(project: string, code = chartCodeVersion(project)): Promise<string | null> {
   let esbuild: typeof import('esbuild');
   try {
     // Node's require, from the package: the integration runs in Vite's module runner, which is
@@ -211,7 +215,7 @@ export async function threadBundle(project: string): Promise<string | null> {
   } catch {
     return null;
   }
-  const key = createHash('sha1').update(`${chartCodeVersion(project)}\nesbuild ${esbuild.version}\n`).digest('hex').slice(0, 16);
+  const key = createHash('sha1').update(`${code}\nesbuild ${esbuild.version}\n`).digest('hex').slice(0, 16);
   const name = `chart-thread-${key}.mjs`;
   const homes = [join(project, 'node_modules', '.cache', 'capaian'), join(tmpdir(), `capaian-${process.getuid?.() ?? 'user'}`)];
   for (const home of homes) if (existsSync(join(home, name))) return join(home, name);

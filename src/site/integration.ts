@@ -36,11 +36,12 @@ const WATCHED = ['data', 'kpis'];
 
 /**
  * The pipeline (compute-report.ts and the ~90 modules under it), loaded only when this process
- * computes the model: `npm run build` hands the model over, and Astro loads this file through
- * Vite's module runner one module at a time, so a static import would cost every build about a
- * second of its start for code it does not run.
+ * computes the model. `npm run build` hands the model over (report-handover.ts), and Astro loads
+ * this file through Vite's module runner one module at a time, about a second of every build's
+ * start for code it would not run. The runner is closed by the time the hooks run, so the choice
+ * is made here, as the file is loaded.
  */
-const pipeline = () => import('./compute-report.ts');
+const pipeline: typeof import('./compute-report.ts') | null = handedOver() ? null : await import('./compute-report.ts');
 
 export default function capaian(options: CapaianOptions = {}): AstroIntegration {
   const root = resolve(options.root ?? process.env.CAPAIAN_ROOT ?? process.cwd());
@@ -51,7 +52,7 @@ export default function capaian(options: CapaianOptions = {}): AstroIntegration 
   /** Computes the model, prints the outcome, shares the promise with the pages. */
   const compute = (printErrors = true): Promise<Report> => {
     const started = performance.now();
-    const report = pipeline().then(({ computeSiteReport }) => computeSiteReport(root, astroRoot));
+    const report = pipeline ? pipeline.computeSiteReport(root, astroRoot) : Promise.reject(new Error('capaian: the report model is handed over to this build, not computed in it'));
     shareReport(report);
     report.then(
       () => logger?.info(`data valid, report computed in ${Math.round(performance.now() - started)} ms`),
@@ -72,9 +73,10 @@ export default function capaian(options: CapaianOptions = {}): AstroIntegration 
           // Charts are drawn once per change of their data (chart-cache.ts); not in dev, where
           // the code that draws them can change while the server runs.
           const cache = cacheDirFor(root);
-          if (cache) openChartCache(join(cache, 'charts'), chartCodeVersion(astroRoot));
+          const code = chartCodeVersion(astroRoot);
+          if (cache) openChartCache(join(cache, 'charts'), code);
           // Charts drawn on the other cores too (chart-pool.ts), from the pages' first chart.
-          openChartPool(astroRoot);
+          openChartPool(astroRoot, undefined, code);
           if (handedOver()) {
             // npm run build validates meanwhile and hands the model over (report-handover.ts);
             // the pages await it, so Astro boots and bundles them without waiting.
@@ -86,7 +88,7 @@ export default function capaian(options: CapaianOptions = {}): AstroIntegration 
           try {
             await compute(false);
           } catch (e) {
-            if (!(e instanceof (await pipeline()).DataError)) throw e;
+            if (!pipeline || !(e instanceof pipeline.DataError)) throw e;
             // The build's own error: Astro prints it and exits non-zero, nothing is built.
             const failed = new Error(`${e.message}\nnothing was built / tidak ada yang dibangun`);
             failed.stack = '';
