@@ -25,12 +25,14 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { chartCodeVersion } from './chart-cache.ts';
-import { drawChart, type ChartInputs, type ChartKind } from './chart-draw.ts';
+import type { ChartInputs, ChartKind } from './chart-draw.ts';
 import type { ChartJobMessage, ChartReply } from './chart-thread.ts';
 
 interface Job {
   kind: ChartKind;
   input: unknown;
+  /** Draws it on Astro's thread: chart-draw.ts as the pages' bundle has it. */
+  draw: () => string;
   resolve: (svg: string) => void;
   reject: (e: Error) => void;
 }
@@ -120,9 +122,9 @@ class ChartPool {
   readonly stats = { thread: 0, main: 0 };
   private stealing = false;
 
-  draw(kind: ChartKind, input: unknown): Promise<string> {
+  draw(kind: ChartKind, input: unknown, draw: () => string): Promise<string> {
     return new Promise<string>((resolve, reject) => {
-      this.queue.push({ kind, input, resolve, reject });
+      this.queue.push({ kind, input, draw, resolve, reject });
       this.pump();
     });
   }
@@ -139,7 +141,7 @@ class ChartPool {
         const job = this.queue.pop();
         if (job) {
           try {
-            job.resolve(drawChart(job.kind, job.input as never));
+            job.resolve(job.draw());
             this.stats.main++;
           } catch (e) {
             job.reject(e instanceof Error ? e : new Error(String(e)));
@@ -196,10 +198,15 @@ export async function closeChartPool(): Promise<ChartPool['stats'] | null> {
   return pool.stats;
 }
 
-/** The chart of `kind` from `input`: from the pool when one is open, else drawn now. */
-export function drawChartSoon<K extends ChartKind>(kind: K, input: ChartInputs[K]): string | Promise<string> {
+/**
+ * The chart of `kind` from `input`: from the pool when one is open, else drawn now. `draw` draws
+ * it on this thread (chart-draw.ts's drawChart of the same input): passed in, so that the
+ * integration, which opens the pool while Astro loads its config, does not load the charts' code
+ * through Vite's module runner for the pages' bundle to load again.
+ */
+export function drawChartSoon<K extends ChartKind>(kind: K, input: ChartInputs[K], draw: () => string): string | Promise<string> {
   const pool = shared[SHARED];
-  return pool ? pool.draw(kind, input) : drawChart(kind, input);
+  return pool ? pool.draw(kind, input, draw) : draw();
 }
 
 /**
