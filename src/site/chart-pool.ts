@@ -25,12 +25,14 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { chartCodeVersion } from './chart-cache.ts';
-import { drawChart, type ChartInputs, type ChartKind } from './chart-draw.ts';
+import type { ChartInputs, ChartKind } from './chart-draw.ts';
 import type { ChartJobMessage, ChartReply } from './chart-thread.ts';
 
 interface Job {
   kind: ChartKind;
   input: unknown;
+  /** Draws it on Astro's thread: chart-draw.ts as the pages' bundle has it. */
+  draw: () => string;
   resolve: (svg: string) => void;
   reject: (e: Error) => void;
 }
@@ -120,9 +122,9 @@ class ChartPool {
   readonly stats = { thread: 0, main: 0 };
   private stealing = false;
 
-  draw(kind: ChartKind, input: unknown): Promise<string> {
+  draw(kind: ChartKind, input: unknown, draw: () => string): Promise<string> {
     return new Promise<string>((resolve, reject) => {
-      this.queue.push({ kind, input, resolve, reject });
+      this.queue.push({ kind, input, draw, resolve, reject });
       this.pump();
     });
   }
@@ -139,7 +141,7 @@ class ChartPool {
         const job = this.queue.pop();
         if (job) {
           try {
-            job.resolve(drawChart(job.kind, job.input as never));
+            job.resolve(job.draw());
             this.stats.main++;
           } catch (e) {
             job.reject(e instanceof Error ? e : new Error(String(e)));
@@ -163,14 +165,15 @@ const shared = globalThis as Record<symbol, ChartPool | undefined>;
 /**
  * Starts `threads` chart threads for the sources of `project` (the package: its src/ and
  * node_modules), after bundling their entry when the bundle is not cached yet. Returns at once:
- * until the threads are ready, Astro's thread draws every chart.
+ * until the threads are ready, Astro's thread draws every chart. `code`: `project`'s
+ * chartCodeVersion, when the caller has hashed it already.
  */
-export function openChartPool(project: string, threads = chartThreads()): void {
+export function openChartPool(project: string, threads = chartThreads(), code?: string): void {
   // One core: no pool, every chart drawn when asked for.
   if (threads < 1) return;
   const pool = new ChartPool();
   shared[SHARED] = pool;
-  pool.started = threadBundle(project).then(
+  pool.started = threadBundle(project, code).then(
     async (file) => {
       if (!file || pool.closed) return 0;
       for (let i = 0; i < threads; i++) pool.threads.push(new Thread(file, pool));
@@ -195,14 +198,22 @@ export async function closeChartPool(): Promise<ChartPool['stats'] | null> {
   return pool.stats;
 }
 
-/** The chart of `kind` from `input`: from the pool when one is open, else drawn now. */
-export function drawChartSoon<K extends ChartKind>(kind: K, input: ChartInputs[K]): string | Promise<string> {
+/**
+ * The chart of `kind` from `input`: from the pool when one is open, else drawn now. `draw` draws
+ * it on this thread (chart-draw.ts's drawChart of the same input): passed in, so that the
+ * integration, which opens the pool while Astro loads its config, does not load the charts' code
+ * through Vite's module runner for the pages' bundle to load again.
+ */
+export function drawChartSoon<K extends ChartKind>(kind: K, input: ChartInputs[K], draw: () => string): string | Promise<string> {
   const pool = shared[SHARED];
-  return pool ? pool.draw(kind, input) : drawChart(kind, input);
+  return pool ? pool.draw(kind, input, draw) : draw();
 }
 
-/** The file of the chart thread's bundle for `project`'s sources, made when missing; null when it cannot be. */
-export async function threadBundle(project: string): Promise<string | null> {
+/**
+ * The file of the chart thread's bundle for `project`'s sources, made when missing; null when it
+ * cannot be. `code`: `project`'s chartCodeVersion when the caller has it already (one hash of src/).
+ */
+export async function threadBundle(project: string, code = chartCodeVersion(project)): Promise<string | null> {
   let esbuild: typeof import('esbuild');
   try {
     // Node's require, from the package: the integration runs in Vite's module runner, which is
@@ -211,7 +222,7 @@ export async function threadBundle(project: string): Promise<string | null> {
   } catch {
     return null;
   }
-  const key = createHash('sha1').update(`${chartCodeVersion(project)}\nesbuild ${esbuild.version}\n`).digest('hex').slice(0, 16);
+  const key = createHash('sha1').update(`${code}\nesbuild ${esbuild.version}\n`).digest('hex').slice(0, 16);
   const name = `chart-thread-${key}.mjs`;
   const homes = [join(project, 'node_modules', '.cache', 'capaian'), join(tmpdir(), `capaian-${process.getuid?.() ?? 'user'}`)];
   for (const home of homes) if (existsSync(join(home, name))) return join(home, name);

@@ -28,7 +28,7 @@ function sparklineInput(values: ReportValue[], lang: Lang, unit: Unit, currency:
 }
 
 const now = <K extends ChartKind>(kind: K, input: ChartInputs[K]) => memoChart(kind, input, () => drawChart(kind, input));
-const soon = <K extends ChartKind>(kind: K, input: ChartInputs[K]) => memoChartAsync(kind, input, () => drawChartSoon(kind, input));
+const soon = <K extends ChartKind>(kind: K, input: ChartInputs[K]) => memoChartAsync(kind, input, () => drawChartSoon(kind, input, () => drawChart(kind, input)));
 
 export function renderTrendChart(kpi: ReportKpi, grain: Grain | 'week', lang: Lang, opts: TrendChartOptions = {}): string {
   return now('trend', trendInput(kpi, grain, lang, opts));

@@ -19,10 +19,9 @@ import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { shareReport } from './site-data.ts';
-import { computeSiteReport, DataError } from './compute-report.ts';
 import { chartCodeVersion, closeChartCache, openChartCache } from './chart-cache.ts';
 import { closeChartPool, openChartPool } from './chart-pool.ts';
-import { cacheDirFor } from '../load/chunk-cache.ts';
+import { cacheDirFor } from '../load/cache-dir.ts';
 import { reviewsHaveCode } from './reviews-code.ts';
 import { handedOver, reportFromParent } from './report-handover.ts';
 import type { Report } from '../report/model.ts';
@@ -35,6 +34,15 @@ export interface CapaianOptions {
 /** The folders whose files make the report. */
 const WATCHED = ['data', 'kpis'];
 
+/**
+ * The pipeline (compute-report.ts and the ~90 modules under it), loaded only when this process
+ * computes the model. `npm run build` hands the model over (report-handover.ts), and Astro loads
+ * this file through Vite's module runner one module at a time, about a second of every build's
+ * start for code it would not run. The runner is closed by the time the hooks run, so the choice
+ * is made here, as the file is loaded.
+ */
+const pipeline: typeof import('./compute-report.ts') | null = handedOver() ? null : await import('./compute-report.ts');
+
 export default function capaian(options: CapaianOptions = {}): AstroIntegration {
   const root = resolve(options.root ?? process.env.CAPAIAN_ROOT ?? process.cwd());
   let logger: AstroIntegrationLogger | undefined;
@@ -44,7 +52,7 @@ export default function capaian(options: CapaianOptions = {}): AstroIntegration 
   /** Computes the model, prints the outcome, shares the promise with the pages. */
   const compute = (printErrors = true): Promise<Report> => {
     const started = performance.now();
-    const report = computeSiteReport(root, astroRoot);
+    const report = pipeline ? pipeline.computeSiteReport(root, astroRoot) : Promise.reject(new Error('capaian: the report model is handed over to this build, not computed in it'));
     shareReport(report);
     report.then(
       () => logger?.info(`data valid, report computed in ${Math.round(performance.now() - started)} ms`),
@@ -65,9 +73,10 @@ export default function capaian(options: CapaianOptions = {}): AstroIntegration 
           // Charts are drawn once per change of their data (chart-cache.ts); not in dev, where
           // the code that draws them can change while the server runs.
           const cache = cacheDirFor(root);
-          if (cache) openChartCache(join(cache, 'charts'), chartCodeVersion(astroRoot));
+          const code = chartCodeVersion(astroRoot);
+          if (cache) openChartCache(join(cache, 'charts'), code);
           // Charts drawn on the other cores too (chart-pool.ts), from the pages' first chart.
-          openChartPool(astroRoot);
+          openChartPool(astroRoot, undefined, code);
           if (handedOver()) {
             // npm run build validates meanwhile and hands the model over (report-handover.ts);
             // the pages await it, so Astro boots and bundles them without waiting.
@@ -79,7 +88,7 @@ export default function capaian(options: CapaianOptions = {}): AstroIntegration 
           try {
             await compute(false);
           } catch (e) {
-            if (!(e instanceof DataError)) throw e;
+            if (!pipeline || !(e instanceof pipeline.DataError)) throw e;
             // The build's own error: Astro prints it and exits non-zero, nothing is built.
             const failed = new Error(`${e.message}\nnothing was built / tidak ada yang dibangun`);
             failed.stack = '';

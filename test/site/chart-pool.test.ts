@@ -13,6 +13,7 @@ import { closeChartCache, memoChart, memoChartAsync, openChartCache } from '../.
 import * as direct from '../../src/charts/index.ts';
 import * as site from '../../src/site/charts.ts';
 import { chartPoolStarted, closeChartPool, drawChartSoon, openChartPool } from '../../src/site/chart-pool.ts';
+import { drawChart, type ChartInputs } from '../../src/site/chart-draw.ts';
 import { LEAD_CONVERSION, NET_SALES, REGION_LABELS, REGIONS } from '../charts/fixtures.ts';
 
 const project = resolve(import.meta.dirname, '../..');
@@ -61,9 +62,10 @@ describe('chart threads', () => {
     openChartPool(project, 1);
     await chartPoolStarted();
     const broken = { unit: 'count', title: 'x', values: [{ period: '2026-01', value: 1, target: null, status: null, notes: null, notFinal: null }] };
-    await expect(drawChartSoon('trend', [broken, 'month', 'en', {}] as never)).rejects.toThrow(/^chart trend \(drawn in a chart thread\): .*null/);
+    const never = () => expect.unreachable('drawn on Astro’s thread');
+    await expect(drawChartSoon('trend', [broken, 'month', 'en', {}] as never, never)).rejects.toThrow(/^chart trend \(drawn in a chart thread\): .*null/);
     // An input that cannot be copied to a thread fails too.
-    await expect(drawChartSoon('sparkline', [[], 'en', 'count', 'IDR', { title: (() => 'x') as never }])).rejects.toThrow(/could not be cloned/);
+    await expect(drawChartSoon('sparkline', [[], 'en', 'count', 'IDR', { title: (() => 'x') as never }], never)).rejects.toThrow(/could not be cloned/);
     // The thread goes on drawing.
     expect(await charts[0]![2]()).toBe(charts[0]![1]());
   }, 60_000);
@@ -71,7 +73,8 @@ describe('chart threads', () => {
   it('are not there without a pool (dev, tests, one core): the async functions draw at once', async () => {
     openChartPool(project, 0);
     expect(await chartPoolStarted()).toBe(0);
-    const drawn = drawChartSoon('sparkline', [NET_SALES.values.month!, 'en', 'currency', 'IDR', {}]);
+    const input: ChartInputs['sparkline'] = [NET_SALES.values.month!, 'en', 'currency', 'IDR', {}];
+    const drawn = drawChartSoon('sparkline', input, () => drawChart('sparkline', input));
     expect(typeof drawn).toBe('string');
     for (const [, sync, soon] of charts) expect(await soon()).toBe(sync());
   });
