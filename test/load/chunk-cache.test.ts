@@ -10,7 +10,8 @@
  */
 import { cpSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { generateSample, type SampleFile } from '../../src/sample/generate.ts';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cacheKey, maxEntryBytes, readerFingerprint } from '../../src/load/chunk-cache.ts';
 import { preIngest } from '../../src/load/ingest-pool.ts';
@@ -24,10 +25,18 @@ const SAMPLE = new URL('../../', import.meta.url).pathname;
 const tmp = mkdtempSync(join(tmpdir(), 'capaian-cache-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-/** A copy of the sample repository (data/ and kpis/) to change freely. */
+/**
+ * The sample's data made small (what `capaian sample --orders-per-month 60` writes: the same 24
+ * months, 96 month files, the same paths) with the sample's kpis/, in a folder of its own to
+ * change freely. Every check reads it many times: the small sample keeps that cheap.
+ */
+let small: SampleFile[] | undefined;
 function copyOfSample(name: string): string {
   const root = join(tmp, name);
-  cpSync(join(SAMPLE, 'data'), join(root, 'data'), { recursive: true });
+  for (const f of (small ??= generateSample({ ordersPerMonth: 60 }))) {
+    mkdirSync(dirname(join(root, f.path)), { recursive: true });
+    writeFileSync(join(root, f.path), f.text);
+  }
   cpSync(join(SAMPLE, 'kpis'), join(root, 'kpis'), { recursive: true });
   return root;
 }
