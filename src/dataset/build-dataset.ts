@@ -480,7 +480,7 @@ function orderRows(
     oCustomer[row] = c;
     oRegion[row] = custRegion[c]!;
     oSegment[row] = custSegment[c]!;
-    oOwner[row] = fixed === HISTORY ? ownerOn(cust, c, day[i]!) : fixed;
+    oOwner[row] = fixed === HISTORY ? ownerCode(cust.owners[c]!, day[i]!) : fixed;
     oFirstEpoch[row] = custFirstEpoch[c]!;
     oFirstMonth[row] = custFirstMonth[c]!;
     oLines[row] = lineStart[i + 1]! - lineStart[i]!;

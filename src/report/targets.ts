@@ -110,9 +110,13 @@ function scopeOf(t: Target): TargetScope {
 }
 
 function key(kpi: string, period: string, scope: TargetScope): string {
-  return `${kpi}|${period}|${scope.dim === 'company' ? 'company' : `${scope.dim}:${scope.member}`}`;
+  return `${kpi}|${period}|${scopeText(scope)}`;
 }
 
 function scopeKey(kpi: string, scope: TargetScope): string {
-  return `${kpi}|${scope.dim === 'company' ? 'company' : `${scope.dim}:${scope.member}`}`;
+  return `${kpi}|${scopeText(scope)}`;
+}
+
+function scopeText(scope: TargetScope): string {
+  return scope.dim === 'company' ? 'company' : `${scope.dim}:${scope.member}`;
 }
